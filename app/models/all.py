@@ -1,0 +1,31 @@
+"""Imports every model module so that ``Base.metadata`` is complete."""
+
+from app.models.area import Area
+from app.models.attachment import Attachment
+from app.models.audit import AuditEvent
+from app.models.base import Base
+from app.models.case import (
+    Appraisal,
+    Benefit,
+    BenefitMember,
+    Case,
+    CaseEvent,
+    Decision,
+    Investigation,
+    Objection,
+    Review,
+)
+from app.models.household import AssetItem, Household, IncomeItem, Person, Supporter
+from app.models.notice import NoticeEntry, PublicNotice
+from app.models.outbox import OutboxEntry
+from app.models.settings import Counter, Holiday, Installation, Setting, Standard
+from app.models.user import User
+
+__all__ = [
+    "Appraisal", "Area", "AssetItem", "Attachment", "AuditEvent", "Base", "Benefit", "BenefitMember",
+    "Case", "CaseEvent", "Counter", "Decision", "Holiday", "Household", "IncomeItem", "Installation",
+    "Investigation", "NoticeEntry", "Objection", "OutboxEntry", "Person", "PublicNotice", "Review",
+    "Setting", "Standard", "Supporter", "User",
+]
+
+metadata = Base.metadata

@@ -1,0 +1,93 @@
+"""Engine, SQLite PRAGMAs and the unit of work (one short session per operation)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
+
+from app.models import tracking
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite+pysqlite:///{path}"
+
+
+def _on_sqlite_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url``; SQLite gets WAL, synchronous=NORMAL and foreign keys on."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url, poolclass=NullPool)
+        event.listen(engine, "connect", _on_sqlite_connect)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+class Database:
+    """An open database: the engine plus a session factory wired to the change tracker."""
+
+    def __init__(self, engine: Engine, station: str = "") -> None:
+        self.engine = engine
+        self.station = station
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def uow(self, actor: str) -> UnitOfWork:
+        """A unit of work whose changes are stamped with ``actor`` and this station."""
+        return UnitOfWork(self._sessions(), actor, self.station)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+class UnitOfWork:
+    """One transaction: ``with db.uow(actor) as uow: ...; uow.commit()``.
+
+    Leaving the block without ``commit()`` (or by an exception) rolls everything back,
+    so a refused action writes nothing.
+    """
+
+    def __init__(self, session: Session, actor: str, station: str) -> None:
+        self.session = session
+        self.actor = actor
+        self.station = station
+        tracking.attach(session, actor=actor, station=station)
+
+    def __enter__(self) -> UnitOfWork:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.session.rollback()
+        self.session.close()
+
+    def commit(self) -> None:
+        self.session.commit()
+
+    def flush(self) -> None:
+        self.session.flush()
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """A nested transaction: a failure inside rolls back only its own work."""
+        with self.session.begin_nested():
+            yield

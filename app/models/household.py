@@ -1,0 +1,105 @@
+"""The household file: household, members, incomes, assets and legal supporters (township-owned)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, Numeric, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, Money, SyncMixin
+
+
+class Household(SyncMixin, Base):
+    __tablename__ = "household"
+
+    village_code: Mapped[str] = mapped_column(ForeignKey("area.code"), index=True)
+    address: Mapped[str] = mapped_column(String(200), default="")
+    urban_rural: Mapped[str] = mapped_column(String(8))
+    head_name: Mapped[str] = mapped_column(String(40), default="")
+    housing_type: Mapped[str | None] = mapped_column(String(20))
+    housing_area: Mapped[Decimal | None] = mapped_column(Numeric(8, 2))
+    decoration: Mapped[str | None] = mapped_column(String(10))
+    poverty_causes: Mapped[str] = mapped_column(String(100), default="")
+    three_no: Mapped[bool] = mapped_column(Boolean, default=False)
+    phone: Mapped[str] = mapped_column(String(30), default="")
+    bank_name: Mapped[str] = mapped_column(String(60), default="")
+    account_no: Mapped[str] = mapped_column(String(40), default="")
+    account_holder: Mapped[str] = mapped_column(String(40), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Person(SyncMixin, Base):
+    __tablename__ = "person"
+
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
+    name: Mapped[str] = mapped_column(String(40))
+    name_pinyin: Mapped[str] = mapped_column(String(120), default="", index=True)
+    name_initials: Mapped[str] = mapped_column(String(40), default="", index=True)
+    id_number: Mapped[str] = mapped_column(String(18), index=True)
+    sex: Mapped[str] = mapped_column(String(1))
+    birth_date: Mapped[date] = mapped_column(Date)
+    relation_code: Mapped[str] = mapped_column(String(2))
+    is_member: Mapped[bool] = mapped_column(Boolean, default=True)
+    not_member_reason: Mapped[str] = mapped_column(String(100), default="")
+    hukou_type: Mapped[str] = mapped_column(String(10), default="")
+    health: Mapped[str] = mapped_column(String(10), default="healthy")
+    illness: Mapped[str] = mapped_column(String(60), default="")
+    disability_category: Mapped[str | None] = mapped_column(String(1))
+    disability_grade: Mapped[int | None] = mapped_column(Integer)
+    disability_card: Mapped[str] = mapped_column(String(24), default="")
+    labour_capacity: Mapped[str] = mapped_column(String(10), default="full")
+    employment: Mapped[str] = mapped_column(String(24), default="")
+    marital_status: Mapped[str] = mapped_column(String(10), default="")
+    education: Mapped[str] = mapped_column(String(20), default="")
+    is_student: Mapped[bool] = mapped_column(Boolean, default=False)
+    phone: Mapped[str] = mapped_column(String(30), default="")
+    death_date: Mapped[date | None] = mapped_column(Date)
+
+
+class IncomeItem(SyncMixin, Base):
+    """One income (or deduction) line; ``amount_fen`` covers ``period_months`` months."""
+
+    __tablename__ = "income_item"
+
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
+    person_id: Mapped[str | None] = mapped_column(ForeignKey("person.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    amount_fen: Mapped[int] = mapped_column(Money)
+    period_months: Mapped[int] = mapped_column(Integer, default=1)
+    counted: Mapped[bool | None] = mapped_column(Boolean)
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    source: Mapped[str] = mapped_column(String(60), default="")
+
+
+class AssetItem(SyncMixin, Base):
+    __tablename__ = "asset_item"
+
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
+    person_id: Mapped[str | None] = mapped_column(ForeignKey("person.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    description: Mapped[str] = mapped_column(String(200), default="")
+    quantity: Mapped[int] = mapped_column(Integer, default=1)
+    area_m2: Mapped[Decimal | None] = mapped_column(Numeric(8, 2))
+    value_fen: Mapped[int] = mapped_column(Money, default=0)
+    exempt: Mapped[bool] = mapped_column(Boolean, default=False)
+    exempt_reason: Mapped[str] = mapped_column(String(200), default="")
+
+
+class Supporter(SyncMixin, Base):
+    """A legal supporter (赡养/扶养/抚养义务人) living outside the household."""
+
+    __tablename__ = "supporter"
+
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
+    name: Mapped[str] = mapped_column(String(40))
+    id_number: Mapped[str] = mapped_column(String(18), default="", index=True)
+    relation: Mapped[str] = mapped_column(String(20), default="")
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    health: Mapped[str] = mapped_column(String(10), default="healthy")
+    occupation: Mapped[str] = mapped_column(String(40), default="")
+    annual_income_fen: Mapped[int] = mapped_column(Money, default=0)
+    support_paid_fen: Mapped[int] = mapped_column(Money, default=0)
+    able_to_support: Mapped[bool] = mapped_column(Boolean, default=True)
+    reason: Mapped[str] = mapped_column(String(200), default="")

@@ -1,0 +1,1 @@
+"""openpyxl ledgers, rosters and reports."""

@@ -1,0 +1,1 @@
+"""Encrypted, signed sync bundles (see docs/bundle-format.md)."""
