@@ -22,10 +22,33 @@ from app.models.settings import Counter, Holiday, Installation, Setting, Standar
 from app.models.user import User
 
 __all__ = [
-    "Appraisal", "Area", "AssetItem", "Attachment", "AuditEvent", "Base", "Benefit", "BenefitMember",
-    "Case", "CaseEvent", "Counter", "Decision", "Holiday", "Household", "IncomeItem", "Installation",
-    "Investigation", "NoticeEntry", "Objection", "OutboxEntry", "Person", "PublicNotice", "Review",
-    "Setting", "Standard", "Supporter", "User",
+    "Appraisal",
+    "Area",
+    "AssetItem",
+    "Attachment",
+    "AuditEvent",
+    "Base",
+    "Benefit",
+    "BenefitMember",
+    "Case",
+    "CaseEvent",
+    "Counter",
+    "Decision",
+    "Holiday",
+    "Household",
+    "IncomeItem",
+    "Installation",
+    "Investigation",
+    "NoticeEntry",
+    "Objection",
+    "OutboxEntry",
+    "Person",
+    "PublicNotice",
+    "Review",
+    "Setting",
+    "Standard",
+    "Supporter",
+    "User",
 ]
 
 metadata = Base.metadata

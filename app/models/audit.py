@@ -61,8 +61,15 @@ def append_events(conn: Connection, events: list[dict[str, Any]]) -> None:
     for ev in events:
         seq += 1
         digest = event_hash(
-            seq, _iso(ev["at"]), ev["actor"], ev["action"], ev["table_name"], ev["record_id"],
-            ev["old_values"], ev["new_values"], prev,
+            seq,
+            _iso(ev["at"]),
+            ev["actor"],
+            ev["action"],
+            ev["table_name"],
+            ev["record_id"],
+            ev["old_values"],
+            ev["new_values"],
+            prev,
         )
         rows.append({**ev, "seq": seq, "prev_hash": prev, "hash": digest})
         prev = digest
@@ -87,8 +94,15 @@ def verify_chain(conn: Connection) -> list[str]:
         if ev.prev_hash != prev:
             problems.append(f"审计记录第{ev.seq}条的前序哈希不符：链条被改动")
         digest = event_hash(
-            ev.seq, _iso(ev.at), ev.actor, ev.action, ev.table_name, ev.record_id,
-            ev.old_values, ev.new_values, ev.prev_hash,
+            ev.seq,
+            _iso(ev.at),
+            ev.actor,
+            ev.action,
+            ev.table_name,
+            ev.record_id,
+            ev.old_values,
+            ev.new_values,
+            ev.prev_hash,
         )
         if digest != ev.hash:
             problems.append(f"审计记录第{ev.seq}条内容被篡改（{ev.table_name} {ev.record_id}）")
@@ -97,7 +111,9 @@ def verify_chain(conn: Connection) -> list[str]:
     if raw is not None:
         head = json.loads(raw)
         if head["seq"] != expected_seq or head["hash"] != prev:
-            problems.append(f"审计链末端不符：应到第{head['seq']}条，实际到第{expected_seq}条（记录被删除或截断）")
+            problems.append(
+                f"审计链末端不符：应到第{head['seq']}条，实际到第{expected_seq}条（记录被删除或截断）"
+            )
     elif expected_seq:
         problems.append("审计链的末端标记缺失")
     return problems

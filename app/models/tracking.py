@@ -11,12 +11,12 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import Table, event, insert, inspect, literal, select
 from sqlalchemy.orm import Session, UOWTransaction
 
 from app.errors import UserError
 from app.models.audit import AuditEvent, append_events
-from app.models.base import SyncMixin, new_id, utcnow
+from app.models.base import SyncMixin, UTCDateTime, new_id, utcnow
 from app.models.case import CaseEvent
 from app.models.outbox import OutboxEntry
 
@@ -70,7 +70,9 @@ def _before_flush(session: Session, _ctx: UOWTransaction, _instances: Any) -> No
         return
     station = session.info.get(_INFO_STATION, "")
     now = utcnow()
-    pending: list[tuple[str, Any, dict[str, Any], dict[str, Any]]] = session.info.setdefault(_INFO_PENDING, [])
+    pending: list[tuple[str, Any, dict[str, Any], dict[str, Any]]] = session.info.setdefault(
+        _INFO_PENDING, []
+    )
     for obj in session.new:
         if isinstance(obj, AuditEvent):
             continue
@@ -123,13 +125,22 @@ def _after_flush(session: Session, _ctx: UOWTransaction) -> None:
     for action, obj, old, new in pending:
         table = obj.__table__.name
         key = _record_key(obj)
-        audit.append({
-            "at": now, "actor": actor, "action": action, "table_name": table, "record_id": key,
-            "old_values": dumps(old) if old else "", "new_values": dumps(new) if new else "",
-        })
+        audit.append(
+            {
+                "at": now,
+                "actor": actor,
+                "action": action,
+                "table_name": table,
+                "record_id": key,
+                "old_values": dumps(old) if old else "",
+                "new_values": dumps(new) if new else "",
+            }
+        )
         if _travels(obj):
             op = "delete" if action == "delete" else "upsert"
-            outbox.append({"table_name": table, "record_id": key, "version": obj.version, "op": op, "at": now})
+            outbox.append(
+                {"table_name": table, "record_id": key, "version": obj.version, "op": op, "at": now}
+            )
     conn = session.connection()
     append_events(conn, audit)
     if outbox:
@@ -137,7 +148,12 @@ def _after_flush(session: Session, _ctx: UOWTransaction) -> None:
 
 
 def record_bulk(
-    session: Session, *, actor: str, action: str, table: str, summary: dict[str, Any],
+    session: Session,
+    *,
+    actor: str,
+    action: str,
+    table: str,
+    summary: dict[str, Any],
     outbox_rows: list[tuple[str, int]] | None = None,
 ) -> None:
     """Audit one bulk write (as a summary event) and queue its records in the outbox.
@@ -147,16 +163,45 @@ def record_bulk(
     """
     now = utcnow()
     conn = session.connection()
-    append_events(conn, [{
-        "at": now, "actor": actor, "action": action, "table_name": table, "record_id": "*",
-        "old_values": "", "new_values": dumps(summary),
-    }])
+    append_events(
+        conn,
+        [
+            {
+                "at": now,
+                "actor": actor,
+                "action": action,
+                "table_name": table,
+                "record_id": "*",
+                "old_values": "",
+                "new_values": dumps(summary),
+            }
+        ],
+    )
     if outbox_rows:
         conn.execute(
             insert(OutboxEntry),
-            [{"table_name": table, "record_id": rid, "version": ver, "op": "upsert", "at": now}
-             for rid, ver in outbox_rows],
+            [
+                {"table_name": table, "record_id": rid, "version": ver, "op": "upsert", "at": now}
+                for rid, ver in outbox_rows
+            ],
         )
+
+
+def queue_table(session: Session, table: Table) -> None:
+    """Queue every record of ``table`` in the outbox (after a bulk load into an empty table)."""
+    now = utcnow()
+    session.execute(
+        insert(OutboxEntry).from_select(
+            ["table_name", "record_id", "version", "op", "at"],
+            select(
+                literal(table.name),
+                table.c.id,
+                table.c.version,
+                literal("upsert"),
+                literal(now, UTCDateTime()),
+            ),
+        )
+    )
 
 
 event.listen(Session, "before_flush", _before_flush)

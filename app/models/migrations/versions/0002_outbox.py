@@ -19,9 +19,24 @@ depends_on = None
 
 # Tables whose records travel, keyed by UUID (the station sends them all in its first bundle).
 TRAVELLING = (
-    "household", "person", "income_item", "asset_item", "supporter", "case_file", "case_event",
-    "investigation", "appraisal", "objection", "decision", "benefit", "benefit_member", "review",
-    "public_notice", "notice_entry", "standard", "attachment",
+    "household",
+    "person",
+    "income_item",
+    "asset_item",
+    "supporter",
+    "case_file",
+    "case_event",
+    "investigation",
+    "appraisal",
+    "objection",
+    "decision",
+    "benefit",
+    "benefit_member",
+    "review",
+    "public_notice",
+    "notice_entry",
+    "standard",
+    "attachment",
 )
 
 

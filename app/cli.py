@@ -1,0 +1,227 @@
+"""The command-line verbs: parse, call a service, print, exit code (0 done, 1 refused, 2 usage).
+
+The verbs, their options and exit codes are a contract the county's scripts rely on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from app import __version__, log
+from app.errors import UserError
+from app.paths import DataPaths, resolve
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"应为正整数：{text}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"应为正整数：{text}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # The options may stand before or after the verb: before it they land in global_*,
+    # after it in the verb's own (suppressed when absent, so neither erases the other).
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="data folder (else $JIUZHU_DATA_DIR, else per-user)",
+    )
+    common.add_argument(
+        "--database-url",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="database URL (e.g. postgresql+psycopg://…)",
+    )
+    parser = argparse.ArgumentParser(prog="jiuzhu", description="救助通: township social-assistance casework")
+    parser.add_argument(
+        "--data-dir",
+        dest="global_data_dir",
+        metavar="DIR",
+        help="data folder (else $JIUZHU_DATA_DIR, else per-user)",
+    )
+    parser.add_argument(
+        "--database-url",
+        dest="global_database_url",
+        metavar="URL",
+        help="database URL (e.g. postgresql+psycopg://…)",
+    )
+    parser.add_argument("--version", action="version", version=f"jiuzhu {__version__}")
+    sub = parser.add_subparsers(dest="verb", metavar="VERB")
+
+    sub.add_parser("gui", parents=[common], help="start the desktop app (the default)")
+
+    p = sub.add_parser("init", parents=[common], help="create an installation")
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument("--county", metavar="CODE", help="6-digit county code: the county master")
+    target.add_argument("--township", metavar="CODE", help="9-digit township code: a township station")
+    p.add_argument("--name", help="name of the county or township")
+    p.add_argument("--admin-password", metavar="PW", help="password of the admin account (else generated)")
+
+    p = sub.add_parser("demo", parents=[common], help="fill the installation with a deterministic demo")
+    p.add_argument("--households", type=_positive, default=3000, metavar="N")
+    p.add_argument("--seed", type=int, default=1, metavar="S")
+
+    p = sub.add_parser("areas", parents=[common], help="list areas, or import a division list")
+    p.add_argument("--import", dest="import_file", metavar="FILE.csv", type=Path)
+
+    p = sub.add_parser("stats", parents=[common], help="counts of households, persons, cases")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+
+    sub.add_parser("check", parents=[common], help="integrity, audit chain and audit-finding checks")
+
+    p = sub.add_parser("backup", parents=[common], help="online backup of the database")
+    p.add_argument("--out", required=True, type=Path, metavar="FILE")
+
+    p = sub.add_parser("restore", parents=[common], help="replace the database with a backup")
+    p.add_argument("file", type=Path, metavar="FILE")
+    return parser
+
+
+def run(argv: list[str]) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: --help/--version exit 0, usage errors exit 2
+        return int(exc.code or 0)
+    verb = args.verb or "gui"
+    args.data_dir = getattr(args, "data_dir", None) or args.global_data_dir
+    args.database_url = getattr(args, "database_url", None) or args.global_database_url
+    paths = resolve(args.data_dir)
+    if verb != "gui":
+        log.setup(paths.logs if paths.root.exists() else None)
+    handler: Callable[[argparse.Namespace, DataPaths], int] = VERBS[verb]
+    try:
+        return handler(args, paths)
+    except UserError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    finally:
+        log.shutdown()
+
+
+def _gui(args: argparse.Namespace, paths: DataPaths) -> int:
+    from app.views.app import run_gui
+
+    return run_gui(paths, args.database_url)
+
+
+def _init(args: argparse.Namespace, paths: DataPaths) -> int:
+    from app.services.installation import initialise, open_database
+
+    db = open_database(paths, args.database_url, create=True)
+    try:
+        kind, code = ("county", args.county) if args.county else ("station", args.township)
+        result = initialise(db, kind=kind, code=code, name=args.name, admin_password=args.admin_password)
+    finally:
+        db.dispose()
+    what = "县级主库" if result.kind == "county" else "乡镇工作站"
+    print(f"已创建{what}：{result.name}（{result.code}），数据目录：{paths.root}")
+    print(f"管理员账户：admin  密码：{result.admin_password}")
+    return EXIT_OK
+
+
+def _demo(args: argparse.Namespace, paths: DataPaths) -> int:
+    from app.services.demo import run_demo
+
+    report = run_demo(paths, args.database_url, households=args.households, seed=args.seed)
+    for line in report:
+        print(line)
+    return EXIT_OK
+
+
+def _areas(args: argparse.Namespace, paths: DataPaths) -> int:
+    from app.services import areas
+    from app.services.installation import open_database
+
+    db = open_database(paths, args.database_url)
+    try:
+        with db.uow("cli") as uow:
+            if args.import_file:
+                res = areas.import_csv(uow.session, args.import_file)
+                uow.commit()
+                print(f"已导入区划：新增{res.added}个，更名{res.renamed}个，未变{res.unchanged}个")
+                return EXIT_OK
+            for area in areas.list_areas(uow.session):
+                print(f"{area.code}\t{area.level}\t{area.name}\t{area.parent_code or ''}")
+    finally:
+        db.dispose()
+    return EXIT_OK
+
+
+def _stats(args: argparse.Namespace, paths: DataPaths) -> int:
+    from app.domain.workflow import CaseState
+    from app.services.installation import open_database
+    from app.services.stats import stats
+
+    db = open_database(paths, args.database_url)
+    try:
+        with db.uow("cli") as uow:
+            data = stats(uow.session)
+    finally:
+        db.dispose()
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, sort_keys=True))
+        return EXIT_OK
+    print(f"家庭户数\t{data['households']}")
+    print(f"人数\t{data['persons']}")
+    print(f"在保户数\t{data['active_benefits']}")
+    for state, count in data["cases"].items():
+        label = CaseState(state).label if state in CaseState._value2member_map_ else state
+        print(f"{label}\t{count}")
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace, paths: DataPaths) -> int:
+    from app.services.checks import run_all
+    from app.services.installation import open_database
+
+    db = open_database(paths, args.database_url)
+    try:
+        report = run_all(db)
+    finally:
+        db.dispose()
+    for line in report.lines():
+        print(line)
+    return EXIT_REFUSED if report.severe else EXIT_OK
+
+
+def _backup(args: argparse.Namespace, paths: DataPaths) -> int:
+    from app.services.backup import backup
+
+    out = backup(paths, args.out)
+    print(f"已备份到 {out}")
+    return EXIT_OK
+
+
+def _restore(args: argparse.Namespace, paths: DataPaths) -> int:
+    from app.services.backup import restore
+
+    safety = restore(paths, args.file)
+    print(f"已从 {args.file} 恢复数据库")
+    if safety:
+        print(f"原数据库已另存为 {safety}")
+    return EXIT_OK
+
+
+VERBS: dict[str, Callable[[argparse.Namespace, DataPaths], int]] = {
+    "gui": _gui,
+    "init": _init,
+    "demo": _demo,
+    "areas": _areas,
+    "stats": _stats,
+    "check": _check,
+    "backup": _backup,
+    "restore": _restore,
+}

@@ -1,0 +1,98 @@
+"""List the division table and load an official division list (code, name, parent code)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain import areas as divisions
+from app.domain.codes import AreaLevel
+from app.errors import UserError
+from app.models.area import Area
+
+
+def list_areas(session: Session) -> Iterator[Area]:
+    yield from session.execute(select(Area).order_by(Area.code)).scalars()
+
+
+@dataclass(frozen=True)
+class AreaImport:
+    added: int
+    renamed: int
+    unchanged: int
+
+
+def _read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UserError(f"无法读取文件 {path}：{exc.strerror}") from exc
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UserError(f"文件 {path.name} 的编码无法识别（应为 UTF-8 或 GBK）")
+
+
+def import_csv(session: Session, path: Path) -> AreaImport:
+    """Load ``code,name,parent_code`` rows; all rows are checked before anything is written.
+
+    A header row is recognised and skipped. Codes may be 6, 9 or 12 digits. A row whose parent
+    is neither in the file nor in the database, or whose level does not fit its parent, is refused
+    with its line number, and then nothing is written.
+    """
+    rows = list(csv.reader(io.StringIO(_read_text(path))))
+    parsed: list[tuple[int, str, str, str | None]] = []
+    for lineno, row in enumerate(rows, start=1):
+        cells = [c.strip() for c in row]
+        if not any(cells):
+            continue
+        if lineno == 1 and not cells[0].isdigit():
+            continue
+        if len(cells) < 2 or not cells[1]:
+            raise UserError("每行应为：代码,名称,上级代码", row=lineno)
+        try:
+            code = divisions.full_code(cells[0])
+            parent = divisions.full_code(cells[2]) if len(cells) > 2 and cells[2] else None
+        except UserError as exc:
+            raise UserError(exc.message, row=lineno, field="代码") from None
+        parsed.append((lineno, code, cells[1], parent))
+    known = {code for (code,) in session.execute(select(Area.code))} | {p[1] for p in parsed}
+    for lineno, code, _name, parent in parsed:
+        level = divisions.level_of(code)
+        expected = divisions.parent_of(code)
+        if level is AreaLevel.COUNTY:
+            continue
+        parent = parent or expected
+        if parent != expected:
+            raise UserError(f"代码{code}的上级应为{expected}，文件中为{parent}", row=lineno, field="上级代码")
+        if parent not in known:
+            raise UserError(f"上级地区{parent}既不在文件中也不在数据库中", row=lineno, field="上级代码")
+    added = renamed = unchanged = 0
+    for _lineno, code, name, _parent in sorted(parsed, key=lambda p: p[1]):
+        area = session.get(Area, code)
+        if area is None:
+            session.add(
+                Area(
+                    code=code,
+                    level=divisions.level_of(code).value,
+                    name=name,
+                    parent_code=divisions.parent_of(code),
+                )
+            )
+            session.flush()
+            added += 1
+        elif area.name != name:
+            area.name = name
+            renamed += 1
+        else:
+            unchanged += 1
+    session.flush()
+    return AreaImport(added, renamed, unchanged)

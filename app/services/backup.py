@@ -1,0 +1,72 @@
+"""Online backup and restore of the SQLite database."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from app import log
+from app.errors import UserError
+from app.models.migrate import SCHEMA_HEAD, backup_sqlite, known_revisions
+from app.paths import DataPaths
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def backup(paths: DataPaths, out: Path) -> Path:
+    """Copy the live database to ``out`` with SQLite's online backup (safe while in use)."""
+    if not paths.database.exists():
+        raise UserError(f"数据目录 {paths.root} 中没有数据库，无可备份")
+    if out.exists() and out.is_dir():
+        out = out / f"jiuzhu-{datetime.now():%Y%m%d-%H%M%S}.sqlite3"
+    if out.exists():
+        raise UserError(f"文件 {out} 已存在，为防止覆盖，请换一个文件名")
+    backup_sqlite(paths.database, out)
+    return out
+
+
+def inspect_backup(file: Path) -> str:
+    """Check that ``file`` is a Jiuzhu database this program can open; return its revision."""
+    try:
+        with file.open("rb") as fh:
+            magic = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise UserError(f"无法读取文件 {file}：{exc.strerror}") from exc
+    if magic != SQLITE_MAGIC:
+        raise UserError(f"{file.name} 不是救助通数据库（不是 SQLite 文件）")
+    conn = sqlite3.connect(f"file:{file}?mode=ro", uri=True)
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not {"alembic_version", "installation", "household"} <= tables:
+            raise UserError(f"{file.name} 不是救助通数据库（缺少必要的数据表）")
+        revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        if conn.execute("SELECT count(*) FROM installation").fetchone()[0] != 1:
+            raise UserError(f"{file.name} 不是完整的救助通数据库（缺少安装信息）")
+        check = conn.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise UserError(f"{file.name} 已损坏或不是救助通数据库：{exc}") from exc
+    finally:
+        conn.close()
+    if check != "ok":
+        raise UserError(f"{file.name} 完整性检查未通过：{check}")
+    rev = revision[0] if revision else ""
+    if rev != SCHEMA_HEAD and rev not in known_revisions():
+        raise UserError(f"{file.name} 的数据库版本（{rev}）比本程序新，请先升级救助通")
+    return rev
+
+
+def restore(paths: DataPaths, file: Path) -> Path | None:
+    """Replace the installation's database with ``file``; the current one is backed up first.
+
+    Returns the path of the safety copy of the database that was replaced (None if there was none).
+    """
+    inspect_backup(file)
+    paths.ensure()
+    safety = None
+    if paths.database.exists():
+        safety = paths.backups / f"jiuzhu-before-restore-{datetime.now():%Y%m%d-%H%M%S}.sqlite3"
+        backup_sqlite(paths.database, safety)
+    backup_sqlite(file, paths.database)
+    log.db.info("restored %s from %s (previous copy: %s)", paths.database, file, safety)
+    return safety

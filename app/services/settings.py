@@ -1,0 +1,80 @@
+"""Business settings kept in the database (they travel in bundles): read with defaults, write audited."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.benefit import BenefitRules
+from app.domain.calendar import WorkCalendar
+from app.domain.codes import RuleMode
+from app.domain.deadlines import TimeLimits
+from app.domain.holidays import DEFAULT_TABLE
+from app.models.settings import Holiday, Setting
+
+# Every setting is declared once here with its default.
+DEFAULTS: dict[str, Any] = {
+    "office.name": "",
+    "office.phone": "",
+    "office.address": "",
+    "office.hotline": "12349",
+    "procedure.rule_mode": "2021",
+    "procedure.review_stable_months": 12,
+}
+
+
+def get(session: Session, key: str) -> Any:
+    raw = session.execute(select(Setting.value).where(Setting.key == key)).scalar()
+    if raw is None:
+        return DEFAULTS.get(key)
+    return json.loads(raw)
+
+
+def put(session: Session, key: str, value: Any) -> None:
+    """Set ``key``; the change tracker versions and audits it."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value=text))
+    elif row.value != text:
+        row.value = text
+    session.flush()
+
+
+def seed_holidays(session: Session) -> int:
+    """Load the shipped holiday table into an empty holiday table; return how many rows."""
+    if session.execute(select(Holiday.day).limit(1)).first() is not None:
+        return 0
+    for day, kind, name in DEFAULT_TABLE:
+        session.add(Holiday(day=day, kind=kind, name=name))
+    session.flush()
+    return len(DEFAULT_TABLE)
+
+
+def calendar(session: Session) -> WorkCalendar:
+    """The working-day calendar from the editable holiday table."""
+    holidays: list[date] = []
+    workdays: list[date] = []
+    for day, kind in session.execute(select(Holiday.day, Holiday.kind)):
+        (workdays if kind == "workday" else holidays).append(day)
+    return WorkCalendar(holidays=holidays, workdays=workdays)
+
+
+def time_limits(session: Session) -> TimeLimits:
+    """The procedure's time limits ([LOCAL]: each county may change them)."""
+    raw = get(session, "procedure.time_limits")
+    return TimeLimits.from_dict(raw) if raw else TimeLimits()
+
+
+def benefit_rules(session: Session) -> BenefitRules:
+    """Calculation mode, tiers, 分类施保 top-ups, rounding and floors ([LOCAL])."""
+    raw = get(session, "benefit.rules")
+    return BenefitRules.from_dict(raw) if raw else BenefitRules()
+
+
+def rule_mode(session: Session) -> RuleMode:
+    return RuleMode(get(session, "procedure.rule_mode"))

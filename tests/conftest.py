@@ -1,0 +1,77 @@
+"""Shared fixtures: temporary data folders through the same override a user has, offscreen Qt."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from app import log
+from app.models.db import Database
+from app.paths import DataPaths
+from app.services.installation import initialise, open_database
+
+ADMIN_PASSWORD = "adminpass"
+DEMO_TODAY = date(2026, 11, 20)
+DEMO_HOUSEHOLDS = 120
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/gui/" in str(item.path).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(autouse=True)
+def _isolate_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """No test may touch the developer's own data folder or settings."""
+    monkeypatch.setenv("JIUZHU_DATA_DIR", str(tmp_path / "default-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    yield
+    log.shutdown()
+
+
+@pytest.fixture
+def paths(tmp_path: Path) -> DataPaths:
+    return DataPaths(tmp_path / "data")
+
+
+@pytest.fixture
+def station(paths: DataPaths) -> Iterator[Database]:
+    """An initialised township station (三封寺镇) with only its admin account."""
+    db = open_database(paths, create=True)
+    initialise(db, kind="station", code="430623101", admin_password=ADMIN_PASSWORD)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small deterministic demo station, built once per run and copied per test."""
+    from app.services.demo import run_demo
+
+    root = tmp_path_factory.mktemp("demo-template")
+    run_demo(DataPaths(root), None, households=DEMO_HOUSEHOLDS, seed=3, today=DEMO_TODAY)
+    log.shutdown()
+    return root
+
+
+@pytest.fixture
+def demo_paths(tmp_path: Path, demo_template: Path) -> DataPaths:
+    target = tmp_path / "demo"
+    shutil.copytree(demo_template, target)
+    return DataPaths(target)
+
+
+@pytest.fixture
+def demo_db(demo_paths: DataPaths) -> Iterator[Database]:
+    db = open_database(demo_paths)
+    yield db
+    db.dispose()
