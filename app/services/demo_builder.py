@@ -177,7 +177,7 @@ class DemoBuilder:
         if program is Program.TEKUN or (len(members) == 1 and rng.random() < 0.5):
             self.supporters(hh_id, head, village.station, created, able=program is not Program.TEKUN)
         assessment = assess(lines, len(members))
-        facts = [self.facts(pid, m) for pid, m in zip(person_ids, members, strict=True)]
+        facts = [self.facts(pid, m, decided) for pid, m in zip(person_ids, members, strict=True)]
         result = rules_benefit.calculate(
             standard, assessment.per_capita_fen, facts, self.rules, three_no=program is Program.TEKUN
         )
@@ -234,8 +234,9 @@ class DemoBuilder:
             return "retired" if self.rng.random() < 0.2 else "farming"
         return self.rng.choice(("farming", "flexible", "unemployed", "employed"))
 
-    def facts(self, pid: str, m: MemberSpec) -> MemberFacts:
-        return MemberFacts(pid, idcard.age_on(m.birth, self.today), m.disability, m.grade, m.health)
+    def facts(self, pid: str, m: MemberSpec, on: date) -> MemberFacts:
+        """What the amount depends on, as it stood on the decision day."""
+        return MemberFacts(pid, max(0, idcard.age_on(m.birth, on)), m.disability, m.grade, m.health)
 
     def income_target(self, target: CaseState, standard: int) -> int:
         if target is CaseState.REFUSED or target is CaseState.INELIGIBLE_NOTIFIED:

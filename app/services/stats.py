@@ -19,12 +19,13 @@ def stats(session: Session) -> dict[str, Any]:
     active = session.execute(
         select(func.count()).select_from(Benefit).where(Benefit.status.in_([s.value for s in BENEFIT_STATES]))
     ).scalar_one()
-    by_state = dict(session.execute(select(Case.state, func.count()).group_by(Case.state)).tuples().all())
+    by_state: dict[str, int] = {
+        k: v for k, v in session.execute(select(Case.state, func.count()).group_by(Case.state))
+    }
     cases = {state.value: int(by_state.pop(state.value, 0)) for state in CaseState}
     cases.update({k: int(v) for k, v in by_state.items()})
-    by_program = dict(
-        session.execute(select(Case.program, func.count()).group_by(Case.program)).tuples().all()
-    )
+    by_program = {k: v for k, v in session.execute(select(Case.program, func.count()).group_by(Case.program))}
+
     monthly = session.execute(
         select(func.coalesce(func.sum(Benefit.monthly_fen), 0)).where(
             Benefit.status.in_([s.value for s in BENEFIT_STATES])

@@ -146,6 +146,7 @@ def test_same_id_twice_in_one_household_is_severe_and_tolerates_formatting() -> 
     assert keys(found) == [(2, "dup_id_household", Severity.SEVERE, person_ref(a), "a")]
     assert "登记了3次（张三、张三、张三）" in found[0].reason
     assert_clean(found, persons)
+    assert [f.code for f in check_duplicate_ids([a, dup], [])] == ["dup_id_household"]
 
 
 def test_same_id_active_in_two_households_is_severe() -> None:

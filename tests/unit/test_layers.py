@@ -1,0 +1,51 @@
+"""Dependencies point one way: views → services → domain (architecture.md, style.md habit 1)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+APP = Path(__file__).resolve().parents[2] / "app"
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+    return found
+
+
+def _modules(package: str) -> list[Path]:
+    return sorted((APP / package).rglob("*.py"))
+
+
+@pytest.mark.parametrize("package", ["domain", "services", "models", "sync", "printing", "spreadsheets"])
+def test_nothing_below_views_imports_qt(package: str) -> None:
+    offenders = [p.name for p in _modules(package) if any(m.startswith("PySide6") for m in _imports(p))]
+    assert offenders == []
+
+
+def test_domain_imports_neither_sqlalchemy_nor_upper_layers() -> None:
+    banned = ("sqlalchemy", "alembic", "PySide6", "app.models", "app.services", "app.views")
+    offenders = {p.name: sorted(m for m in _imports(p) if m.startswith(banned)) for p in _modules("domain")}
+    assert {k: v for k, v in offenders.items() if v} == {}
+
+
+def test_services_do_not_import_views() -> None:
+    offenders = [p.name for p in _modules("services") if any(m.startswith("app.views") for m in _imports(p))]
+    assert offenders == []
+
+
+def test_cli_start_up_does_not_import_heavy_libraries() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, app.cli, app.main; print(','.join(sorted(m for m in ('reportlab','openpyxl','PySide6','sqlalchemy') if m in sys.modules)))"  # noqa: E501
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == ""
