@@ -107,6 +107,9 @@ def run(argv: list[str]) -> int:
     except UserError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_REFUSED
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return EXIT_OK
     finally:
         log.shutdown()
 

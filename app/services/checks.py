@@ -10,8 +10,7 @@ from datetime import date
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from app.domain import benefit as rules_benefit
-from app.domain import checks, idcard
+from app.domain import checks
 from app.domain.checks_rows import (
     BenefitRow,
     CaseDeadline,
@@ -21,16 +20,15 @@ from app.domain.checks_rows import (
     ReviewDue,
     Severity,
 )
-from app.domain.codes import DisabilityCategory, Health, IncomeKind, Program, RuleMode, Sex
+from app.domain.codes import Program, RuleMode, Sex
 from app.domain.deadlines import CaseClock, deadlines
-from app.domain.income import IncomeLine, assess
+from app.domain.income import IncomeLine
 from app.domain.workflow import BENEFIT_STATES, PRE_DECISION_STATES, TERMINAL_STATES, CaseState
 from app.models.audit import verify_chain
 from app.models.case import Benefit, BenefitMember, Case, Decision, Review
 from app.models.db import Database
 from app.models.household import Household, IncomeItem, Person
-from app.models.settings import Standard
-from app.services import settings
+from app.services import assessment, settings
 
 MAX_LINES_PER_CODE = 30
 
@@ -111,63 +109,39 @@ def _cases(session: Session) -> list[CaseRow]:
 
 
 class _Expected:
-    """Recomputes what the rules give for a benefit, from the file as it stands."""
+    """Recomputes what the rules give for each benefit, from the whole file loaded once."""
 
     def __init__(self, session: Session) -> None:
         self.rules = settings.benefit_rules(session)
-        self.standards: dict[tuple[str, str], list[tuple[date, int]]] = defaultdict(list)
-        for s in session.execute(select(Standard)).scalars():
-            monthly = rules_benefit.monthly_standard(s.amount_fen, s.unit)
-            self.standards[(s.program, s.urban_rural)].append((s.effective_from, monthly))
-        for values in self.standards.values():
-            values.sort()
+        self.standards = assessment.Standards.load(session)
         self.incomes: dict[str, list[IncomeLine]] = defaultdict(list)
-        for i in session.execute(select(IncomeItem)).scalars():
-            self.incomes[i.household_id].append(
-                IncomeLine(IncomeKind(i.kind), i.amount_fen, i.period_months, i.counted, i.reason or None)
-            )
+        for item in session.execute(select(IncomeItem)).scalars():
+            self.incomes[item.household_id].append(assessment.income_line(item))
         self.people = {p.id: p for p in session.execute(select(Person)).scalars()}
         self.members: dict[str, list[Person]] = defaultdict(list)
-        for p in self.people.values():
-            if p.is_member and p.death_date is None:
-                self.members[p.household_id].append(p)
+        for p in assessment.living_members(self.people.values()):
+            self.members[p.household_id].append(p)
         self.households = {h.id: h for h in session.execute(select(Household)).scalars()}
-
-    def standard(self, program: str, urban_rural: str, on: date) -> int | None:
-        """The monthly standard in force on ``on``; 特困 falls back to the 低保 standard."""
-        for prog in (program, "dibao"):
-            found = None
-            for start, monthly in self.standards.get((prog, urban_rural), []):
-                if start <= on:
-                    found = monthly
-            if found is not None:
-                return found
-        return None
 
     def amount(self, b: Benefit, covered: Iterable[str], decided_on: date | None) -> int | None:
         household = self.households.get(b.household_id)
         if household is None or decided_on is None:
             return None
-        standard = self.standard(b.program, household.urban_rural, decided_on)
+        standard = self.standards.monthly(b.program, household.urban_rural, decided_on)
         members = self.members.get(b.household_id, [])
-        if standard is None or not members:
+        facts = [
+            assessment.member_facts(self.people[pid], decided_on) for pid in covered if pid in self.people
+        ]
+        if standard is None or not members or not facts:
             return None
-        facts = []
-        for pid in covered:
-            p = self.people[pid]
-            facts.append(
-                rules_benefit.MemberFacts(
-                    pid,
-                    idcard.age_on(p.birth_date, decided_on),
-                    DisabilityCategory(p.disability_category) if p.disability_category else None,
-                    p.disability_grade,
-                    Health(p.health),
-                )
-            )
-        if not facts:
-            return None
-        per_capita = assess(self.incomes.get(b.household_id, []), len(members)).per_capita_fen
-        result = rules_benefit.calculate(standard, per_capita, facts, self.rules, three_no=household.three_no)
+        _, result = assessment.compute(
+            standard,
+            self.incomes.get(b.household_id, []),
+            len(members),
+            facts,
+            self.rules,
+            three_no=household.three_no,
+        )
         return result.total_fen if result.eligible else 0
 
 

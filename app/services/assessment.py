@@ -1,0 +1,128 @@
+"""The means test and amount for a household as the file stands: standards, incomes, members, rules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain import benefit as rules_benefit
+from app.domain import idcard
+from app.domain.benefit import BenefitResult, BenefitRules, MemberFacts
+from app.domain.codes import DisabilityCategory, Health, IncomeKind
+from app.domain.income import IncomeAssessment, IncomeLine, assess
+from app.errors import UserError
+from app.models.household import Household, IncomeItem, Person
+from app.models.settings import Standard
+from app.services import settings
+
+
+class Standards:
+    """The standards table in memory: the monthly standard in force for a program, 城/乡 and day."""
+
+    def __init__(self, rows: Iterable[Standard]) -> None:
+        self._by_key: dict[tuple[str, str], list[tuple[date, int]]] = {}
+        for s in rows:
+            monthly = rules_benefit.monthly_standard(s.amount_fen, s.unit)
+            self._by_key.setdefault((s.program, s.urban_rural), []).append((s.effective_from, monthly))
+        for values in self._by_key.values():
+            values.sort()
+
+    @classmethod
+    def load(cls, session: Session) -> Standards:
+        return cls(session.execute(select(Standard)).scalars())
+
+    def monthly(self, program: str, urban_rural: str, on: date) -> int | None:
+        """特困 falls back to the 低保 standard where no 特困 standard is set."""
+        for prog in (program, "dibao"):
+            found = None
+            for start, monthly in self._by_key.get((prog, urban_rural), []):
+                if start <= on:
+                    found = monthly
+            if found is not None:
+                return found
+        return None
+
+
+def income_line(item: IncomeItem) -> IncomeLine:
+    return IncomeLine(
+        IncomeKind(item.kind),
+        item.amount_fen,
+        item.period_months,
+        item.counted,
+        item.reason or None,
+        item.person_id,
+    )
+
+
+def member_facts(person: Person, on: date) -> MemberFacts:
+    """What a person's share depends on, as it stands on ``on``."""
+    return MemberFacts(
+        person.id,
+        max(0, idcard.age_on(person.birth_date, on)),
+        DisabilityCategory(person.disability_category) if person.disability_category else None,
+        person.disability_grade,
+        Health(person.health),
+    )
+
+
+def living_members(persons: Iterable[Person]) -> list[Person]:
+    """共同生活家庭成员 still alive (the per-capita divisor)."""
+    return [p for p in persons if p.is_member and p.death_date is None]
+
+
+def member_ids(session: Session, household_id: str) -> list[str]:
+    """Ids of the household's living 共同生活 members, head first."""
+    people = session.execute(
+        select(Person).where(Person.household_id == household_id).order_by(Person.relation_code)
+    ).scalars()
+    return [p.id for p in living_members(people)]
+
+
+def compute(
+    standard_fen: int,
+    lines: Sequence[IncomeLine],
+    members: int,
+    covered: Sequence[MemberFacts],
+    rules: BenefitRules,
+    *,
+    three_no: bool,
+) -> tuple[IncomeAssessment, BenefitResult]:
+    """The one calculation every caller uses: income assessment, then the benefit rules."""
+    assessment = assess(lines, members)
+    result = rules_benefit.calculate(
+        standard_fen, assessment.per_capita_fen, covered, rules, three_no=three_no
+    )
+    return assessment, result
+
+
+def estimate(
+    session: Session, household_id: str, program: str, on: date, covered_ids: Sequence[str] | None = None
+) -> tuple[IncomeAssessment, BenefitResult]:
+    """The per-capita income and the amount the rules give for a household today (live in the intake)."""
+    household = session.get(Household, household_id)
+    if household is None:
+        raise UserError("找不到该家庭档案")
+    members = living_members(
+        session.execute(select(Person).where(Person.household_id == household_id)).scalars()
+    )
+    if not members:
+        raise UserError("该户没有共同生活的家庭成员，无法核算")
+    standard = Standards.load(session).monthly(program, household.urban_rural, on)
+    if standard is None:
+        raise UserError(f"尚未录入{on.year}年适用的保障标准，请先在“设置—保障标准”中录入")
+    by_id = {p.id: p for p in members}
+    ids = list(covered_ids) if covered_ids is not None else list(by_id)
+    unknown = [i for i in ids if i not in by_id]
+    if unknown:
+        raise UserError("保障对象必须是该户在世的共同生活家庭成员")
+    lines = [
+        income_line(i)
+        for i in session.execute(select(IncomeItem).where(IncomeItem.household_id == household_id)).scalars()
+    ]
+    covered = [member_facts(by_id[i], on) for i in ids]
+    return compute(
+        standard, lines, len(members), covered, settings.benefit_rules(session), three_no=household.three_no
+    )
