@@ -77,7 +77,8 @@ class UnitOfWork:
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        self.session.rollback()
+        # close() rolls back what was not committed; unlike rollback() it leaves loaded objects
+        # readable (detached) for the caller that returns them.
         self.session.close()
 
     def commit(self) -> None:
