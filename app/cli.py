@@ -6,10 +6,12 @@ The verbs, their options and exit codes are a contract the county's scripts rely
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from app import __version__, log
 from app.errors import UserError
@@ -86,7 +88,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("restore", parents=[common], help="replace the database with a backup")
     p.add_argument("file", type=Path, metavar="FILE")
+    for module in _extensions():
+        VERBS.update(module.add_verbs(sub, common))
     return parser
+
+
+# Verb groups of other areas (printing, sync, ledgers, county): each module offers
+# ``add_verbs(sub, common) -> {verb: handler}`` and imports nothing heavy at module level.
+EXTENSIONS = ("app.cli_print", "app.cli_sync", "app.cli_ledger", "app.cli_county")
+
+
+def _extensions() -> list[Any]:
+    found = []
+    for name in EXTENSIONS:
+        try:
+            found.append(importlib.import_module(name))
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+    return found
 
 
 def run(argv: list[str]) -> int:
