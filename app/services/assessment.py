@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import Protocol, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,6 +18,8 @@ from app.errors import UserError
 from app.models.household import Household, IncomeItem, Person
 from app.models.settings import Standard
 from app.services import settings
+
+P = TypeVar("P", bound="PersonFacts")
 
 
 class Standards:
@@ -46,7 +49,50 @@ class Standards:
         return None
 
 
-def income_line(item: IncomeItem) -> IncomeLine:
+class PersonFacts(Protocol):
+    """What the calculation reads of a person: a Person, or a Row of these columns (bulk checks)."""
+
+    id: str
+    household_id: str
+    birth_date: date
+    disability_category: str | None
+    disability_grade: int | None
+    health: str
+    is_member: bool
+    death_date: date | None
+
+
+FACT_COLUMNS = (
+    Person.id,
+    Person.household_id,
+    Person.birth_date,
+    Person.disability_category,
+    Person.disability_grade,
+    Person.health,
+    Person.is_member,
+    Person.death_date,
+)
+INCOME_COLUMNS = (
+    IncomeItem.household_id,
+    IncomeItem.person_id,
+    IncomeItem.kind,
+    IncomeItem.amount_fen,
+    IncomeItem.period_months,
+    IncomeItem.counted,
+    IncomeItem.reason,
+)
+
+
+class IncomeFacts(Protocol):
+    person_id: str | None
+    kind: str
+    amount_fen: int
+    period_months: int
+    counted: bool | None
+    reason: str
+
+
+def income_line(item: IncomeFacts) -> IncomeLine:
     return IncomeLine(
         IncomeKind(item.kind),
         item.amount_fen,
@@ -57,7 +103,7 @@ def income_line(item: IncomeItem) -> IncomeLine:
     )
 
 
-def member_facts(person: Person, on: date) -> MemberFacts:
+def member_facts(person: PersonFacts, on: date) -> MemberFacts:
     """What a person's share depends on, as it stands on ``on``."""
     return MemberFacts(
         person.id,
@@ -68,7 +114,7 @@ def member_facts(person: Person, on: date) -> MemberFacts:
     )
 
 
-def living_members(persons: Iterable[Person]) -> list[Person]:
+def living_members(persons: Iterable[P]) -> list[P]:
     """共同生活家庭成员 still alive (the per-capita divisor)."""
     return [p for p in persons if p.is_member and p.death_date is None]
 

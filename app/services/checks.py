@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -27,7 +28,7 @@ from app.domain.workflow import BENEFIT_STATES, PRE_DECISION_STATES, TERMINAL_ST
 from app.models.audit import verify_chain
 from app.models.case import Benefit, BenefitMember, Case, Decision, Review
 from app.models.db import Database
-from app.models.household import Household, IncomeItem, Person
+from app.models.household import Household, Person
 from app.services import assessment, settings
 
 MAX_LINES_PER_CODE = 30
@@ -115,15 +116,20 @@ class _Expected:
         self.rules = settings.benefit_rules(session)
         self.standards = assessment.Standards.load(session)
         self.incomes: dict[str, list[IncomeLine]] = defaultdict(list)
-        for item in session.execute(select(IncomeItem)).scalars():
+        # Column rows, not entities: the whole county is loaded at once.
+        for item in session.execute(select(*assessment.INCOME_COLUMNS)):
             self.incomes[item.household_id].append(assessment.income_line(item))
-        self.people = {p.id: p for p in session.execute(select(Person)).scalars()}
-        self.members: dict[str, list[Person]] = defaultdict(list)
+        self.people: dict[str, assessment.PersonFacts] = {
+            p.id: p for p in session.execute(select(*assessment.FACT_COLUMNS))
+        }
+        self.members: dict[str, list[assessment.PersonFacts]] = defaultdict(list)
         for p in assessment.living_members(self.people.values()):
             self.members[p.household_id].append(p)
-        self.households = {h.id: h for h in session.execute(select(Household)).scalars()}
+        self.households = {
+            h.id: h for h in session.execute(select(Household.id, Household.urban_rural, Household.three_no))
+        }
 
-    def amount(self, b: Benefit, covered: Iterable[str], decided_on: date | None) -> int | None:
+    def amount(self, b: Any, covered: Iterable[str], decided_on: date | None) -> int | None:
         household = self.households.get(b.household_id)
         if household is None or decided_on is None:
             return None
@@ -160,7 +166,7 @@ def _benefits(session: Session, cases: dict[str, CaseRow]) -> list[BenefitRow]:
             approved[case_id] = on
     expected = _Expected(session)
     rows = []
-    for b in session.execute(select(Benefit)).scalars():
+    for b in session.execute(select(*Benefit.__table__.c)):
         case = cases.get(b.case_id)
         status = CaseState(b.status) if b.status in CaseState._value2member_map_ else CaseState.ACTIVE
         want = expected.amount(b, covered[b.id], decided.get(b.case_id)) if status in BENEFIT_STATES else None
