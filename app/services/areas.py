@@ -17,6 +17,21 @@ from app.errors import UserError
 from app.models.area import Area
 
 
+def add_area(session: Session, code12: str, name: str) -> Area:
+    """Add a division under its parent (the level and parent follow from the code); keep an existing one."""
+    area = session.get(Area, code12)
+    if area is None:
+        area = Area(
+            code=code12,
+            level=divisions.level_of(code12).value,
+            name=name,
+            parent_code=divisions.parent_of(code12),
+        )
+        session.add(area)
+        session.flush()
+    return area
+
+
 def list_areas(session: Session) -> Iterator[Area]:
     yield from session.execute(select(Area).order_by(Area.code)).scalars()
 
@@ -79,15 +94,7 @@ def import_csv(session: Session, path: Path) -> AreaImport:
     for _lineno, code, name, _parent in sorted(parsed, key=lambda p: p[1]):
         area = session.get(Area, code)
         if area is None:
-            session.add(
-                Area(
-                    code=code,
-                    level=divisions.level_of(code).value,
-                    name=name,
-                    parent_code=divisions.parent_of(code),
-                )
-            )
-            session.flush()
+            add_area(session, code, name)
             added += 1
         elif area.name != name:
             area.name = name

@@ -17,6 +17,7 @@ from app.models.migrate import upgrade
 from app.models.settings import Installation
 from app.paths import DataPaths
 from app.services import auth, settings
+from app.services.areas import add_area
 
 
 def open_database(paths: DataPaths, url: str | None = None, *, create: bool = False) -> Database:
@@ -60,19 +61,6 @@ class InitResult:
     admin_password: str
 
 
-def _add_area(session: Session, code12: str, name: str) -> None:
-    if session.get(Area, code12) is None:
-        session.add(
-            Area(
-                code=code12,
-                level=divisions.level_of(code12).value,
-                name=name,
-                parent_code=divisions.parent_of(code12),
-            )
-        )
-        session.flush()
-
-
 def initialise(
     db: Database, *, kind: str, code: str, name: str | None = None, admin_password: str | None = None
 ) -> InitResult:
@@ -93,15 +81,15 @@ def initialise(
         county_name = (name if kind == "county" else None) or (
             divisions.DEFAULT_COUNTY[1] if default_county else f"{county6}县"
         )
-        _add_area(session, divisions.full_code(county6), county_name)
+        add_area(session, divisions.full_code(county6), county_name)
         if default_county:
             for tcode, tname in divisions.HUARONG_TOWNSHIPS:
-                _add_area(session, divisions.full_code(tcode), tname)
+                add_area(session, divisions.full_code(tcode), tname)
         if kind == "station":
             tname = name or divisions.township_name(code) or f"{code}乡镇"
             existing = session.get(Area, divisions.full_code(code))
             if existing is None:
-                _add_area(session, divisions.full_code(code), tname)
+                add_area(session, divisions.full_code(code), tname)
             elif name:
                 existing.name = name
             inst_name = name or (existing.name if existing else tname)
