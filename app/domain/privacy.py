@@ -222,3 +222,15 @@ def mask_id_number(id_number: str) -> str:
     if len(compact) < 10:
         return "*" * len(compact)
     return compact[:6] + "*" * (len(compact) - 10) + compact[-4:]
+
+
+_GROUP = re.compile(r"([0-9０-９一二三四五六七八九十]{1,3})(?:村民小组|组)")
+
+
+def public_place(village: str, address: str = "") -> str:
+    """The 村组 a notice may show: the village and, if the address names one, its group (组).
+
+    Never the house number or street address: "杨柳村3组12号" → "杨柳村3组".
+    """
+    match = _GROUP.search(address.translate(_NORMALISE))
+    return f"{village}{match.group(1)}组" if match else village

@@ -24,6 +24,7 @@ DEFAULTS: dict[str, Any] = {
     "office.hotline": "12349",
     "procedure.rule_mode": "2021",
     "procedure.review_stable_months": 12,
+    "print.font": "auto",
 }
 
 

@@ -1,0 +1,92 @@
+"""Printing verbs: ``jiuzhu notice`` (公示 for a village board) and ``jiuzhu print-form`` (case paperwork)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from app.paths import DataPaths
+from app.printing.catalog import FORMS, NoticeKind, Paper
+
+Handler = Callable[[argparse.Namespace, DataPaths], int]
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text}") from None
+
+
+def add_verbs(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
+    kinds = "、".join(f"{k.value}={k.label}" for k in NoticeKind)
+    p = sub.add_parser(
+        "notice",
+        parents=[common],
+        help="print a village's 公示 as PDF",
+        description=f"打印村（居）公示。种类：{kinds}。",
+    )
+    p.add_argument(
+        "--village", required=True, metavar="CODE", help="12-digit village code (or its exact name)"
+    )
+    p.add_argument("--kind", required=True, choices=[k.value for k in NoticeKind])
+    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the notice's date (default: today)")
+    p.add_argument("--paper", choices=[x.value for x in Paper], default=Paper.A4.value, help="default: a4")
+    p.add_argument("--program", choices=["dibao", "tekun"], help="only this program (default: all)")
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+
+    listing = "\n".join(f"  {name:<14}{title}" for name, title in FORMS.items())
+    p = sub.add_parser(
+        "print-form",
+        parents=[common],
+        help="print a case form as PDF",
+        description="打印案卷表格（按申请编号预填）。",
+        epilog=f"form names:\n{listing}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--case", required=True, metavar="CASE_NUMBER", help="e.g. 430623101-2026-000123")
+    p.add_argument("--form", required=True, metavar="NAME", help="one of the form names below")
+    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="date the form is printed for")
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    return {"notice": _notice, "print-form": _print_form}
+
+
+def _run(args: argparse.Namespace, paths: DataPaths, make: Callable[[Any, Any], Any]) -> int:
+    from app.cli import EXIT_OK
+    from app.services import installation, printing
+    from app.services.context import system_actor
+
+    db = installation.open_database(paths, args.database_url)
+    try:
+        with db.uow("cli") as uow:
+            inst = installation.require(uow.session)
+            printed = make(uow, system_actor(inst.county_code))
+    finally:
+        db.dispose()
+    out = printing.write_pdf(printed, args.out)
+    for warning in printed.warnings:
+        print(f"警告：{warning}", file=sys.stderr)
+    print(f"已生成“{printed.title}”，共{printed.pages}页：{out}")
+    return EXIT_OK
+
+
+def _notice(args: argparse.Namespace, paths: DataPaths) -> int:
+    from app.domain.codes import Program
+    from app.services import printing
+
+    kind, paper = NoticeKind(args.kind), Paper(args.paper)
+    program = Program(args.program) if args.program else None
+    on = args.date or date.today()
+    return _run(
+        args, paths, lambda uow, actor: printing.notice(uow, actor, args.village, kind, on, paper, program)
+    )
+
+
+def _print_form(args: argparse.Namespace, paths: DataPaths) -> int:
+    from app.services import printing
+
+    return _run(args, paths, lambda uow, actor: printing.form(uow, actor, args.case, args.form, args.date))

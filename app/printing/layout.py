@@ -1,0 +1,272 @@
+"""Page formats, paragraph styles, the 「第x页 共y页」 canvas and the table helpers every document shares."""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib import colors, textsplit
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A3, A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen import canvas
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import paragraph as rl_paragraph
+
+from app.printing import fonts as fontlib
+from app.printing.catalog import Paper
+from app.printing.fonts import FontSet
+from app.printing.output import Document
+
+log = logging.getLogger("jiuzhu.printing")
+
+# ReportLab's CJK line breaking keeps 、。） off the start of a line but not the other full-width marks,
+# so a line could begin with "，". Add them (idempotent; it only changes how CJK text wraps).
+_CANNOT_START = "，；：！？》」』〉％"
+for _module in (textsplit, rl_paragraph):
+    _module.ALL_CANNOT_START += "".join(c for c in _CANNOT_START if c not in _module.ALL_CANNOT_START)
+
+GRID = colors.HexColor("#333333")
+SHADE = colors.HexColor("#E8E8E8")
+
+
+FOOTER = 6 * mm  # room below the frame for 「第x页 共y页」
+FRAME_PADDING = 6.0  # ReportLab's Frame default, on each side
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """Size, margins and the body font size of one paper format (A3 posters read from a distance)."""
+
+    size: tuple[float, float]
+    margin: float
+    base: float
+
+    @property
+    def width(self) -> float:
+        """Usable width inside the frame."""
+        return self.size[0] - 2 * self.margin - 2 * FRAME_PADDING
+
+    @property
+    def height(self) -> float:
+        """Usable height inside the frame (above the footer)."""
+        return self.size[1] - 2 * self.margin - FOOTER - 2 * FRAME_PADDING
+
+
+def page_spec(paper: Paper) -> PageSpec:
+    if paper is Paper.A3:
+        return PageSpec(A3, 22 * mm, 15.0)
+    if paper is Paper.A4_LANDSCAPE:
+        return PageSpec(landscape(A4), 15 * mm, 11.0)
+    return PageSpec(A4, 18 * mm, 10.5)
+
+
+@dataclass(frozen=True)
+class Styles:
+    """The paragraph styles of one document (one font set, one paper)."""
+
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    body: ParagraphStyle
+    plain: ParagraphStyle
+    right: ParagraphStyle
+    cell: ParagraphStyle
+    cell_center: ParagraphStyle
+    small: ParagraphStyle
+    font: str
+    heading_font: str
+    base: float
+
+
+def styles(fonts: FontSet, spec: PageSpec) -> Styles:
+    b = spec.base
+
+    def style(name: str, size: float, **kw: Any) -> ParagraphStyle:
+        kw.setdefault("fontName", fonts.body)
+        kw.setdefault("leading", size * 1.55)
+        return ParagraphStyle(name, fontSize=size, wordWrap="CJK", **kw)
+
+    return Styles(
+        title=style("title", b * 1.9, fontName=fonts.heading, alignment=TA_CENTER, spaceAfter=b * 0.9),
+        subtitle=style("subtitle", b * 1.1, alignment=TA_CENTER, spaceAfter=b * 0.6),
+        body=style("body", b * 1.1, firstLineIndent=b * 2.2, spaceAfter=b * 0.3, leading=b * 1.9),
+        plain=style("plain", b, spaceAfter=b * 0.2),
+        right=style("right", b * 1.1, alignment=TA_RIGHT, leading=b * 1.9),
+        cell=style("cell", b * 0.95, alignment=TA_LEFT, leading=b * 1.3),
+        cell_center=style("cellc", b * 0.95, alignment=TA_CENTER, leading=b * 1.3),
+        small=style("small", b * 0.85, leading=b * 1.25, textColor=colors.HexColor("#444444")),
+        font=fonts.body,
+        heading_font=fonts.heading,
+        base=b,
+    )
+
+
+def _numbered_canvas(font: str, size: float, footer: str, result: list[int]) -> type[canvas.Canvas]:
+    class NumberedCanvas(canvas.Canvas):
+        """Holds each page until the end so the footer can say how many pages there are."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self._footer(number, total)
+                super().showPage()
+            result.append(total)
+            super().save()
+
+        def _footer(self, number: int, total: int) -> None:
+            width = self._pagesize[0]
+            self.setFont(font, size)
+            self.setFillColor(colors.black)
+            text = f"第{number}页 共{total}页"
+            if footer:
+                text = f"{footer}    {text}"
+            self.drawCentredString(width / 2, 9 * mm, text)
+
+    return NumberedCanvas
+
+
+def render(
+    story: list[Flowable], paper: Paper, fonts: FontSet, title: str, *, footer: str = "", check_text: str = ""
+) -> Document:
+    """Lay ``story`` out on ``paper`` with the page footer; return the PDF and its page count."""
+    spec = page_spec(paper)
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buf,
+        pagesize=spec.size,
+        leftMargin=spec.margin,
+        rightMargin=spec.margin,
+        topMargin=spec.margin,
+        bottomMargin=spec.margin + FOOTER,
+        title=title,
+        author="救助通",
+        creator="救助通",
+        invariant=True,
+    )
+    pages: list[int] = []
+    doc.build(story, canvasmaker=_numbered_canvas(fonts.body, spec.base * 0.85, footer, pages))
+    missing = fontlib.missing_chars(fonts.body, check_text) if check_text else []
+    if missing:
+        log.warning("font %s lacks glyphs for %s in %s", fonts.body, "".join(missing), title)
+    return Document(buf.getvalue(), pages[0] if pages else 0, title, missing)
+
+
+def wrap_lines(text: str, font: str, size: float, width: float) -> str:
+    """Break ``text`` with newlines so each line fits ``width`` (CJK: any character may start a line,
+    except closing punctuation, which hangs at the end of the line before)."""
+    if not text or stringWidth(text, font, size) <= width:
+        return text
+    lines: list[str] = []
+    for para in text.split("\n"):
+        line = ""
+        used = 0.0
+        for ch in para:
+            w = stringWidth(ch, font, size)
+            if line and used + w > width and ch not in rl_paragraph.ALL_CANNOT_START:
+                lines.append(line)
+                line, used = "", 0.0
+            line += ch
+            used += w
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def header_lines(text: str) -> list[str]:
+    """A column header's lines: 「月收入（元）」 breaks before the unit, 4 characters or fewer stay whole."""
+    if "（" in text and not text.startswith("（"):
+        head, _, unit = text.partition("（")
+        return [head, f"（{unit}"]
+    if len(text) <= 4:
+        return [text]
+    half = (len(text) + 1) // 2
+    return [text[:half], text[half:]]
+
+
+def fit_header(text: str, width: float, font: str, size: float) -> str:
+    """The header on one line if it fits the column, else broken as ``header_lines`` says."""
+    return text if stringWidth(text, font, size) + 8 <= width else "\n".join(header_lines(text))
+
+
+def auto_widths(
+    rows: Sequence[Sequence[str]], font: str, size: float, width: float, keep: Sequence[int] = ()
+) -> list[float]:
+    """Column widths from the content: each wants its widest cell (at most 35% of the table) and its
+    header on at most two lines; spare width is shared out, and a shortfall is taken from the columns
+    not in ``keep`` (ID numbers are kept whole)."""
+    pad = 8.0
+    need = []
+    for col in range(len(rows[0])):
+        body = max((stringWidth(r[col], font, size) for r in rows[1:] if r[col]), default=0.0)
+        head = max(stringWidth(part, font, size) for part in header_lines(rows[0][col]))
+        need.append(max(min(body, width * 0.35), head, size * 2) + pad)
+    total = sum(need)
+    if total <= width:
+        return [w * width / total for w in need]
+    fixed = sum(need[i] for i in keep)
+    scale = (width - fixed) / (total - fixed)
+    return [w if i in keep else w * scale for i, w in enumerate(need)]
+
+
+def grid(
+    rows: Sequence[Sequence[object]],
+    widths: Sequence[float],
+    st: Styles,
+    *,
+    spans: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (),
+    shade: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (),
+    heights: Sequence[float | None] | None = None,
+    header_rows: int = 0,
+    center: bool = False,
+    pad: float = 2.5,
+) -> Table:
+    """A ruled form table; strings become wrapping paragraphs so nothing runs out of its cell."""
+    cell = st.cell_center if center else st.cell
+    data = [[Paragraph(_escape(v), cell) if isinstance(v, str) else v for v in row] for row in rows]
+    table = Table(data, colWidths=list(widths), rowHeights=heights, repeatRows=header_rows)
+    commands: list[tuple[Any, ...]] = [
+        ("GRID", (0, 0), (-1, -1), 0.6, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), pad),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), pad + 0.5),
+    ]
+    commands += [("SPAN", a, b) for a, b in spans]
+    commands += [("BACKGROUND", a, b, SHADE) for a, b in shade]
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def issuer_block(issuer: str, date_text: str, st: Styles) -> Table:
+    """The issuing body and the date at the right, with room above them for the seal (盖章)."""
+    block = Table(
+        [[para("（盖章）", st.small)], [para(issuer, st.right)], [para(date_text, st.right)]],
+        colWidths=[st.base * 22],
+        rowHeights=[st.base * 4.5, None, None],
+        hAlign="RIGHT",
+    )
+    block.setStyle(TableStyle([("ALIGN", (0, 0), (-1, -1), "RIGHT"), ("VALIGN", (0, 0), (0, 0), "BOTTOM")]))
+    return block
+
+
+def para(text: str, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of plain text (escaped; newlines kept)."""
+    return Paragraph(_escape(text), style)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")

@@ -1,0 +1,84 @@
+"""`jiuzhu notice` and `jiuzhu print-form`: exit codes, messages, and no file written on a refusal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.cli import run
+from app.paths import DataPaths
+from app.printing.catalog import FORMS
+from tests.printing.conftest import compact, pdf_text
+
+
+def jiuzhu(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = run(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_notice_writes_a_pdf(
+    capsys: pytest.CaptureFixture[str], demo_paths: DataPaths, tmp_path: Path
+) -> None:
+    out = tmp_path / "公示.pdf"
+    code, stdout, _ = jiuzhu(
+        capsys, "notice", "--data-dir", str(demo_paths.root), "--village", "430623101205",
+        "--kind", "preliminary", "--date", "2026-11-20", "--out", str(out),
+    )  # fmt: skip
+    assert code == 0 and "初审公示" in stdout and "共1页" in stdout
+    body = compact(pdf_text(out.read_bytes()))
+    assert "三封寺镇长岭村最低生活保障初审公示" in body and "为期7天，从2026年11月16日起至11月22日止" in body
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".jiuzhu-")]
+
+
+def test_notice_refusals_exit_1_and_write_nothing(
+    capsys: pytest.CaptureFixture[str], demo_paths: DataPaths, tmp_path: Path
+) -> None:
+    out = tmp_path / "x.pdf"
+    base = ["notice", "--data-dir", str(demo_paths.root), "--out", str(out)]
+    code, _, err = jiuzhu(capsys, *base, "--village", "430623101999", "--kind", "standing")
+    assert code == 1 and "找不到村（居）“430623101999”" in err
+    code, _, err = jiuzhu(
+        capsys, *base, "--village", "430623101201", "--kind", "standing", "--date", "2001-01-01"
+    )
+    assert code == 1 and "没有在保对象" in err
+    assert not out.exists()
+    code, _, err = jiuzhu(capsys, *base, "--village", "430623101201", "--kind", "weekly")
+    assert code == 2
+    code, _, err = jiuzhu(
+        capsys, *base, "--village", "430623101201", "--kind", "standing", "--date", "2026-13-01"
+    )
+    assert code == 2 and "YYYY-MM-DD" in err
+    assert not out.exists()
+
+
+def test_print_form_and_its_refusals(
+    capsys: pytest.CaptureFixture[str], demo_paths: DataPaths, tmp_path: Path
+) -> None:
+    out = tmp_path / "form.pdf"
+    base = ["print-form", "--data-dir", str(demo_paths.root), "--out", str(out)]
+    code, stdout, _ = jiuzhu(capsys, *base, "--case", "430623101-2017-000001", "--form", "certificate")
+    assert code == 0 and "最低生活保障证" in stdout and "共2页" in stdout
+    assert "430623101-2017-000001" in pdf_text(out.read_bytes())
+    out.unlink()
+    code, _, err = jiuzhu(capsys, *base, "--case", "430623101-1999-000001", "--form", "summary")
+    assert code == 1 and "找不到申请编号" in err
+    code, _, err = jiuzhu(capsys, *base, "--case", "430623101-2017-000001", "--form", "nope")
+    assert code == 1 and "可打印的表格" in err
+    code, _, err = jiuzhu(capsys, *base, "--case", "430623101-2017-000001", "--form", "refusal")
+    assert code == 1 and "没有不予确认决定" in err
+    assert not out.exists()
+    missing = tmp_path / "no-such-folder" / "x.pdf"
+    code, _, err = jiuzhu(capsys, "print-form", "--data-dir", str(demo_paths.root), "--out", str(missing),
+                          "--case", "430623101-2017-000001", "--form", "summary")  # fmt: skip
+    assert code == 1 and "文件夹不存在" in err
+
+
+def test_print_form_help_lists_the_form_names(capsys: pytest.CaptureFixture[str]) -> None:
+    code, stdout, _ = jiuzhu(capsys, "print-form", "--help")
+    assert code == 0
+    for name, title in FORMS.items():
+        assert name in stdout and title in stdout
+    code, stdout, _ = jiuzhu(capsys, "notice", "--help")
+    assert code == 0 and "preliminary" in stdout and "standing" in stdout and "a4-landscape" in stdout
