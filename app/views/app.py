@@ -1,0 +1,131 @@
+"""The desktop app: QApplication, translators, logging of Qt warnings, crash hook, sign-in, main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QMessageLogContext,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+import app as app_package
+from app import log
+from app.errors import UserError
+from app.models.db import Database
+from app.paths import DataPaths
+
+TRANSLATIONS_DIR = Path(app_package.__file__).resolve().parent.parent / "resources" / "translations"
+LOCALE = "zh_CN"
+MIN_POINT_SIZE = 10.5  # clerks read this all day: a little above the usual 9 pt default
+
+qt_log = logging.getLogger("jiuzhu.qt")
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def translations_dir() -> Path:
+    """Where the built .qm files are: beside the package, or inside a PyInstaller bundle."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "resources" / "translations"
+    return TRANSLATIONS_DIR
+
+
+def install_translators(qapp: QCoreApplication, locale: str = LOCALE) -> list[QTranslator]:
+    """Load Qt's own translations (qtbase) and the app's; return them (they must stay alive)."""
+    QLocale.setDefault(QLocale(locale))
+    loaded: list[QTranslator] = []
+    sources = [
+        (f"qtbase_{locale}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        (f"jiuzhu_{locale}", str(translations_dir())),
+    ]
+    for name, folder in sources:
+        translator = QTranslator(qapp)
+        if translator.load(name, folder):
+            qapp.installTranslator(translator)
+            loaded.append(translator)
+        else:
+            log.gui.warning("translation %s not found in %s", name, folder)
+    return loaded
+
+
+def _qt_message(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    where = f" ({context.category})" if context.category and context.category != "default" else ""
+    qt_log.log(_QT_LEVELS.get(mode, logging.WARNING), "%s%s", message, where)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with names, a legible font and the Chinese translators."""
+    existing = QApplication.instance()
+    qapp = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    qapp.setOrganizationName(app_package.APP_NAME)
+    qapp.setApplicationName(app_package.APP_NAME)
+    qapp.setApplicationVersion(app_package.__version__)
+    font = QFont(qapp.font())
+    if font.pointSizeF() < MIN_POINT_SIZE:
+        font.setPointSizeF(MIN_POINT_SIZE)
+        qapp.setFont(font)
+    if not qapp.property("jiuzhu_translators"):
+        qapp.setProperty("jiuzhu_translators", install_translators(qapp))
+    return qapp
+
+
+def open_or_explain(paths: DataPaths, database_url: str | None) -> Database | None:
+    """Open the installation's database; an expected problem is shown in Chinese (returns None)."""
+    from app.services.installation import open_database
+
+    try:
+        return open_database(paths, database_url)
+    except UserError as exc:
+        log.gui.warning("cannot open the database: %s", exc)
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("App", "Jiuzhu"),
+            QCoreApplication.translate("App", "The database cannot be opened:\n{error}").format(error=exc),
+        )
+        return None
+
+
+def run_gui(paths: DataPaths, database_url: str | None) -> int:
+    """`jiuzhu gui`: sign in, then the main window; returns the exit code."""
+    log.setup(paths.logs if (database_url or paths.root.exists()) else None)
+    previous_handler = qInstallMessageHandler(_qt_message)
+    qapp = create_application()
+    from app.views import crash_dialog, tasks
+
+    crash_dialog.install(log.log_file(paths.logs))
+    log.gui.info("starting Jiuzhu %s with data in %s", app_package.__version__, paths.root)
+    db = open_or_explain(paths, database_url)
+    if db is None:
+        return 1
+    try:
+        from app.views.login_dialog import LoginDialog
+
+        login = LoginDialog(db)
+        if login.exec() != QDialog.DialogCode.Accepted or login.signed_in_as is None:
+            return 0
+        from app.views.main_window import MainWindow
+
+        window = MainWindow(db, login.signed_in_as)
+        window.show()
+        return qapp.exec()
+    finally:
+        tasks.wait_all()
+        db.dispose()
+        crash_dialog.uninstall()
+        qInstallMessageHandler(previous_handler)

@@ -1,0 +1,211 @@
+"""The main window: section navigation on the left, the section's page on the right, the user below."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from PySide6.QtCore import QByteArray, Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+import app as app_package
+from app.models.db import Database
+from app.views.dashboard import DashboardPage
+from app.views.registry import RegistryPage
+from app.views.signed_in import SignedIn
+from app.views.ui_state import ui_settings
+from app.views.widgets.placeholder import PlaceholderPage
+
+GEOMETRY_KEY = "main_window/geometry"
+STATE_KEY = "main_window/state"
+STATUS_MS = 6000
+
+
+class Section(IntEnum):
+    WORKBENCH = 0
+    REGISTRY = 1
+    CASES = 2
+    NOTICES = 3
+    DYNAMIC = 4
+    SYNC = 5
+    REPORTS = 6
+    SETTINGS = 7
+
+
+class MainWindow(QMainWindow):
+    """Holds one page per section; Ctrl+1…Ctrl+8 switch sections, Ctrl+F searches the registry."""
+
+    def __init__(self, db: Database, signed_in: SignedIn, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.signed_in = signed_in
+        self.setWindowTitle(
+            self.tr("Jiuzhu: {installation}").format(installation=signed_in.installation_name)
+        )
+        self.dashboard = DashboardPage(db, signed_in)
+        self.registry = RegistryPage(db, signed_in)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(150)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setStyleSheet("QListWidget#navigation::item { padding: 9px 12px; }")
+        self.stack = QStackedWidget()
+        for section in Section:
+            item = QListWidgetItem(self.section_title(section))
+            item.setToolTip(
+                self.tr("{title} (Ctrl+{number})").format(
+                    title=self.section_title(section), number=section + 1
+                )
+            )
+            self.nav.addItem(item)
+            self.stack.addWidget(self._page_for(section))
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_actions()
+        self.user_label = QLabel(self._user_text())
+        self.statusBar().addPermanentWidget(self.user_label)
+        self.registry.status_message.connect(self.show_message)
+        self.show_section(Section.WORKBENCH)
+        self._restore_geometry()
+
+    # ---------------------------------------------------------------- sections
+
+    def section_title(self, section: Section) -> str:
+        titles = {
+            Section.WORKBENCH: self.tr("Workbench"),
+            Section.REGISTRY: self.tr("Household files"),
+            Section.CASES: self.tr("Applications"),
+            Section.NOTICES: self.tr("Public notices"),
+            Section.DYNAMIC: self.tr("Dynamic management"),
+            Section.SYNC: self.tr("Sync"),
+            Section.REPORTS: self.tr("Reports"),
+            Section.SETTINGS: self.tr("Settings"),
+        }
+        return titles[section]
+
+    def _coming(self, section: Section) -> str:
+        coming = {
+            Section.CASES: self.tr(
+                "Take applications and follow each case through acceptance, investigation, democratic "
+                "appraisal, the township's preliminary review and submission to the county."
+            ),
+            Section.NOTICES: self.tr(
+                "Prepare and print the 7-day public notices for each village board, and record objections."
+            ),
+            Section.DYNAMIC: self.tr(
+                "Periodic reviews, reported changes, and increases, reductions, stops and gradual exit."
+            ),
+            Section.SYNC: self.tr(
+                "Export the bundle for the county and import its decisions and standards, by USB stick."
+            ),
+            Section.REPORTS: self.tr("Monthly statistics, rosters and registers, as Excel and PDF files."),
+            Section.SETTINGS: self.tr(
+                "User accounts, the village list, standards, holidays and the office's details."
+            ),
+        }
+        return coming[section]
+
+    def _page_for(self, section: Section) -> QWidget:
+        if section is Section.WORKBENCH:
+            return self.dashboard
+        if section is Section.REGISTRY:
+            return self.registry
+        return PlaceholderPage(self.section_title(section), self._coming(section))
+
+    def current_section(self) -> Section:
+        return Section(self.stack.currentIndex())
+
+    def show_section(self, section: Section) -> None:
+        self.nav.setCurrentRow(section)
+
+    @Slot()
+    def focus_registry_search(self) -> None:
+        self.show_section(Section.REGISTRY)
+        self.registry.focus_search()
+
+    # ---------------------------------------------------------------- actions and menus
+
+    def _build_actions(self) -> None:
+        self.section_actions: list[QAction] = []
+        for section in Section:
+            action = QAction(self.section_title(section), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{section + 1}"))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _checked=False, s=section: self.show_section(s))
+            self.addAction(action)
+            self.section_actions.append(action)
+        self.find_action = QAction(self.tr("&Find household"), self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.focus_registry_search)
+        self.addAction(self.find_action)
+
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.find_action)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("E&xit"))
+        quit_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q))
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.close)
+        view_menu = self.menuBar().addMenu(self.tr("&Go"))
+        for action in self.section_actions:
+            view_menu.addAction(action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = help_menu.addAction(self.tr("&About Jiuzhu"))
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self.show_about)
+
+    def about_text(self) -> str:
+        return self.tr(
+            "<h3>Jiuzhu {version}</h3><p>Offline casework for township social-assistance offices: "
+            "minimum living allowance, support for people in extreme poverty and temporary assistance.</p>"
+        ).format(version=app_package.__version__)
+
+    @Slot()
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Jiuzhu"), self.about_text())
+
+    def _user_text(self) -> str:
+        actor = self.signed_in.actor
+        return self.tr("{user} | {role} | {installation}").format(
+            user=actor.display_name, role=actor.role.label, installation=self.signed_in.installation_name
+        )
+
+    @Slot(str)
+    def show_message(self, message: str) -> None:
+        self.statusBar().showMessage(message, STATUS_MS)
+
+    # ---------------------------------------------------------------- UI state
+
+    def _restore_geometry(self) -> None:
+        settings = ui_settings()
+        geometry = settings.value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            state = settings.value(STATE_KEY)
+            if isinstance(state, QByteArray):
+                self.restoreState(state)
+        else:
+            self.resize(1200, 760)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = ui_settings()
+        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        settings.setValue(STATE_KEY, self.saveState())
+        self.registry.cancel_work()
+        super().closeEvent(event)

@@ -1,0 +1,25 @@
+"""Who signed in, and where: the narrow context handed to the main window and its pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.domain.codes import Role
+from app.services.context import Actor
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    actor: Actor
+    installation_name: str
+    installation_kind: str  # "station" | "county"
+
+    @property
+    def scope(self) -> str:
+        """The 12-digit area whose households this user may see."""
+        return self.actor.area_code
+
+    @property
+    def masks_id_numbers(self) -> bool:
+        """Village cadres read and print for their board: they see ID numbers masked."""
+        return self.actor.role is Role.VILLAGE_CADRE

@@ -1,0 +1,92 @@
+"""Main window: every section, keyboard shortcuts, status bar, UI state, dashboard counts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+
+import app as app_package
+from app.models.db import Database
+from app.services.stats import stats
+from app.views.main_window import GEOMETRY_KEY, MainWindow, Section
+from app.views.signed_in import SignedIn
+from app.views.ui_state import ui_settings
+from app.views.widgets.placeholder import PlaceholderPage
+from tests.gui.helpers import column_texts
+
+SECTIONS = ["工作台", "家庭档案", "申请办理", "公示", "动态管理", "同步", "报表", "设置"]
+
+
+@pytest.fixture
+def window(qtbot: QtBot, gui_db: Database, clerk: SignedIn) -> Iterator[MainWindow]:
+    window = MainWindow(gui_db, clerk)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.dashboard.loaded):
+        window.show()
+    qtbot.waitActive(window)
+    yield window
+
+
+def test_every_section_is_listed(window: MainWindow) -> None:
+    titles = [window.nav.item(row).text() for row in range(window.nav.count())]
+    assert titles == SECTIONS
+    assert window.stack.count() == len(SECTIONS)
+    assert window.current_section() is Section.WORKBENCH
+
+
+def test_unbuilt_sections_say_what_will_come(window: MainWindow) -> None:
+    for section in (Section.CASES, Section.NOTICES, Section.DYNAMIC, Section.SYNC, Section.REPORTS):
+        page = window.stack.widget(section)
+        assert isinstance(page, PlaceholderPage)
+        assert page.description.text()
+    window.show_section(Section.SYNC)
+    page = window.stack.currentWidget()
+    assert isinstance(page, PlaceholderPage)
+    assert "建设中" in [label.text() for label in page.findChildren(QLabel)]
+
+
+def test_ctrl_2_opens_the_registry(qtbot: QtBot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.registry.results_shown):
+        qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_section() is Section.REGISTRY
+    assert window.nav.currentItem().text() == "家庭档案"
+    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_section() is Section.SETTINGS
+
+
+def test_ctrl_f_focuses_the_registry_search(qtbot: QtBot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.registry.results_shown):
+        qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_section() is Section.REGISTRY
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.registry.search_edit)
+
+
+def test_status_bar_names_user_role_and_installation(window: MainWindow) -> None:
+    text = window.user_label.text()
+    assert "张丽（经办人）" in text
+    assert "乡镇经办人" in text
+    assert "三封寺镇" in text
+
+
+def test_dashboard_shows_the_counts(window: MainWindow, gui_db: Database) -> None:
+    with gui_db.uow("test") as uow:
+        expected = stats(uow.session)
+    assert window.dashboard.cards["households"].value_label.text() == f"{expected['households']:,}"
+    assert window.dashboard.cards["persons"].value_label.text() == f"{expected['persons']:,}"
+    assert "在保" in column_texts(window.dashboard.cases_table, 0)
+
+
+def test_geometry_is_kept_in_ui_settings(window: MainWindow) -> None:
+    window.close()
+    settings = ui_settings()
+    assert settings.format() == QSettings.Format.IniFormat
+    assert settings.value(GEOMETRY_KEY) is not None
+
+
+def test_about_names_the_version(window: MainWindow) -> None:
+    assert app_package.__version__ in window.about_text()
+    assert "救助通" in window.about_text()
