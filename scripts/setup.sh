@@ -12,7 +12,8 @@ PKGS="python3-venv libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig
  libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-xinerama0 libxcb-image0
  libxcb-randr0 libxcb-render-util0 libxcb-shape0 fonts-wqy-microhei"
 if [ "$MODE" = "test" ]; then
-  PKGS="$PKGS poppler-utils xvfb"
+  # LibreOffice reads exported spreadsheets independently; age decrypts bundles independently.
+  PKGS="$PKGS poppler-utils xvfb libreoffice-calc-nogui age"
 fi
 
 missing=""
