@@ -1,10 +1,10 @@
-"""Counts of the registry for `jiuzhu stats` and the dashboard."""
+"""Counts of the registry for `jiuzhu stats` and the dashboard, optionally within an area scope."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from app.domain.workflow import BENEFIT_STATES, CaseState
@@ -12,30 +12,58 @@ from app.models.case import Benefit, Case
 from app.models.household import Household, Person
 
 
-def stats(session: Session) -> dict[str, Any]:
-    """Households, persons, active benefits, and cases by state (every state listed, zeros too)."""
-    households = session.execute(select(func.count()).select_from(Household)).scalar_one()
-    persons = session.execute(select(func.count()).select_from(Person)).scalar_one()
-    active = session.execute(
-        select(func.count()).select_from(Benefit).where(Benefit.status.in_([s.value for s in BENEFIT_STATES]))
-    ).scalar_one()
-    by_state: dict[str, int] = {
-        k: v for k, v in session.execute(select(Case.state, func.count()).group_by(Case.state))
-    }
+def _scope_prefix(scope: str | None) -> str | None:
+    """The village-code prefix of a 12-digit scope (None: everything)."""
+    if scope is None:
+        return None
+    if scope.endswith("000000"):
+        return scope[:6]
+    if scope.endswith("000"):
+        return scope[:9]
+    return scope
+
+
+def stats(session: Session, scope: str | None = None) -> dict[str, Any]:
+    """Households, persons, active benefits, and cases by state (every state listed, zeros too).
+
+    Args:
+        scope: a 12-digit area code; only households whose village lies inside it are counted.
+    """
+    prefix = _scope_prefix(scope)
+    in_scope = select(Household.id)
+    if prefix:
+        in_scope = in_scope.where(Household.village_code.like(f"{prefix}%"))
+
+    def count(stmt: Select[Any]) -> int:
+        return int(session.execute(stmt).scalar_one())
+
+    active_states = [s.value for s in BENEFIT_STATES]
+    households = count(select(func.count()).select_from(in_scope.subquery()))
+    persons = count(select(func.count()).select_from(Person).where(Person.household_id.in_(in_scope)))
+    active = count(
+        select(func.count())
+        .select_from(Benefit)
+        .where(Benefit.status.in_(active_states), Benefit.household_id.in_(in_scope))
+    )
+    monthly = count(
+        select(func.coalesce(func.sum(Benefit.monthly_fen), 0)).where(
+            Benefit.status.in_(active_states), Benefit.household_id.in_(in_scope)
+        )
+    )
+    scoped_cases = Case.household_id.in_(in_scope)
+    by_state = dict(
+        session.execute(select(Case.state, func.count()).where(scoped_cases).group_by(Case.state)).all()
+    )
     cases = {state.value: int(by_state.pop(state.value, 0)) for state in CaseState}
     cases.update({k: int(v) for k, v in by_state.items()})
-    by_program = {k: v for k, v in session.execute(select(Case.program, func.count()).group_by(Case.program))}
-
-    monthly = session.execute(
-        select(func.coalesce(func.sum(Benefit.monthly_fen), 0)).where(
-            Benefit.status.in_([s.value for s in BENEFIT_STATES])
-        )
-    ).scalar_one()
+    by_program = session.execute(
+        select(Case.program, func.count()).where(scoped_cases).group_by(Case.program)
+    )
     return {
-        "households": int(households),
-        "persons": int(persons),
-        "active_benefits": int(active),
-        "monthly_amount_fen": int(monthly),
+        "households": households,
+        "persons": persons,
+        "active_benefits": active,
+        "monthly_amount_fen": monthly,
         "cases": cases,
-        "programs": {k: int(v) for k, v in by_program.items()},
+        "programs": {k: int(v) for k, v in by_program},
     }

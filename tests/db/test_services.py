@@ -110,3 +110,21 @@ def test_calendar_comes_from_the_editable_holiday_table(station: Database) -> No
     assert not cal.is_workday(date(2026, 10, 1))  # 国庆
     assert cal.is_workday(date(2026, 10, 10))  # Saturday make-up workday (调休)
     assert cal.add_working_days(date(2026, 9, 30), 1) == date(2026, 10, 8)
+
+
+def test_stats_within_a_village_scope(demo_db: Database) -> None:
+    from sqlalchemy import func
+
+    from app.models.household import Household
+    from app.services.stats import stats
+
+    with demo_db.uow("check") as uow:
+        village, n = uow.session.execute(
+            select(Household.village_code, func.count()).group_by(Household.village_code).limit(1)
+        ).one()
+        everything = stats(uow.session)
+        township = stats(uow.session, "430623101000")
+        one = stats(uow.session, village)
+    assert township == everything
+    assert one["households"] == n < everything["households"]
+    assert sum(one["cases"].values()) == n
