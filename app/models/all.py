@@ -19,6 +19,16 @@ from app.models.household import AssetItem, Household, IncomeItem, Person, Suppo
 from app.models.notice import NoticeEntry, PublicNotice
 from app.models.outbox import OutboxEntry
 from app.models.settings import Counter, Holiday, Installation, Setting, Standard
+from app.models.sync import (
+    SyncAck,
+    SyncBundle,
+    SyncConflict,
+    SyncDuplicate,
+    SyncKey,
+    SyncPeer,
+    SyncQuarantine,
+    SyncReceipt,
+)
 from app.models.user import User
 
 __all__ = [
@@ -48,6 +58,14 @@ __all__ = [
     "Setting",
     "Standard",
     "Supporter",
+    "SyncAck",
+    "SyncBundle",
+    "SyncConflict",
+    "SyncDuplicate",
+    "SyncKey",
+    "SyncPeer",
+    "SyncQuarantine",
+    "SyncReceipt",
     "User",
 ]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Money, Month, SyncMixin, UTCDateTime
@@ -12,9 +12,10 @@ from app.models.base import Base, Money, Month, SyncMixin, UTCDateTime
 
 class Case(SyncMixin, Base):
     __tablename__ = "case_file"
+    __table_args__ = (Index("ix_case_file_household_id_applied_on", "household_id", "applied_on"),)
 
     case_number: Mapped[str] = mapped_column(String(32), unique=True)
-    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"))
     applicant_id: Mapped[str] = mapped_column(ForeignKey("person.id"))
     program: Mapped[str] = mapped_column(String(10), index=True)
     state: Mapped[str] = mapped_column(String(24), index=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, Numeric, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Money, SyncMixin
@@ -13,8 +13,13 @@ from app.models.base import Base, Money, SyncMixin
 
 class Household(SyncMixin, Base):
     __tablename__ = "household"
+    # The registry walks households by village and head name, and sorts by head name (100,000 rows).
+    __table_args__ = (
+        Index("ix_household_village_code_head_name", "village_code", "head_name"),
+        Index("ix_household_head_name", "head_name"),
+    )
 
-    village_code: Mapped[str] = mapped_column(ForeignKey("area.code"), index=True)
+    village_code: Mapped[str] = mapped_column(ForeignKey("area.code"))
     address: Mapped[str] = mapped_column(String(200), default="")
     urban_rural: Mapped[str] = mapped_column(String(8))
     head_name: Mapped[str] = mapped_column(String(40), default="")

@@ -157,3 +157,23 @@ def test_the_audit_chain_detects_a_deleted_row_and_a_truncated_tail(station: Dat
         problems = verify_chain(conn)
     assert any("末端不符" in p for p in problems), problems
     assert last > first + 1
+
+
+def test_savepoints_commit_nothing_by_themselves(station: Database) -> None:
+    """A released savepoint taken before any other write must not commit (pysqlite's legacy BEGIN)."""
+    with station.uow("clerk") as uow, uow.savepoint():
+        uow.session.add(Household(village_code="430623101000", urban_rural="rural", head_name="乙"))
+        # leaving without commit: nothing may remain
+    with station.uow("check") as uow:
+        assert uow.session.execute(select(func.count()).select_from(Household)).scalar_one() == 0
+    with station.uow("clerk") as uow:
+        with pytest.raises(RuntimeError), uow.savepoint():
+            uow.session.add(Household(village_code="430623101000", urban_rural="rural", head_name="甲"))
+            uow.session.flush()
+            raise RuntimeError("one bad household")
+        with uow.savepoint():
+            uow.session.add(Household(village_code="430623101000", urban_rural="rural", head_name="乙"))
+        uow.commit()
+    with station.uow("check") as uow:
+        names = uow.session.execute(select(Household.head_name)).scalars().all()
+    assert names == ["乙"]

@@ -1,0 +1,203 @@
+"""Sync verbs: station add/list/revoke and join (keys), export-bundle and import-bundle (USB bundles)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app.errors import UserError
+from app.paths import DataPaths
+
+if TYPE_CHECKING:
+    from app.models.db import Database
+    from app.services.context import Actor
+
+Handler = Callable[[argparse.Namespace, DataPaths], int]
+
+
+def add_verbs(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
+    secret = {"metavar": "F", "type": Path, "help": "read the passphrase from F (else asked on the terminal)"}
+    p = sub.add_parser("station", parents=[common], help="county: register, list or revoke township stations")
+    actions = p.add_subparsers(dest="station_action", metavar="ACTION", required=True)
+    a = actions.add_parser(
+        "add", parents=[common], help="register a township and write its provisioning file"
+    )
+    a.add_argument("--code", required=True, metavar="CODE", help="9-digit township code")
+    a.add_argument("--out", required=True, type=Path, metavar="FILE", help="the provisioning file to write")
+    a.add_argument("--passphrase-file", **secret)
+    a.add_argument(
+        "--key-passphrase-file",
+        metavar="F",
+        type=Path,
+        help="passphrase of the county's own keys (asked only when they are first made)",
+    )
+    actions.add_parser("list", parents=[common], help="stations, their keys and sync status")
+    r = actions.add_parser("revoke", parents=[common], help="revoke a station's keys (a lost laptop)")
+    r.add_argument("--code", required=True, metavar="CODE")
+    p = sub.add_parser(
+        "join", parents=[common], help="station: install the provisioning file from the county"
+    )
+    p.add_argument("--provision", required=True, type=Path, metavar="FILE")
+    p.add_argument("--passphrase-file", **secret)
+    p = sub.add_parser("export-bundle", parents=[common], help="write the next sync bundle to a folder")
+    p.add_argument("--out", required=True, type=Path, metavar="DIR")
+    p.add_argument("--station", metavar="CODE", help="county: the return bundle for this station")
+    p.add_argument("--passphrase-file", **secret)
+    p = sub.add_parser("import-bundle", parents=[common], help="import sync bundles")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--passphrase-file", **secret)
+    return {"station": _station, "join": _join, "export-bundle": _export, "import-bundle": _import}
+
+
+def read_secret(file: Path | None, prompt: str, *, confirm: bool = False) -> str:
+    """A passphrase from the first line of ``file``, else from the terminal (twice for a new one)."""
+    if file is not None:
+        try:
+            lines = file.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UserError(f"无法读取口令文件 {file}：{exc}") from None
+        if not lines or not lines[0]:
+            raise UserError(f"口令文件 {file} 为空")
+        return lines[0]
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("请再输入一次：") != first:
+        raise UserError("两次输入的口令不一致")
+    if not first:
+        raise UserError("未输入口令")
+    return first
+
+
+def _asker(args: argparse.Namespace, prompt: str) -> Callable[[], str]:
+    def ask() -> str:
+        return read_secret(args.passphrase_file, prompt)
+
+    return ask
+
+
+def _open(args: argparse.Namespace, paths: DataPaths) -> tuple[Database, Actor]:
+    from app.services.context import system_actor
+    from app.services.installation import open_database
+
+    db = open_database(paths, args.database_url)
+    with db.uow("cli") as uow:
+        from app.services.installation import require
+
+        county = require(uow.session).county_code
+    return db, system_actor(county)
+
+
+def _station(args: argparse.Namespace, paths: DataPaths) -> int:
+    from app.services import sync
+
+    db, actor = _open(args, paths)
+    try:
+        if args.station_action == "add":
+
+            def secret() -> str:
+                return read_secret(args.passphrase_file, "请为配置文件设置口令：", confirm=True)
+
+            def key_secret() -> str:
+                return read_secret(
+                    args.key_passphrase_file, "本机尚无县级同步密钥，请设置县级密钥口令：", confirm=True
+                )
+
+            info = sync.add_station(db, paths, actor, args.code, args.out, secret, key_secret)
+            print(f"已登记乡镇工作站 {info.code}（{info.name}），密钥编号 {info.key_id}")
+            print(f"配置文件：{args.out}（请将文件与口令分开交给乡镇，口令勿随U盘传递）")
+        elif args.station_action == "list":
+            print("代码\t名称\t状态\t密钥编号\t已收到序号\t最近导入\t暂存\t隔离\t冲突\t摘要")
+            for s in sync.list_stations(db):
+                status = "有效" if s.status == "active" else "已吊销"
+                drift = {"match": "一致", "mismatch": "不一致", "pending": "待核对"}.get(s.drift, "")
+                print(
+                    f"{s.code}\t{s.name}\t{status}\t{s.key_id}\t{s.last_seq}\t{s.last_import}\t"
+                    f"{s.held}\t{s.quarantined}\t{s.conflicts}\t{drift}"
+                )
+            counts = sync.queue_counts(db)
+            print(f"待核查重复身份证：{counts.duplicates}")
+        else:
+            info, dropped = sync.revoke_station(db, actor, args.code)
+            print(f"已吊销乡镇工作站 {info.code}（{info.name}）的密钥，此后该密钥签名的数据包一律拒绝")
+            if dropped:
+                print(f"已丢弃该站暂存的数据包 {dropped} 个")
+            print(f"重新配置：jiuzhu station add --code {info.code} --out FILE")
+    finally:
+        db.dispose()
+    return 0
+
+
+def _join(args: argparse.Namespace, paths: DataPaths) -> int:
+    from app.services import sync
+
+    db, actor = _open(args, paths)
+    try:
+        result = sync.join(db, paths, actor, args.provision, _asker(args, "请输入配置文件的口令："))
+    finally:
+        db.dispose()
+    print(f"本站 {result.code} 已加入 {result.county_name or result.county} 的同步")
+    print(f"下一个上报数据包为第{result.next_seq}号，将包含本站现有的全部数据")
+    return 0
+
+
+def _export(args: argparse.Namespace, paths: DataPaths) -> int:
+    from app.services import sync
+
+    db, actor = _open(args, paths)
+    try:
+        ask = _asker(args, "请输入同步密钥口令：")
+        done = sync.export_bundle(db, paths, actor, ask, args.out, station=args.station)
+    finally:
+        db.dispose()
+    if done is None:
+        print("没有需要发送的内容" if args.station is None else f"没有需要下发给 {args.station} 的内容")
+        return 0
+    what = "上报数据包" if done.kind == "up" else "回执数据包"
+    print(f"已导出{what}第{done.seq}号（{done.records}条记录）：{done.path}")
+    return 0
+
+
+def _describe(outcome: Any) -> str:
+    r = outcome.result
+    digest = {"match": "一致", "mismatch": "不一致，将重新全量同步", "pending": "有变更在途，暂不核对"}
+    if "accepted" in r:  # an up bundle at the county
+        quarantined = sum(q["records"] for q in r["quarantined"])
+        soft, hard = r["conflicts"]["soft"], r["conflicts"]["hard"]
+        return (
+            f"接收{sum(r['accepted'].values())}条，未变{r['unchanged']}条，删除{r['deleted']}条，"
+            f"隔离{len(r['quarantined'])}户（{quarantined}条），冲突 软{soft}/硬{hard}，"
+            f"重复身份证{r['duplicates']}个；摘要{digest.get(r.get('digest', ''), '')}"
+        )
+    rc = r.get("receipts", {})
+    written = sum(r.get("written", {}).values())
+    return (
+        f"回执{rc.get('bundles', 0)}个（接收{rc.get('accepted', 0)}、重复{rc.get('duplicate', 0)}、"
+        f"冲突{rc.get('conflict', 0)}、隔离{rc.get('quarantined', 0)}），县级记录{written}条，"
+        f"合并{r.get('merged', 0)}条；摘要{digest.get(r.get('digest', ''), '')}"
+    )
+
+
+def _import(args: argparse.Namespace, paths: DataPaths) -> int:
+    from app.services import sync
+
+    db, actor = _open(args, paths)
+    try:
+        outcomes = sync.import_bundles(db, paths, actor, _asker(args, "请输入同步密钥口令："), args.files)
+    finally:
+        db.dispose()
+    refused = False
+    for o in outcomes:
+        if o.status == "applied":
+            print(f"已导入 {o.file}（{o.sender} 第{o.seq}号）：{_describe(o)}")
+        elif o.status == "held":
+            print(f"已暂存 {o.file}（{o.sender} 第{o.seq}号）：{o.message or '等待前面的数据包'}")
+        elif o.status == "replay":
+            print(f"重复导入 {o.file}（{o.sender} 第{o.seq}号已导入过），未作任何改动")
+            print(f"  当时的结果：{_describe(o)}")
+        else:
+            refused = True
+            print(f"错误：{o.file}：{o.message}", file=sys.stderr)
+    return 1 if refused else 0

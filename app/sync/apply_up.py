@@ -1,0 +1,223 @@
+"""Apply a station's up bundle at the county: quarantine bad households, judge each change by version."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import insert
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.models.sync import SyncReceipt
+from app.paths import DataPaths
+from app.sync import queues
+from app.sync.bulk import existing_versions, write_rows
+from app.sync.changes import Changes
+from app.sync.grouping import Grouper
+from app.sync.judge import Exception_, Judge, Plan
+from app.sync.payload import Batch, read_blobs, read_deletes, read_table, read_tables
+from app.sync.tables import APPEND_ONLY, LABELS, UP_TABLES
+
+
+@dataclass
+class UpContext:
+    session: Session
+    paths: DataPaths
+    station: str
+    county: str
+    seq: int
+    actor: str
+
+
+class UpApplier:
+    def __init__(self, ctx: UpContext, doc: dict[str, Any]) -> None:
+        self.ctx = ctx
+        self.session = ctx.session
+        self.batches = read_tables(doc, UP_TABLES, with_meta=True)
+        self.deletes = read_deletes(doc, UP_TABLES)
+        self.blobs = read_blobs(doc)
+        self.exceptions: list[Exception_] = []
+        self.quarantined: list[dict[str, Any]] = []
+        self.changes = Changes(self.session, ctx.actor)
+        self.judge = Judge(self.session, ctx.station, ctx.seq, self.batches, self.changes, self.exceptions)
+
+    # -- grouping and quarantine ------------------------------------------------------------------
+    def _group(self) -> None:
+        Grouper(self.session, self.ctx.station, self.ctx.county, self.batches).assign()
+        touched = {g for b in self.batches.values() for g in b.groups}
+        retry = queues.open_quarantines(self.session, self.ctx.station, touched)
+        if not retry:
+            return
+        present = {(b.name, b.key(i)) for b in self.batches.values() for i in range(len(b.wire))}
+        for item in retry:
+            for name, part in queues.quarantine_payload(item).items():
+                old = read_table({"name": name, **part}, UP_TABLES, with_meta=True)
+                for i in range(len(old.wire)):
+                    if (name, old.key(i)) in present:
+                        continue
+                    single = Batch(name, old.codec, [old.wire[i]], [old.rows[i]], [old.base[i]])
+                    single.changed, single.errors = [old.changed[i]], [old.errors[i]]
+                    if name in self.batches:
+                        self.batches[name].extend(single)
+                    else:
+                        self.batches[name] = single
+        queues.supersede(self.session, retry)
+        Grouper(self.session, self.ctx.station, self.ctx.county, self.batches).assign()
+
+    def _quarantine(self, bad: dict[str, str]) -> None:
+        members: dict[str, dict[str, list[list[Any]]]] = defaultdict(lambda: defaultdict(list))
+        for batch in self.batches.values():
+            for i, group in enumerate(batch.groups):
+                if group in bad:
+                    fields = batch.changed[i]
+                    meta = [batch.base[i], sorted(fields) if fields is not None else None]
+                    members[group][batch.name].append([*batch.wire[i], *meta])
+                    self.exceptions.append(
+                        (batch.name, batch.key(i), batch.version(i), "quarantined", "", bad[group], 0)
+                    )
+        for group, rows in members.items():
+            queues.add_quarantine(self.session, self.ctx.station, self.ctx.seq, group, bad[group], rows)
+            self.quarantined.append(
+                {"group": group, "reason": bad[group], "records": sum(map(len, rows.values()))}
+            )
+
+    def _bad_groups(self) -> dict[str, str]:
+        bad: dict[str, str] = {}
+        for batch in self.batches.values():
+            for i, group in enumerate(batch.groups):
+                problem = batch.problem(i)
+                if problem and group not in bad:
+                    bad[group] = f"{LABELS[batch.name]} {batch.key(i)}：{problem}"
+        return bad
+
+    # -- writing ----------------------------------------------------------------------------------
+    def _write(self, plan: Plan, bad: dict[str, str]) -> dict[str, int]:
+        accepted: dict[str, int] = {}
+        try:
+            with self.session.begin_nested():
+                for name in UP_TABLES:
+                    idxs = plan.apply.get(name, [])
+                    batch = self.batches.get(name)
+                    if batch and idxs:
+                        write_rows(self.session, name, [batch.rows[i] or [] for i in idxs])
+                        accepted[name] = len(idxs)
+        except IntegrityError:
+            accepted = self._write_by_group(plan, bad)
+        return accepted
+
+    def _write_by_group(self, plan: Plan, bad: dict[str, str]) -> dict[str, int]:
+        """The bulk write hit a constraint: apply household by household and quarantine the culprits."""
+        by_group: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for name in UP_TABLES:
+            batch = self.batches.get(name)
+            for i in plan.apply.get(name, []):
+                assert batch is not None
+                by_group[batch.groups[i]].append((name, i))
+        order = sorted(by_group, key=lambda g: (not g.startswith("area:"), not g.startswith("notice:"), g))
+        accepted: dict[str, int] = defaultdict(int)
+        failed: dict[str, str] = {}
+        for group in order:
+            try:
+                with self.session.begin_nested():
+                    for name, i in by_group[group]:
+                        write_rows(self.session, name, [self.batches[name].rows[i] or []])
+            except IntegrityError as exc:
+                failed[group] = f"数据库约束不满足（{str(exc.orig)[:120]}）"
+                continue
+            for name, _ in by_group[group]:
+                accepted[name] += 1
+        if failed:
+            self._quarantine(failed)
+            bad.update(failed)
+        return dict(accepted)
+
+    def _apply_deletes(self) -> int:
+        done = 0
+        for name in reversed(UP_TABLES):
+            for table_name, key, version, base in self.deletes:
+                if table_name != name:
+                    continue
+                have = existing_versions(self.session, name, [key]).get(key)
+                if have is None:
+                    continue
+                if name in APPEND_ONLY or (have > base and have != version):
+                    why = "办理记录不能删除" if name in APPEND_ONLY else "县级已修改该记录，不能按旧版本删除"
+                    self.exceptions.append((name, key, version, "conflict", "hard", why, have))
+                    self.changes.force_down(name, key, have)
+                    continue
+                if self.changes.delete(name, key):
+                    done += 1
+                else:
+                    self.exceptions.append(
+                        (name, key, version, "conflict", "hard", "仍有关联记录，不能删除", have)
+                    )
+        return done
+
+    def run(self) -> dict[str, Any]:
+        self._group()
+        bad = self._bad_groups()
+        self._quarantine(bad)
+        plan = Plan()
+        for name in UP_TABLES:
+            batch = self.batches.get(name)
+            if batch:
+                good = [i for i, g in enumerate(batch.groups) if g not in bad]
+                self.judge.classify(batch, good, plan)
+        accepted = self._write(plan, bad)
+        for name, mine, theirs, fields, version in plan.merged:
+            self.changes.merge(name, mine, theirs, fields, version)
+        deleted = self._apply_deletes()
+        duplicates = self._duplicates(plan, bad)
+        self._store_blobs(plan, bad)
+        if self.exceptions:
+            self.session.execute(insert(SyncReceipt), [self._receipt(e) for e in self.exceptions])
+        self.changes.audit_bulk(accepted, self.ctx.seq, self.ctx.station)
+        kinds = [e[4] for e in self.exceptions if e[3] == "conflict"]
+        return {
+            "accepted": accepted,
+            "unchanged": plan.unchanged,
+            "deleted": deleted,
+            "quarantined": self.quarantined,
+            "conflicts": {"soft": kinds.count("soft"), "hard": kinds.count("hard")},
+            "duplicates": duplicates,
+        }
+
+    def _receipt(self, e: Exception_) -> dict[str, Any]:
+        return {
+            "peer_code": self.ctx.station,
+            "bundle_seq": self.ctx.seq,
+            "table_name": e[0],
+            "record_id": e[1],
+            "record_version": e[2],
+            "status": e[3],
+            "detail": e[4],
+            "reason": e[5],
+            "county_version": e[6],
+        }
+
+    def _duplicates(self, plan: Plan, bad: dict[str, str]) -> int:
+        batch = self.batches.get("person")
+        if batch is None:
+            return 0
+        at = batch.codec.index("id_number")
+        applied = [i for i in plan.apply.get("person", []) if batch.groups[i] not in bad]
+        numbers = {str(batch.wire[i][at]) for i in applied}
+        found = queues.record_duplicates(self.session, numbers) if numbers else {}
+        flagged = {pid for people in found.values() for pid in people}
+        for i in applied:
+            if batch.key(i) in flagged:
+                reason = "该身份证号同时在另一户或另一乡镇在册，已列入重复人员待核查"
+                self.exceptions.append(("person", batch.key(i), batch.version(i), "duplicate", "", reason, 0))
+        return len(found)
+
+    def _store_blobs(self, plan: Plan, bad: dict[str, str]) -> None:
+        batch = self.batches.get("attachment")
+        if batch is None or not self.blobs:
+            return
+        at = batch.codec.index("sha256")
+        for i in plan.apply.get("attachment", []):
+            sha = str(batch.wire[i][at])
+            if batch.groups[i] not in bad and sha in self.blobs:
+                self.changes.store_blob(self.ctx.paths, sha, self.blobs[sha])

@@ -1,0 +1,197 @@
+"""The bundle file: framing, signed clear header, age-encrypted gzip payload; every size bounded first."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import struct
+import zlib
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from app.errors import UserError
+
+FORMAT_VERSION = 1
+MAGIC = b"JZBUNDL1"
+KEY_ID_LEN = 16
+SIG_LEN = 64
+PREFIX_LEN = len(MAGIC) + KEY_ID_LEN + 4
+MAX_HEADER_BYTES = 16 * 1024
+MAX_BUNDLE_BYTES = 512 * 1024 * 1024
+MAX_PLAIN_BYTES = 1024 * 1024 * 1024
+GENESIS = "0" * 64
+KINDS = ("up", "down")
+
+
+class BundleError(UserError):
+    """A bundle that is damaged, forged, misaddressed or otherwise refused; nothing was written."""
+
+
+def canonical_json(obj: Any) -> bytes:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True)
+class Header:
+    """The signed clear header; it names the parties and commits to the encrypted payload."""
+
+    format: int
+    bundle_id: str
+    kind: str
+    sender: str
+    recipient: str
+    seq: int
+    prev_hash: str
+    created_at: str
+    payload_sha256: str
+    payload_size: int
+    plain_size: int
+    signer_key: str
+    recipient_key: str
+    app_version: str
+
+    def to_bytes(self) -> bytes:
+        return canonical_json(asdict(self))
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Header:
+        try:
+            raw = json.loads(data.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            raise BundleError("数据包头部格式错误") from None
+        if not isinstance(raw, dict):
+            raise BundleError("数据包头部格式错误")
+        fields = cls.__dataclass_fields__
+        if set(raw) != set(fields):
+            raise BundleError("数据包头部字段不符，可能由不兼容的版本生成")
+        for name, value in raw.items():
+            expected = int if fields[name].type == "int" else str
+            if type(value) is not expected:
+                raise BundleError(f"数据包头部字段“{name}”类型错误")
+        header = cls(**raw)
+        header.check()
+        return header
+
+    def check(self) -> None:
+        if self.format != FORMAT_VERSION:
+            raise BundleError(
+                f"数据包格式版本为{self.format}，本程序只支持第{FORMAT_VERSION}版，请升级救助通"
+            )
+        if self.kind not in KINDS:
+            raise BundleError(f"未知的数据包类型“{self.kind}”")
+        if self.seq < 1 or len(self.prev_hash) != 64 or len(self.payload_sha256) != 64:
+            raise BundleError("数据包头部的序号或哈希不正确")
+        if not 0 < self.payload_size <= MAX_BUNDLE_BYTES or not 0 < self.plain_size <= MAX_PLAIN_BYTES:
+            raise BundleError("数据包声明的大小超出允许范围")
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A bundle file split into its parts, before anything in it is trusted."""
+
+    key_id: str
+    signed: bytes  # magic + key id + header length + header: what the signature covers
+    header_bytes: bytes
+    signature: bytes
+    payload: bytes
+
+    @property
+    def file_hash(self) -> str:
+        return sha256_hex(self.signed + self.signature + self.payload)
+
+
+def pack(header: Header, signature_of: Any, payload: bytes) -> bytes:
+    """Assemble a bundle; ``signature_of(bytes) -> 64 bytes`` signs magic, key id, length and header."""
+    header_bytes = header.to_bytes()
+    if len(header_bytes) > MAX_HEADER_BYTES:
+        raise BundleError("数据包头部过大")
+    key_id = header.signer_key.encode("ascii")
+    if len(key_id) != KEY_ID_LEN:
+        raise BundleError("签名密钥编号长度不正确")
+    signed = MAGIC + key_id + struct.pack(">I", len(header_bytes)) + header_bytes
+    signature = signature_of(signed)
+    assert len(signature) == SIG_LEN
+    return signed + signature + payload
+
+
+def unpack(data: bytes) -> Frame:
+    """Split a bundle file, checking every length before using it (no trust yet)."""
+    if len(data) > MAX_BUNDLE_BYTES + MAX_HEADER_BYTES + PREFIX_LEN + SIG_LEN:
+        raise BundleError("文件过大，不是有效的数据包")
+    if len(data) < PREFIX_LEN or data[: len(MAGIC)] != MAGIC:
+        if len(data) < len(MAGIC) and MAGIC.startswith(data):
+            raise BundleError("文件不完整（可能被截断），不是有效的数据包")
+        raise BundleError("不是救助通数据包（文件标识不符），或文件已损坏")
+    raw_key = data[len(MAGIC) : len(MAGIC) + KEY_ID_LEN]
+    try:
+        key_id = raw_key.decode("ascii")
+    except UnicodeDecodeError:
+        raise BundleError("签名密钥编号损坏：文件被改动") from None
+    (header_len,) = struct.unpack(">I", data[len(MAGIC) + KEY_ID_LEN : PREFIX_LEN])
+    if header_len == 0 or header_len > MAX_HEADER_BYTES:
+        raise BundleError("数据包头部长度不正确：文件被改动或损坏")
+    end = PREFIX_LEN + header_len
+    if len(data) < end + SIG_LEN:
+        raise BundleError("文件不完整（可能被截断）")
+    return Frame(
+        key_id=key_id,
+        signed=data[:end],
+        header_bytes=data[PREFIX_LEN:end],
+        signature=data[end : end + SIG_LEN],
+        payload=data[end + SIG_LEN :],
+    )
+
+
+def check_payload(frame: Frame, header: Header) -> None:
+    """The encrypted payload must be exactly as long as declared and hash to the signed value."""
+    if header.signer_key != frame.key_id:
+        raise BundleError("头部中的签名密钥与文件标识不符：文件被改动")
+    if len(frame.payload) != header.payload_size:
+        if len(frame.payload) < header.payload_size:
+            raise BundleError("文件不完整（可能被截断），请重新拷贝该数据包")
+        raise BundleError("数据包内容长度与头部不符：文件被改动")
+    if sha256_hex(frame.payload) != header.payload_sha256:
+        raise BundleError("数据包内容的哈希与签名头部不符：文件被改动或损坏")
+
+
+def compress(plain: bytes) -> bytes:
+    """gzip (so that `gunzip` reads a decrypted payload), level 6."""
+    packer = zlib.compressobj(6, zlib.DEFLATED, 31)
+    return packer.compress(plain) + packer.flush()
+
+
+def decompress(data: bytes, declared: int) -> bytes:
+    """Inflate at most ``declared`` bytes; more than that is refused before it is allocated."""
+    inflater = zlib.decompressobj(31)
+    try:
+        out = inflater.decompress(data, declared + 1)
+        if len(out) > declared or inflater.unconsumed_tail:
+            raise BundleError("数据包解压后超过声明的大小，已拒绝（可能是恶意构造的文件）")
+        out += inflater.flush()
+    except zlib.error:
+        raise BundleError("数据包内容无法解压：格式错误") from None
+    if len(out) > declared:
+        raise BundleError("数据包解压后超过声明的大小，已拒绝（可能是恶意构造的文件）")
+    if not inflater.eof or inflater.unused_data:
+        raise BundleError("数据包内容不完整或带有多余数据")
+    if len(out) != declared:
+        raise BundleError("数据包解压后的大小与头部声明不符")
+    return out
+
+
+def parse_payload(plain: bytes) -> dict[str, Any]:
+    try:
+        doc = json.loads(plain.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise BundleError("数据包内容不是有效的数据（格式错误），已拒绝") from None
+    if not isinstance(doc, dict):
+        raise BundleError("数据包内容结构错误，已拒绝")
+    return doc
+
+
+def encode_payload(doc: dict[str, Any]) -> bytes:
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

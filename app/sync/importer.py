@@ -1,0 +1,223 @@
+"""Import a bundle: verify the signature, then the addressing and the sequence, then decrypt and apply."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from app import log
+from app.models.db import Database
+from app.models.sync import SyncBundle, SyncKey, SyncPeer
+from app.paths import DataPaths
+from app.sync import format as fmt
+from app.sync import state
+from app.sync.apply_down import DownApplier
+from app.sync.apply_up import UpApplier, UpContext
+from app.sync.keys import KeyPair
+from app.sync.payload import int_field
+
+
+@dataclass
+class Outcome:
+    """What happened to one file: applied, held (waiting for an earlier one), replay, or refused."""
+
+    file: str
+    status: str
+    sender: str = ""
+    seq: int = 0
+    message: str = ""
+    result: dict[str, Any] = field(default_factory=dict)
+
+
+def read_file(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise fmt.BundleError(f"无法读取文件 {path}：{exc.strerror}") from None
+    if size > fmt.MAX_BUNDLE_BYTES + fmt.MAX_HEADER_BYTES + 1024:
+        raise fmt.BundleError(f"文件 {path.name} 过大，不是有效的数据包")
+    return path.read_bytes()
+
+
+@dataclass(frozen=True)
+class Checked:
+    header: fmt.Header
+    frame: fmt.Frame
+    peer: SyncPeer
+
+
+def verify(session: Session, data: bytes) -> Checked:
+    """Everything that can be checked without decrypting; raises BundleError and writes nothing."""
+    inst = state.installation(session)
+    frame = fmt.unpack(data)
+    key = session.get(SyncKey, frame.key_id)
+    if key is None:
+        raise fmt.BundleError("签名密钥未知：该数据包不是由本县登记的工作站或县级主库发出的，已拒绝")
+    if key.peer_code == inst.code:
+        raise fmt.BundleError("这是本机自己导出的数据包，应在对方的电脑上导入")
+    if key.status == "revoked":
+        raise fmt.BundleError(f"发送方 {key.peer_code} 的密钥已被吊销，该数据包已拒绝")
+    if key.status != "active":
+        raise fmt.BundleError(f"发送方 {key.peer_code} 使用的是已更换的旧密钥，请让对方重新导出")
+    if not state.public_of(key).verify(frame.signature, frame.signed):
+        raise fmt.BundleError("签名无效：文件被改动或损坏，已拒绝")
+    header = fmt.Header.from_bytes(frame.header_bytes)
+    fmt.check_payload(frame, header)
+    if header.sender != key.peer_code:
+        raise fmt.BundleError("数据包的发送方与签名密钥不符，已拒绝")
+    if header.recipient != inst.code:
+        raise fmt.BundleError(f"该数据包是发给 {header.recipient} 的，不是本机（{inst.code}），已拒绝")
+    if header.recipient_key != state.active_key(session, inst.code).key_id:
+        raise fmt.BundleError(
+            "该数据包不是用本机当前的密钥加密的（可能生成于重新配置之前），请让对方重新导出"
+        )
+    expected = "up" if inst.kind == "county" else "down"
+    if header.kind != expected:
+        where = "乡镇工作站" if header.kind == "down" else "县级主库"
+        raise fmt.BundleError(f"这是{'回执' if header.kind == 'down' else '上报'}数据包，应在{where}导入")
+    peer = session.get(SyncPeer, header.sender)
+    if peer is None or peer.status != "active":
+        raise fmt.BundleError(f"发送方 {header.sender} 未登记或已吊销，该数据包已拒绝")
+    return Checked(header, frame, peer)
+
+
+def _decrypt(pair: KeyPair, checked: Checked) -> dict[str, Any]:
+    plain = fmt.decompress(pair.decrypt(checked.frame.payload), checked.header.plain_size)
+    doc = fmt.parse_payload(plain)
+    if doc.get("bundle_id") != checked.header.bundle_id or doc.get("kind") != checked.header.kind:
+        raise fmt.BundleError("数据包内容与头部不符，已拒绝")
+    if doc.get("format") != fmt.FORMAT_VERSION:
+        raise fmt.BundleError("数据包内容的格式版本不受支持")
+    return doc
+
+
+def _apply(session: Session, paths: DataPaths, pair: KeyPair, checked: Checked, actor: str) -> dict[str, Any]:
+    inst = state.installation(session)
+    header, peer = checked.header, checked.peer
+    doc = _decrypt(pair, checked)
+    state.open_transaction(session)  # the whole bundle is one transaction, savepoints inside it
+    ack = int_field(doc, "ack")
+    if inst.kind == "county":
+        ctx = UpContext(session, paths, peer.code, inst.code, header.seq, actor)
+        result = UpApplier(ctx, doc).run()
+        from app.sync.drift import after_up
+
+        result["digest"] = after_up(session, peer, doc, ack)
+    else:
+        result = DownApplier(session, peer, inst.code, doc, actor).run()
+    session.add(
+        SyncBundle(
+            bundle_id=header.bundle_id,
+            direction="in",
+            peer_code=peer.code,
+            kind=header.kind,
+            seq=header.seq,
+            file_hash=checked.frame.file_hash,
+            prev_hash=header.prev_hash,
+            status="applied",
+            created_at=state.now(),
+            processed_at=state.now(),
+            result=json.dumps(result, ensure_ascii=False, sort_keys=True),
+        )
+    )
+    peer.in_seq, peer.in_hash, peer.last_in_at = header.seq, checked.frame.file_hash, state.now()
+    session.flush()
+    return result
+
+
+def _held_path(paths: DataPaths, header: fmt.Header, file_hash: str) -> Path:
+    return paths.root / "sync" / "held" / f"{header.sender}-{header.seq:06d}-{file_hash[:12]}.jzb"
+
+
+def import_one(db: Database, paths: DataPaths, pair: KeyPair, data: bytes, name: str, actor: str) -> Outcome:
+    """Import one bundle in one transaction; a refusal raises BundleError and writes nothing."""
+    with db.uow(actor) as uow:
+        session = uow.session
+        checked = verify(session, data)
+        header, peer = checked.header, checked.peer
+        out = Outcome(name, "applied", header.sender, header.seq)
+        seen = session.execute(
+            select(SyncBundle).where(
+                SyncBundle.direction == "in", SyncBundle.peer_code == peer.code, SyncBundle.seq == header.seq
+            )
+        ).scalar_one_or_none()
+        if seen is not None:
+            if seen.file_hash != checked.frame.file_hash:
+                what = "导入" if seen.status == "applied" else "暂存"
+                raise fmt.BundleError(
+                    f"{peer.code} 的第{header.seq}号数据包已{what}过，"
+                    "但本文件内容不同（序号被重复使用），已拒绝"
+                )
+            if seen.status == "held" and header.seq == peer.in_seq + 1:
+                session.delete(seen)  # its turn has come: applied in this same transaction
+                session.flush()
+            else:
+                out.status = "replay" if seen.status == "applied" else "held"
+                out.result = json.loads(seen.result) if seen.result else {}
+                return out
+        if header.seq <= peer.in_seq:
+            raise fmt.BundleError(
+                f"{peer.code} 的第{header.seq}号数据包早已处理过（当前已到第{peer.in_seq}号）"
+            )
+        if header.seq > peer.in_seq + 1:
+            _decrypt(pair, checked)  # refuse now what could never be applied later
+            target = _held_path(paths, header, checked.frame.file_hash)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            session.add(
+                SyncBundle(
+                    bundle_id=header.bundle_id,
+                    direction="in",
+                    peer_code=peer.code,
+                    kind=header.kind,
+                    seq=header.seq,
+                    file_hash=checked.frame.file_hash,
+                    prev_hash=header.prev_hash,
+                    status="held",
+                    created_at=state.now(),
+                    held_path=str(target),
+                )
+            )
+            uow.commit()
+            out.status, out.message = "held", f"缺少第{peer.in_seq + 1}号数据包，本包已暂存，补齐后自动导入"
+            return out
+        if header.prev_hash != (peer.in_hash or fmt.GENESIS):
+            raise fmt.BundleError(
+                f"{peer.code} 的第{header.seq}号数据包与上一号不衔接（前序哈希不符），已拒绝"
+            )
+        out.result = _apply(session, paths, pair, checked, actor)
+        uow.commit()
+    log.sync.info("applied %s bundle %s from %s", header.kind, header.seq, header.sender)
+    return out
+
+
+def release_held(db: Database, paths: DataPaths, pair: KeyPair, actor: str) -> list[Outcome]:
+    """Apply held bundles whose predecessor has now arrived, in sequence order."""
+    done: list[Outcome] = []
+    while True:
+        with db.uow(actor) as uow:
+            path = None
+            for bundle in uow.session.execute(
+                select(SyncBundle).where(SyncBundle.status == "held")
+            ).scalars():
+                peer = uow.session.get(SyncPeer, bundle.peer_code)
+                if peer is not None and bundle.seq == peer.in_seq + 1:
+                    path = Path(bundle.held_path)
+                    break
+        if path is None:
+            return done
+        try:
+            outcome = import_one(db, paths, pair, path.read_bytes(), path.name, actor)
+        except (fmt.BundleError, OSError) as exc:
+            with db.uow(actor) as uow:  # a held bundle that cannot be applied is dropped, not retried forever
+                uow.session.execute(delete(SyncBundle).where(SyncBundle.held_path == str(path)))
+                uow.commit()
+            outcome = Outcome(path.name, "refused", message=str(exc))
+        log.sync.info("held bundle %s: %s", path.name, outcome.status)
+        path.unlink(missing_ok=True)
+        done.append(outcome)

@@ -1,0 +1,150 @@
+"""The county's review queues: quarantined households, conflicts and duplicate ID numbers."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import and_, select, update
+from sqlalchemy.orm import Session
+
+from app.errors import UserError
+from app.models.household import Household, Person
+from app.models.sync import SyncConflict, SyncDuplicate, SyncQuarantine
+from app.sync import state
+from app.sync.bulk import chunks, existing_versions
+from app.sync.codec import codec
+from app.sync.digest import Digest, scope_digest
+from app.sync.tables import DIGEST_TABLES
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def values_json(columns: tuple[str, ...], row: list[Any], fields: set[str] | frozenset[str]) -> str:
+    picked = {c: _plain(v) for c, v in zip(columns, row, strict=True) if c in fields}
+    return json.dumps(picked, ensure_ascii=False, sort_keys=True)
+
+
+def add_quarantine(
+    session: Session, peer: str, seq: int, group: str, reason: str, rows: dict[str, list[list[Any]]]
+) -> None:
+    columns = {name: [*codec(name).columns, "_base", "_changed"] for name in rows}
+    payload = {name: {"columns": columns[name], "rows": wire} for name, wire in rows.items()}
+    session.add(
+        SyncQuarantine(
+            peer_code=peer,
+            bundle_seq=seq,
+            group_key=group,
+            reason=reason,
+            payload=json.dumps(payload, ensure_ascii=False),
+        )
+    )
+
+
+def open_quarantines(session: Session, peer: str, groups: set[str] | None = None) -> list[SyncQuarantine]:
+    query = select(SyncQuarantine).where(SyncQuarantine.peer_code == peer, SyncQuarantine.status == "open")
+    found = list(session.execute(query).scalars())
+    return found if groups is None else [q for q in found if q.group_key in groups]
+
+
+def quarantine_payload(item: SyncQuarantine) -> dict[str, dict[str, Any]]:
+    """``{table: {"columns": [...], "rows": [...]}}`` as received (with the _base and _changed columns)."""
+    payload: dict[str, dict[str, Any]] = json.loads(item.payload)
+    return payload
+
+
+def quarantined_records(item: SyncQuarantine) -> list[tuple[str, list[Any]]]:
+    """(table, wire row) of every record kept in a quarantine item."""
+    return [(name, row) for name, part in quarantine_payload(item).items() for row in part["rows"]]
+
+
+def supersede(session: Session, items: list[SyncQuarantine]) -> None:
+    for item in items:
+        item.status, item.resolved_at, item.resolved_by = "superseded", state.now(), "sync"
+
+
+def view_digest(session: Session, station: str) -> Digest:
+    """The county's digest of a station's records, counting quarantined rows at the station's versions."""
+    digest = scope_digest(session, station)
+    held: dict[str, dict[str, int]] = defaultdict(dict)
+    for item in open_quarantines(session, station):
+        for name, row in quarantined_records(item):
+            if name in DIGEST_TABLES:
+                c = codec(name)
+                held[name][str(row[c.pk_index])] = int(row[c.index("version")])
+    for name, rows in held.items():
+        current = existing_versions(session, name, rows)
+        for key, version in rows.items():
+            if key in current:
+                digest.remove(name, key, current[key])
+            digest.add(name, key, version)
+    return digest
+
+
+def add_conflict(session: Session, **fields: Any) -> None:
+    session.add(SyncConflict(**fields))
+
+
+def record_duplicates(session: Session, id_numbers: set[str]) -> dict[str, list[str]]:
+    """Open (or refresh) a duplicate item for each ID number active in more than one household.
+
+    Returns ``{id number: [person ids]}`` for the duplicated numbers.
+    """
+    found: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for part in chunks(sorted(id_numbers)):
+        query = (
+            select(Person.id_number, Person.id, Person.household_id, Household.village_code)
+            .join(Household, Household.id == Person.household_id)
+            .where(Person.id_number.in_(part), Person.is_member.is_(True), Person.death_date.is_(None))
+        )
+        for number, pid, hid, village in session.execute(query):
+            found[number].append((pid, hid, village[:9]))
+    duplicates: dict[str, list[str]] = {}
+    for number, people in found.items():
+        if len({hid for _, hid, _ in people}) < 2:
+            continue
+        listing = json.dumps(
+            [{"person": p, "household": h, "station": s} for p, h, s in sorted(people)], ensure_ascii=False
+        )
+        item = session.execute(
+            select(SyncDuplicate).where(SyncDuplicate.id_number == number, SyncDuplicate.status == "open")
+        ).scalar_one_or_none()
+        if item is None:
+            session.add(SyncDuplicate(id_number=number, persons=listing))
+        else:
+            item.persons = listing
+        duplicates[number] = [p for p, _, _ in people]
+    return duplicates
+
+
+def resolve_conflict(session: Session, conflict_id: int, actor: str, resolution: str) -> SyncConflict:
+    """Close a conflict; the chosen values must already have been applied by the caller."""
+    if resolution not in ("county", "station"):
+        raise UserError("处理方式应为“以县级为准”或“以乡镇为准”")
+    item = session.get(SyncConflict, conflict_id)
+    if item is None or item.status != "open":
+        raise UserError("找不到该待处理冲突")
+    item.status, item.resolution, item.resolved_by, item.resolved_at = (
+        "resolved",
+        resolution,
+        actor,
+        state.now(),
+    )
+    return item
+
+
+def resolve_duplicate(session: Session, duplicate_id: int, actor: str, note: str) -> None:
+    session.execute(
+        update(SyncDuplicate)
+        .where(and_(SyncDuplicate.id == duplicate_id, SyncDuplicate.status == "open"))
+        .values(status="resolved", resolved_by=actor, resolved_at=state.now(), note=note)
+    )
