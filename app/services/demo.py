@@ -168,7 +168,8 @@ def run_demo(
         report: list[str] = []
         with db.uow("system") as uow:
             inst = installation.current(uow.session)
-        if inst is None:
+        created = inst is None
+        if created:
             installation.initialise(db, kind="station", code=DEFAULT_TOWNSHIP, admin_password=DEMO_PASSWORD)
             report.append(f"已创建乡镇工作站 {DEFAULT_TOWNSHIP}（三封寺镇）")
         with db.uow("demo") as uow:
@@ -212,7 +213,8 @@ def run_demo(
             f"共{written}行，用时{seconds:.1f}秒"
         )
         report.append(f"演示账户（密码均为 {DEMO_PASSWORD}）：")
-        report.append(f"  admin\t系统管理员\t{Role.ADMIN.label}")
+        if created:  # the demo made the installation, so its admin has the demo password too
+            report.append(f"  admin\t系统管理员\t{Role.ADMIN.label}")
         for username, display, role, _scope in accounts:
             report.append(f"  {username}\t{display}\t{role.label}")
         return report
