@@ -16,8 +16,10 @@ from app.models.case import (
     Review,
 )
 from app.models.household import AssetItem, Household, IncomeItem, Person, Supporter
+from app.models.matching import MatchFlag, MatchList
 from app.models.notice import NoticeEntry, PublicNotice
 from app.models.outbox import OutboxEntry
+from app.models.payment import BenefitChange, PaymentFlag, PaymentLine, PaymentResult, PaymentRun
 from app.models.settings import Counter, Holiday, Installation, Setting, Standard
 from app.models.sync import (
     SyncAck,
@@ -39,6 +41,7 @@ __all__ = [
     "AuditEvent",
     "Base",
     "Benefit",
+    "BenefitChange",
     "BenefitMember",
     "Case",
     "CaseEvent",
@@ -49,9 +52,15 @@ __all__ = [
     "IncomeItem",
     "Installation",
     "Investigation",
+    "MatchFlag",
+    "MatchList",
     "NoticeEntry",
     "Objection",
     "OutboxEntry",
+    "PaymentFlag",
+    "PaymentLine",
+    "PaymentResult",
+    "PaymentRun",
     "Person",
     "PublicNotice",
     "Review",

@@ -70,7 +70,7 @@ def _village(session: Session, case: Case) -> str:
     return household.village_code
 
 
-def _append_event(
+def append_event(
     session: Session,
     case: Case,
     action: str,
@@ -153,7 +153,7 @@ def open_case(
     )
     session.add(case)
     session.flush()
-    _append_event(
+    append_event(
         session,
         case,
         "apply",
@@ -198,7 +198,7 @@ def act(uow: UnitOfWork, actor: Actor, case_id: str, action: Action, on: date, r
         case.opinion, case.opinion_by, case.opinion_on = reason.strip(), actor.display_name, on
     case.state = tr.target.value
     case.state_since = on
-    _append_event(
+    append_event(
         session, case, action.value, state.value, tr.target.value, on, actor, tr.legal_basis, reason.strip()
     )
     session.flush()

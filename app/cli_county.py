@@ -1,0 +1,214 @@
+"""County verbs: ``roster``, ``payment-run``, ``bank-return``, ``report``, ``match`` (refused on stations)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app.paths import DataPaths
+
+if TYPE_CHECKING:
+    from app.models.db import UnitOfWork
+    from app.services.context import Actor
+
+EXIT_OK = 0
+SHOWN = 30
+KINDS = ("death", "vehicle", "property", "business", "payroll", "fund")
+Handler = Callable[[argparse.Namespace, DataPaths], int]
+
+
+def _year(text: str) -> int:
+    if not (text.isdigit() and len(text) == 4):
+        raise argparse.ArgumentTypeError(f"年份应为4位数字：{text}")
+    return int(text)
+
+
+def add_verbs(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
+    p = sub.add_parser(
+        "roster", parents=[common], help="write the month's bank roster (发放名册) as xlsx/PDF"
+    )
+    p.add_argument("--month", required=True, metavar="YYYY-MM")
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx")
+    p.add_argument("--pdf", type=Path, metavar="FILE.pdf", help="also a printable PDF")
+    p.add_argument("--masked", action="store_true", help="PDF for posting: ID and account numbers masked")
+
+    p = sub.add_parser("payment-run", parents=[common], help="prepare (or --approve) the month's payment run")
+    p.add_argument("--month", required=True, metavar="YYYY-MM")
+    p.add_argument("--approve", action="store_true", help="approve and freeze the run (审批)")
+
+    p = sub.add_parser("bank-return", parents=[common], help="import the bank's return file into the run")
+    p.add_argument("--month", required=True, metavar="YYYY-MM")
+    p.add_argument("file", type=Path, metavar="FILE")
+
+    p = sub.add_parser("report", parents=[common], help="monthly statistics report or year summary (xlsx)")
+    when = p.add_mutually_exclusive_group(required=True)
+    when.add_argument("--month", metavar="YYYY-MM", help="the monthly statistics report (月报)")
+    when.add_argument("--year", type=_year, metavar="YYYY", help="the year summary (年度汇总)")
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx")
+
+    p = sub.add_parser("match", parents=[common], help="match another department's list (信息比对)")
+    p.add_argument("--kind", required=True, choices=KINDS)
+    p.add_argument("--source", default="", metavar="TEXT", help="where the list came from")
+    p.add_argument("file", type=Path, metavar="FILE")
+    return {
+        "roster": _roster,
+        "payment-run": _payment_run,
+        "bank-return": _bank_return,
+        "report": _report,
+        "match": _match,
+    }
+
+
+@contextmanager
+def _county(args: argparse.Namespace, paths: DataPaths) -> Iterator[tuple[UnitOfWork, Actor]]:
+    """One unit of work as the administrator, on a county master (a station is refused, exit 1)."""
+    from app.services.context import system_actor
+    from app.services.county_office import require_county
+    from app.services.installation import open_database
+
+    db = open_database(paths, args.database_url)
+    try:
+        with db.uow("system") as uow:
+            inst = require_county(uow.session, "使用该命令")
+            actor = system_actor(inst.county_code)
+            yield uow, actor
+    finally:
+        db.dispose()
+
+
+def _out_folder(path: Path) -> Path:
+    from app.errors import UserError
+
+    path = path.expanduser()
+    if not path.parent.is_dir():
+        raise UserError(f"文件夹不存在：{path.parent}")
+    return path
+
+
+def _yuan(fen: int) -> str:
+    from app.domain.money import fen_to_yuan
+
+    return fen_to_yuan(fen, grouping=True)
+
+
+def _print_run(summary: Any, what: str) -> None:
+    print(
+        f"{summary.month}发放批次（{what}）：{summary.households}户{summary.persons}人，低保金{_yuan(summary.base_fen)}元，"
+        f"分类施保金{_yuan(summary.topup_fen)}元，合计{_yuan(summary.total_fen)}元"
+    )
+    open_flags = [f for f in summary.flags if f.status == "open"]
+    if open_flags:
+        print(f"待核疑点{len(open_flags)}条：", file=sys.stderr)
+        for flag in open_flags[:SHOWN]:
+            print(f"  {flag.reason}", file=sys.stderr)
+
+
+def _roster(args: argparse.Namespace, paths: DataPaths) -> int:
+    from app.services import payments
+    from app.spreadsheets.roster import STATUS_LABELS, write_roster
+
+    out = _out_folder(args.out)
+    pdf = _out_folder(args.pdf) if args.pdf else None
+    with _county(args, paths) as (uow, actor):
+        run = payments.get_run(uow.session, args.month)
+        summary = None
+        if run is None or run.status == "draft":  # 制表: the draft is kept once the files are written
+            summary = payments.prepare(uow, actor, args.month)
+        roster = payments.roster(uow.session, args.month)
+        write_roster(out, roster)
+        doc = None
+        if pdf is not None:
+            from app.printing.output import Printed, write_pdf
+            from app.printing.roster import build_roster
+            from app.services.printing import font_set
+
+            doc = build_roster(roster, font_set(uow.session), masked=args.masked)
+            write_pdf(Printed.of(doc, pdf.name), pdf)
+        uow.commit()
+    if summary is not None:
+        _print_run(summary, "草稿，未审批")
+    print(f"已写出发放名册：{out}（{roster.households}户，{STATUS_LABELS[roster.status]}）")
+    if doc is not None:
+        print(f"已写出发放名册PDF，共{doc.pages}页：{pdf}")
+    return EXIT_OK
+
+
+def _payment_run(args: argparse.Namespace, paths: DataPaths) -> int:
+    from app.services import payments
+
+    with _county(args, paths) as (uow, actor):
+        if args.approve:
+            summary = payments.approve(uow, actor, args.month)
+        else:
+            summary = payments.prepare(uow, actor, args.month)
+        uow.commit()
+    _print_run(summary, "已审批，名册已冻结" if args.approve else "草稿，未审批")
+    return EXIT_OK
+
+
+def _bank_return(args: argparse.Namespace, paths: DataPaths) -> int:
+    from app.services.bank_return import import_bank_return
+    from app.spreadsheets.roster import STATUS_LABELS
+
+    with _county(args, paths) as (uow, actor):
+        report = import_bank_return(uow, actor, args.month, args.file)
+        uow.commit()
+    print(
+        f"已导入银行回盘{report.rows}行：成功{report.paid}户{_yuan(report.paid_fen)}元，"
+        f"失败{report.failed}户{_yuan(report.failed_fen)}元，尚无结果{report.outstanding}户；"
+        f"批次状态：{STATUS_LABELS.get(report.status, report.status)}"
+    )
+    for line in report.failures:
+        print(f"  失败：{line}")
+    return EXIT_OK
+
+
+def _report(args: argparse.Namespace, paths: DataPaths) -> int:
+    out = _out_folder(args.out)
+    with _county(args, paths) as (uow, actor):
+        if args.month:
+            from app.services.reports import monthly
+            from app.spreadsheets.reports import write_monthly
+
+            report = monthly(uow.session, actor, args.month)
+            write_monthly(out, report)
+            total = report.total
+            print(
+                f"{report.month}统计月报（{report.source_label}）：{total.households}户{total.persons}人，"
+                f"支出{_yuan(total.total_fen)}元"
+            )
+        else:
+            from app.services.report_year import year_summary
+            from app.spreadsheets.reports import write_year
+
+            summary = year_summary(uow.session, actor, args.year)
+            write_year(out, summary)
+            print(
+                f"{summary.year}年度汇总：救助{summary.households}户{summary.persons}人，"
+                f"发放{_yuan(summary.funds_fen)}元，银行发放比例{summary.bank_share:.1%}"
+            )
+    print(f"已写出：{out}")
+    return EXIT_OK
+
+
+def _match(args: argparse.Namespace, paths: DataPaths) -> int:
+    from app.services.matching import KIND_LABELS, import_list
+
+    with _county(args, paths) as (uow, actor):
+        result = import_list(uow, actor, args.kind, args.file, source=args.source)
+        uow.commit()
+    print(
+        f"{KIND_LABELS[args.kind]}比对：名单{result.rows}行（无法识别{result.unreadable}行），"
+        f"命中在保家庭成员{result.matched}人次，新增疑点{result.new_flags}条，已有疑点{result.already}条"
+    )
+    for problem in result.problems:
+        print(f"  无法识别：{problem}", file=sys.stderr)
+    for flag in result.flags[:SHOWN]:
+        print(f"  {flag['reason']}")
+    if len(result.flags) > SHOWN:
+        print(f"  ……另有{len(result.flags) - SHOWN}条，请在县级比对队列中处理")
+    return EXIT_OK

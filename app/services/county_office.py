@@ -1,0 +1,52 @@
+"""What every county-office service checks first: a county master, a county role, the area names."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.codes import Role
+from app.errors import UserError
+from app.models.area import Area
+from app.models.settings import Installation
+from app.services import installation
+from app.services.context import COUNTY_ROLES, Actor, require_area, require_role
+
+COUNTY_HEADS = frozenset({Role.COUNTY_HEAD})
+
+
+def require_county(session: Session, what: str) -> Installation:
+    """The county master's installation; a township station is refused with a clear message."""
+    inst = installation.require(session)
+    if inst.kind != "county":
+        raise_station(inst, what)
+    return inst
+
+
+def raise_station(inst: Installation, what: str) -> None:
+    raise UserError(
+        f"本机是乡镇工作站（{inst.name}，{inst.code}），不能{what}："
+        "发放名册、银行回盘、统计报表和信息比对只在县级主库（县民政局）办理"
+    )
+
+
+def require_county_actor(
+    session: Session, actor: Actor, what: str, roles: frozenset[Role] = COUNTY_ROLES
+) -> Installation:
+    """A county master, an actor with one of ``roles`` (or the administrator), scoped to the whole county."""
+    inst = require_county(session, what)
+    require_role(actor, roles, what)
+    require_area(actor, inst.county_code.ljust(12, "0"), what)
+    return inst
+
+
+def area_names(session: Session) -> dict[str, str]:
+    """Every area's name by its 12-digit code."""
+    return dict(session.execute(select(Area.code, Area.name)).all())
+
+
+def office_name(session: Session, inst: Installation) -> str:
+    from app.services import settings
+
+    name = settings.get(session, "office.name")
+    return str(name) if name else f"{inst.name}民政局"
