@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
+from app.domain import idcard
+from app.domain.codes import IncomeKind
+from app.domain.workflow import CaseState
 from app.paths import resolve
 from app.services import auth
 from app.services.installation import current, open_database
+from app.services.worklist_case import INVESTIGATION
 from app.views.app import create_application, install_translators
 from app.views.main_window import MainWindow, Section
 from app.views.signed_in import SignedIn
@@ -20,6 +25,81 @@ def settle(ms: int = 600) -> None:
     loop = QEventLoop()
     QTimer.singleShot(ms, loop.quit)
     loop.exec()
+
+
+def save(widget: QWidget, out: Path, name: str, ms: int = 1200) -> None:
+    settle(ms)
+    widget.grab().save(str(out / f"{name}.png"))
+    print(f"  {name}.png")
+
+
+def casework(window: MainWindow, out: Path) -> None:
+    """申请办理 with a case under investigation chosen (the 初审 opinion waits for the head), a form."""
+    window.show_section(Section.CASES)
+    settle(1500)
+    page = window.cases
+    for state, name in ((CaseState.INVESTIGATING, "cases"), (CaseState.ACCEPTED, "cases-accepted")):
+        row = next(r for r in range(page.model.rowCount()) if page.model.row_at(r).state == state.value)
+        page.table.selectRow(row)
+        save(window, out, name)
+    dialog = page.workspace.start_step(INVESTIGATION)
+    if dialog is not None:
+        dialog.staff_edits[0].setText("邓娟")
+        dialog.staff_edits[1].setText("谭晓军")
+        dialog.findings_edit.setPlainText("实地查看住房和生产生活情况，核实家庭成员、收入和财产")
+        save(dialog, out, "case-investigation", 400)
+        dialog.reject()
+
+
+def intake(window: MainWindow, out: Path) -> None:
+    """新申请: the lookup, the members and the live estimate (nothing is saved)."""
+    wizard = window.cases.new_application()
+    assert wizard is not None
+    settle(800)
+    head_id = idcard.make_id("430623", date(1958, 3, 14), 15)
+    wizard.lookup_page.id_edit.setText(head_id)
+    wizard.lookup_page.look_up()
+    save(wizard, out, "intake-lookup")
+    wizard.next()
+    wizard.next()
+    wizard.household_page.address_edit.setText("七组23号")
+    wizard.next()
+    members = wizard.members_page
+    for name, number, relation in (
+        ("周德明", head_id, "02"),
+        ("罗桂兰", idcard.make_id("430623", date(1961, 7, 2), 26), "12"),
+        ("周小燕", idcard.make_id("430623", date(2009, 9, 18), 42), "30"),
+    ):
+        members.name_edit.setText(name)
+        members.id_edit.setText(number)
+        members.relation_combo.setCurrentIndex(members.relation_combo.findData(relation))
+        members.add_member()
+    members.name_edit.setText("周建国")
+    members.id_edit.setText(idcard.make_id("430623", date(1986, 1, 9), 51))
+    members.relation_combo.setCurrentIndex(members.relation_combo.findData("30"))
+    save(wizard, out, "intake-members", 400)
+    members.name_edit.clear()
+    members.id_edit.clear()
+    wizard.next()
+    means = wizard.means_page
+    for member, kind, yuan in ((1, IncomeKind.FARMING, "3600"), (2, IncomeKind.PENSION, "1800")):
+        means.member_combo.setCurrentIndex(member)
+        means.kind_combo.setCurrentIndex(means.kind_combo.findData(kind.value))
+        means.amount_edit.setText(yuan)
+        means.add_income()
+    means.asset_text_edit.setText("自建砖房一栋，约90平方米")
+    means.add_asset()
+    save(wizard, out, "intake-means", 400)
+    wizard.reject()
+
+
+def reviews(window: MainWindow, out: Path) -> None:
+    window.show_section(Section.DYNAMIC)
+    settle(1500)
+    window.reviews.table.selectRow(0)
+    settle(600)
+    window.reviews.form.finding_edit.setPlainText("入户核查：家庭成员无变化，子女在外务工有稳定收入")
+    save(window, out, "reviews")
 
 
 def main(data_dir: str, out_dir: str) -> int:
@@ -38,8 +118,10 @@ def main(data_dir: str, out_dir: str) -> int:
     window.show()
     for section, name in ((Section.WORKBENCH, "workbench"), (Section.REGISTRY, "registry")):
         window.show_section(section)
-        settle(1500)
-        window.grab().save(str(out / f"{name}.png"))
+        save(window, out, name, 1500)
+    casework(window, out)
+    intake(window, out)
+    reviews(window, out)
     window.close()
     db.dispose()
     QApplication.processEvents()

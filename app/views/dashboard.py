@@ -1,4 +1,4 @@
-"""工作台: the installation's counts at a glance (households, people, benefits, cases by state)."""
+"""The installation's counts at a glance (households, people, benefits, cases by state); part of 工作台."""
 
 from __future__ import annotations
 
@@ -54,11 +54,17 @@ class StatCard(QFrame):
 
 
 class DashboardPage(QWidget):
-    """Loads ``stats()`` off the GUI thread when first shown and on 刷新 (F5)."""
+    """Loads ``stats()`` off the GUI thread when first shown and on 刷新 (F5).
+
+    ``embedded``: only the greeting, the refresh button and the cards are laid out; the workbench
+    places ``cases_table`` and ``status`` itself.
+    """
 
     loaded = Signal()
 
-    def __init__(self, db: Database, signed_in: SignedIn, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, signed_in: SignedIn, parent: QWidget | None = None, *, embedded: bool = False
+    ) -> None:
         super().__init__(parent)
         self._db = db
         self._task: tasks.TaskHandle[dict[str, Any]] | None = None
@@ -97,9 +103,12 @@ class DashboardPage(QWidget):
 
         self.status = QLabel()
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 24)
         layout.addLayout(top)
         layout.addLayout(grid)
+        if embedded:  # the workbench shows the table and the status line itself
+            layout.setContentsMargins(0, 0, 0, 0)
+            return
+        layout.setContentsMargins(24, 24, 24, 24)
         layout.addSpacing(12)
         layout.addWidget(QLabel(self.tr("Cases by state")))
         layout.addWidget(self.cases_table, 1)

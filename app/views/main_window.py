@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from enum import IntEnum
 
 from PySide6.QtCore import QByteArray, Qt, Slot
@@ -19,11 +21,14 @@ from PySide6.QtWidgets import (
 
 import app as app_package
 from app.models.db import Database
-from app.views.dashboard import DashboardPage
+from app.views.cases_page import CasesPage
+from app.views.notices_page import NoticesPage
 from app.views.registry import RegistryPage
+from app.views.reviews import ReviewsPage
 from app.views.signed_in import SignedIn
 from app.views.ui_state import ui_settings
 from app.views.widgets.placeholder import PlaceholderPage
+from app.views.workbench import WorkbenchPage
 
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
@@ -44,14 +49,25 @@ class Section(IntEnum):
 class MainWindow(QMainWindow):
     """Holds one page per section; Ctrl+1…Ctrl+8 switch sections, Ctrl+F searches the registry."""
 
-    def __init__(self, db: Database, signed_in: SignedIn, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        signed_in: SignedIn,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         super().__init__(parent)
         self.signed_in = signed_in
         self.setWindowTitle(
             self.tr("Jiuzhu: {installation}").format(installation=signed_in.installation_name)
         )
-        self.dashboard = DashboardPage(db, signed_in)
+        self.workbench = WorkbenchPage(db, signed_in, today=today)
+        self.dashboard = self.workbench.dashboard
         self.registry = RegistryPage(db, signed_in)
+        self.cases = CasesPage(db, signed_in, today=today)
+        self.reviews = ReviewsPage(db, signed_in, today=today)
+        self.notices = NoticesPage(db, signed_in)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -81,7 +97,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.user_label = QLabel(self._user_text())
         self.statusBar().addPermanentWidget(self.user_label)
-        self.registry.status_message.connect(self.show_message)
+        self._connect_pages()
         self.show_section(Section.WORKBENCH)
         self._restore_geometry()
 
@@ -102,16 +118,6 @@ class MainWindow(QMainWindow):
 
     def _coming(self, section: Section) -> str:
         coming = {
-            Section.CASES: self.tr(
-                "Take applications and follow each case through acceptance, investigation, democratic "
-                "appraisal, the township's preliminary review and submission to the county."
-            ),
-            Section.NOTICES: self.tr(
-                "Prepare and print the 7-day public notices for each village board, and record objections."
-            ),
-            Section.DYNAMIC: self.tr(
-                "Periodic reviews, reported changes, and increases, reductions, stops and gradual exit."
-            ),
             Section.SYNC: self.tr(
                 "Export the bundle for the county and import its decisions and standards, by USB stick."
             ),
@@ -123,10 +129,15 @@ class MainWindow(QMainWindow):
         return coming[section]
 
     def _page_for(self, section: Section) -> QWidget:
-        if section is Section.WORKBENCH:
-            return self.dashboard
-        if section is Section.REGISTRY:
-            return self.registry
+        pages: dict[Section, QWidget] = {
+            Section.WORKBENCH: self.workbench,
+            Section.REGISTRY: self.registry,
+            Section.CASES: self.cases,
+            Section.DYNAMIC: self.reviews,
+            Section.NOTICES: self.notices,
+        }
+        if section in pages:
+            return pages[section]
         return PlaceholderPage(self.section_title(section), self._coming(section))
 
     def current_section(self) -> Section:
@@ -134,6 +145,26 @@ class MainWindow(QMainWindow):
 
     def show_section(self, section: Section) -> None:
         self.nav.setCurrentRow(section)
+
+    def _connect_pages(self) -> None:
+        for page in (self.registry, self.cases, self.reviews):
+            page.status_message.connect(self.show_message)
+        self.workbench.open_case.connect(self.open_case)
+        self.workbench.open_review.connect(self.open_review)
+        self.reviews.open_case.connect(self.open_case)
+        self.cases.case_changed.connect(lambda _case_id: self.workbench.mark_stale())
+        self.reviews.review_saved.connect(lambda _case_id: self.workbench.mark_stale())
+
+    @Slot(str)
+    def open_case(self, case_id: str) -> None:
+        """Show a case in 申请办理 (from the workbench or a review)."""
+        self.show_section(Section.CASES)
+        self.cases.open_case(case_id)
+
+    @Slot(str)
+    def open_review(self, case_id: str) -> None:
+        self.show_section(Section.DYNAMIC)
+        self.reviews.open_review(case_id)
 
     @Slot()
     def focus_registry_search(self) -> None:

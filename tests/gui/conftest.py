@@ -58,3 +58,8 @@ def clerk(gui_db: Database) -> SignedIn:
 @pytest.fixture
 def cadre(gui_db: Database) -> SignedIn:
     return signed_in(gui_db, "cadre")
+
+
+@pytest.fixture
+def head(gui_db: Database) -> SignedIn:
+    return signed_in(gui_db, "head")

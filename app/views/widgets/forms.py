@@ -1,0 +1,155 @@
+"""Form pieces used on every screen: Chinese dates, yuan amounts, error lines, headings and work tables."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QDate, QRegularExpression, Qt
+from PySide6.QtGui import QFont, QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QWidget,
+)
+
+from app.domain.money import fen_to_yuan, yuan_to_fen
+
+
+def date_format() -> str:
+    """The display format of dates (Chinese: 2026年11月20日)."""
+    return QCoreApplication.translate("Forms", "yyyy-MM-dd")
+
+
+def show_date(value: date | None) -> str:
+    if value is None:
+        return ""
+    return QDate(value.year, value.month, value.day).toString(date_format())
+
+
+def working_days_text(days: int | None) -> str:
+    """“还剩3个工作日”, “今天到期” or “已逾期2个工作日”."""
+    if days is None:
+        return ""
+    if days < 0:
+        return QCoreApplication.translate("Forms", "{n} working days overdue").format(n=-days)
+    if days == 0:
+        return QCoreApplication.translate("Forms", "due today")
+    return QCoreApplication.translate("Forms", "{n} working days left").format(n=days)
+
+
+def calendar_days_text(days: int) -> str:
+    if days < 0:
+        return QCoreApplication.translate("Forms", "{n} days overdue").format(n=-days)
+    if days == 0:
+        return QCoreApplication.translate("Forms", "due today")
+    return QCoreApplication.translate("Forms", "{n} days left").format(n=days)
+
+
+def money_text(fen: int | None) -> str:
+    return "" if fen is None else fen_to_yuan(fen, grouping=True)
+
+
+class DateEdit(QDateEdit):
+    """A date field shown the Chinese way, with a calendar popup; ``value()`` is a ``date``."""
+
+    def __init__(self, value: date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDisplayFormat(date_format())
+        self.setCalendarPopup(True)
+        self.setMinimumDate(QDate(1900, 1, 1))
+        self.set_value(value or date.today())
+
+    def value(self) -> date:
+        d = self.date()
+        return date(d.year(), d.month(), d.day())
+
+    def set_value(self, value: date) -> None:
+        self.setDate(QDate(value.year, value.month, value.day))
+
+
+class MoneyEdit(QLineEdit):
+    """An amount in yuan with at most two decimals; ``fen()`` is None when left empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        pattern = QRegularExpression(r"^\d{0,9}([.]\d{0,2})?$")
+        self.setValidator(QRegularExpressionValidator(pattern, self))
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setPlaceholderText("0.00")
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("1,234,567.00") + 16)
+        self.setMaximumWidth(180)
+
+    def fen(self) -> int | None:
+        text = self.text().strip()
+        return yuan_to_fen(text) if text and text != "." else None
+
+    def set_fen(self, fen: int | None) -> None:
+        self.setText("" if fen is None else fen_to_yuan(fen))
+
+
+class ErrorLabel(QLabel):
+    """A red, wrapped line for an expected error; hidden while there is none."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #b3261e;")
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def show_error(self, message: str) -> None:
+        self.setText(message)
+        self.setVisible(bool(message))
+
+    def clear_error(self) -> None:
+        self.show_error("")
+
+
+def heading(text: str, scale: float = 1.3, bold: bool = True) -> QLabel:
+    label = QLabel(text)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(bold)
+    label.setFont(font)
+    return label
+
+
+def work_table(parent: QWidget | None = None) -> QTableView:
+    """A read-only table of rows: whole-row selection, no wrapping, rows tall enough for Chinese text."""
+    table = QTableView(parent)
+    table.setAlternatingRowColors(True)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setWordWrap(False)
+    table.setCornerButtonEnabled(False)
+    table.setTabKeyNavigation(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setStretchLastSection(True)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return table
+
+
+def stretch_column(table: QTableView, column: int) -> None:
+    """Let ``column`` (a name or a description) take the spare width instead of the last one."""
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+
+
+def fit_columns(table: QTableView, samples: dict[int, str]) -> None:
+    """Give each column the width of a typical value (or its title), so nothing is cut off."""
+    metrics = table.fontMetrics()
+    model = table.model()
+    for column, sample in samples.items():
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title) + 16) + 24
+        table.setColumnWidth(column, width)
