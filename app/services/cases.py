@@ -168,7 +168,7 @@ def open_case(
     return case
 
 
-def _check_actor(actor: Actor, tr: Transition, mode: RuleMode) -> None:
+def check_actor(actor: Actor, tr: Transition, mode: RuleMode) -> None:
     if tr.actor_level == COUNTY:
         require_role(actor, COUNTY_ROLES, f"执行“{tr.action.label}”（由县级民政部门办理）")
     else:
@@ -184,7 +184,7 @@ def act(uow: UnitOfWork, actor: Actor, case_id: str, action: Action, on: date, r
     require_area(actor, _village(session, case), "办理该申请")
     mode, program, state = RuleMode(case.rule_mode), Program(case.program), CaseState(case.state)
     tr = next_state(state, action, mode, program)
-    _check_actor(actor, tr, mode)
+    check_actor(actor, tr, mode)
     if action in NEEDS_REASON and not reason.strip():
         raise UserError(f"“{action.label}”须写明理由", field="理由")
     if on < case.state_since:
@@ -194,7 +194,7 @@ def act(uow: UnitOfWork, actor: Actor, case_id: str, action: Action, on: date, r
     if action is Action.REQUEST_MATERIALS:
         case.materials_missing = reason.strip()
     if action is Action.RECORD_OPINION:
-        _require_investigation_done(session, case)
+        require_investigation_done(session, case)
         case.opinion, case.opinion_by, case.opinion_on = reason.strip(), actor.display_name, on
     case.state = tr.target.value
     case.state_since = on
@@ -205,7 +205,7 @@ def act(uow: UnitOfWork, actor: Actor, case_id: str, action: Action, on: date, r
     return case
 
 
-def _require_investigation_done(session: Session, case: Case) -> None:
+def require_investigation_done(session: Session, case: Case) -> None:
     done = session.execute(
         select(Investigation.id).where(
             Investigation.case_id == case.id, Investigation.finished_on.is_not(None)

@@ -136,10 +136,10 @@ def _action_option(session: Session, actor: Actor, case: Case, action: Action, v
     except UserError as exc:
         return StepOption(action.value, action.label, False, exc.message, "", False, needs)
     try:
-        cases._check_actor(actor, tr, mode)
+        cases.check_actor(actor, tr, mode)
         require_area(actor, village, "办理该申请")
         if action is Action.RECORD_OPINION:
-            cases._require_investigation_done(session, case)
+            cases.require_investigation_done(session, case)
     except UserError as exc:
         return StepOption(action.value, action.label, False, exc.message, tr.legal_basis, True, needs)
     return StepOption(action.value, action.label, True, "", tr.legal_basis, True, needs)
