@@ -1,0 +1,132 @@
+"""The household registry on 100,000 households: opening and search as you type, beside raw SQL.
+
+    .venv/bin/python bench/bench_registry.py [--db DIR] [--households 100000]
+
+The database is built once with `jiuzhu demo` on a county master and kept in --db. Each service call
+is timed, the SQL statements it sent are recorded, and the same statements are replayed through raw
+sqlite3 (the floor). Budgets (architecture.md): the registry opens in under 0.3 s; a search answers
+with a median under 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy import event
+
+from app.paths import DataPaths
+from app.services import registry
+from app.services.demo import run_demo
+from app.services.installation import initialise, open_database
+from app.services.registry import RegistryFilter
+
+FIRST_PAGE = 64  # what the registry shows first (app/views/registry.py FIRST_BATCH)
+TYPED = (
+    "z",
+    "zh",
+    "zha",
+    "zhan",
+    "zhang",
+    "zs",
+    "wjh",
+    "li",
+    "liu",
+    "张",
+    "张丽",
+    "王",
+    "1234",
+    "430623",
+    "19801",
+    "chen",
+    "cxm",
+    "黄",
+    "黄建",
+    "x",
+)
+
+
+def ensure_database(root: Path, households: int) -> DataPaths:
+    paths = DataPaths(root)
+    if not paths.database.exists():
+        db = open_database(paths, create=True)
+        initialise(db, kind="county", code="430623", admin_password="benchpass1")
+        db.dispose()
+        t = time.perf_counter()
+        run_demo(paths, None, households=households, seed=5)
+        print(f"built a {households}-household county in {time.perf_counter() - t:.0f} s")
+    return paths
+
+
+def raw_replay(db_file: Path, statements: list[tuple[str, Any]]) -> float:
+    conn = sqlite3.connect(db_file)
+    try:
+        start = time.perf_counter()
+        for sql, params in statements:
+            conn.execute(sql, params).fetchall()
+        return time.perf_counter() - start
+    finally:
+        conn.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--db", type=Path, default=Path("/tmp/jiuzhu-bench-registry"))
+    parser.add_argument("--households", type=int, default=100_000)
+    args = parser.parse_args()
+    paths = ensure_database(args.db, args.households)
+    db = open_database(paths)
+    recorded: list[tuple[str, Any]] = []
+
+    @event.listens_for(db.engine, "before_cursor_execute")
+    def _record(_conn: Any, _cursor: Any, statement: str, parameters: Any, _ctx: Any, _many: bool) -> None:
+        if statement.lstrip().upper().startswith("SELECT"):
+            recorded.append((statement, parameters))
+
+    def measure(fn: Any) -> tuple[float, float, Any]:
+        recorded.clear()
+        with db.uow("bench") as uow:
+            start = time.perf_counter()
+            result = fn(uow.session)
+            ours = time.perf_counter() - start
+        statements = list(recorded)
+        floor = min(raw_replay(paths.database, statements) for _ in range(3))
+        return ours, floor, result
+
+    measure(lambda s: registry.page(s, RegistryFilter(), 0, FIRST_PAGE))  # warm the page cache
+    ours, floor, rows = measure(lambda s: registry.page(s, RegistryFilter(), 0, FIRST_PAGE))
+    print(
+        f"open (first page of {len(rows)}): jiuzhu {ours * 1000:.1f} ms, raw SQL {floor * 1000:.1f} ms "
+        f"(budget < 300 ms: {'ok' if ours < 0.3 else 'OVER'})"
+    )
+    ours_c, floor_c, total = measure(lambda s: registry.count(s, RegistryFilter()))
+    print(
+        f"count ({total} households, shown after the first page): jiuzhu {ours_c * 1000:.1f} ms, "
+        f"raw SQL {floor_c * 1000:.1f} ms"
+    )
+    ours_all, floor_all = [], []
+    for text in TYPED:
+        o, f, rows = measure(lambda s, t=text: registry.page(s, RegistryFilter(text=t), 0, FIRST_PAGE))
+        ours_all.append(o)
+        floor_all.append(f)
+        print(
+            f"  search {text!r:>10}: {len(rows):3d} rows, "
+            f"jiuzhu {o * 1000:6.1f} ms, raw SQL {f * 1000:6.1f} ms"
+        )
+    median, median_floor = statistics.median(ours_all), statistics.median(floor_all)
+    print(
+        f"search as you type, median of {len(TYPED)}: jiuzhu {median * 1000:.1f} ms, "
+        f"raw SQL {median_floor * 1000:.1f} ms (budget < 50 ms: {'ok' if median < 0.05 else 'OVER'})"
+    )
+    db.dispose()
+
+
+if __name__ == "__main__":
+    main()
