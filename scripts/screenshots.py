@@ -17,6 +17,7 @@ from app.services import auth
 from app.services.installation import current, open_database
 from app.services.worklist_case import INVESTIGATION
 from app.views.app import create_application, install_translators
+from app.views.login_dialog import LoginDialog
 from app.views.main_window import MainWindow, Section
 from app.views.signed_in import SignedIn
 
@@ -102,12 +103,30 @@ def reviews(window: MainWindow, out: Path) -> None:
     save(window, out, "reviews")
 
 
+def notices(window: MainWindow, out: Path) -> None:
+    """公示: the page, then the preview of a village's standing list."""
+    window.show_section(Section.NOTICES)
+    save(window, out, "notices", 1200)
+    page = window.notices
+    page.village_combo.setCurrentIndex(min(2, page.village_combo.count() - 1))
+    page.build_button.click()
+    settle(4000)
+    if page.preview_dialog is not None:
+        page.preview_dialog.resize(1000, 760)
+        save(page.preview_dialog, out, "notice-preview", 1500)
+        page.preview_dialog.close()
+
+
 def main(data_dir: str, out_dir: str) -> int:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     app = create_application(sys.argv[:1])
     install_translators(app)
     db = open_database(resolve(data_dir))
+    login = LoginDialog(db)
+    login.show()
+    save(login, out, "login", 1200)
+    login.close()
     with db.uow("screenshots") as uow:
         actor = auth.authenticate(uow.session, "clerk", "jiuzhu2026")
         inst = current(uow.session)
@@ -122,6 +141,7 @@ def main(data_dir: str, out_dir: str) -> int:
     casework(window, out)
     intake(window, out)
     reviews(window, out)
+    notices(window, out)
     window.close()
     db.dispose()
     QApplication.processEvents()
