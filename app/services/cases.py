@@ -198,6 +198,12 @@ def act(uow: UnitOfWork, actor: Actor, case_id: str, action: Action, on: date, r
         case.opinion, case.opinion_by, case.opinion_on = reason.strip(), actor.display_name, on
     case.state = tr.target.value
     case.state_since = on
+    if action is Action.START_NOTICE or action is Action.START_COUNTY_NOTICE:
+        from app.services import notices
+
+        notices.post(
+            session, case, notices.PRELIMINARY if action is Action.START_NOTICE else notices.APPROVED, on
+        )
     append_event(
         session, case, action.value, state.value, tr.target.value, on, actor, tr.legal_basis, reason.strip()
     )
@@ -320,8 +326,11 @@ def record_objection(
     if not content.strip():
         raise UserError("请填写异议内容", field="异议内容")
     act(uow, actor, case_id, Action.RECORD_OBJECTION, received_on, content)
+    from app.services.notices import running_notice_of
+
     objection = Objection(
         case_id=case_id,
+        notice_id=running_notice_of(uow.session, case_id),
         received_on=received_on,
         channel=channel,
         content=content.strip(),

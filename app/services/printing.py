@@ -28,7 +28,7 @@ from app.printing.notice_data import Candidate, NoticeData, assemble, notice_tex
 from app.printing.output import Printed, write_pdf
 from app.printing.records import Records, case_file
 from app.printing.wording import category, month_cn
-from app.services import assessment, settings
+from app.services import assessment, notices, settings
 from app.services.context import COUNTY_ROLES, TOWNSHIP_ROLES, Actor, require_area, require_role
 
 __all__ = ["Printed", "find_village", "form", "load_case_file", "notice", "write_pdf"]
@@ -151,7 +151,7 @@ def _notice_data(
         else:
             period = cal.notice_period(on, days, day_kind)
             for case, hh, applicant in _draft_cases(session, village, kind, on, program):
-                persons, fen = _proposal(session, case, hh, on)
+                persons, fen = notices.proposal(session, case, hh, on)
                 cat = category(Program(case.program), ur[hh.urban_rural])
                 add(case, hh, applicant.name, persons, cat, fen, "")
     elif kind is NoticeKind.STANDING:
@@ -223,19 +223,6 @@ def _draft_cases(
     if program is not None:
         q = q.where(Case.program == program.value)
     return [(c, h, p) for c, h, p in session.execute(q.order_by(Household.address, Person.name_pinyin))]
-
-
-def _proposal(session: Session, case: Case, household: Household, on: date) -> tuple[int, int | None]:
-    """Persons covered and the monthly amount the rules give today (blank when it cannot be computed)."""
-    single = case.single_person or case.program == Program.TEKUN.value
-    covered = [case.applicant_id] if single else assessment.member_ids(session, household.id)
-    if case.program == Program.LINSHI.value:
-        return len(covered), None
-    try:
-        _, result = assessment.estimate(session, household.id, case.program, on, covered)
-    except UserError:
-        return len(covered), None
-    return len(covered), result.total_fen if result.eligible else None
 
 
 def _benefits(

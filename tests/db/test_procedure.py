@@ -248,3 +248,49 @@ def test_gradual_exit_longer_than_six_months_is_refused(db: Database) -> None:
         decisions.stop(uow, COUNTY, case_id, date(2027, 9, 20), "渐退期满")
         assert benefit.status == "stopped" and benefit.end_month == "2027-09"
         assert uow.session.execute(select(func.count()).select_from(CaseEvent)).scalar_one() == 4
+
+
+def test_starting_the_notice_posts_the_case_on_the_village_notice(db: Database) -> None:
+    from app.models.notice import NoticeEntry, PublicNotice
+    from app.printing.catalog import NoticeKind
+    from app.services import printing
+
+    _, case_id = _intake(db)
+    with db.uow("clerk") as uow:
+        for action in (Action.ACCEPT, Action.START_INVESTIGATION):
+            cases.act(uow, CLERK, case_id, action, date(2026, 11, 4))
+        cases.record_investigation(
+            uow,
+            CLERK,
+            case_id,
+            kind="home_visit",
+            started_on=date(2026, 11, 4),
+            staff=["周敏", "罗斌"],
+            finished_on=date(2026, 11, 5),
+        )
+        cases.act(uow, HEAD, case_id, Action.RECORD_OPINION, date(2026, 11, 6), "拟同意")
+        cases.act(uow, CLERK, case_id, Action.START_NOTICE, date(2026, 11, 9))
+        cases.record_objection(
+            uow, CLERK, case_id, received_on=date(2026, 11, 10), channel="来信", content="反映有车辆"
+        )
+        uow.commit()
+    with db.uow("check") as uow:
+        notice = uow.session.execute(select(PublicNotice)).scalar_one()
+        entry = uow.session.execute(select(NoticeEntry)).scalar_one()
+        objection = uow.session.execute(select(cases.Objection)).scalar_one()
+        # 7 calendar days, first day included: 11-09 … 11-15; (600 − 100) × 3 = 1,500 元 proposed
+        assert (notice.kind, notice.village_code, notice.starts_on, notice.ends_on) == (
+            "preliminary",
+            VILLAGE,
+            date(2026, 11, 9),
+            date(2026, 11, 15),
+        )
+        assert (entry.display_name, entry.persons, entry.monthly_fen, entry.category) == (
+            "张大山",
+            3,
+            150000,
+            "农村低保",
+        )
+        assert objection.notice_id == notice.id
+        printed = printing.notice(uow, CLERK, VILLAGE, NoticeKind.PRELIMINARY, date(2026, 11, 12))
+    assert printed.pages == 1
