@@ -12,8 +12,8 @@ PKGS="python3-venv libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig
  libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-xinerama0 libxcb-image0
  libxcb-randr0 libxcb-render-util0 libxcb-shape0 fonts-wqy-microhei"
 if [ "$MODE" = "test" ]; then
-  # LibreOffice reads exported spreadsheets independently; age decrypts bundles independently.
-  PKGS="$PKGS poppler-utils xvfb libreoffice-calc-nogui age"
+  # LibreOffice and age read our files independently; PostgreSQL serves the county master's tests.
+  PKGS="$PKGS poppler-utils xvfb libreoffice-calc-nogui age postgresql"
 fi
 
 missing=""
@@ -34,7 +34,7 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null 2>&1 || true
 if [ "$MODE" = "test" ]; then
-  .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"
+  .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test,postgres]"
 else
   .venv/bin/python -m pip install -q --disable-pip-version-check -e .
 fi

@@ -1,5 +1,6 @@
 #!/bin/sh
 # Install everything and run every check headless: ruff, mypy, then the whole pytest suite.
+# A throwaway PostgreSQL server on loopback serves the county-on-PostgreSQL tests, and is stopped after.
 set -eu
 cd "$(dirname "$0")/.."
 sh scripts/setup.sh test
@@ -7,4 +8,20 @@ export QT_QPA_PLATFORM=offscreen
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/mypy
+
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+if [ -z "${JIUZHU_TEST_PG:-}" ] && [ -n "$PGBIN" ]; then
+  PGDIR=$(mktemp -d)
+  PGPORT="${JIUZHU_TEST_PG_PORT:-55433}"
+  AS=""
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres "$PGDIR"
+    AS="runuser -u postgres --"
+  fi
+  $AS "$PGBIN/initdb" -D "$PGDIR/data" -A trust -U postgres --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+  $AS "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w \
+    -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+  trap '$AS "$PGBIN/pg_ctl" -D "$PGDIR/data" -m fast -w stop >/dev/null; rm -rf "$PGDIR"' EXIT
+  export JIUZHU_TEST_PG="postgresql+psycopg://postgres@127.0.0.1:$PGPORT/postgres"
+fi
 .venv/bin/python -m pytest -p no:cacheprovider "$@"

@@ -50,7 +50,17 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-Money = BigInteger  # integer fen, never float
+class Money(TypeDecorator[int]):
+    """Integer fen, never float. PostgreSQL sums a bigint as numeric: results come back as int here,
+    for the column and for SUM()/COALESCE() over it alike."""
+
+    impl = BigInteger
+    cache_ok = True
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> int | None:
+        return None if value is None else int(value)
+
+
 Month = String(7)  # "YYYY-MM"
 UUID = String(36)
 
