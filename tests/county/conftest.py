@@ -31,6 +31,13 @@ TODAY = date(2026, 11, 20)
 COUNTY_DEMO_HOUSEHOLDS = 150
 
 
+def _add_villages(db: Database) -> None:
+    with db.uow("test") as uow:
+        uow.session.add(Area(code=VILLAGE, level="village", name="长岭村", parent_code="430623101000"))
+        uow.session.add(Area(code=VILLAGE2, level="village", name="河口村", parent_code="430623102000"))
+        uow.commit()
+
+
 @pytest.fixture(scope="session")
 def county_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An empty county master with two villages, built once and copied per test."""
@@ -38,23 +45,40 @@ def county_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = open_database(DataPaths(root), create=True)
     try:
         initialise(db, kind="county", code="430623", admin_password="adminpass")
-        with db.uow("test") as uow:
-            uow.session.add(Area(code=VILLAGE, level="village", name="长岭村", parent_code="430623101000"))
-            uow.session.add(Area(code=VILLAGE2, level="village", name="河口村", parent_code="430623102000"))
-            uow.commit()
+        _add_villages(db)
     finally:
         db.dispose()
         log.shutdown()
     return root
 
 
-@pytest.fixture
-def county(tmp_path: Path, county_template: Path) -> Iterator[Database]:
-    target = tmp_path / "county"
-    shutil.copytree(county_template, target)
-    db = open_database(DataPaths(target))
-    yield db
-    db.dispose()
+@pytest.fixture(params=["sqlite", "postgresql"])
+def county(request: pytest.FixtureRequest, tmp_path: Path, county_template: Path) -> Iterator[Database]:
+    """The empty county master, on SQLite and (when a server is given) on PostgreSQL."""
+    if request.param == "sqlite":
+        target = tmp_path / "county"
+        shutil.copytree(county_template, target)
+        db = open_database(DataPaths(target))
+        yield db
+        db.dispose()
+        return
+    from tests.postgres.server import fresh_database
+
+    with fresh_database() as url:
+        db = open_database(DataPaths(tmp_path / "county-pg"), url, create=True)
+        try:
+            initialise(db, kind="county", code="430623", admin_password="adminpass")
+            with db.uow("test") as uow:
+                uow.session.add(
+                    Area(code=VILLAGE, level="village", name="长岭村", parent_code="430623101000")
+                )
+                uow.session.add(
+                    Area(code=VILLAGE2, level="village", name="河口村", parent_code="430623102000")
+                )
+                uow.commit()
+            yield db
+        finally:
+            db.dispose()
 
 
 @pytest.fixture(scope="session")

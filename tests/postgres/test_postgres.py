@@ -7,8 +7,6 @@ same demo is built on SQLite and on PostgreSQL and every figure must agree.
 from __future__ import annotations
 
 import json
-import os
-import uuid
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -17,7 +15,6 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from openpyxl import load_workbook
-from sqlalchemy import create_engine, text
 
 from app.cli import run
 from app.models.all import metadata
@@ -26,28 +23,16 @@ from app.models.migrate import upgrade
 from app.paths import DataPaths
 from app.services.demo import run_demo
 from app.services.installation import initialise, open_database
+from tests.postgres.server import fresh_database
 
-BASE = os.environ.get("JIUZHU_TEST_PG")
-pytestmark = pytest.mark.skipif(
-    not BASE, reason="no PostgreSQL server: set JIUZHU_TEST_PG (scripts/test.sh does)"
-)
 TODAY = date(2026, 11, 20)
 MONTH = "2026-11"
 
 
 @pytest.fixture
 def pg_url() -> Iterator[str]:
-    """A fresh, empty database on the server, dropped afterwards."""
-    assert BASE is not None
-    name = f"jz_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(BASE, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = BASE.rsplit("/", 1)[0] + f"/{name}"
-    yield url
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with fresh_database() as url:
+        yield url
 
 
 def test_upgrade_head_on_postgresql_equals_the_models(pg_url: str) -> None:
@@ -87,8 +72,9 @@ def test_the_county_gives_the_same_figures_on_postgresql_and_sqlite(
         run_out = _cli(capsys, root, url, "payment-run", "--month", MONTH, "--approve")
         _cli(capsys, root, url, "roster", "--month", MONTH, "--out", str(root / "roster.xlsx"))
         _cli(capsys, root, url, "report", "--month", MONTH, "--out", str(root / "report.xlsx"))
-        sheet = load_workbook(root / "roster.xlsx", read_only=True).worksheets[0]
-        roster = [tuple(row) for row in sheet.iter_rows(values_only=True)]
+        book = load_workbook(root / "roster.xlsx", read_only=True)
+        roster = [tuple(row) for row in book.worksheets[0].iter_rows(values_only=True)]
+        book.close()
         results[name] = (stats, check[:3], run_out, roster)
     assert results["postgresql"][0] == results["sqlite"][0]
     assert results["postgresql"][0]["households"] == 150
