@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Integer, Numeric, String, Text
+from sqlalchemy import Boolean, Date, Integer, Numeric, String, Text, TypeDecorator
 
 from app.models.base import UTCDateTime
 from app.sync.tables import pk_name, table
@@ -46,6 +46,8 @@ def _kind(column: Any) -> str:
     kind = column.type
     if isinstance(kind, UTCDateTime):
         return "time"
+    if isinstance(kind, TypeDecorator):  # e.g. Money: an integer with a result converter
+        kind = kind.impl_instance
     for cls, name in ((Date, "date"), (Numeric, "num"), (Boolean, "bool"), (Integer, "int")):
         if isinstance(kind, cls):
             return name
