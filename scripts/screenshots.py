@@ -132,7 +132,7 @@ def main(data_dir: str, out_dir: str) -> int:
         inst = current(uow.session)
         uow.commit()
     assert inst is not None
-    window = MainWindow(db, SignedIn(actor, inst.name, inst.kind))
+    window = MainWindow(db, SignedIn(actor, inst.name, inst.kind), paths=resolve(data_dir))
     window.resize(1280, 800)
     window.show()
     for section, name in ((Section.WORKBENCH, "workbench"), (Section.REGISTRY, "registry")):

@@ -11,10 +11,12 @@ from sqlalchemy.orm import Session
 
 from app.domain.benefit import BenefitRules
 from app.domain.calendar import WorkCalendar
-from app.domain.codes import RuleMode
+from app.domain.codes import Role, RuleMode
 from app.domain.deadlines import TimeLimits
 from app.domain.holidays import DEFAULT_TABLE
+from app.errors import UserError
 from app.models.settings import Holiday, Setting
+from app.services.context import Actor, require_role
 
 # Every setting is declared once here with its default.
 DEFAULTS: dict[str, Any] = {
@@ -79,3 +81,36 @@ def benefit_rules(session: Session) -> BenefitRules:
 
 def rule_mode(session: Session) -> RuleMode:
     return RuleMode(get(session, "procedure.rule_mode"))
+
+
+OFFICE_KEYS = ("office.name", "office.phone", "office.address", "office.hotline")
+
+
+def update_office(session: Session, actor: Actor, values: dict[str, str]) -> None:
+    """The office's name, phone, address and hotline printed on notices (administrator or a head)."""
+    require_role(actor, {Role.TOWNSHIP_HEAD, Role.COUNTY_HEAD}, "修改单位信息")
+    unknown = set(values) - set(OFFICE_KEYS)
+    if unknown:
+        raise UserError(f"未知的设置项：{'、'.join(sorted(unknown))}")
+    if "office.name" in values and not values["office.name"].strip():
+        raise UserError("单位名称不能为空", field="单位名称")
+    for key, value in values.items():
+        put(session, key, value.strip())
+
+
+def update_procedure(
+    session: Session, actor: Actor, *, rule_mode: RuleMode, notice_days: int, notice_day_kind: str
+) -> None:
+    """Rule mode and the 公示 period: county-owned (they travel down to the stations)."""
+    require_role(actor, {Role.COUNTY_HEAD}, "修改办理规则")
+    limits = time_limits(session).to_dict()
+    limits.update({"notice_days": notice_days, "notice_day_kind": notice_day_kind})
+    checked = TimeLimits.from_dict(limits)  # validates: UserError names the field at fault
+    put(session, "procedure.time_limits", checked.to_dict())
+    put(session, "procedure.rule_mode", RuleMode(rule_mode).value)
+
+
+def holidays(session: Session) -> list[tuple[date, str, str]]:
+    """The holiday table: (day, "holiday" | "workday", name), by day."""
+    rows = session.execute(select(Holiday.day, Holiday.kind, Holiday.name).order_by(Holiday.day))
+    return [(d, k, n) for d, k, n in rows]

@@ -81,7 +81,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         font.setPointSizeF(MIN_POINT_SIZE)
         qapp.setFont(font)
     if not qapp.property("jiuzhu_translators"):
-        qapp.setProperty("jiuzhu_translators", install_translators(qapp))
+        from app.views.ui_state import preferred_language
+
+        # English is the source text: choosing it in 设置 means loading no translator.
+        chosen = preferred_language()
+        qapp.setProperty("jiuzhu_translators", install_translators(qapp) if chosen != "en" else [])
     return qapp
 
 
@@ -121,7 +125,7 @@ def run_gui(paths: DataPaths, database_url: str | None) -> int:
             return 0
         from app.views.main_window import MainWindow
 
-        window = MainWindow(db, login.signed_in_as)
+        window = MainWindow(db, login.signed_in_as, paths=paths)
         window.show()
         return qapp.exec()
     finally:

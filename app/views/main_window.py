@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from enum import IntEnum
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -21,11 +23,14 @@ from PySide6.QtWidgets import (
 
 import app as app_package
 from app.models.db import Database
+from app.paths import DataPaths
 from app.views.cases_page import CasesPage
 from app.views.notices_page import NoticesPage
 from app.views.registry import RegistryPage
 from app.views.reviews import ReviewsPage
+from app.views.settings_page import SettingsPage
 from app.views.signed_in import SignedIn
+from app.views.sync_page import SyncPage
 from app.views.ui_state import ui_settings
 from app.views.widgets.placeholder import PlaceholderPage
 from app.views.workbench import WorkbenchPage
@@ -56,9 +61,12 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         *,
         today: Callable[[], date] = date.today,
+        paths: DataPaths | None = None,
     ) -> None:
         super().__init__(parent)
         self.signed_in = signed_in
+        self._db = db
+        self.ledger_wizard: QWidget | None = None
         self.setWindowTitle(
             self.tr("Jiuzhu: {installation}").format(installation=signed_in.installation_name)
         )
@@ -68,6 +76,9 @@ class MainWindow(QMainWindow):
         self.cases = CasesPage(db, signed_in, today=today)
         self.reviews = ReviewsPage(db, signed_in, today=today)
         self.notices = NoticesPage(db, signed_in)
+        self.settings_page = SettingsPage(db, signed_in)
+        # Bundles and keys live in the data folder: without it (a bare window in tests) 同步 says what it is.
+        self.sync_page = SyncPage(db, signed_in, paths) if paths is not None else None
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -122,9 +133,6 @@ class MainWindow(QMainWindow):
                 "Export the bundle for the county and import its decisions and standards, by USB stick."
             ),
             Section.REPORTS: self.tr("Monthly statistics, rosters and registers, as Excel and PDF files."),
-            Section.SETTINGS: self.tr(
-                "User accounts, the village list, standards, holidays and the office's details."
-            ),
         }
         return coming[section]
 
@@ -135,7 +143,10 @@ class MainWindow(QMainWindow):
             Section.CASES: self.cases,
             Section.DYNAMIC: self.reviews,
             Section.NOTICES: self.notices,
+            Section.SETTINGS: self.settings_page,
         }
+        if self.sync_page is not None:
+            pages[Section.SYNC] = self.sync_page
         if section in pages:
             return pages[section]
         return PlaceholderPage(self.section_title(section), self._coming(section))
@@ -190,6 +201,12 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.find_action)
         file_menu.addSeparator()
+        self.import_ledger_action = file_menu.addAction(self.tr("&Import Excel ledger…"))
+        self.import_ledger_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_I))
+        self.import_ledger_action.triggered.connect(self.import_ledger)
+        self.export_ledger_action = file_menu.addAction(self.tr("&Export Excel ledger…"))
+        self.export_ledger_action.triggered.connect(self.export_ledger)
+        file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("E&xit"))
         quit_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q))
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -201,6 +218,30 @@ class MainWindow(QMainWindow):
         about = help_menu.addAction(self.tr("&About Jiuzhu"))
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self.show_about)
+
+    def import_ledger(self) -> None:
+        from app.views.ledger_import import open_ledger_import
+
+        self.ledger_wizard = open_ledger_import(self._db, self.signed_in, self)
+
+    def export_ledger(self) -> None:
+        from app.views.ledger_import import export_ledger
+
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export Excel ledger"), self.tr("ledger.xlsx"), self.tr("Excel workbook (*.xlsx)")
+        )
+        if path:
+            export_ledger(
+                self._db,
+                self.signed_in,
+                Path(path),
+                on_result=lambda r: self.show_message(
+                    self.tr("Ledger written: {households} households, {persons} persons.").format(
+                        households=r.households, persons=r.persons
+                    )
+                ),
+                on_error=lambda e: self.show_message(str(e)),
+            )
 
     def about_text(self) -> str:
         return self.tr(

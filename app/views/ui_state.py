@@ -12,3 +12,21 @@ def ui_settings() -> QSettings:
     return QSettings(
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, app_package.APP_NAME, app_package.APP_NAME
     )
+
+
+LANGUAGE_KEY = "ui/language"
+LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
+
+
+def preferred_language() -> str:
+    """The interface language chosen in 设置 (Chinese unless English was chosen)."""
+    value = ui_settings().value(LANGUAGE_KEY, "zh_CN")
+    return value if value in LANGUAGES else "zh_CN"
+
+
+def set_preferred_language(code: str) -> None:
+    if code not in LANGUAGES:
+        raise ValueError(code)
+    settings = ui_settings()
+    settings.setValue(LANGUAGE_KEY, code)
+    settings.sync()

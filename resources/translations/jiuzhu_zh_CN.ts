@@ -252,6 +252,13 @@
     </message>
 </context>
 <context>
+    <name>ChangesModel</name>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmPage</name>
     <message>
         <source>Consent and save</source>
@@ -387,6 +394,39 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>The time limits start when the application is accepted.</source>
         <translation>受理后开始计算办理时限。</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose the ledger</source>
+        <translation>选择台账</translation>
+    </message>
+    <message>
+        <source>Choose the township&apos;s Excel ledger (.xlsx). Title rows, two-row headers, subtotal rows and notes under the table are recognised; nothing is written before you confirm.</source>
+        <translation>请选择乡镇的Excel台账（.xlsx）。可识别表头上方的标题行、两行表头、小计行和表下说明；确认之前不会写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Path of the .xlsx file</source>
+        <translation>.xlsx文件的路径</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Ledger &amp;file:</source>
+        <translation>台账文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Reading the ledger…</source>
+        <translation>正在读取台账…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sheet(s) with a ledger header found.</source>
+        <translation>
+            <numerusform>找到%n张含台账表头的工作表。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -569,6 +609,21 @@ Please copy the details below and send them to your system administrator.</sourc
     </message>
 </context>
 <context>
+    <name>LedgerImportWizard</name>
+    <message>
+        <source>Import a ledger</source>
+        <translation>导入台账</translation>
+    </message>
+    <message>
+        <source>New households: {created}. Updated: {updated}. Unchanged: {unchanged}. Refused for errors: {refused}. New persons: {persons}. Errors: {errors}, warnings: {warnings}.</source>
+        <translation>新建{created}户，更新{updated}户，未变{unchanged}户，因错误未导入{refused}户，新增{persons}人。错误{errors}条，提示{warnings}条。</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Jiuzhu: sign in</source>
@@ -705,16 +760,20 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>将在这里生成月度统计报表、发放花名册和台账（Excel和PDF）。</translation>
     </message>
     <message>
-        <source>User accounts, the village list, standards, holidays and the office&apos;s details.</source>
-        <translation>将在这里管理用户账户、村(居)列表、保障标准、节假日和本单位信息。</translation>
-    </message>
-    <message>
         <source>&amp;Find household</source>
         <translation>查找家庭(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Import Excel ledger…</source>
+        <translation>导入Excel台账(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Excel ledger…</source>
+        <translation>导出Excel台账(&amp;E)…</translation>
     </message>
     <message>
         <source>E&amp;xit</source>
@@ -733,6 +792,22 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>关于救助通(&amp;A)</translation>
     </message>
     <message>
+        <source>Export Excel ledger</source>
+        <translation>导出Excel台账</translation>
+    </message>
+    <message>
+        <source>ledger.xlsx</source>
+        <translation>台账.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Ledger written: {households} households, {persons} persons.</source>
+        <translation>台账已导出：{households}户，{persons}人。</translation>
+    </message>
+    <message>
         <source>&lt;h3&gt;Jiuzhu {version}&lt;/h3&gt;&lt;p&gt;Offline casework for township social-assistance offices: minimum living allowance, support for people in extreme poverty and temporary assistance.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;救助通 {version}&lt;/h3&gt;&lt;p&gt;乡镇社会救助经办离线系统：最低生活保障、特困人员救助供养和临时救助。&lt;/p&gt;</translation>
     </message>
@@ -743,6 +818,49 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>{user} | {role} | {installation}</source>
         <translation>{user} | {role} | {installation}</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Match the columns</source>
+        <translation>核对列对应</translation>
+    </message>
+    <message>
+        <source>Check which column holds each field. The guess comes from the column titles (and from your choices last time); change any that is wrong.</source>
+        <translation>请核对每个字段对应表中的哪一列。系统根据列标题（以及您上次的选择）自动对应，如有不对请改正。</translation>
+    </message>
+    <message>
+        <source>&amp;Sheet:</source>
+        <translation>工作表(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Ledger field</source>
+        <translation>台账字段</translation>
+    </message>
+    <message>
+        <source>Column in the sheet</source>
+        <translation>表中的列</translation>
+    </message>
+    <message>
+        <source>&amp;Remember this mapping for the next ledger</source>
+        <translation>下次导入时沿用本次列对应(&amp;R)</translation>
+    </message>
+    <message>
+        <source>First rows of the sheet:</source>
+        <translation>表中前几行：</translation>
+    </message>
+    <message>
+        <source>Every sheet with a ledger header</source>
+        <translation>所有含台账表头的工作表</translation>
+    </message>
+    <message>
+        <source>(not in this ledger)</source>
+        <translation>（本台账无此列）</translation>
+    </message>
+    <message>
+        <source>Choose the columns of the name and of the ID number at least.</source>
+        <translation>至少要选择“姓名”和“身份证号”所在的列。</translation>
     </message>
 </context>
 <context>
@@ -1033,10 +1151,52 @@ Please copy the details below and send them to your system administrator.</sourc
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Sync passphrase</source>
+        <translation>同步口令</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>Under construction</source>
         <translation>建设中</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Check before importing</source>
+        <translation>导入前检查</translation>
+    </message>
+    <message>
+        <source>This is a trial run: nothing has been written yet. Without “accept partial”, any error means nothing is imported.</source>
+        <translation>这是试导入，尚未写入任何数据。未勾选“接受部分导入”时，只要有一处错误，就不导入任何数据。</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Accept partial: import the households without errors, list the others</source>
+        <translation>接受部分导入：导入无误的户，列出有错误的户(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Create villages that are not in the area table (under this township)</source>
+        <translation>在本乡镇下新建区划表中没有的村（社区）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Problems (sheet, row, column, reason):</source>
+        <translation>问题（工作表、行、列、原因）：</translation>
+    </message>
+    <message>
+        <source>Changes:</source>
+        <translation>变更：</translation>
+    </message>
+    <message>
+        <source>Checking the ledger…</source>
+        <translation>正在检查台账…</translation>
     </message>
 </context>
 <context>
@@ -1056,6 +1216,36 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Preparing the document…</source>
         <translation>正在生成文档…</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsModel</name>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Kind of problem</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressRow</name>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -1109,6 +1299,33 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>This column cannot be sorted.</source>
         <translation>该列不能排序。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>&amp;Save the errors workbook…</source>
+        <translation>保存问题清单(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>The ledger has been imported.</source>
+        <translation>台账已导入。</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>未写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Save the errors workbook</source>
+        <translation>保存问题清单</translation>
     </message>
 </context>
 <context>
@@ -1259,6 +1476,101 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Review saved; the next one is scheduled.</source>
         <translation>复核已保存，已排定下次复核日期。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Interface</source>
+        <translation>界面</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>The language changes when the program is started again.</source>
+        <translation>重新启动程序后切换语言。</translation>
+    </message>
+    <message>
+        <source>Office details printed on notices</source>
+        <translation>公示上印制的单位信息</translation>
+    </message>
+    <message>
+        <source>Office &amp;name:</source>
+        <translation>单位名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Hotline:</source>
+        <translation>服务热线(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save office details</source>
+        <translation>保存单位信息(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Only the administrator or the head of the office may change these.</source>
+        <translation>只有系统管理员或单位负责人可以修改。</translation>
+    </message>
+    <message>
+        <source>Save &amp;rules</source>
+        <translation>保存规则(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Procedure rules</source>
+        <translation>办理规则</translation>
+    </message>
+    <message>
+        <source>Rule &amp;mode:</source>
+        <translation>办理规则(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Notice &amp;days:</source>
+        <translation>公示天数(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Days &amp;counted as:</source>
+        <translation>天数计算方式(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Set by the county bureau and sent to the townships with the sync bundles.</source>
+        <translation>由县级民政部门统一设置，随同步数据包下发到各乡镇。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <source>Holidays and make-up working days</source>
+        <translation>法定节假日和调休上班日</translation>
+    </message>
+    <message>
+        <source>Make-up working day</source>
+        <translation>调休上班日</translation>
+    </message>
+    <message>
+        <source>Office details saved.</source>
+        <translation>单位信息已保存。</translation>
+    </message>
+    <message>
+        <source>Rules saved.</source>
+        <translation>办理规则已保存。</translation>
     </message>
 </context>
 <context>
@@ -1458,6 +1770,328 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>To be added, all at once: {items}</source>
         <translation>一次性告知需补充：{items}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>&amp;Export return bundle to folder…</source>
+        <translation>导出回执数据包到文件夹(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export bundle to folder…</source>
+        <translation>导出数据包到文件夹(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import bundles…</source>
+        <translation>导入数据包(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import receipts/bundles…</source>
+        <translation>导入回执/数据包(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Stop after this bundle</source>
+        <translation>导完当前数据包后停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>发送方</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>For s&amp;tation:</source>
+        <translation>乡镇工作站(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Sync with the county</source>
+        <translation>与县级同步</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Bundles are encrypted and signed: carry them on a USB stick, never the passphrase. A record counts as synced only when the county&apos;s receipt has been imported.</source>
+        <translation>数据包已加密并签名，可用U盘传递，口令切勿随U盘传递。县里的回执导入本机后，记录才算同步完成。</translation>
+    </message>
+    <message>
+        <source>Import the townships&apos; bundles, then export each station&apos;s return bundle with its receipts.</source>
+        <translation>先导入各乡镇的数据包，再为每个工作站导出附带回执的回执数据包。</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>Last sequence</source>
+        <translation>最后序号</translation>
+    </message>
+    <message>
+        <source>Last import</source>
+        <translation>最近导入</translation>
+    </message>
+    <message>
+        <source>Held bundles</source>
+        <translation>暂存数据包</translation>
+    </message>
+    <message>
+        <source>Quarantined</source>
+        <translation>隔离</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>未处理冲突</translation>
+    </message>
+    <message>
+        <source>Duplicate ID numbers</source>
+        <translation>重复身份证号</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>乡镇工作站</translation>
+    </message>
+    <message>
+        <source>To resolve</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Passphrase of this computer&apos;s sync keys:</source>
+        <translation>本机同步密钥的口令：</translation>
+    </message>
+    <message>
+        <source>Folder to write the bundle to (USB stick)</source>
+        <translation>选择写入数据包的文件夹（U盘）</translation>
+    </message>
+    <message>
+        <source>Bundles to import</source>
+        <translation>选择要导入的数据包</translation>
+    </message>
+    <message>
+        <source>Jiuzhu bundles (*.jzb);;All files (*)</source>
+        <translation>救助通数据包 (*.jzb);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose the station to export the return bundle for.</source>
+        <translation>请选择要导出回执数据包的乡镇工作站。</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Stopping after the current bundle…</source>
+        <translation>当前数据包导入完成后停止…</translation>
+    </message>
+    <message>
+        <source>Nothing to send.</source>
+        <translation>没有需要发送的内容。</translation>
+    </message>
+    <message>
+        <source>up bundle</source>
+        <translation>上报数据包</translation>
+    </message>
+    <message>
+        <source>return bundle</source>
+        <translation>回执数据包</translation>
+    </message>
+    <message>
+        <source>Exported {what} no. {seq} for {peer} ({records} records) to {path}</source>
+        <translation>已导出发往{peer}的{what}第{seq}号（{records}条记录）：{path}</translation>
+    </message>
+    <message>
+        <source>{applied} applied, {held} held, {replay} already imported, {refused} refused.</source>
+        <translation>已导入{applied}个，暂存{held}个，重复导入{replay}个，拒绝{refused}个。</translation>
+    </message>
+    <message>
+        <source>Stopped: the remaining files were not imported.</source>
+        <translation>已停止：其余文件未导入。</translation>
+    </message>
+    <message>
+        <source>Conflict resolved: the county&apos;s values kept.</source>
+        <translation>冲突已处理：以县级为准。</translation>
+    </message>
+    <message>
+        <source>Conflict resolved: the station&apos;s values kept.</source>
+        <translation>冲突已处理：以乡镇为准。</translation>
+    </message>
+    <message>
+        <source>Duplicate ID number checked.</source>
+        <translation>重复身份证号已核查。</translation>
+    </message>
+    <message>
+        <source>Quarantined household discarded.</source>
+        <translation>隔离的户已作废，请乡镇改正后重新上报。</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>已暂存</translation>
+    </message>
+    <message>
+        <source>Already imported</source>
+        <translation>已导入过，未作改动</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>已吊销</translation>
+    </message>
+    <message>
+        <source>agrees</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <source>differs: a full re-sync follows</source>
+        <translation>不一致，将重新全量同步</translation>
+    </message>
+    <message>
+        <source>changes in transit, not checked</source>
+        <translation>有变更在途，暂不核对</translation>
+    </message>
+    <message>
+        <source>Waiting for an earlier bundle</source>
+        <translation>等待前面的数据包</translation>
+    </message>
+    <message>
+        <source>accepted {accepted}, unchanged {unchanged}, deleted {deleted}, quarantined {households} households ({records} records), conflicts soft {soft}/hard {hard}, duplicate ID numbers {duplicates}; digest {digest}</source>
+        <translation>接收{accepted}条，未变{unchanged}条，删除{deleted}条，隔离{households}户（{records}条），冲突 软{soft}/硬{hard}，重复身份证{duplicates}个；摘要{digest}</translation>
+    </message>
+    <message>
+        <source>receipts {bundles} (accepted {accepted}, duplicate {duplicate}, conflict {conflict}, quarantined {quarantined}), county records {written}, merged {merged}; digest {digest}</source>
+        <translation>回执{bundles}个（接收{accepted}、重复{duplicate}、冲突{conflict}、隔离{quarantined}），县级记录{written}条，合并{merged}条；摘要{digest}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncQueues</name>
+    <message>
+        <source>Station</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>数据表</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Station&apos;s values</source>
+        <translation>乡镇的值</translation>
+    </message>
+    <message>
+        <source>County&apos;s values</source>
+        <translation>县级的值</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>户</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>乡镇工作站</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>户</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;county&apos;s values</source>
+        <translation>以县级为准(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Keep the stati&amp;on&apos;s values</source>
+        <translation>以乡镇为准(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Finding, e.g. moved out of the old household</source>
+        <translation>核查结论，例如：已迁出原户</translation>
+    </message>
+    <message>
+        <source>Record the fi&amp;nding</source>
+        <translation>记录核查结论(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard (the station resends it corrected)</source>
+        <translation>作废(&amp;D)（请乡镇改正后重新上报）</translation>
+    </message>
+    <message>
+        <source>Merged, to check</source>
+        <translation>已合并，待核对</translation>
+    </message>
+    <message>
+        <source>Held, to decide</source>
+        <translation>未覆盖，待决定</translation>
+    </message>
+    <message>
+        <source>Conflicts ({n})</source>
+        <translation>冲突（{n}）</translation>
+    </message>
+    <message>
+        <source>Duplicate ID numbers ({n})</source>
+        <translation>重复身份证号（{n}）</translation>
+    </message>
+    <message>
+        <source>Quarantined ({n})</source>
+        <translation>隔离（{n}）</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -92,3 +93,24 @@ def test_geometry_is_kept_in_ui_settings(window: MainWindow) -> None:
 def test_about_names_the_version(window: MainWindow) -> None:
     assert app_package.__version__ in window.about_text()
     assert "救助通" in window.about_text()
+
+
+def test_ctrl_i_opens_the_ledger_import_wizard(qtbot: QtBot, window: MainWindow) -> None:
+    from app.views.ledger_import import LedgerImportWizard
+
+    qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    wizard = window.ledger_wizard
+    assert isinstance(wizard, LedgerImportWizard) and wizard.isVisible()
+    wizard.close()
+
+
+def test_the_sync_section_is_the_sync_page_when_the_data_folder_is_known(
+    qtbot: QtBot, gui_db: Database, clerk: SignedIn, tmp_path: Path
+) -> None:
+    from app.paths import DataPaths
+    from app.views.sync_page import SyncPage
+
+    window = MainWindow(gui_db, clerk, paths=DataPaths(tmp_path))
+    qtbot.addWidget(window)
+    assert isinstance(window.stack.widget(Section.SYNC), SyncPage)
+    window.close()

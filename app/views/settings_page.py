@@ -1,0 +1,204 @@
+"""设置: interface language, the office details printed on notices, procedure rules, holidays."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.calendar import DayKind
+from app.domain.codes import Role, RuleMode
+from app.errors import UserError
+from app.models.db import Database
+from app.services import settings
+from app.views import tasks
+from app.views.signed_in import SignedIn
+from app.views.ui_state import LANGUAGES, preferred_language, set_preferred_language
+
+OFFICE_EDITORS = {Role.ADMIN, Role.TOWNSHIP_HEAD, Role.COUNTY_HEAD}
+PROCEDURE_EDITORS = {Role.ADMIN, Role.COUNTY_HEAD}
+
+
+class SettingsPage(QWidget):
+    """What an office sets once: the services check the roles; the page says who may change what."""
+
+    loaded = Signal()
+    saved = Signal(str)
+    refused = Signal(str)
+
+    def __init__(self, db: Database, signed_in: SignedIn, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._signed_in = signed_in
+        self._started = False
+        role = signed_in.actor.role
+        county = signed_in.installation_kind == "county"
+
+        self.language_combo = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language_combo.addItem(name, code)
+        self.language_combo.setCurrentIndex(self.language_combo.findData(preferred_language()))
+        self.language_combo.currentIndexChanged.connect(self._on_language)
+        language_box = QGroupBox(self.tr("Interface"))
+        language_form = QFormLayout(language_box)
+        language_form.addRow(self.tr("&Language:"), self.language_combo)
+        language_form.addRow(QLabel(self.tr("The language changes when the program is started again.")))
+
+        self.office_edits = {key: QLineEdit() for key in settings.OFFICE_KEYS}
+        office_box = QGroupBox(self.tr("Office details printed on notices"))
+        office_form = QFormLayout(office_box)
+        labels = (self.tr("Office &name:"), self.tr("&Phone:"), self.tr("&Address:"), self.tr("&Hotline:"))
+        for label, key in zip(labels, settings.OFFICE_KEYS, strict=True):
+            office_form.addRow(label, self.office_edits[key])
+        self.save_office_button = QPushButton(self.tr("&Save office details"))
+        self.save_office_button.clicked.connect(self.save_office)
+        office_form.addRow(self.save_office_button)
+        self._lock(
+            office_box,
+            role in OFFICE_EDITORS,
+            self.tr("Only the administrator or the head of the office may change these."),
+        )
+
+        self.mode_combo = QComboBox()
+        for mode in RuleMode:
+            self.mode_combo.addItem(mode.label, mode.value)
+        self.notice_days = QSpinBox()
+        self.notice_days.setRange(1, 30)
+        self.day_kind_combo = QComboBox()
+        for kind in DayKind:
+            self.day_kind_combo.addItem(kind.label, kind.value)
+        self.save_procedure_button = QPushButton(self.tr("Save &rules"))
+        self.save_procedure_button.clicked.connect(self.save_procedure)
+        procedure_box = QGroupBox(self.tr("Procedure rules"))
+        procedure_form = QFormLayout(procedure_box)
+        procedure_form.addRow(self.tr("Rule &mode:"), self.mode_combo)
+        procedure_form.addRow(self.tr("Notice &days:"), self.notice_days)
+        procedure_form.addRow(self.tr("Days &counted as:"), self.day_kind_combo)
+        procedure_form.addRow(self.save_procedure_button)
+        self._lock(
+            procedure_box,
+            county and role in PROCEDURE_EDITORS,
+            self.tr("Set by the county bureau and sent to the townships with the sync bundles."),
+        )
+
+        self.holiday_table = QTableWidget(0, 3)
+        self.holiday_table.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Kind"), self.tr("Holiday")])
+        self.holiday_table.verticalHeader().setVisible(False)
+        self.holiday_table.horizontalHeader().setStretchLastSection(True)
+        holiday_box = QGroupBox(self.tr("Holidays and make-up working days"))
+        QVBoxLayout(holiday_box).addWidget(self.holiday_table)
+
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        left = QVBoxLayout()
+        for box in (language_box, office_box, procedure_box):
+            left.addWidget(box)
+        left.addWidget(self.status)
+        left.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addWidget(holiday_box, 2)
+
+    def _lock(self, box: QGroupBox, editable: bool, why: str) -> None:
+        for child in box.findChildren(QWidget):
+            child.setEnabled(editable)
+        if not editable:
+            note = QLabel(why)
+            note.setWordWrap(True)
+            form = box.layout()
+            assert isinstance(form, QFormLayout)
+            form.addRow(note)
+            box.setToolTip(why)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._started:
+            self._started = True
+            self.reload()
+
+    def reload(self) -> None:
+        db, user = self._db, self._signed_in.actor.username
+
+        def work(_progress: Any, _cancel: Any) -> dict[str, Any]:
+            with db.uow(user) as uow:
+                s = uow.session
+                return {
+                    "office": {key: str(settings.get(s, key) or "") for key in settings.OFFICE_KEYS},
+                    "mode": settings.rule_mode(s).value,
+                    "limits": settings.time_limits(s),
+                    "holidays": settings.holidays(s),
+                }
+
+        tasks.run(work, self._on_loaded, self._on_refused)
+
+    @Slot(object)
+    def _on_loaded(self, data: dict[str, Any]) -> None:
+        for key, value in data["office"].items():
+            self.office_edits[key].setText(value)
+        self.mode_combo.setCurrentIndex(self.mode_combo.findData(data["mode"]))
+        self.notice_days.setValue(data["limits"].notice_days)
+        self.day_kind_combo.setCurrentIndex(self.day_kind_combo.findData(data["limits"].notice_day_kind))
+        kinds = {"holiday": self.tr("Holiday"), "workday": self.tr("Make-up working day")}
+        self.holiday_table.setRowCount(len(data["holidays"]))
+        for row, (day, kind, name) in enumerate(data["holidays"]):
+            for col, text in enumerate((f"{day:%Y-%m-%d}", kinds.get(kind, kind), name)):
+                self.holiday_table.setItem(row, col, QTableWidgetItem(text))
+        self.holiday_table.resizeColumnsToContents()
+        self.loaded.emit()
+
+    @Slot()
+    def _on_language(self) -> None:
+        set_preferred_language(str(self.language_combo.currentData()))
+        self.status.setText(self.tr("The language changes when the program is started again."))
+
+    def _save(self, change: Any, done: str) -> None:
+        db, actor = self._db, self._signed_in.actor
+
+        def work(_progress: Any, _cancel: Any) -> str:
+            with db.uow(actor.username) as uow:
+                change(uow.session, actor)
+                uow.commit()
+            return done
+
+        tasks.run(work, self._on_saved, self._on_refused)
+
+    @Slot()
+    def save_office(self) -> None:
+        values = {key: edit.text() for key, edit in self.office_edits.items()}
+        self._save(lambda s, a: settings.update_office(s, a, values), self.tr("Office details saved."))
+
+    @Slot()
+    def save_procedure(self) -> None:
+        mode = RuleMode(self.mode_combo.currentData())
+        days, kind = self.notice_days.value(), str(self.day_kind_combo.currentData())
+        self._save(
+            lambda s, a: settings.update_procedure(
+                s, a, rule_mode=mode, notice_days=days, notice_day_kind=kind
+            ),
+            self.tr("Rules saved."),
+        )
+
+    @Slot(object)
+    def _on_saved(self, message: str) -> None:
+        self.status.setText(message)
+        self.saved.emit(message)
+
+    @Slot(object)
+    def _on_refused(self, error: UserError) -> None:
+        self.status.setText(f'<span style="color:#b00020">{error}</span>')
+        self.refused.emit(str(error))
