@@ -18,10 +18,11 @@ if [ -z "${JIUZHU_TEST_PG:-}" ] && [ -n "$PGBIN" ]; then
     chown postgres "$PGDIR"
     AS="runuser -u postgres --"
   fi
-  $AS "$PGBIN/initdb" -D "$PGDIR/data" -A trust -U postgres --encoding=UTF8 --locale=C.UTF-8 >/dev/null
-  $AS "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w \
-    -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
-  trap '$AS "$PGBIN/pg_ctl" -D "$PGDIR/data" -m fast -w stop >/dev/null; rm -rf "$PGDIR"' EXIT
+  # From / so that the postgres user may enter the working directory.
+  (cd / && $AS "$PGBIN/initdb" -D "$PGDIR/data" -A trust -U postgres --encoding=UTF8 --locale=C.UTF-8 >/dev/null)
+  (cd / && $AS "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w \
+    -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null)
+  trap 'cd / && $AS "$PGBIN/pg_ctl" -D "$PGDIR/data" -m fast -w stop >/dev/null; rm -rf "$PGDIR"' EXIT
   export JIUZHU_TEST_PG="postgresql+psycopg://postgres@127.0.0.1:$PGPORT/postgres"
 fi
 .venv/bin/python -m pytest -p no:cacheprovider "$@"
