@@ -7,28 +7,27 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from tests.sync.conftest import World
 
 STATION = "430623102"
 ROOT = Path(__file__).resolve().parents[2]
-# Runs the real CLI; after the bulk write (inside the open transaction) it signals and waits to be killed.
+# Runs the real CLI; after the bulk write (inside the open transaction) it says so on stdout and blocks
+# on stdin, which the test never writes to, until it is killed.
 CHILD = """
-import sys, time
-from pathlib import Path
+import sys
 from app.sync import apply_up
 original = apply_up.UpApplier._write
 def stalled(self, plan, bad):
     written = original(self, plan, bad)
     self.session.flush()
-    Path(sys.argv[1]).write_text("written")
-    time.sleep(120)
+    print("written", flush=True)
+    sys.stdin.read()
     return written
 apply_up.UpApplier._write = stalled
 from app.cli import run
-sys.exit(run(sys.argv[2:]))
+sys.exit(run(sys.argv[1:]))
 """
 
 
@@ -41,24 +40,31 @@ def dump(db_file: Path) -> list[str]:
         conn.close()
 
 
-def test_an_import_killed_midway_changes_nothing_and_can_be_repeated(world: World, tmp_path: Path) -> None:
+def test_an_import_killed_midway_changes_nothing_and_can_be_repeated(world: World) -> None:
     bundle = world.export(STATION)
     assert bundle is not None
     before = dump(world.dir("county") / "jiuzhu.sqlite3")
-    flag = tmp_path / "written"
     args = ["--data-dir", str(world.dir("county")), "import-bundle", str(bundle)]
     args += ["--passphrase-file", str(world.secret_file("county"))]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(flag), *args], cwd=ROOT, env=env)
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, *args],
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
-        deadline = time.monotonic() + 60
-        while not flag.exists():
-            assert child.poll() is None, "the import ended before it could be killed"
-            assert time.monotonic() < deadline, "the import never reached its bulk write"
-            time.sleep(0.05)
+        assert child.stdout is not None
+        line = child.stdout.readline()  # blocks until the bulk write is done (or the child died)
+        assert line.strip() == "written", "the import ended before it reached its bulk write"
         child.send_signal(signal.SIGKILL)
     finally:
         child.wait(timeout=30)
+        for stream in (child.stdin, child.stdout):
+            if stream is not None:
+                stream.close()
     assert child.returncode == -signal.SIGKILL
     assert dump(world.dir("county") / "jiuzhu.sqlite3") == before
     code, out, err = world.import_("county", bundle)
