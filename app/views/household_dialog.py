@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -9,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -44,7 +47,14 @@ def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
 class HouseholdDialog(QDialog):
     """Shows a household as it stands; ID numbers are masked for village cadres."""
 
-    def __init__(self, detail: HouseholdDetail, *, mask_ids: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        detail: HouseholdDetail,
+        *,
+        mask_ids: bool,
+        parent: QWidget | None = None,
+        on_edit: Callable[[str], object] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Household of {head}").format(head=detail.head_name))
         self.resize(820, 560)
@@ -85,6 +95,18 @@ class HouseholdDialog(QDialog):
         )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.edit_button: QPushButton | None = None
+        if on_edit is not None:
+            self.edit_button = buttons.addButton(
+                self.tr("&Edit file…"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            household_id = detail.household_id
+
+            def edit() -> None:
+                self.accept()
+                on_edit(household_id)
+
+            self.edit_button.clicked.connect(edit)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         )
         self.workbench = WorkbenchPage(db, signed_in, today=today)
         self.dashboard = self.workbench.dashboard
-        self.registry = RegistryPage(db, signed_in)
+        self.registry = RegistryPage(db, signed_in, paths=paths)
         self.cases = CasesPage(db, signed_in, today=today)
         self.reviews = ReviewsPage(db, signed_in, today=today)
         self.notices = NoticesPage(db, signed_in)

@@ -22,6 +22,7 @@ from app.domain.codes import Program
 from app.domain.workflow import CaseState
 from app.errors import UserError
 from app.models.db import Database
+from app.paths import DataPaths
 from app.services import registry
 from app.services.registry import HouseholdDetail, RegistryFilter, RegistryRow
 from app.views import tasks
@@ -51,9 +52,19 @@ class RegistryPage(QWidget):
     count_shown = Signal(int)
     detail_shown = Signal()
 
-    def __init__(self, db: Database, signed_in: SignedIn, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        signed_in: SignedIn,
+        parent: QWidget | None = None,
+        *,
+        paths: DataPaths | None = None,
+    ) -> None:
         super().__init__(parent)
         self._db = db
+        self._signed_in = signed_in
+        self._paths = paths  # the household editor keeps scans in the data folder
+        self.editor: QWidget | None = None
         self._user = signed_in.actor.username
         self._scope = signed_in.scope
         self._order = "village"
@@ -307,8 +318,19 @@ class RegistryPage(QWidget):
 
         tasks.run(load, on_result=self._on_detail, on_error=self._on_error)
 
+    def edit_household(self, household_id: str) -> None:
+        """Open the household's file for editing; the list refreshes when it is saved."""
+        from app.views.household_editor import open_household_editor
+
+        assert self._paths is not None
+        self.editor = open_household_editor(self._db, self._signed_in, self._paths, household_id, self)
+        self.editor.saved.connect(lambda _id: self.search())
+
     @Slot(object)
     def _on_detail(self, detail: HouseholdDetail) -> None:
-        self.detail_dialog = HouseholdDialog(detail, mask_ids=self.masks_id_numbers, parent=self)
+        edit = self.edit_household if self._paths is not None else None
+        self.detail_dialog = HouseholdDialog(
+            detail, mask_ids=self.masks_id_numbers, parent=self, on_edit=edit
+        )
         self.detail_dialog.open()
         self.detail_shown.emit()

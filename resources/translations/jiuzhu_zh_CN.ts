@@ -527,12 +527,363 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>申请日期</translation>
     </message>
     <message>
+        <source>&amp;Edit file…</source>
+        <translation>编辑档案(&amp;E)…</translation>
+    </message>
+    <message>
         <source>Members ({n})</source>
         <translation>家庭成员（{n}人）</translation>
     </message>
     <message>
         <source>Cases ({n})</source>
         <translation>申请记录（{n}件）</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdEditor</name>
+    <message>
+        <source>Edit household file</source>
+        <translation>编辑家庭档案</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>家庭</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Incomes</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>财产</translation>
+    </message>
+    <message>
+        <source>Supporters</source>
+        <translation>赡养人</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>（未登记）</translation>
+    </message>
+    <message>
+        <source>&amp;Save household</source>
+        <translation>保存家庭信息(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>住址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Urban or rural:</source>
+        <translation>城乡类别(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>联系电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Housing:</source>
+        <translation>住房(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Housing area (m²):</source>
+        <translation>住房面积（平方米）：</translation>
+    </message>
+    <message>
+        <source>&amp;Bank:</source>
+        <translation>开户银行(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Account &amp;number:</source>
+        <translation>账号(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Account &amp;holder:</source>
+        <translation>户名(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Relation to head</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Lives in the household</source>
+        <translation>共同生活</translation>
+    </message>
+    <message>
+        <source>Why the member no longer lives in the household</source>
+        <translation>不再共同生活的原因</translation>
+    </message>
+    <message>
+        <source>&amp;Add member</source>
+        <translation>添加成员(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Update selected</source>
+        <translation>修改所选成员(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Mo&amp;ved out</source>
+        <translation>移出本户(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>姓名(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation>身份证号(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Relation to &amp;head:</source>
+        <translation>与户主关系(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Sex:</source>
+        <translation>性别(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Date of bir&amp;th:</source>
+        <translation>出生日期(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>H&amp;ealth:</source>
+        <translation>健康状况(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason moved out:</source>
+        <translation>移出原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>月数</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Add &amp;income</source>
+        <translation>添加收入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Remove income</source>
+        <translation>删除收入</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>成员：</translation>
+    </message>
+    <message>
+        <source>Amount (yuan):</source>
+        <translation>金额（元）：</translation>
+    </message>
+    <message>
+        <source>Months covered:</source>
+        <translation>所含月数：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Value (yuan)</source>
+        <translation>价值（元）</translation>
+    </message>
+    <message>
+        <source>Exempt</source>
+        <translation>不计入</translation>
+    </message>
+    <message>
+        <source>Add &amp;asset</source>
+        <translation>添加财产(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Remove asset</source>
+        <translation>删除财产</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <source>Quantity:</source>
+        <translation>数量：</translation>
+    </message>
+    <message>
+        <source>Value (yuan):</source>
+        <translation>价值（元）：</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Annual income (yuan)</source>
+        <translation>年收入（元）</translation>
+    </message>
+    <message>
+        <source>Support paid (yuan)</source>
+        <translation>年付赡养费（元）</translation>
+    </message>
+    <message>
+        <source>Able to support</source>
+        <translation>有赡养能力</translation>
+    </message>
+    <message>
+        <source>Add su&amp;pporter</source>
+        <translation>添加赡养人(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Remove supporter</source>
+        <translation>删除赡养人</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>ID number:</source>
+        <translation>身份证号：</translation>
+    </message>
+    <message>
+        <source>Relation:</source>
+        <translation>关系：</translation>
+    </message>
+    <message>
+        <source>Annual income (yuan):</source>
+        <translation>年收入（元）：</translation>
+    </message>
+    <message>
+        <source>Support paid a year (yuan):</source>
+        <translation>每年给付赡养费（元）：</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size (KB)</source>
+        <translation>大小（KB）</translation>
+    </message>
+    <message>
+        <source>e.g. signed authorisation</source>
+        <translation>如：核对授权书</translation>
+    </message>
+    <message>
+        <source>Add &amp;scan…</source>
+        <translation>添加扫描件(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Kind of form:</source>
+        <translation>材料类别：</translation>
+    </message>
+    <message>
+        <source>Household of {head}, {village}</source>
+        <translation>{village}{head}户</translation>
+    </message>
+    <message>
+        <source>Read-only: {reason}</source>
+        <translation>只读：{reason}</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>(whole household)</source>
+        <translation>（全户）</translation>
+    </message>
+    <message>
+        <source>Select the member to update.</source>
+        <translation>请先选择要修改的成员。</translation>
+    </message>
+    <message>
+        <source>Select the member who moved out.</source>
+        <translation>请先选择要移出本户的成员。</translation>
+    </message>
+    <message>
+        <source>Select a row first.</source>
+        <translation>请先选择一行。</translation>
+    </message>
+    <message>
+        <source>Type the amount.</source>
+        <translation>请填写金额。</translation>
+    </message>
+    <message>
+        <source>Add a scan</source>
+        <translation>添加扫描件</translation>
+    </message>
+    <message>
+        <source>Scans (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)</source>
+        <translation>扫描件 (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)</translation>
+    </message>
+    <message>
+        <source>scan</source>
+        <translation>扫描件</translation>
+    </message>
+    <message>
+        <source>The file of this scan is missing from the data folder.</source>
+        <translation>数据文件夹中找不到该扫描件的文件。</translation>
     </message>
 </context>
 <context>

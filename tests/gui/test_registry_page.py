@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -159,3 +160,26 @@ def test_enter_goes_from_the_search_to_the_first_result(
         qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert page.detail_dialog is not None
     page.detail_dialog.close()
+
+
+def test_the_household_dialog_opens_the_editor(qtbot: QtBot, demo_db: Database, tmp_path: Path) -> None:
+    from app.domain.codes import Role
+    from app.paths import DataPaths
+    from app.services.context import Actor
+    from app.views.household_editor import HouseholdEditor
+    from app.views.registry import RegistryPage
+    from app.views.signed_in import SignedIn
+
+    clerk = SignedIn(Actor("clerk", "张丽", Role.TOWNSHIP_CLERK, "430623101000"), "三封寺镇", "station")
+    page = RegistryPage(demo_db, clerk, paths=DataPaths(tmp_path))
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.results_shown, timeout=10_000):
+        page.show()
+    with qtbot.waitSignal(page.detail_shown, timeout=10_000):
+        page._open_household(page.model.index(0, 0))
+    dialog = page.detail_dialog
+    assert dialog is not None and dialog.edit_button is not None
+    dialog.edit_button.click()
+    assert isinstance(page.editor, HouseholdEditor)
+    qtbot.waitUntil(lambda: page.editor is not None and page.editor.isVisible())
+    page.editor.close()

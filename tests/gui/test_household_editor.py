@@ -1,0 +1,111 @@
+"""The household editor: a typed member (ID fills sex and birth) is saved; a cadre's editor is read-only."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from app.domain import idcard
+from app.models.attachment import Attachment
+from app.models.db import Database
+from app.models.household import Household, IncomeItem, Person
+from app.paths import DataPaths
+from app.views.household_editor import HouseholdEditor, open_household_editor
+from app.views.signed_in import SignedIn
+from tests.gui.casework import first_village
+from tests.gui.helpers import column_texts, type_with_input_method
+
+DAUGHTER_ID = idcard.make_id("430623", date(2010, 4, 18), 44)  # female
+
+
+def a_household(db: Database) -> str:
+    with db.uow("test") as uow:
+        return uow.session.execute(
+            select(Household.id)
+            .where(Household.village_code == first_village(db)[0])
+            .order_by(Household.id)
+            .limit(1)
+        ).scalar_one()
+
+
+def open_editor(qtbot: QtBot, db: Database, who: SignedIn, paths: DataPaths, hh: str) -> HouseholdEditor:
+    editor = open_household_editor(db, who, paths, hh)
+    qtbot.addWidget(editor)
+    with qtbot.waitSignal(editor.loaded):
+        pass  # the file is read on the database thread; its result arrives through the event loop
+    return editor
+
+
+def test_a_member_typed_in_is_saved_to_the_file(
+    qtbot: QtBot, gui_db: Database, clerk: SignedIn, demo_paths: DataPaths, tmp_path: Path
+) -> None:
+    hh = a_household(gui_db)
+    editor = open_editor(qtbot, gui_db, clerk, demo_paths, hh)
+    assert not editor.read_only_label.isVisible() and editor.add_member_button.isEnabled()
+    before = editor.members_table.rowCount()
+
+    editor.tabs.setCurrentIndex(1)
+    type_with_input_method(editor.name_edit, "周小雨", preedit="zhouxiaoyu")
+    qtbot.keyClicks(editor.id_edit, DAUGHTER_ID)
+    assert editor.sex_combo.currentText() == "女" and editor.birth_edit.value() == date(2010, 4, 18)
+    editor.sex_combo.setCurrentIndex(editor.sex_combo.findText("男"))
+    assert "第17位表明为女" in editor.flags.text()  # a mismatch is flagged as typed
+    with qtbot.waitSignal(editor.refused):
+        qtbot.mouseClick(editor.add_member_button, Qt.MouseButton.LeftButton)
+    assert "性别" in editor.error.text()  # and refused by the service
+    editor.sex_combo.setCurrentIndex(editor.sex_combo.findText("女"))
+    editor.relation_combo.setCurrentIndex(editor.relation_combo.findData("30"))
+    with qtbot.waitSignal(editor.saved) as saved, qtbot.waitSignal(editor.loaded):
+        qtbot.mouseClick(editor.add_member_button, Qt.MouseButton.LeftButton)
+    assert saved.args == [hh] and editor.name_edit.text() == "" and editor.id_edit.text() == ""
+    assert editor.members_table.rowCount() == before + 1
+    assert "周小雨" in column_texts(editor.members_table, 0)
+    with gui_db.uow("test") as uow:
+        person = uow.session.execute(select(Person).where(Person.id_number == DAUGHTER_ID)).scalar_one()
+        assert (person.household_id, person.name, person.sex) == (hh, "周小雨", "F")
+
+    editor.members_table.selectRow(column_texts(editor.members_table, 0).index("周小雨"))
+    type_with_input_method(editor.reason_edit, "外出务工", preedit="waichuwugong")
+    with qtbot.waitSignal(editor.loaded):
+        qtbot.mouseClick(editor.remove_member_button, Qt.MouseButton.LeftButton)
+    assert editor.reason_edit.text() == ""
+    assert column_texts(editor.members_table, 5)[-1].endswith("（外出务工）")
+    with gui_db.uow("test") as uow:
+        person = uow.session.execute(select(Person).where(Person.id_number == DAUGHTER_ID)).scalar_one()
+        assert not person.is_member and person.not_member_reason == "外出务工"
+
+    editor.tabs.setCurrentIndex(2)
+    qtbot.keyClicks(editor.income_amount_edit, "3600")
+    with qtbot.waitSignal(editor.loaded):
+        qtbot.mouseClick(editor.add_income_button, Qt.MouseButton.LeftButton)
+    with gui_db.uow("test") as uow:
+        amounts = uow.session.execute(
+            select(IncomeItem.amount_fen).where(IncomeItem.household_id == hh)
+        ).scalars()
+        assert 360000 in list(amounts)
+
+    scan = tmp_path / "授权书.png"
+    scan.write_bytes(b"\x89PNG\r\n\x1a\n signed")
+    editor.tabs.setCurrentIndex(5)
+    type_with_input_method(editor.attachment_kind_edit, "核对授权书")
+    with qtbot.waitSignal(editor.loaded):
+        editor.add_attachment_file(scan)
+    assert column_texts(editor.attachments_table, 1)[-1] == "授权书.png"
+    with gui_db.uow("test") as uow:
+        kinds = uow.session.execute(select(Attachment.kind).where(Attachment.household_id == hh)).scalars()
+        assert "核对授权书" in list(kinds)
+
+
+def test_a_cadres_editor_is_read_only_with_the_reason(
+    qtbot: QtBot, gui_db: Database, cadre: SignedIn, demo_paths: DataPaths
+) -> None:
+    editor = open_editor(qtbot, gui_db, cadre, demo_paths, a_household(gui_db))
+    assert editor.read_only_label.isVisible() and "村" in editor.read_only_label.text()
+    assert not editor.add_member_button.isEnabled() and not editor.save_household_button.isEnabled()
+    assert not editor.address_edit.isEnabled() and not editor.add_attachment_button.isEnabled()
+    assert editor.open_attachment_button.isEnabled()
+    assert all("*" in text for text in column_texts(editor.members_table, 4))  # ID numbers masked
