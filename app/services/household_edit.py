@@ -24,7 +24,7 @@ from app.models.db import UnitOfWork
 from app.models.household import AssetItem, Household, IncomeItem, Person, Supporter
 from app.services import attachments
 from app.services.context import TOWNSHIP_ROLES, Actor, require_area, require_role
-from app.services.households import MemberInput, find_person
+from app.services.households import MemberInput, checked_member
 
 WHAT = "修改家庭档案"
 
@@ -184,51 +184,6 @@ def _head_birth(session: Session, household_id: str, except_id: str | None = Non
         if p.id != except_id and relations.is_head(p.relation_code):
             return p.birth_date
     return None
-
-
-def checked_member(
-    session: Session,
-    member: MemberInput,
-    *,
-    row: int | None = None,
-    person_id: str | None = None,
-    head_birth: date | None = None,
-    today: date | None = None,
-) -> str:
-    """The normalised ID number of a member as typed, or ``UserError`` naming the field and row.
-
-    The intake's rules: a name, a valid ID number not already on file for anyone else (in this
-    household or another), a known relation, and a stated sex and birth date that fit the number.
-    """
-    if not member.name.strip():
-        raise UserError("姓名不能为空", field="姓名", row=row)
-    try:
-        number = idcard.normalize(member.id_number)
-    except UserError as exc:
-        raise UserError(exc.message, field=idcard.FIELD, row=row) from None
-    if not relations.is_known(member.relation_code):
-        raise UserError(f"与户主关系代码“{member.relation_code}”无效", field="与户主关系", row=row)
-    existing = find_person(session, number)
-    if existing is not None and existing.id != person_id:
-        household = session.get(Household, existing.household_id)
-        where = f"{household.head_name}户" if household else "另一户"
-        raise UserError(
-            f"{member.name}（{idcard.mask(number)}）已在{where}的档案中，不能重复登记",
-            field=idcard.FIELD,
-            row=row,
-        )
-    problems = idcard.inconsistencies(
-        number,
-        sex=member.sex,
-        birth_date=member.birth_date,
-        relation_code=member.relation_code,
-        head_birth_date=None if relations.is_head(member.relation_code) else head_birth,
-        on=today,
-    )
-    hard = [p for p in problems if p.field in ("性别", "出生日期")]
-    if hard:
-        raise UserError(hard[0].message, field=hard[0].field, row=row)
-    return number
 
 
 def _fill_person(person: Person, member: MemberInput, number: str) -> None:

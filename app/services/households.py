@@ -62,6 +62,51 @@ def find_person(session: Session, id_number: str) -> Person | None:
     return session.execute(select(Person).where(Person.id_number == number)).scalars().first()
 
 
+def checked_member(
+    session: Session,
+    member: MemberInput,
+    *,
+    row: int | None = None,
+    person_id: str | None = None,
+    head_birth: date | None = None,
+    today: date | None = None,
+) -> str:
+    """The normalised ID number of a member as typed, or ``UserError`` naming the field and row.
+
+    The intake's rules: a name, a valid ID number not already on file for anyone else (in this
+    household or another), a known relation, and a stated sex and birth date that fit the number.
+    """
+    if not member.name.strip():
+        raise UserError("姓名不能为空", field="姓名", row=row)
+    try:
+        number = idcard.normalize(member.id_number)
+    except UserError as exc:
+        raise UserError(exc.message, field=idcard.FIELD, row=row) from None
+    if not relations.is_known(member.relation_code):
+        raise UserError(f"与户主关系代码“{member.relation_code}”无效", field="与户主关系", row=row)
+    existing = find_person(session, number)
+    if existing is not None and existing.id != person_id:
+        household = session.get(Household, existing.household_id)
+        where = f"{household.head_name}户" if household else "另一户"
+        raise UserError(
+            f"{member.name}（{idcard.mask(number)}）已在{where}的档案中，请从已有档案办理，不要重复建档",
+            field=idcard.FIELD,
+            row=row,
+        )
+    problems = idcard.inconsistencies(
+        number,
+        sex=member.sex,
+        birth_date=member.birth_date,
+        relation_code=member.relation_code,
+        head_birth_date=None if relations.is_head(member.relation_code) else head_birth,
+        on=today,
+    )
+    hard = [p for p in problems if p.field in ("性别", "出生日期")]
+    if hard:
+        raise UserError(hard[0].message, field=hard[0].field, row=row)
+    return number
+
+
 def _validated_members(
     session: Session, members: list[MemberInput], today: date
 ) -> list[tuple[MemberInput, str]]:
@@ -69,31 +114,13 @@ def _validated_members(
         raise UserError("至少需要一名家庭成员", field="家庭成员")
     seen: dict[str, int] = {}
     out = []
-    heads = 0
     for row, m in enumerate(members, start=1):
-        if not m.name.strip():
-            raise UserError("姓名不能为空", field="姓名", row=row)
-        try:
-            number = idcard.normalize(m.id_number)
-        except UserError as exc:
-            raise UserError(exc.message, field="身份证号", row=row) from None
+        number = checked_member(session, m, row=row, today=today)
         if number in seen:
-            raise UserError(f"身份证号与第{seen[number]}行重复", field="身份证号", row=row)
+            raise UserError(f"身份证号与第{seen[number]}行重复", field=idcard.FIELD, row=row)
         seen[number] = row
-        if not relations.is_known(m.relation_code):
-            raise UserError(f"与户主关系代码“{m.relation_code}”无效", field="与户主关系", row=row)
-        heads += relations.is_head(m.relation_code)
-        existing = session.execute(select(Person).where(Person.id_number == number)).scalars().first()
-        if existing is not None:
-            household = session.get(Household, existing.household_id)
-            where = f"{household.head_name}户" if household else "另一户"
-            raise UserError(
-                f"{m.name}（{idcard.mask(number)}）已在{where}的档案中，请从已有档案办理，不要重复建档",
-                field="身份证号",
-                row=row,
-            )
         out.append((m, number))
-    if heads != 1:
+    if sum(relations.is_head(m.relation_code) for m in members) != 1:
         raise UserError("家庭成员中必须有且只有一名户主（与户主关系为“户主”或“本人”）", field="与户主关系")
     return out
 
@@ -126,20 +153,8 @@ def create_household(
     session.add(household)
     session.flush()
     people: list[Person] = []
-    head_birth = idcard.parse(next(n for m, n in validated if relations.is_head(m.relation_code))).birth_date
-    for row, (m, number) in enumerate(validated, start=1):
+    for m, number in validated:  # each already checked against its ID number by checked_member
         info = idcard.parse(number)
-        problems = idcard.inconsistencies(
-            number,
-            sex=m.sex,
-            birth_date=m.birth_date,
-            relation_code=m.relation_code,
-            head_birth_date=head_birth,
-            on=today,
-        )
-        hard = [p for p in problems if p.field in ("性别", "出生日期")]
-        if hard:
-            raise UserError(hard[0].message, field=hard[0].field, row=row)
         pinyin, initials = name_pinyin(m.name)
         person = Person(
             household_id=household.id,
