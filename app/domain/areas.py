@@ -62,5 +62,12 @@ def short_code(code12: str) -> str:
     return code12
 
 
+def scope_prefix(scope12: str) -> str:
+    """The code prefix a 12-digit scope covers: 6 digits for a county, 9 for a township, else all 12."""
+    if scope12.endswith("000000"):
+        return scope12[:6]
+    return scope12[:9] if scope12.endswith("000") else scope12
+
+
 def township_name(code9: str) -> str | None:
     return dict(HUARONG_TOWNSHIPS).get(code9)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.domain.areas import scope_prefix
 from app.domain.codes import Role
 from app.errors import PermissionDenied
 
@@ -23,12 +24,7 @@ class Actor:
 
     def covers(self, area_code: str) -> bool:
         """True when ``area_code`` lies inside this actor's scope."""
-        scope = self.area_code
-        if scope.endswith("000000"):
-            return area_code[:6] == scope[:6]
-        if scope.endswith("000"):
-            return area_code[:9] == scope[:9]
-        return area_code == scope
+        return area_code.startswith(scope_prefix(self.area_code))
 
 
 def system_actor(county_code: str) -> Actor:

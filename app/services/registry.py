@@ -14,6 +14,7 @@ from sqlalchemy import ColumnElement, Select, and_, exists, func, literal_column
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, aliased
 
+from app.domain.areas import scope_prefix
 from app.domain.codes import AreaLevel, Program
 from app.domain.workflow import BENEFIT_STATES, CaseState
 from app.errors import PermissionDenied, UserError
@@ -119,16 +120,9 @@ def _latest_case(household_id: Any, column: Any) -> Any:
     )
 
 
-def _scope_prefix(scope: str) -> str:
-    """The code prefix a 12-digit scope covers: 6 digits for a county, 9 for a township, else all 12."""
-    if scope.endswith("000000"):
-        return scope[:6]
-    return scope[:9] if scope.endswith("000") else scope
-
-
 def in_scope(code: str, scope: str | None) -> bool:
     """True when the 12-digit area ``code`` lies inside ``scope`` (no scope: everywhere)."""
-    return not scope or code.startswith(_scope_prefix(scope))
+    return not scope or code.startswith(scope_prefix(scope))
 
 
 def scope_condition(scope: str, *, indexed: bool = True) -> ColumnElement[bool]:
@@ -137,7 +131,7 @@ def scope_condition(scope: str, *, indexed: bool = True) -> ColumnElement[bool]:
     ``indexed=False`` gives a form SQLite cannot answer from the village index, so that it walks
     an index that matches the ORDER BY instead of sorting the whole township.
     """
-    prefix = _scope_prefix(scope)
+    prefix = scope_prefix(scope)
     if len(prefix) == len(scope):
         return Household.village_code == scope
     if indexed:
@@ -286,7 +280,7 @@ def villages(session: Session, scope: str | None = None) -> list[tuple[str, str]
     """(code, name) of the villages inside the scope, by code."""
     stmt = select(Area.code, Area.name).where(Area.level == AreaLevel.VILLAGE.value).order_by(Area.code)
     if scope:
-        stmt = stmt.where(_prefix_range(Area.code, _scope_prefix(scope)))
+        stmt = stmt.where(_prefix_range(Area.code, scope_prefix(scope)))
     return [(code, name) for code, name in session.execute(stmt)]
 
 

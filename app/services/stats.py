@@ -7,20 +7,10 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from app.domain.areas import scope_prefix
 from app.domain.workflow import BENEFIT_STATES, CaseState
 from app.models.case import Benefit, Case
 from app.models.household import Household, Person
-
-
-def _scope_prefix(scope: str | None) -> str | None:
-    """The village-code prefix of a 12-digit scope (None: everything)."""
-    if scope is None:
-        return None
-    if scope.endswith("000000"):
-        return scope[:6]
-    if scope.endswith("000"):
-        return scope[:9]
-    return scope
 
 
 def stats(session: Session, scope: str | None = None) -> dict[str, Any]:
@@ -29,7 +19,7 @@ def stats(session: Session, scope: str | None = None) -> dict[str, Any]:
     Args:
         scope: a 12-digit area code; only households whose village lies inside it are counted.
     """
-    prefix = _scope_prefix(scope)
+    prefix = scope_prefix(scope) if scope else None
     in_scope = select(Household.id)
     if prefix:
         in_scope = in_scope.where(Household.village_code.like(f"{prefix}%"))
