@@ -45,10 +45,10 @@ from app.services.context import Actor
 from app.services.household_edit import AssetData, HouseholdFields, HouseholdFile, IncomeData, SupporterData
 from app.services.households import MemberInput
 from app.views import tasks
-from app.views.intake_members import COMMON_RELATIONS
 from app.views.signed_in import SignedIn
 from app.views.tablemodels.rows import TONES
-from app.views.widgets.forms import DateEdit, ErrorLabel, MoneyEdit, money_text, show_date
+from app.views.widgets.forms import ErrorLabel, MoneyEdit, money_text, show_date
+from app.views.widgets.member_inputs import MemberInputs
 
 Change = Callable[[UnitOfWork, Actor], object]
 
@@ -197,20 +197,11 @@ class HouseholdEditor(QDialog):
             ]
         )
         self.members_table.itemSelectionChanged.connect(self._member_selected)
-        self.name_edit = QLineEdit()
-        self.id_edit = QLineEdit()
-        self.id_edit.setMaxLength(24)
-        self.relation_combo = QComboBox()
-        for code in COMMON_RELATIONS + tuple(c for c in relations.RELATIONS if c not in COMMON_RELATIONS):
-            self.relation_combo.addItem(relations.relation_name(code), code)
+        self.inputs = MemberInputs()
+        self.name_edit, self.id_edit = self.inputs.name_edit, self.inputs.id_edit
+        self.relation_combo, self.sex_combo = self.inputs.relation_combo, self.inputs.sex_combo
+        self.birth_edit, self.health_combo = self.inputs.birth_edit, self.inputs.health_combo
         self.relation_combo.setCurrentIndex(self.relation_combo.findData("20"))
-        self.sex_combo = QComboBox()
-        for sex in Sex:
-            self.sex_combo.addItem(sex.label, sex.value)
-        self.birth_edit = DateEdit()
-        self.health_combo = QComboBox()
-        for health in Health:
-            self.health_combo.addItem(health.label, health.value)
         self.reason_edit = QLineEdit()
         self.reason_edit.setPlaceholderText(self.tr("Why the member no longer lives in the household"))
         self.flags = QLabel()
@@ -607,17 +598,10 @@ class HouseholdEditor(QDialog):
 
     @Slot(str)
     def _on_id_changed(self, text: str) -> None:
-        try:
-            info = idcard.parse(text)
-        except UserError as exc:
-            self.flags.setText(exc.message if len(text.strip()) >= 15 else "")
+        problem = self.inputs.fill_from_id(text)
+        if problem is not None:
+            self.flags.setText(problem)
             return
-        for widget in (self.sex_combo, self.birth_edit):
-            widget.blockSignals(True)
-        self.sex_combo.setCurrentIndex(self.sex_combo.findData(info.sex.value))
-        self.birth_edit.set_value(info.birth_date)
-        for widget in (self.sex_combo, self.birth_edit):
-            widget.blockSignals(False)
         self._show_flags()
 
     @Slot()

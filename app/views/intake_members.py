@@ -22,14 +22,13 @@ from PySide6.QtWidgets import (
 
 from app.domain import idcard, relations
 from app.domain.codes import DisabilityCategory, Health, HousingType, Sex, UrbanRural
-from app.errors import UserError
 from app.services.households import MemberInput
 from app.views.intake_pages import _wizard
 from app.views.tablemodels.rows import TONES, ColumnSpec, RowsTableModel
-from app.views.widgets.forms import DateEdit, ErrorLabel, fit_columns, show_date, work_table
+from app.views.widgets.forms import ErrorLabel, fit_columns, show_date, work_table
+from app.views.widgets.member_inputs import MemberInputs
 
 # The relations clerks pick most, first; then the whole GB/T 4761 list.
-COMMON_RELATIONS = ("02", "01", "12", "11", "20", "30", "51", "52", "41", "42", "38", "28")
 
 
 class HouseholdPage(QWizardPage):
@@ -94,19 +93,10 @@ class MembersPage(QWizardPage):
         self.setSubTitle(
             self.tr("Everyone living together, head first. The ID number fills in sex and date of birth.")
         )
-        self.name_edit = QLineEdit()
-        self.id_edit = QLineEdit()
-        self.id_edit.setMaxLength(24)
-        self.relation_combo = QComboBox()
-        for code in COMMON_RELATIONS + tuple(c for c in relations.RELATIONS if c not in COMMON_RELATIONS):
-            self.relation_combo.addItem(relations.relation_name(code), code)
-        self.sex_combo = QComboBox()
-        for sex in Sex:
-            self.sex_combo.addItem(sex.label, sex.value)
-        self.birth_edit = DateEdit()
-        self.health_combo = QComboBox()
-        for health in Health:
-            self.health_combo.addItem(health.label, health.value)
+        self.inputs = MemberInputs()
+        self.name_edit, self.id_edit = self.inputs.name_edit, self.inputs.id_edit
+        self.relation_combo, self.sex_combo = self.inputs.relation_combo, self.inputs.sex_combo
+        self.birth_edit, self.health_combo = self.inputs.birth_edit, self.inputs.health_combo
         self.disability_combo = QComboBox()
         self.disability_combo.addItem(self.tr("none"), None)
         for category in DisabilityCategory:
@@ -193,19 +183,11 @@ class MembersPage(QWizardPage):
 
     @Slot(str)
     def _on_id_changed(self, text: str) -> None:
-        try:
-            info = idcard.parse(text)
-        except UserError as exc:
-            self.error.show_error(exc.message if len(text.strip()) >= 15 else "")
-            self._show_flags()
-            return
-        self.error.clear_error()
-        for widget in (self.sex_combo, self.birth_edit):
-            widget.blockSignals(True)
-        self.sex_combo.setCurrentIndex(self.sex_combo.findData(info.sex.value))
-        self.birth_edit.set_value(info.birth_date)
-        for widget in (self.sex_combo, self.birth_edit):
-            widget.blockSignals(False)
+        problem = self.inputs.fill_from_id(text)
+        if problem is None:
+            self.error.clear_error()
+        else:
+            self.error.show_error(problem)
         self._show_flags()
 
     def _head_birth(self) -> date | None:
