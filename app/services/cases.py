@@ -185,6 +185,10 @@ def act(uow: UnitOfWork, actor: Actor, case_id: str, action: Action, on: date, r
     mode, program, state = RuleMode(case.rule_mode), Program(case.program), CaseState(case.state)
     tr = next_state(state, action, mode, program)
     check_actor(actor, tr, mode)
+    if action is Action.START_COUNTY_NOTICE:
+        from app.services.county_review import require_visit
+
+        require_visit(session, case, "发布拟批准公示")
     if action in NEEDS_REASON and not reason.strip():
         raise UserError(f"“{action.label}”须写明理由", field="理由")
     if on < case.state_since:

@@ -12,9 +12,9 @@ from app.domain.money import fen_to_yuan, month_of, next_month
 from app.domain.reviews import ReviewFrequency, gradual_exit_end, next_review_due
 from app.domain.workflow import Action, CaseState
 from app.errors import UserError
-from app.models.case import Benefit, BenefitMember, Case, Decision, Review
+from app.models.case import Benefit, BenefitMember, Case, CaseEvent, Decision, Review
 from app.models.db import UnitOfWork
-from app.services import assessment
+from app.services import assessment, county_review
 from app.services.cases import act
 from app.services.context import Actor
 
@@ -47,6 +47,7 @@ def approve(
     if case is None:
         raise UserError("找不到该申请")
     program = Program(case.program)
+    county_review.require_visit(session, case, "作出确认决定")
     if covered_ids is None:
         single = case.single_person or program is Program.TEKUN
         covered_ids = [case.applicant_id] if single else assessment.member_ids(session, case.household_id)
@@ -75,6 +76,7 @@ def approve(
         amount_fen=total,
         start_month=start,
         reason=reason,
+        home_visit_done=case.county_visit_done,
         legal_basis="《特困人员认定办法》第十七条"
         if program is Program.TEKUN
         else "《最低生活保障审核确认办法》第二十一条",
@@ -159,6 +161,25 @@ def gradual_exit(uow: UnitOfWork, actor: Actor, case_id: str, on: date, months: 
         start_month=benefit.exit_start_month,
         reason=reason,
         legal_basis="《最低生活保障审核确认办法》第三十三条",
+    )
+    uow.session.add(decision)
+    uow.session.flush()
+    return decision
+
+
+def terminate(uow: UnitOfWork, actor: Actor, case_id: str, on: date, reason: str) -> Decision:
+    """终止审核确认: the applicant would not cooperate (refused the visit, the data check or the papers)."""
+    act(uow, actor, case_id, Action.TERMINATE, on, reason)
+    basis = uow.session.execute(
+        select(CaseEvent.legal_basis).where(CaseEvent.case_id == case_id).order_by(CaseEvent.seq.desc())
+    ).scalar()
+    decision = Decision(
+        case_id=case_id,
+        kind="terminate",
+        decided_on=on,
+        decided_by=actor.username,
+        reason=reason,
+        legal_basis=basis or "",
     )
     uow.session.add(decision)
     uow.session.flush()

@@ -27,6 +27,7 @@ DEFAULTS: dict[str, Any] = {
     "procedure.rule_mode": "2021",
     "procedure.review_stable_months": 12,
     "print.font": "auto",
+    "county.spot_check_share": 30,  # [LOCAL] per cent of the 2012-rules cases the county visits at random
 }
 
 
