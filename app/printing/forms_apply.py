@@ -124,7 +124,10 @@ def consent(case: CaseFile, st: Styles, width: float) -> list[Flowable]:
 
 def investigation(case: CaseFile, st: Styles, width: float) -> list[Flowable]:
     """The 入户调查表 (S1 Art.16): signed by at least two staff and the family members present."""
-    inv = case.investigations[-1] if case.investigations else None
+    # The procedure's own investigation, not a later follow-up visit or the county's check.
+    own = [i for i in case.investigations if i.kind not in ("入户走访", "县级入户核查")]
+    found = own or list(case.investigations)
+    inv = found[-1] if found else None
     story = heading("入户调查表", case, st, width)
     hh = [
         ("乡镇", case.office.township),

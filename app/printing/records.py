@@ -46,6 +46,8 @@ INVESTIGATION_KINDS = {
     "neighbour": "邻里访问",
     "letter": "信函索证",
     "matching": "信息核对",
+    "visit": "入户走访",
+    "county_visit": "县级入户核查",
 }
 
 

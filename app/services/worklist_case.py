@@ -31,8 +31,8 @@ INVESTIGATION_KINDS = {
     "letter": "信函索证",
     "matching": "信息核对",
 }
-# Recorded by the county, not chosen in the township's investigation form.
-COUNTY_KINDS = {"county_visit": "县级入户核查"}
+# Recorded elsewhere (the household file's visits, the county), not chosen in the investigation form.
+OTHER_KINDS = {"visit": "入户走访", "county_visit": "县级入户核查"}
 EVENT_TITLES = {"apply": "提交申请", "spot_check": "县级随机抽查"}
 # The procedure's main steps: always shown (disabled with the reason when not open now).
 PRIMARY: tuple[str, ...] = (
@@ -208,7 +208,7 @@ def timeline(session: Session, case_id: str) -> list[TimelineEntry]:
         entry = TimelineEntry(e.on_date, title, detail, who.get(e.actor, e.actor), e.legal_basis)
         rows.append((e.on_date, _sortable(e.at), entry))
     for inv in session.execute(select(Investigation).where(Investigation.case_id == case_id)).scalars():
-        kind = INVESTIGATION_KINDS.get(inv.kind) or COUNTY_KINDS.get(inv.kind, inv.kind)
+        kind = INVESTIGATION_KINDS.get(inv.kind) or OTHER_KINDS.get(inv.kind, inv.kind)
         result = "" if inv.eligible is None else ("符合条件" if inv.eligible else "不符合条件")
         done = f"，{format_cn(inv.finished_on)}完成" if inv.finished_on else "，尚未完成"
         detail = "；".join(p for p in (f"调查人员：{inv.staff}{done}", result, inv.findings) if p)

@@ -1,4 +1,4 @@
-"""The household editor: a typed member (ID fills sex and birth) is saved; a cadre's editor is read-only."""
+"""The household editor: a typed member is saved, a home visit is recorded; a cadre's editor is read-only."""
 
 from __future__ import annotations
 
@@ -10,12 +10,17 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.domain import idcard
+from app.domain.workflow import CaseState
 from app.models.attachment import Attachment
+from app.models.case import Case, Investigation
 from app.models.db import Database
 from app.models.household import Household, IncomeItem, Person
 from app.paths import DataPaths
+from app.services import visits
 from app.views.household_editor import HouseholdEditor, open_household_editor
 from app.views.signed_in import SignedIn
+from app.views.widgets.forms import show_date
+from tests.conftest import DEMO_TODAY
 from tests.gui.casework import first_village
 from tests.gui.helpers import column_texts, type_with_input_method
 
@@ -109,3 +114,64 @@ def test_a_cadres_editor_is_read_only_with_the_reason(
     assert not editor.address_edit.isEnabled() and not editor.add_attachment_button.isEnabled()
     assert editor.open_attachment_button.isEnabled()
     assert all("*" in text for text in column_texts(editor.members_table, 4))  # ID numbers masked
+
+
+def a_paid_household(db: Database) -> str:
+    """A household of the first village with a case being paid (a visit goes under it)."""
+    with db.uow("test") as uow:
+        return uow.session.execute(
+            select(Case.household_id)
+            .join(Household, Household.id == Case.household_id)
+            .where(Household.village_code == first_village(db)[0], Case.state == CaseState.ACTIVE.value)
+            .order_by(Case.household_id)
+            .limit(1)
+        ).scalar_one()
+
+
+def test_a_home_visit_recorded_on_its_tab_is_listed_first(
+    qtbot: QtBot, gui_db: Database, clerk: SignedIn, demo_paths: DataPaths
+) -> None:
+    hh = a_paid_household(gui_db)
+    editor = open_editor(qtbot, gui_db, clerk, demo_paths, hh)
+    tab = editor.visits_tab
+    editor.tabs.setCurrentWidget(tab)
+    with gui_db.uow("test") as uow:
+        number = uow.session.execute(
+            select(Case.case_number).where(Case.household_id == hh, Case.state == CaseState.ACTIVE.value)
+        ).scalar_one()
+        listed = len(visits.list_visits(uow.session, hh))
+    assert tab.visits_table.rowCount() == listed > 0
+    assert number in tab.target_label.text() and tab.record_visit_button.isEnabled()
+
+    tab.visit_date_edit.set_value(DEMO_TODAY)
+    type_with_input_method(tab.visit_staff_edit, "张丽", preedit="zhangli")
+    type_with_input_method(tab.visit_findings_edit, "家中无变化，老人身体尚可")
+    with qtbot.waitSignal(editor.refused):
+        qtbot.mouseClick(tab.record_visit_button, Qt.MouseButton.LeftButton)
+    assert "2名以上" in editor.error.text() and tab.visit_findings_edit.text() != ""  # kept as typed
+
+    type_with_input_method(tab.visit_staff_edit, "、王强")
+    with qtbot.waitSignal(editor.saved), qtbot.waitSignal(editor.loaded):
+        qtbot.mouseClick(tab.record_visit_button, Qt.MouseButton.LeftButton)
+    assert tab.visit_findings_edit.text() == "" and editor.error.text() == ""
+    assert tab.visits_table.rowCount() == listed + 1
+    first = [column_texts(tab.visits_table, c)[0] for c in range(tab.visits_table.columnCount())]
+    assert first == [show_date(DEMO_TODAY), "入户走访", "张丽、王强", number, "家中无变化，老人身体尚可"]
+    with gui_db.uow("test") as uow:
+        saved = uow.session.execute(
+            select(Investigation).where(Investigation.findings == "家中无变化，老人身体尚可")
+        ).scalar_one()
+        case = uow.session.get(Case, saved.case_id)
+        assert case is not None and (case.household_id, saved.staff) == (hh, "张丽、王强")
+
+
+def test_a_cadre_sees_the_visits_but_may_not_record_one(
+    qtbot: QtBot, gui_db: Database, cadre: SignedIn, demo_paths: DataPaths
+) -> None:
+    hh = a_paid_household(gui_db)
+    editor = open_editor(qtbot, gui_db, cadre, demo_paths, hh)
+    with gui_db.uow("test") as uow:
+        listed = len(visits.list_visits(uow.session, hh))
+    assert editor.visits_tab.visits_table.rowCount() == listed > 0
+    assert not editor.visits_tab.record_visit_button.isEnabled()
+    assert not editor.visits_tab.visit_staff_edit.isEnabled()

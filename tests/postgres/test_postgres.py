@@ -21,8 +21,10 @@ from app.models.all import metadata
 from app.models.db import make_engine
 from app.models.migrate import upgrade
 from app.paths import DataPaths
+from app.services.county_review import approval_queue
 from app.services.demo import run_demo
 from app.services.installation import initialise, open_database
+from tests.county.conftest import STAFF
 from tests.postgres.server import fresh_database
 
 TODAY = date(2026, 11, 20)
@@ -72,13 +74,21 @@ def test_the_county_gives_the_same_figures_on_postgresql_and_sqlite(
         run_out = _cli(capsys, root, url, "payment-run", "--month", MONTH, "--approve")
         _cli(capsys, root, url, "roster", "--month", MONTH, "--out", str(root / "roster.xlsx"))
         _cli(capsys, root, url, "report", "--month", MONTH, "--out", str(root / "report.xlsx"))
+        db = open_database(DataPaths(root), url)
+        with db.uow("test") as uow:
+            queue = [
+                (r.case_number, r.days_left, r.visit_reasons)
+                for r in approval_queue(uow.session, STAFF, TODAY)
+            ]
+        db.dispose()
         book = load_workbook(root / "roster.xlsx", read_only=True)
         roster = [tuple(row) for row in book.worksheets[0].iter_rows(values_only=True)]
         book.close()
-        results[name] = (stats, check[:3], run_out, roster)
+        results[name] = (stats, check[:3], run_out, roster, queue)
     assert results["postgresql"][0] == results["sqlite"][0]
     assert results["postgresql"][0]["households"] == 150
     assert results["postgresql"][1] == results["sqlite"][1]
     assert results["postgresql"][2] == results["sqlite"][2]
+    assert results["postgresql"][4] == results["sqlite"][4] and len(results["sqlite"][4]) >= 5
     roster_pg, roster_sqlite = results["postgresql"][3], results["sqlite"][3]
     assert len(roster_pg) > 10 and roster_pg[5:] == roster_sqlite[5:]
