@@ -6,6 +6,7 @@ import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from app.domain import areas as divisions
@@ -32,6 +33,13 @@ def open_database(paths: DataPaths, url: str | None = None, *, create: bool = Fa
     engine = make_engine(url)
     try:
         upgrade(engine, backup_dir=paths.backups)
+    except DatabaseError as exc:
+        engine.dispose()
+        if url.startswith("sqlite"):
+            advice = f"数据库文件 {paths.database} 无法读取，可能已损坏，请从备份恢复（jiuzhu restore）"
+        else:
+            advice = "无法连接或读取数据库服务器，请检查 --database-url 和服务器状态"
+        raise UserError(f"{advice}：{getattr(exc, 'orig', exc)}") from exc
     except Exception:
         engine.dispose()
         raise

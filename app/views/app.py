@@ -105,8 +105,21 @@ def open_or_explain(paths: DataPaths, database_url: str | None) -> Database | No
         return None
 
 
+def first_run_setup(paths: DataPaths) -> bool:
+    """The first-run wizard on an empty data folder; True once an installation was made."""
+    from app.views import tasks
+    from app.views.first_run import FirstRunWizard
+
+    wizard = FirstRunWizard(paths)
+    accepted = wizard.exec() == QDialog.DialogCode.Accepted and wizard.created is not None
+    tasks.wait_all()
+    if accepted:
+        log.setup(paths.logs)
+    return accepted
+
+
 def run_gui(paths: DataPaths, database_url: str | None) -> int:
-    """`jiuzhu gui`: sign in, then the main window; returns the exit code."""
+    """`jiuzhu gui`: first-run setup on an empty folder, sign in, then the main window; the exit code."""
     log.setup(paths.logs if (database_url or paths.root.exists()) else None)
     previous_handler = qInstallMessageHandler(_qt_message)
     qapp = create_application()
@@ -114,6 +127,15 @@ def run_gui(paths: DataPaths, database_url: str | None) -> int:
 
     crash_dialog.install(log.log_file(paths.logs))
     log.gui.info("starting Jiuzhu %s with data in %s", app_package.__version__, paths.root)
+    from app.services.first_run import needs_setup
+
+    first_user = ""
+    if needs_setup(paths, database_url):
+        if not first_run_setup(paths):
+            crash_dialog.uninstall()
+            qInstallMessageHandler(previous_handler)
+            return 0
+        first_user = "admin"
     db = open_or_explain(paths, database_url)
     if db is None:
         return 1
@@ -121,6 +143,9 @@ def run_gui(paths: DataPaths, database_url: str | None) -> int:
         from app.views.login_dialog import LoginDialog
 
         login = LoginDialog(db)
+        if first_user:  # just set up: the administrator signs in first
+            login.username_edit.setText(first_user)
+            login.password_edit.setFocus()
         if login.exec() != QDialog.DialogCode.Accepted or login.signed_in_as is None:
             return 0
         from app.views.main_window import MainWindow
