@@ -13,6 +13,7 @@ from app.paths import DataPaths
 
 if TYPE_CHECKING:
     from app.models.db import UnitOfWork
+    from app.printing.output import Document
     from app.services.context import Actor
 
 EXIT_OK = 0
@@ -44,11 +45,14 @@ def add_verbs(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     p.add_argument("--month", required=True, metavar="YYYY-MM")
     p.add_argument("file", type=Path, metavar="FILE")
 
-    p = sub.add_parser("report", parents=[common], help="monthly statistics report or year summary (xlsx)")
+    p = sub.add_parser(
+        "report", parents=[common], help="monthly statistics report or year summary (xlsx, and PDF)"
+    )
     when = p.add_mutually_exclusive_group(required=True)
     when.add_argument("--month", metavar="YYYY-MM", help="the monthly statistics report (月报)")
     when.add_argument("--year", type=_year, metavar="YYYY", help="the year summary (年度汇总)")
     p.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx")
+    p.add_argument("--pdf", type=Path, metavar="FILE.pdf", help="also a printable PDF with charts")
 
     p = sub.add_parser("match", parents=[common], help="match another department's list (信息比对)")
     p.add_argument("--kind", required=True, choices=KINDS)
@@ -167,15 +171,58 @@ def _bank_return(args: argparse.Namespace, paths: DataPaths) -> int:
     return EXIT_OK
 
 
+def _write_report(
+    out: Path, write_xlsx: Callable[[Path], Path], pdf: Path | None, doc: Document | None
+) -> None:
+    """The xlsx and (with ``pdf``) the PDF, all or nothing: the xlsx goes to a temporary file beside
+    ``out`` and is moved into place only once the PDF is written; any failure leaves neither."""
+    import os
+    import tempfile
+
+    from app.errors import UserError
+    from app.printing.output import Printed, write_pdf
+
+    if pdf is None or doc is None:
+        write_xlsx(out)
+        return
+    fd, name = tempfile.mkstemp(prefix=".jiuzhu-", suffix=".xlsx", dir=out.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        write_xlsx(tmp)
+        printed = Printed.of(doc, pdf.name)
+        write_pdf(printed, pdf)
+        try:
+            os.replace(tmp, out)
+        except OSError as exc:
+            pdf.unlink(missing_ok=True)
+            raise UserError(f"无法写入文件 {out}：{exc.strerror or exc}") from exc
+        for warning in printed.warnings:
+            print(warning, file=sys.stderr)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def _report(args: argparse.Namespace, paths: DataPaths) -> int:
     out = _out_folder(args.out)
+    pdf = _out_folder(args.pdf) if args.pdf else None
+    if pdf is not None and pdf.resolve() == out.resolve():
+        from app.errors import UserError
+
+        raise UserError("--pdf 和 --out 不能是同一个文件")
+    doc: Document | None = None
     with _county(args, paths) as (uow, actor):
         if args.month:
             from app.services.reports import monthly
             from app.spreadsheets.reports import write_monthly
 
             report = monthly(uow.session, actor, args.month)
-            write_monthly(out, report)
+            if pdf is not None:
+                from app.printing.report_pdf import build_monthly_report
+                from app.services.printing import font_set
+
+                doc = build_monthly_report(report, font_set(uow.session))
+            _write_report(out, lambda path: write_monthly(path, report), pdf, doc)
             total = report.total
             print(
                 f"{report.month}统计月报（{report.source_label}）：{total.households}户{total.persons}人，"
@@ -186,12 +233,19 @@ def _report(args: argparse.Namespace, paths: DataPaths) -> int:
             from app.spreadsheets.reports import write_year
 
             summary = year_summary(uow.session, actor, args.year)
-            write_year(out, summary)
+            if pdf is not None:
+                from app.printing.report_pdf import build_year_summary
+                from app.services.printing import font_set
+
+                doc = build_year_summary(summary, font_set(uow.session))
+            _write_report(out, lambda path: write_year(path, summary), pdf, doc)
             print(
                 f"{summary.year}年度汇总：救助{summary.households}户{summary.persons}人，"
                 f"发放{_yuan(summary.funds_fen)}元，银行发放比例{summary.bank_share:.1%}"
             )
     print(f"已写出：{out}")
+    if doc is not None:
+        print(f"已写出PDF，共{doc.pages}页：{pdf}")
     return EXIT_OK
 
 
