@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import benefit as rules_benefit
 from app.domain import idcard
+from app.domain.areas import scope_prefix
 from app.domain.benefit import BenefitResult, BenefitRules, MemberFacts
 from app.domain.codes import DisabilityCategory, Health, IncomeKind
 from app.domain.income import IncomeAssessment, IncomeLine, assess
@@ -23,13 +24,17 @@ P = TypeVar("P", bound="PersonFacts")
 
 
 class Standards:
-    """The standards table in memory: the monthly standard in force for a program, 城/乡 and day."""
+    """The standards table in memory: the monthly standard in force for a program, 城/乡, area and day.
+
+    The latest standard in force wins; on the same date a township's own standard wins over the county's.
+    """
 
     def __init__(self, rows: Iterable[Standard]) -> None:
-        self._by_key: dict[tuple[str, str], list[tuple[date, int]]] = {}
+        self._by_key: dict[tuple[str, str], list[tuple[date, str, int]]] = {}
         for s in rows:
             monthly = rules_benefit.monthly_standard(s.amount_fen, s.unit)
-            self._by_key.setdefault((s.program, s.urban_rural), []).append((s.effective_from, monthly))
+            entry = (s.effective_from, scope_prefix(s.area_code), monthly)
+            self._by_key.setdefault((s.program, s.urban_rural), []).append(entry)
         for values in self._by_key.values():
             values.sort()
 
@@ -37,15 +42,21 @@ class Standards:
     def load(cls, session: Session) -> Standards:
         return cls(session.execute(select(Standard)).scalars())
 
-    def monthly(self, program: str, urban_rural: str, on: date) -> int | None:
-        """特困 falls back to the 低保 standard where no 特困 standard is set."""
+    def monthly(self, program: str, urban_rural: str, on: date, area: str | None = None) -> int | None:
+        """特困 falls back to the 低保 standard where no 特困 standard is set.
+
+        ``area``: the household's village; only standards of areas covering it count (else any area).
+        """
         for prog in (program, "dibao"):
-            found = None
-            for start, monthly in self._by_key.get((prog, urban_rural), []):
-                if start <= on:
-                    found = monthly
-            if found is not None:
-                return found
+            best: tuple[date, int, int] | None = None
+            for start, prefix, monthly in self._by_key.get((prog, urban_rural), []):
+                if start > on or (area is not None and not area.startswith(prefix)):
+                    continue
+                rank = (start, len(prefix) if area is not None else 0, monthly)
+                if best is None or rank[:2] >= best[:2]:
+                    best = rank
+            if best is not None:
+                return best[2]
         return None
 
 
@@ -156,7 +167,7 @@ def estimate(
     )
     if not members:
         raise UserError("该户没有共同生活的家庭成员，无法核算")
-    standard = Standards.load(session).monthly(program, household.urban_rural, on)
+    standard = Standards.load(session).monthly(program, household.urban_rural, on, household.village_code)
     if standard is None:
         raise UserError(f"尚未录入{on.year}年适用的保障标准，请先在“设置—保障标准”中录入")
     by_id = {p.id: p for p in members}

@@ -126,14 +126,19 @@ class _Expected:
         for p in assessment.living_members(self.people.values()):
             self.members[p.household_id].append(p)
         self.households = {
-            h.id: h for h in session.execute(select(Household.id, Household.urban_rural, Household.three_no))
+            h.id: h
+            for h in session.execute(
+                select(Household.id, Household.urban_rural, Household.three_no, Household.village_code)
+            )
         }
 
     def amount(self, b: Any, covered: Iterable[str], decided_on: date | None) -> int | None:
         household = self.households.get(b.household_id)
         if household is None or decided_on is None:
             return None
-        standard = self.standards.monthly(b.program, household.urban_rural, decided_on)
+        standard = self.standards.monthly(
+            b.program, household.urban_rural, decided_on, household.village_code
+        )
         members = self.members.get(b.household_id, [])
         facts = [
             assessment.member_facts(self.people[pid], decided_on) for pid in covered if pid in self.people

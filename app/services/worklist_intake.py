@@ -120,16 +120,18 @@ def draft_estimate(
     members: list[MemberInput],
     incomes: list[IncomeInput],
     covered: list[int] | None = None,
+    village_code: str | None = None,
 ) -> tuple[IncomeAssessment, BenefitResult]:
     """The per-capita income and amount for a household not yet saved, by the one shared calculation.
 
-    ``covered``: indexes of the members covered (all when None).
+    ``covered``: indexes of the members covered (all when None); ``village_code`` picks a township's own
+    standard where there is one.
     """
     if program is Program.LINSHI:
         raise UserError("临时救助按一事一议确定救助金额，不按标准测算")
     if not members:
         raise UserError("请先录入家庭成员")
-    standard = basis.standards.monthly(program.value, urban_rural.value, on)
+    standard = basis.standards.monthly(program.value, urban_rural.value, on, village_code)
     if standard is None:
         raise UserError(f"尚未录入{on.year}年适用的保障标准，请先在“设置—保障标准”中录入")
     ids = [f"m{i}" for i in range(len(members))]

@@ -241,6 +241,7 @@ class MeansPage(QWizardPage):
                 wizard.members,
                 wizard.incomes,
                 self._applicant_index() if single else None,
+                wizard.village_code(),
             )
         except UserError as exc:
             return exc.message

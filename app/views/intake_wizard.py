@@ -171,6 +171,12 @@ class IntakeWizard(QWizard):
             return UrbanRural(self.known.urban_rural)
         return self.household_page.urban_rural()
 
+    def village_code(self) -> str | None:
+        if self.known is not None:
+            return self.known.village_code
+        code = self.household_page.village_combo.currentData()
+        return str(code) if code else None
+
     def application(self) -> Application:
         page = self.application_page
         household = None
