@@ -70,11 +70,11 @@ def upgrade(engine: Engine, target: str = "head", *, backup_dir: Path | None = N
     A database whose revision this program does not know is newer than the program:
     it is refused with a clear message and left untouched.
     """
-    from alembic import command
-
     before = current_revision(engine)
     if before == SCHEMA_HEAD and target == "head":
         return before
+    from alembic import command
+
     if before is not None and before not in known_revisions():
         raise UserError(
             f"数据库版本（{before}）比本程序新，请升级救助通后再打开。为保护数据，本程序不会改动该文件。"

@@ -1,0 +1,96 @@
+"""本乡镇统计: the SQL grouping equals a count made benefit by benefit, within the actor's area."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from app.domain.codes import Role
+from app.models.case import Benefit, BenefitMember
+from app.models.db import Database
+from app.models.household import Household
+from app.services.context import Actor
+from app.services.payment_rules import category
+from app.services.township_stats import village_stats
+from app.spreadsheets.village_stats import save_atomically, write_village_stats
+
+CLERK = Actor("clerk", "张丽", Role.TOWNSHIP_CLERK, "430623101000")
+
+
+def direct_count(db: Database, prefix: str) -> dict[tuple[str, str], tuple[int, int, int]]:
+    """(village, category) → (households, persons, fen), one benefit at a time in Python."""
+    found: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    with db.uow("t") as uow:
+        s = uow.session
+        members = Counter(s.execute(select(BenefitMember.benefit_id)).scalars())
+        rows = s.execute(
+            select(Benefit, Household).join(Household, Household.id == Benefit.household_id)
+        ).all()
+        for benefit, household in rows:
+            if benefit.status not in ("active", "gradual_exit"):
+                continue
+            if not household.village_code.startswith(prefix):
+                continue
+            acc = found[(household.village_code, category(benefit.program, household.urban_rural))]
+            acc[0] += 1
+            acc[1] += members[benefit.id]
+            acc[2] += benefit.monthly_fen
+    return {k: (a, b, c) for k, (a, b, c) in found.items()}
+
+
+def test_village_rows_equal_a_direct_count(demo_db: Database) -> None:
+    with demo_db.uow("t") as uow:
+        stats = village_stats(uow.session, CLERK, date(2026, 11, 20))
+    expected = direct_count(demo_db, "430623101")
+    got = {(r.village_code, r.category): (r.households, r.persons, r.monthly_fen) for r in stats.rows}
+    assert got == expected and len(got) > 3
+    assert stats.households == sum(v[0] for v in expected.values())
+    assert all(r.village and r.village != r.village_code for r in stats.rows)
+    by_cat = {c: h for c, h, _p, _f in stats.by_category()}
+    assert sum(by_cat.values()) == stats.households
+
+
+def test_a_village_cadre_sees_only_their_village(demo_db: Database) -> None:
+    with demo_db.uow("t") as uow:
+        whole = village_stats(uow.session, CLERK)
+        village = whole.rows[0].village_code
+        cadre = Actor("cadre", "李四", Role.VILLAGE_CADRE, village)
+        own = village_stats(uow.session, cadre)
+    assert {r.village_code for r in own.rows} == {village}
+    assert own.households == sum(r.households for r in whole.rows if r.village_code == village)
+
+
+def test_the_xlsx_lists_every_row_and_the_total(demo_db: Database, tmp_path: Path) -> None:
+    with demo_db.uow("t") as uow:
+        stats = village_stats(uow.session, CLERK, date(2026, 11, 20))
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = write_village_stats(folder / "统计.xlsx", stats)
+    ws = load_workbook(out).active
+    assert ws is not None
+    values = [list(r) for r in ws.iter_rows(min_row=4, values_only=True)]
+    assert len(values) == len(stats.rows) + len(stats.by_category()) + 1
+    total = values[-1]
+    assert total[0] == "合计" and total[2] == stats.households and total[3] == stats.persons
+    assert round(float(total[4]) * 100) == stats.monthly_fen
+    assert [p.name for p in folder.iterdir()] == ["统计.xlsx"]  # no temporary file left behind
+
+
+def test_a_cancelled_or_failed_write_leaves_no_file(tmp_path: Path) -> None:
+    out = tmp_path / "a.xlsx"
+    save_atomically(out, lambda tmp: tmp.write_bytes(b"x"), cancelled=lambda: True)
+    assert list(tmp_path.iterdir()) == []
+
+    def fail(tmp: Path) -> None:
+        tmp.write_bytes(b"half")
+        raise RuntimeError("disk gone")
+
+    out.write_bytes(b"old")
+    with pytest.raises(RuntimeError):
+        save_atomically(out, fail)
+    assert [p.name for p in tmp_path.iterdir()] == ["a.xlsx"] and out.read_bytes() == b"old"
