@@ -100,10 +100,20 @@ def update_office(session: Session, actor: Actor, values: dict[str, str]) -> Non
 
 
 def update_procedure(
-    session: Session, actor: Actor, *, rule_mode: RuleMode, notice_days: int, notice_day_kind: str
+    session: Session,
+    actor: Actor,
+    *,
+    rule_mode: RuleMode,
+    notice_days: int,
+    notice_day_kind: str,
+    spot_check_share: int | None = None,
 ) -> None:
-    """Rule mode and the 公示 period: county-owned (they travel down to the stations)."""
+    """Rule mode, the 公示 period and the county's spot-check share: county-owned (sent to the stations)."""
     require_role(actor, {Role.COUNTY_HEAD}, "修改办理规则")
+    if spot_check_share is not None:
+        if not 30 <= spot_check_share <= 100:
+            raise UserError("县级入户抽查比例应在30%到100%之间", field="抽查比例")
+        put(session, "county.spot_check_share", spot_check_share)
     limits = time_limits(session).to_dict()
     limits.update({"notice_days": notice_days, "notice_day_kind": notice_day_kind})
     checked = TimeLimits.from_dict(limits)  # validates: UserError names the field at fault

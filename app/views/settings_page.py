@@ -82,6 +82,12 @@ class SettingsPage(QWidget):
         self.day_kind_combo = QComboBox()
         for kind in DayKind:
             self.day_kind_combo.addItem(kind.label, kind.value)
+        self.spot_share = QSpinBox()
+        self.spot_share.setRange(30, 100)
+        self.spot_share.setSuffix("%")
+        self.spot_share.setToolTip(
+            self.tr("Share of the cases sent up that the county visits at random (2012 rules).")
+        )
         self.save_procedure_button = QPushButton(self.tr("Save &rules"))
         self.save_procedure_button.clicked.connect(self.save_procedure)
         procedure_box = QGroupBox(self.tr("Procedure rules"))
@@ -89,6 +95,7 @@ class SettingsPage(QWidget):
         procedure_form.addRow(self.tr("Rule &mode:"), self.mode_combo)
         procedure_form.addRow(self.tr("Notice &days:"), self.notice_days)
         procedure_form.addRow(self.tr("Days &counted as:"), self.day_kind_combo)
+        procedure_form.addRow(self.tr("County &spot checks:"), self.spot_share)
         procedure_form.addRow(self.save_procedure_button)
         self._lock(
             procedure_box,
@@ -141,6 +148,7 @@ class SettingsPage(QWidget):
                     "office": {key: str(settings.get(s, key) or "") for key in settings.OFFICE_KEYS},
                     "mode": settings.rule_mode(s).value,
                     "limits": settings.time_limits(s),
+                    "spot_share": int(settings.get(s, "county.spot_check_share")),
                     "holidays": settings.holidays(s),
                 }
 
@@ -153,6 +161,7 @@ class SettingsPage(QWidget):
         self.mode_combo.setCurrentIndex(self.mode_combo.findData(data["mode"]))
         self.notice_days.setValue(data["limits"].notice_days)
         self.day_kind_combo.setCurrentIndex(self.day_kind_combo.findData(data["limits"].notice_day_kind))
+        self.spot_share.setValue(data["spot_share"])
         kinds = {"holiday": self.tr("Holiday"), "workday": self.tr("Make-up working day")}
         self.holiday_table.setRowCount(len(data["holidays"]))
         for row, (day, kind, name) in enumerate(data["holidays"]):
@@ -186,9 +195,10 @@ class SettingsPage(QWidget):
     def save_procedure(self) -> None:
         mode = RuleMode(self.mode_combo.currentData())
         days, kind = self.notice_days.value(), str(self.day_kind_combo.currentData())
+        share = self.spot_share.value()
         self._save(
             lambda s, a: settings.update_procedure(
-                s, a, rule_mode=mode, notice_days=days, notice_day_kind=kind
+                s, a, rule_mode=mode, notice_days=days, notice_day_kind=kind, spot_check_share=share
             ),
             self.tr("Rules saved."),
         )

@@ -1,4 +1,4 @@
-"""The county's review of cases sent up: the queue, the mandatory home visit, the ≥30% spot check, decisions."""
+"""The county reviews cases sent up: the queue, the mandatory home visit, the ≥30% spot check, decisions."""
 
 from __future__ import annotations
 
@@ -154,3 +154,34 @@ def test_the_draw_happens_on_the_county_only(demo_db: Database) -> None:
 
     with demo_db.uow("test") as uow, pytest.raises(UserError, match="乡镇工作站"):
         draw_spot_checks(uow, system_actor("430623"), date(2026, 11, 20))
+
+
+def test_the_spot_check_share_is_a_county_setting_of_at_least_30(demo_county: Database) -> None:
+    from app.domain.codes import RuleMode
+    from app.services import settings
+    from tests.county.conftest import HEAD
+
+    with demo_county.uow(HEAD.username) as uow:
+        with pytest.raises(UserError, match="30%"):
+            settings.update_procedure(
+                uow.session,
+                HEAD,
+                rule_mode=RuleMode("2012"),
+                notice_days=7,
+                notice_day_kind="calendar",
+                spot_check_share=20,
+            )
+        settings.update_procedure(
+            uow.session,
+            HEAD,
+            rule_mode=RuleMode("2012"),
+            notice_days=7,
+            notice_day_kind="calendar",
+            spot_check_share=100,
+        )
+        uow.commit()
+    for case in _submitted(demo_county):
+        _set(demo_county, case.id, rule_mode="2012")
+    with demo_county.uow(STAFF.username) as uow:
+        draw = draw_spot_checks(uow, STAFF, TODAY)
+    assert draw.share == 100 and len(draw.drawn) == draw.considered > 0

@@ -71,9 +71,12 @@ def test_the_county_head_sets_the_notice_period(qtbot: QtBot, demo_db: Database)
     assert page.save_procedure_button.isEnabled()
     page.notice_days.setValue(5)
     page.day_kind_combo.setCurrentIndex(page.day_kind_combo.findData("working"))
+    assert page.spot_share.value() == 30 and page.spot_share.minimum() == 30
+    page.spot_share.setValue(40)
     with qtbot.waitSignal(page.saved, timeout=10_000):
         page.save_procedure_button.click()
     with demo_db.uow("check") as uow:
         limits = settings.time_limits(uow.session)
-    assert (limits.notice_days, limits.notice_day_kind) == (5, "working")
+        share = settings.get(uow.session, "county.spot_check_share")
+    assert (limits.notice_days, limits.notice_day_kind, share) == (5, "working", 40)
     tasks.wait_all()
