@@ -1,11 +1,19 @@
 #!/bin/sh
-# Screenshots of the main screens on a demo station, under Xvfb: sh scripts/screenshots.sh [OUT_DIR]
+# Screenshots of the main screens under Xvfb, on a demo station and a demo county:
+#   sh scripts/screenshots.sh [OUT_DIR]
 set -eu
 cd "$(dirname "$0")/.."
 OUT="${1:-docs/guide/images}"
 DATA="${JIUZHU_SHOTS_DIR:-/tmp/jiuzhu-shots}"
+COUNTY="${JIUZHU_SHOTS_COUNTY_DIR:-/tmp/jiuzhu-shots-county}"
 if [ ! -f "$DATA/jiuzhu.sqlite3" ]; then
   .venv/bin/jiuzhu --data-dir "$DATA" demo --households 3000 >/dev/null
 fi
-xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshots.py "$DATA" "$OUT"
+if [ ! -f "$COUNTY/jiuzhu.sqlite3" ]; then
+  .venv/bin/jiuzhu --data-dir "$COUNTY" init --county 430623 --admin-password jiuzhu-admin >/dev/null
+  .venv/bin/jiuzhu --data-dir "$COUNTY" demo --households 3000 >/dev/null
+fi
+SCREEN="-screen 0 1400x900x24"
+xvfb-run -a -s "$SCREEN" .venv/bin/python scripts/screenshots.py "$DATA" "$OUT"
+xvfb-run -a -s "$SCREEN" .venv/bin/python scripts/screenshots_county.py "$COUNTY" "$OUT"
 echo "screenshots in $OUT"

@@ -174,8 +174,8 @@ def _where(
     conditions: list[ColumnElement[bool]] = []
     if scope:
         conditions.append(scope_condition(scope, indexed=counting or order.lstrip("-") != "head"))
-    if flt.village_code:
-        conditions.append(Household.village_code == flt.village_code)
+    if flt.village_code:  # a village, or a whole township (the county's filter)
+        conditions.append(scope_condition(flt.village_code))
     candidates = _candidates(session, flt)
     if candidates is not None:
         conditions.append(Household.id.in_(candidates))
@@ -282,6 +282,19 @@ def villages(session: Session, scope: str | None = None) -> list[tuple[str, str]
     if scope:
         stmt = stmt.where(_prefix_range(Area.code, scope_prefix(scope)))
     return [(code, name) for code, name in session.execute(stmt)]
+
+
+def filter_areas(session: Session, scope: str | None = None) -> list[tuple[str, str, bool]]:
+    """(code, name, is_township) for the village filter; a scope wider than a township lists its
+    townships too, each just before its villages."""
+    levels = [AreaLevel.VILLAGE.value]
+    if not scope or len(scope_prefix(scope)) < 9:
+        levels.append(AreaLevel.TOWNSHIP.value)
+    stmt = select(Area.code, Area.name, Area.level).where(Area.level.in_(levels)).order_by(Area.code)
+    if scope:
+        stmt = stmt.where(_prefix_range(Area.code, scope_prefix(scope)))
+    township = AreaLevel.TOWNSHIP.value
+    return [(code, name, level == township) for code, name, level in session.execute(stmt)]
 
 
 class QueryCancelled(Exception):

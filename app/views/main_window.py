@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from enum import IntEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -27,13 +28,19 @@ from app.paths import DataPaths
 from app.views.cases_page import CasesPage
 from app.views.notices_page import NoticesPage
 from app.views.registry import RegistryPage
+from app.views.reports_page import ReportsPage
 from app.views.reviews import ReviewsPage
+from app.views.section_tabs import SectionTabs
 from app.views.settings_page import SettingsPage
 from app.views.signed_in import SignedIn
+from app.views.standards_editor import StandardsEditor
 from app.views.sync_page import SyncPage
 from app.views.ui_state import ui_settings
 from app.views.widgets.placeholder import PlaceholderPage
 from app.views.workbench import WorkbenchPage
+
+if TYPE_CHECKING:
+    from app.views.county_pages import CountyPages
 
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
@@ -70,6 +77,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(
             self.tr("Jiuzhu: {installation}").format(installation=signed_in.installation_name)
         )
+        self.is_county = signed_in.installation_kind == "county"
         self.workbench = WorkbenchPage(db, signed_in, today=today)
         self.dashboard = self.workbench.dashboard
         self.registry = RegistryPage(db, signed_in, paths=paths)
@@ -77,8 +85,16 @@ class MainWindow(QMainWindow):
         self.reviews = ReviewsPage(db, signed_in, today=today)
         self.notices = NoticesPage(db, signed_in)
         self.settings_page = SettingsPage(db, signed_in)
+        self.standards = StandardsEditor(db, signed_in, today=today())
+        self.reports = ReportsPage(db, signed_in, today=today)
         # Bundles and keys live in the data folder: without it (a bare window in tests) 同步 says what it is.
         self.sync_page = SyncPage(db, signed_in, paths) if paths is not None else None
+        self.county: CountyPages | None = None
+        if self.is_county:  # the county's own pages are not even imported on a station
+            from app.views.county_pages import CountyPages
+
+            self.county = CountyPages(db, signed_in, today)
+        self.sections = self._assemble()
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -127,29 +143,44 @@ class MainWindow(QMainWindow):
         }
         return titles[section]
 
-    def _coming(self, section: Section) -> str:
-        coming = {
-            Section.SYNC: self.tr(
-                "Export the bundle for the county and import its decisions and standards, by USB stick."
-            ),
-            Section.REPORTS: self.tr("Monthly statistics, rosters and registers, as Excel and PDF files."),
-        }
-        return coming[section]
-
-    def _page_for(self, section: Section) -> QWidget:
+    def _assemble(self) -> dict[Section, QWidget]:
+        """One page per section; on the county master several sections hold the county's own tabs."""
+        settings_tabs = SectionTabs(
+            (self.settings_page, self.tr("&General")), (self.standards, self.tr("Assistance &standards"))
+        )
         pages: dict[Section, QWidget] = {
             Section.WORKBENCH: self.workbench,
             Section.REGISTRY: self.registry,
             Section.CASES: self.cases,
-            Section.DYNAMIC: self.reviews,
             Section.NOTICES: self.notices,
-            Section.SETTINGS: self.settings_page,
+            Section.DYNAMIC: self.reviews,
+            Section.REPORTS: self.reports,
+            Section.SETTINGS: settings_tabs,
         }
         if self.sync_page is not None:
             pages[Section.SYNC] = self.sync_page
-        if section in pages:
-            return pages[section]
-        return PlaceholderPage(self.section_title(section), self._coming(section))
+        else:
+            pages[Section.SYNC] = PlaceholderPage(
+                self.section_title(Section.SYNC),
+                self.tr(
+                    "Export the bundle for the county and import its decisions and standards, by USB stick."
+                ),
+            )
+        county = self.county
+        if county is not None:
+            pages[Section.WORKBENCH] = SectionTabs(
+                (county.dashboard, self.tr("&Townships")), (self.workbench, self.tr("&Today's work"))
+            )
+            pages[Section.CASES] = SectionTabs(
+                (county.approvals, self.tr("&Awaiting decision")), (self.cases, self.tr("All &cases"))
+            )
+            pages[Section.DYNAMIC] = SectionTabs(
+                (self.reviews, self.tr("&Reviews")), (county.matching, self.tr("Data &matching"))
+            )
+        return pages
+
+    def _page_for(self, section: Section) -> QWidget:
+        return self.sections[section]
 
     def current_section(self) -> Section:
         return Section(self.stack.currentIndex())
@@ -157,9 +188,20 @@ class MainWindow(QMainWindow):
     def show_section(self, section: Section) -> None:
         self.nav.setCurrentRow(section)
 
+    def show_page(self, page: QWidget) -> None:
+        """Show ``page``: its section, and its tab where the section has several."""
+        for section, holder in self.sections.items():
+            if holder is page or (isinstance(holder, SectionTabs) and holder.indexOf(page) >= 0):
+                self.show_section(section)
+                if isinstance(holder, SectionTabs):
+                    holder.setCurrentWidget(page)
+                return
+
     def _connect_pages(self) -> None:
-        for page in (self.registry, self.cases, self.reviews):
+        for page in (self.registry, self.cases, self.reviews, self.reports, self.standards):
             page.status_message.connect(self.show_message)
+        if self.county is not None:
+            self.county.connect(self)
         self.workbench.open_case.connect(self.open_case)
         self.workbench.open_review.connect(self.open_review)
         self.reviews.open_case.connect(self.open_case)
@@ -168,14 +210,20 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def open_case(self, case_id: str) -> None:
-        """Show a case in 申请办理 (from the workbench or a review)."""
-        self.show_section(Section.CASES)
+        """Show a case in 申请办理 (from the workbench, a review, the approval queue or a matching flag)."""
+        self.show_page(self.cases)
         self.cases.open_case(case_id)
 
     @Slot(str)
     def open_review(self, case_id: str) -> None:
-        self.show_section(Section.DYNAMIC)
+        self.show_page(self.reviews)
         self.reviews.open_review(case_id)
+
+    @Slot(str)
+    def show_township(self, code: str) -> None:
+        """The households of one township (double-clicked on the county's dashboard)."""
+        self.show_section(Section.REGISTRY)
+        self.registry.show_area(code)
 
     @Slot()
     def focus_registry_search(self) -> None:

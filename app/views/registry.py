@@ -65,6 +65,7 @@ class RegistryPage(QWidget):
         self._signed_in = signed_in
         self._paths = paths  # the household editor keeps scans in the data folder
         self.editor: QWidget | None = None
+        self._wanted_area: str | None = None
         self._user = signed_in.actor.username
         self._scope = signed_in.scope
         self._order = "village"
@@ -161,6 +162,14 @@ class RegistryPage(QWidget):
             self._started = True
             self._load_villages()
             self.search()
+
+    def show_area(self, code: str) -> None:
+        """Filter on a village or a township (from the county's dashboard)."""
+        index = self.village_combo.findData(code)
+        if index >= 0:
+            self.village_combo.setCurrentIndex(index)
+        else:  # the list is still loading
+            self._wanted_area = code
 
     def focus_search(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -289,21 +298,26 @@ class RegistryPage(QWidget):
     def _load_villages(self) -> None:
         db, scope = self._db, self._scope
 
-        def load(progress: tasks.Progress, cancel: tasks.CancelFlag) -> list[tuple[str, str]]:
+        def load(progress: tasks.Progress, cancel: tasks.CancelFlag) -> list[tuple[str, str, bool]]:
             with db.uow("system") as uow:
-                return registry.villages(uow.session, scope)
+                return registry.filter_areas(uow.session, scope)
 
         tasks.run(load, on_result=self._on_villages, on_error=self._on_error)
 
     @Slot(object)
-    def _on_villages(self, villages: list[tuple[str, str]]) -> None:
+    def _on_villages(self, villages: list[tuple[str, str, bool]]) -> None:
         self.village_combo.blockSignals(True)
-        for code, name in villages:
-            self.village_combo.addItem(name, code)
+        for code, name, township in villages:
+            self.village_combo.addItem(
+                self.tr("{township} (all)").format(township=name) if township else name, code
+            )
         if len(villages) == 1 and villages[0][0] == self._scope:  # a village cadre: their village only
             self.village_combo.setCurrentIndex(1)
             self.village_combo.setEnabled(False)
         self.village_combo.blockSignals(False)
+        wanted, self._wanted_area = self._wanted_area, None
+        if wanted is not None:
+            self.show_area(wanted)
 
     @Slot(QModelIndex)
     def _open_household(self, index: QModelIndex) -> None:

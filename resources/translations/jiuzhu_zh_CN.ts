@@ -2,6 +2,68 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ActFlagDialog</name>
+    <message>
+        <source>Act on the flag</source>
+        <translation>处理疑点</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>不详</translation>
+    </message>
+    <message>
+        <source>Working out what will happen…</source>
+        <translation>正在测算处理结果…</translation>
+    </message>
+    <message>
+        <source>Optional; the effects are noted otherwise</source>
+        <translation>可不填；不填则记录处理结果</translation>
+    </message>
+    <message>
+        <source>&amp;Date of death:</source>
+        <translation>死亡日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation>确认处理(&amp;C)</translation>
+    </message>
+    <message>
+        <source>This will:</source>
+        <translation>处理后将：</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>Administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <source>The administrator account is called admin; it adds the other users.</source>
+        <translation>管理员账户名为 admin，由它添加其他用户。</translation>
+    </message>
+    <message>
+        <source>At least {count} characters</source>
+        <translation>至少{count}个字符</translation>
+    </message>
+    <message>
+        <source>Fill with &amp;demo data for training</source>
+        <translation>装入演示数据（用于培训）(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>再次输入密码(&amp;R)：</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Jiuzhu</source>
@@ -39,6 +101,274 @@
     <message>
         <source>Applied &amp;on:</source>
         <translation>申请日期(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalPage</name>
+    <message>
+        <source>Working days left</source>
+        <translation>剩余工作日</translation>
+    </message>
+    <message>
+        <source>Due {date}</source>
+        <translation>期限：{date}</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>救助项目</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Sent up</source>
+        <translation>报县日期</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>入户核查</translation>
+    </message>
+    <message>
+        <source>&amp;Draw spot checks</source>
+        <translation>随机抽查(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Draw at random at least 30% of the cases sent up under the 2012 rules for a home visit.</source>
+        <translation>按2012年办法，从报县审核的申请中随机抽取不少于30%入户抽查。</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Cases waiting for the county</source>
+        <translation>待县级审批</translation>
+    </message>
+    <message>
+        <source>{n} working days overdue</source>
+        <translation>已逾期{n}个工作日</translation>
+    </message>
+    <message>
+        <source>{n} working days</source>
+        <translation>{n}个工作日</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已核查</translation>
+    </message>
+    <message>
+        <source>Required: {reasons}</source>
+        <translation>须核查：{reasons}</translation>
+    </message>
+    <message>
+        <source>Spot check not drawn</source>
+        <translation>未抽查</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>{n} cases waiting, {late} overdue, {visits} need a home visit</source>
+        <translation>待审批{n}件，逾期{late}件，须入户核查{visits}件</translation>
+    </message>
+    <message>
+        <source>Decision saved.</source>
+        <translation>审批决定已保存。</translation>
+    </message>
+    <message>
+        <source>No case under the 2012 rules is waiting for a draw.</source>
+        <translation>没有待抽查的2012年办法申请。</translation>
+    </message>
+    <message>
+        <source>Drew {drawn} of {n} cases ({share}%) for a county home visit: {numbers}</source>
+        <translation>本批{n}件中随机抽取{drawn}件（{share}%）县级入户核查：{numbers}</translation>
+    </message>
+    <message>
+        <source>Home visit recorded.</source>
+        <translation>县级入户核查已登记。</translation>
+    </message>
+</context>
+<context>
+    <name>AssetsTab</name>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Value (yuan)</source>
+        <translation>价值（元）</translation>
+    </message>
+    <message>
+        <source>Exempt</source>
+        <translation>不计入</translation>
+    </message>
+    <message>
+        <source>Add &amp;asset</source>
+        <translation>添加财产(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Remove asset</source>
+        <translation>删除财产</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <source>Quantity:</source>
+        <translation>数量：</translation>
+    </message>
+    <message>
+        <source>Value (yuan):</source>
+        <translation>价值（元）：</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Select a row first.</source>
+        <translation>请先选择一行。</translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <source>No data</source>
+        <translation>暂无数据</translation>
+    </message>
+</context>
+<context>
+    <name>BenefitRulesForm</name>
+    <message>
+        <source>Gap to the standard</source>
+        <translation>补差</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>分档</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>档次</translation>
+    </message>
+    <message>
+        <source>Income a head up to (yuan)</source>
+        <translation>人均收入上限（元）</translation>
+    </message>
+    <message>
+        <source>Amount a person (yuan)</source>
+        <translation>每人金额（元）</translation>
+    </message>
+    <message>
+        <source>Add a &amp;tier</source>
+        <translation>添加档次(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Remove the tier</source>
+        <translation>删除档次</translation>
+    </message>
+    <message>
+        <source>Tiers (used when the calculation is by tiers)</source>
+        <translation>档次（按分档计算时使用）</translation>
+    </message>
+    <message>
+        <source>Leave the income limit of the last tier empty for no limit.</source>
+        <translation>最后一档的收入上限可留空，表示不设上限。</translation>
+    </message>
+    <message>
+        <source>Extra support for groups</source>
+        <translation>分类施保</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Fixed yuan a month</source>
+        <translation>每月固定金额（元）</translation>
+    </message>
+    <message>
+        <source>Percent of the standard</source>
+        <translation>标准的百分比</translation>
+    </message>
+    <message>
+        <source>The highest one</source>
+        <translation>取最高一项</translation>
+    </message>
+    <message>
+        <source>All added up</source>
+        <translation>各项累加</translation>
+    </message>
+    <message>
+        <source>A person in several groups gets:</source>
+        <translation>同时属于多类的，按：</translation>
+    </message>
+    <message>
+        <source>&amp;Calculation:</source>
+        <translation>计算方式(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Rounding:</source>
+        <translation>取整方式(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Minimum &amp;payment (yuan):</source>
+        <translation>最低发放额（元）(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>E&amp;lderly from age:</source>
+        <translation>老年人年龄下限(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>M&amp;inor under age:</source>
+        <translation>未成年人年龄上限(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Near-dibao &amp;multiple of the standard:</source>
+        <translation>低保边缘倍数(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Enter the amount a person of tier {row}.</source>
+        <translation>请填写第{row}档的每人金额。</translation>
+    </message>
+    <message>
+        <source>Enter the extra support for {group}.</source>
+        <translation>请填写{group}的分类施保金额或比例。</translation>
+    </message>
+    <message>
+        <source>The near-dibao multiple is not a number.</source>
+        <translation>低保边缘倍数不是有效数字。</translation>
     </message>
 </context>
 <context>
@@ -259,6 +589,25 @@
     </message>
 </context>
 <context>
+    <name>ClearFlagDialog</name>
+    <message>
+        <source>Clear the flag</source>
+        <translation>核销疑点</translation>
+    </message>
+    <message>
+        <source>For example: checked, it does not affect the assistance</source>
+        <translation>例如：经核实不影响保障</translation>
+    </message>
+    <message>
+        <source>What the check found (&amp;required):</source>
+        <translation>核实情况（必填）(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the flag</source>
+        <translation>核销(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmPage</name>
     <message>
         <source>Consent and save</source>
@@ -295,6 +644,183 @@
     <message>
         <source>Saving…</source>
         <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
+    <name>CountyDashboardPage</name>
+    <message>
+        <source>Townships at a glance</source>
+        <translation>各乡镇工作概况</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reload the numbers (F5)</source>
+        <translation>重新读取数据（F5）</translation>
+    </message>
+    <message>
+        <source>Benefits being paid</source>
+        <translation>在保户数</translation>
+    </message>
+    <message>
+        <source>Awaiting the county</source>
+        <translation>待县级审批</translation>
+    </message>
+    <message>
+        <source>Deadlines at risk</source>
+        <translation>时限预警</translation>
+    </message>
+    <message>
+        <source>Reviews overdue</source>
+        <translation>复核逾期</translation>
+    </message>
+    <message>
+        <source>Sync items to handle</source>
+        <translation>同步待处理</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <source>Townships</source>
+        <translation>各乡镇</translation>
+    </message>
+    <message>
+        <source>Applications by township</source>
+        <translation>各乡镇申请情况</translation>
+    </message>
+    <message>
+        <source>Benefits and overdue reviews by township</source>
+        <translation>各乡镇在保与逾期复核</translation>
+    </message>
+    <message>
+        <source>Loading the townships&apos; numbers…</source>
+        <translation>正在读取各乡镇数据…</translation>
+    </message>
+    <message>
+        <source>As of {day} · {n} townships · {stations} stations registered</source>
+        <translation>截至{day} · {n}个乡镇 · 已登记{stations}个工作站</translation>
+    </message>
+    <message>
+        <source>Red: needs action now; amber: due within 3 working days or no import for {days} days.</source>
+        <translation>红色：需立即处理；橙色：3个工作日内到期，或超过{days}天未导入数据。</translation>
+    </message>
+    <message>
+        <source>Township numbers updated: {n} applications await the county.</source>
+        <translation>各乡镇数据已更新：{n}件申请待县级审批。</translation>
+    </message>
+    <message>
+        <source>{amount} ten-thousand yuan a month</source>
+        <translation>每月{amount}万元</translation>
+    </message>
+    <message>
+        <source>{amount} yuan a month</source>
+        <translation>每月{amount}元</translation>
+    </message>
+    <message>
+        <source>{n} still at the townships</source>
+        <translation>乡镇办理中{n}件</translation>
+    </message>
+    <message>
+        <source>{overdue} overdue, {soon} due soon</source>
+        <translation>已逾期{overdue}件，即将到期{soon}件</translation>
+    </message>
+    <message>
+        <source>in {n} of {all} townships</source>
+        <translation>涉及{n}/{all}个乡镇</translation>
+    </message>
+    <message>
+        <source>held {held} · quarantined {q} · conflicts {c} · duplicates {d}</source>
+        <translation>暂存{held} · 隔离{q} · 冲突{c} · 重复{d}</translation>
+    </message>
+    <message>
+        <source>{n} without an import for {days} days</source>
+        <translation>{n}个超过{days}天未导入</translation>
+    </message>
+    <message>
+        <source>no station registered yet</source>
+        <translation>尚未登记工作站</translation>
+    </message>
+    <message>
+        <source>At township</source>
+        <translation>乡镇办理中</translation>
+    </message>
+    <message>
+        <source>Awaiting county</source>
+        <translation>待县级审批</translation>
+    </message>
+    <message>
+        <source>Being paid</source>
+        <translation>在保</translation>
+    </message>
+</context>
+<context>
+    <name>CountyPage</name>
+    <message>
+        <source>County</source>
+        <translation>县</translation>
+    </message>
+    <message>
+        <source>The county&apos;s 6-digit division code, e.g. 430623.</source>
+        <translation>县的6位区划代码，如 430623。</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. 华容县</source>
+        <translation>选填，如 华容县</translation>
+    </message>
+    <message>
+        <source>County &amp;code:</source>
+        <translation>县级区划代码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>County &amp;name:</source>
+        <translation>县名称(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>CountyVisitDialog</name>
+    <message>
+        <source>County home visit: {case}</source>
+        <translation>县级入户核查：{case}</translation>
+    </message>
+    <message>
+        <source>first member of staff</source>
+        <translation>第一名核查人员</translation>
+    </message>
+    <message>
+        <source>second member of staff</source>
+        <translation>第二名核查人员</translation>
+    </message>
+    <message>
+        <source>Meets the conditions</source>
+        <translation>符合条件</translation>
+    </message>
+    <message>
+        <source>Does not meet the conditions</source>
+        <translation>不符合条件</translation>
+    </message>
+    <message>
+        <source>Not concluded</source>
+        <translation>暂无结论</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Staff:</source>
+        <translation>核查人员(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Findings:</source>
+        <translation>核查情况(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Conclusion:</source>
+        <translation>结论(&amp;C)：</translation>
     </message>
 </context>
 <context>
@@ -378,6 +904,109 @@ Please copy the details below and send them to your system administrator.</sourc
     </message>
 </context>
 <context>
+    <name>DecisionPanel</name>
+    <message>
+        <source>Choose a case in the queue</source>
+        <translation>请在左侧列表中选择申请</translation>
+    </message>
+    <message>
+        <source>Record home &amp;visit…</source>
+        <translation>登记入户核查(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>County home visit</source>
+        <translation>县级入户核查</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>确认(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Start the &amp;pre-approval notice</source>
+        <translation>发布拟批准公示(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Refuse</source>
+        <translation>不予确认(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;End: applicant does not cooperate</source>
+        <translation>终止：申请人不配合(&amp;E)</translation>
+    </message>
+    <message>
+        <source>as the rules give</source>
+        <translation>按标准核定</translation>
+    </message>
+    <message>
+        <source>&amp;Submit decision</source>
+        <translation>提交审批决定(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Open case &amp;file</source>
+        <translation>打开案卷(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation>审批结果：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Monthly a&amp;mount (yuan):</source>
+        <translation>月保障金额（元）(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Rea&amp;sons:</source>
+        <translation>理由(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>审批决定</translation>
+    </message>
+    <message>
+        <source>{applicant} · {program} · {number}</source>
+        <translation>{applicant} · {program} · {number}</translation>
+    </message>
+    <message>
+        <source>{place} · {state} · {members} members living together, {covered} covered</source>
+        <translation>{place} · {state} · 共同生活{members}人，保障{covered}人</translation>
+    </message>
+    <message>
+        <source>Township opinion ({by}): {opinion}</source>
+        <translation>乡镇初审意见（{by}）：{opinion}</translation>
+    </message>
+    <message>
+        <source>No township opinion recorded.</source>
+        <translation>乡镇尚未签署初审意见。</translation>
+    </message>
+    <message>
+        <source>Per-capita income {income} yuan against a standard of {standard} yuan: the rules give {amount} yuan a month.</source>
+        <translation>家庭月人均收入{income}元，保障标准{standard}元：按标准核定每月{amount}元。</translation>
+    </message>
+    <message>
+        <source>The rules give no amount: {why}</source>
+        <translation>按标准无法核定金额：{why}</translation>
+    </message>
+    <message>
+        <source>Required: {reasons}.</source>
+        <translation>须县级入户核查：{reasons}。</translation>
+    </message>
+    <message>
+        <source>Not required for this case.</source>
+        <translation>本申请无须县级入户核查。</translation>
+    </message>
+    <message>
+        <source>Record the visit before the decision.</source>
+        <translation>须先登记入户核查，才能作出确认决定。</translation>
+    </message>
+    <message>
+        <source>Choose the decision.</source>
+        <translation>请选择审批结果。</translation>
+    </message>
+</context>
+<context>
     <name>DonePage</name>
     <message>
         <source>Application saved</source>
@@ -394,6 +1023,53 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>The time limits start when the application is accepted.</source>
         <translation>受理后开始计算办理时限。</translation>
+    </message>
+</context>
+<context>
+    <name>FactsTab</name>
+    <message>
+        <source>(not recorded)</source>
+        <translation>（未登记）</translation>
+    </message>
+    <message>
+        <source>&amp;Save household</source>
+        <translation>保存家庭信息(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>住址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Urban or rural:</source>
+        <translation>城乡类别(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>联系电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Housing:</source>
+        <translation>住房(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Housing area (m²):</source>
+        <translation>住房面积（平方米）：</translation>
+    </message>
+    <message>
+        <source>&amp;Bank:</source>
+        <translation>开户银行(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Account &amp;number:</source>
+        <translation>账号(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Account &amp;holder:</source>
+        <translation>户名(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>备注(&amp;O)：</translation>
     </message>
 </context>
 <context>
@@ -427,6 +1103,92 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>
             <numerusform>找到%n张含台账表头的工作表。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Jiuzhu: first-run setup</source>
+        <translation>救助通：首次设置</translation>
+    </message>
+    <message>
+        <source>&amp;Set up</source>
+        <translation>开始设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Setting up…</source>
+        <translation>正在设置…</translation>
+    </message>
+    <message>
+        <source>Opening the provisioning file…</source>
+        <translation>正在打开配置文件…</translation>
+    </message>
+    <message>
+        <source>Creating the database…</source>
+        <translation>正在创建数据库…</translation>
+    </message>
+    <message>
+        <source>Setting up the installation and the administrator…</source>
+        <translation>正在初始化并创建管理员账户…</translation>
+    </message>
+    <message>
+        <source>Joining the county&apos;s sync…</source>
+        <translation>正在加入县级同步…</translation>
+    </message>
+    <message>
+        <source>Filling in demo data (this takes a while)…</source>
+        <translation>正在装入演示数据（需要一些时间）…</translation>
+    </message>
+</context>
+<context>
+    <name>FlagDetail</name>
+    <message>
+        <source>beneficiary</source>
+        <translation>保障对象</translation>
+    </message>
+    <message>
+        <source>household member</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>名单</translation>
+    </message>
+    <message>
+        <source>Row in the list</source>
+        <translation>名单行号</translation>
+    </message>
+    <message>
+        <source>Person matched</source>
+        <translation>比对人员</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Township / village</source>
+        <translation>乡镇/村</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Application number</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <source>Found on</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <source>Date of death</source>
+        <translation>死亡日期</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>不详</translation>
     </message>
 </context>
 <context>
@@ -570,268 +1332,8 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>附件</translation>
     </message>
     <message>
-        <source>(not recorded)</source>
-        <translation>（未登记）</translation>
-    </message>
-    <message>
-        <source>&amp;Save household</source>
-        <translation>保存家庭信息(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Address:</source>
-        <translation>住址(&amp;A)：</translation>
-    </message>
-    <message>
-        <source>&amp;Urban or rural:</source>
-        <translation>城乡类别(&amp;U)：</translation>
-    </message>
-    <message>
-        <source>&amp;Phone:</source>
-        <translation>联系电话(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>&amp;Housing:</source>
-        <translation>住房(&amp;H)：</translation>
-    </message>
-    <message>
-        <source>Housing area (m²):</source>
-        <translation>住房面积（平方米）：</translation>
-    </message>
-    <message>
-        <source>&amp;Bank:</source>
-        <translation>开户银行(&amp;B)：</translation>
-    </message>
-    <message>
-        <source>Account &amp;number:</source>
-        <translation>账号(&amp;N)：</translation>
-    </message>
-    <message>
-        <source>Account &amp;holder:</source>
-        <translation>户名(&amp;H)：</translation>
-    </message>
-    <message>
-        <source>N&amp;otes:</source>
-        <translation>备注(&amp;O)：</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Relation to head</source>
-        <translation>与户主关系</translation>
-    </message>
-    <message>
-        <source>Sex</source>
-        <translation>性别</translation>
-    </message>
-    <message>
-        <source>Date of birth</source>
-        <translation>出生日期</translation>
-    </message>
-    <message>
-        <source>ID number</source>
-        <translation>身份证号</translation>
-    </message>
-    <message>
-        <source>Lives in the household</source>
-        <translation>共同生活</translation>
-    </message>
-    <message>
-        <source>Why the member no longer lives in the household</source>
-        <translation>不再共同生活的原因</translation>
-    </message>
-    <message>
-        <source>&amp;Add member</source>
-        <translation>添加成员(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Update selected</source>
-        <translation>修改所选成员(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Mo&amp;ved out</source>
-        <translation>移出本户(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Na&amp;me:</source>
-        <translation>姓名(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>&amp;ID number:</source>
-        <translation>身份证号(&amp;I)：</translation>
-    </message>
-    <message>
-        <source>Relation to &amp;head:</source>
-        <translation>与户主关系(&amp;H)：</translation>
-    </message>
-    <message>
-        <source>&amp;Sex:</source>
-        <translation>性别(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>Date of bir&amp;th:</source>
-        <translation>出生日期(&amp;T)：</translation>
-    </message>
-    <message>
-        <source>H&amp;ealth:</source>
-        <translation>健康状况(&amp;E)：</translation>
-    </message>
-    <message>
-        <source>&amp;Reason moved out:</source>
-        <translation>移出原因(&amp;R)：</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Member</source>
-        <translation>成员</translation>
-    </message>
-    <message>
-        <source>Amount (yuan)</source>
-        <translation>金额（元）</translation>
-    </message>
-    <message>
-        <source>Months</source>
-        <translation>月数</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>Add &amp;income</source>
-        <translation>添加收入(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Remove income</source>
-        <translation>删除收入</translation>
-    </message>
-    <message>
-        <source>Kind:</source>
-        <translation>类别：</translation>
-    </message>
-    <message>
-        <source>Member:</source>
-        <translation>成员：</translation>
-    </message>
-    <message>
-        <source>Amount (yuan):</source>
-        <translation>金额（元）：</translation>
-    </message>
-    <message>
-        <source>Months covered:</source>
-        <translation>所含月数：</translation>
-    </message>
-    <message>
-        <source>Note:</source>
-        <translation>备注：</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <source>Quantity</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <source>Value (yuan)</source>
-        <translation>价值（元）</translation>
-    </message>
-    <message>
-        <source>Exempt</source>
-        <translation>不计入</translation>
-    </message>
-    <message>
-        <source>Add &amp;asset</source>
-        <translation>添加财产(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Remove asset</source>
-        <translation>删除财产</translation>
-    </message>
-    <message>
-        <source>Description:</source>
-        <translation>说明：</translation>
-    </message>
-    <message>
-        <source>Quantity:</source>
-        <translation>数量：</translation>
-    </message>
-    <message>
-        <source>Value (yuan):</source>
-        <translation>价值（元）：</translation>
-    </message>
-    <message>
-        <source>Relation</source>
-        <translation>关系</translation>
-    </message>
-    <message>
-        <source>Annual income (yuan)</source>
-        <translation>年收入（元）</translation>
-    </message>
-    <message>
-        <source>Support paid (yuan)</source>
-        <translation>年付赡养费（元）</translation>
-    </message>
-    <message>
-        <source>Able to support</source>
-        <translation>有赡养能力</translation>
-    </message>
-    <message>
-        <source>Add su&amp;pporter</source>
-        <translation>添加赡养人(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Remove supporter</source>
-        <translation>删除赡养人</translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation>姓名：</translation>
-    </message>
-    <message>
-        <source>ID number:</source>
-        <translation>身份证号：</translation>
-    </message>
-    <message>
-        <source>Relation:</source>
-        <translation>关系：</translation>
-    </message>
-    <message>
-        <source>Annual income (yuan):</source>
-        <translation>年收入（元）：</translation>
-    </message>
-    <message>
-        <source>Support paid a year (yuan):</source>
-        <translation>每年给付赡养费（元）：</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>Size (KB)</source>
-        <translation>大小（KB）</translation>
-    </message>
-    <message>
-        <source>e.g. signed authorisation</source>
-        <translation>如：核对授权书</translation>
-    </message>
-    <message>
-        <source>Add &amp;scan…</source>
-        <translation>添加扫描件(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>&amp;Open</source>
-        <translation>打开(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Kind of form:</source>
-        <translation>材料类别：</translation>
+        <source>Home visits</source>
+        <translation>走访记录</translation>
     </message>
     <message>
         <source>Household of {head}, {village}</source>
@@ -840,50 +1342,6 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Read-only: {reason}</source>
         <translation>只读：{reason}</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <source>(whole household)</source>
-        <translation>（全户）</translation>
-    </message>
-    <message>
-        <source>Select the member to update.</source>
-        <translation>请先选择要修改的成员。</translation>
-    </message>
-    <message>
-        <source>Select the member who moved out.</source>
-        <translation>请先选择要移出本户的成员。</translation>
-    </message>
-    <message>
-        <source>Select a row first.</source>
-        <translation>请先选择一行。</translation>
-    </message>
-    <message>
-        <source>Type the amount.</source>
-        <translation>请填写金额。</translation>
-    </message>
-    <message>
-        <source>Add a scan</source>
-        <translation>添加扫描件</translation>
-    </message>
-    <message>
-        <source>Scans (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)</source>
-        <translation>扫描件 (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)</translation>
-    </message>
-    <message>
-        <source>scan</source>
-        <translation>扫描件</translation>
-    </message>
-    <message>
-        <source>The file of this scan is missing from the data folder.</source>
-        <translation>数据文件夹中找不到该扫描件的文件。</translation>
     </message>
 </context>
 <context>
@@ -953,10 +1411,182 @@ Please copy the details below and send them to your system administrator.</sourc
     </message>
 </context>
 <context>
+    <name>ImportListDialog</name>
+    <message>
+        <source>Import a matching list</source>
+        <translation>导入比对名单</translation>
+    </message>
+    <message>
+        <source>An .xlsx or .csv file with an ID number column</source>
+        <translation>含身份证号列的 .xlsx 或 .csv 文件</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. the county funeral home</source>
+        <translation>可不填，如：县殡仪馆</translation>
+    </message>
+    <message>
+        <source>&amp;Kind of list:</source>
+        <translation>名单种类(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>来源(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Choose the list</source>
+        <translation>选择比对名单</translation>
+    </message>
+</context>
+<context>
+    <name>IncomesTab</name>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>月数</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Add &amp;income</source>
+        <translation>添加收入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Remove income</source>
+        <translation>删除收入</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>成员：</translation>
+    </message>
+    <message>
+        <source>Amount (yuan):</source>
+        <translation>金额（元）：</translation>
+    </message>
+    <message>
+        <source>Months covered:</source>
+        <translation>所含月数：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>(whole household)</source>
+        <translation>（全户）</translation>
+    </message>
+    <message>
+        <source>Type the amount.</source>
+        <translation>请填写金额。</translation>
+    </message>
+    <message>
+        <source>Select a row first.</source>
+        <translation>请先选择一行。</translation>
+    </message>
+</context>
+<context>
     <name>IntakeWizard</name>
     <message>
         <source>New application</source>
         <translation>新申请</translation>
+    </message>
+</context>
+<context>
+    <name>JoinPage</name>
+    <message>
+        <source>Provisioning file from the county</source>
+        <translation>县里发来的配置文件</translation>
+    </message>
+    <message>
+        <source>Choose the file and enter the passphrase the county gave you separately.</source>
+        <translation>请选择配置文件，并输入县里另行告知的口令。</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Provisioning &amp;file:</source>
+        <translation>配置文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;phrase:</source>
+        <translation>口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Provisioning file</source>
+        <translation>配置文件</translation>
+    </message>
+    <message>
+        <source>Please choose the provisioning file.</source>
+        <translation>请选择配置文件。</translation>
+    </message>
+    <message>
+        <source>Please enter the passphrase.</source>
+        <translation>请输入口令。</translation>
+    </message>
+</context>
+<context>
+    <name>KindPage</name>
+    <message>
+        <source>Set up Jiuzhu</source>
+        <translation>设置救助通</translation>
+    </message>
+    <message>
+        <source>This data folder is empty. Choose what this computer will be.</source>
+        <translation>数据目录为空，请选择本机的用途。</translation>
+    </message>
+    <message>
+        <source>&amp;Township station joining the county (provisioning file)</source>
+        <translation>乡镇工作站，加入县级同步（使用配置文件）(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Standalone township station</source>
+        <translation>乡镇工作站，单机使用(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;County master database</source>
+        <translation>县级主库(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The county civil affairs bureau has sent you a provisioning file.</source>
+        <translation>县民政局已发来本乡镇的配置文件。</translation>
+    </message>
+    <message>
+        <source>Work on your own for now; the county can provision you later.</source>
+        <translation>暂不与县里同步，以后可再由县里配置。</translation>
+    </message>
+    <message>
+        <source>The county&apos;s master database that receives the townships&apos; bundles.</source>
+        <translation>县级主库，接收各乡镇报送的数据包。</translation>
     </message>
 </context>
 <context>
@@ -972,6 +1602,29 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ListImport</name>
+    <message>
+        <source>The import was stopped; nothing was written.</source>
+        <translation>已停止导入，未写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Matching {file} against the households receiving assistance…</source>
+        <translation>正在将 {file} 与在保家庭比对…</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Import a matching list</source>
+        <translation>导入比对名单</translation>
+    </message>
+    <message>
+        <source>{list}: {rows} rows read ({unreadable} unreadable); {matched} matches, {new} new flags, {already} already flagged.</source>
+        <translation>{list}名单：读取{rows}行（无法识别{unreadable}行），命中{matched}人次，新增疑点{new}条，已有疑点{already}条。</translation>
     </message>
 </context>
 <context>
@@ -1103,12 +1756,40 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>设置</translation>
     </message>
     <message>
+        <source>&amp;General</source>
+        <translation>常规(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Assistance &amp;standards</source>
+        <translation>保障标准(&amp;S)</translation>
+    </message>
+    <message>
         <source>Export the bundle for the county and import its decisions and standards, by USB stick.</source>
         <translation>将在这里导出上报县局的数据包，并导入县局下发的审批结果和保障标准（U盘传递）。</translation>
     </message>
     <message>
-        <source>Monthly statistics, rosters and registers, as Excel and PDF files.</source>
-        <translation>将在这里生成月度统计报表、发放花名册和台账（Excel和PDF）。</translation>
+        <source>&amp;Townships</source>
+        <translation>各乡镇概况(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Today&apos;s work</source>
+        <translation>今日工作(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Awaiting decision</source>
+        <translation>待审批(&amp;A)</translation>
+    </message>
+    <message>
+        <source>All &amp;cases</source>
+        <translation>全部申请(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Reviews</source>
+        <translation>复核(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Data &amp;matching</source>
+        <translation>信息比对(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Find household</source>
@@ -1212,6 +1893,120 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Choose the columns of the name and of the ID number at least.</source>
         <translation>至少要选择“姓名”和“身份证号”所在的列。</translation>
+    </message>
+</context>
+<context>
+    <name>MatchFlagsModel</name>
+    <message>
+        <source>List</source>
+        <translation>名单</translation>
+    </message>
+    <message>
+        <source>Township / village</source>
+        <translation>乡镇/村</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Person matched</source>
+        <translation>比对人员</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Found on</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Beneficiary</source>
+        <translation>保障对象</translation>
+    </message>
+    <message>
+        <source>Household member</source>
+        <translation>家庭成员</translation>
+    </message>
+</context>
+<context>
+    <name>MatchingPage</name>
+    <message>
+        <source>Data matching is done at the county master, not at a station.</source>
+        <translation>信息比对在县级主库办理，乡镇工作站不能办理。</translation>
+    </message>
+    <message>
+        <source>Only county staff and the county head may import lists and clear or act on flags; {role} may read them.</source>
+        <translation>只有县级经办人和县级负责人可以导入比对名单、核销或处理疑点；{role}只能查阅。</translation>
+    </message>
+    <message>
+        <source>All lists</source>
+        <translation>全部名单</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>&amp;Import a list…</source>
+        <translation>导入比对名单(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Household member</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>&amp;Clear…</source>
+        <translation>核销(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>The finding does not affect the assistance (Ctrl+D)</source>
+        <translation>经核实不影响保障，予以核销（Ctrl+D）</translation>
+    </message>
+    <message>
+        <source>&amp;Act…</source>
+        <translation>处理(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Stop the share of a deceased person, or schedule a review (Ctrl+E)</source>
+        <translation>死亡人员停发其保障金，其他疑点安排家庭复核（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>&amp;Open the case</source>
+        <translation>打开案卷(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;List:</source>
+        <translation>名单(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Data matching</source>
+        <translation>信息比对</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>{n} open flags, {deaths} from death lists</source>
+        <translation>待处理疑点{n}条，其中死亡火化{deaths}条</translation>
+    </message>
+    <message>
+        <source>The flag was cleared.</source>
+        <translation>疑点已核销。</translation>
+    </message>
+    <message>
+        <source>The flag was handled.</source>
+        <translation>疑点已处理。</translation>
     </message>
 </context>
 <context>
@@ -1457,6 +2252,93 @@ Please copy the details below and send them to your system administrator.</sourc
     </message>
 </context>
 <context>
+    <name>MembersTab</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Relation to head</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Lives in the household</source>
+        <translation>共同生活</translation>
+    </message>
+    <message>
+        <source>Why the member no longer lives in the household</source>
+        <translation>不再共同生活的原因</translation>
+    </message>
+    <message>
+        <source>&amp;Add member</source>
+        <translation>添加成员(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Update selected</source>
+        <translation>修改所选成员(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Mo&amp;ved out</source>
+        <translation>移出本户(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>姓名(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation>身份证号(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Relation to &amp;head:</source>
+        <translation>与户主关系(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Sex:</source>
+        <translation>性别(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Date of bir&amp;th:</source>
+        <translation>出生日期(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>H&amp;ealth:</source>
+        <translation>健康状况(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason moved out:</source>
+        <translation>移出原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Select the member to update.</source>
+        <translation>请先选择要修改的成员。</translation>
+    </message>
+    <message>
+        <source>Select the member who moved out.</source>
+        <translation>请先选择要移出本户的成员。</translation>
+    </message>
+</context>
+<context>
     <name>NoticesPage</name>
     <message>
         <source>&amp;Build and preview</source>
@@ -1506,6 +2388,96 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Sync passphrase</source>
         <translation>同步口令</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentLinesModel</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Bank result</source>
+        <translation>银行回盘</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentRunTab</name>
+    <message>
+        <source>Preparing the payment run…</source>
+        <translation>正在生成发放名册…</translation>
+    </message>
+    <message>
+        <source>Draft prepared: {n} households.</source>
+        <translation>发放名册草稿已生成：{n}户。</translation>
+    </message>
+    <message>
+        <source>Approving the payment run…</source>
+        <translation>正在审批发放名册…</translation>
+    </message>
+    <message>
+        <source>Approved and frozen: {n} households.</source>
+        <translation>已审批并冻结：{n}户。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Marked as sent to the bank.</source>
+        <translation>已登记名册送银行。</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save the roster</source>
+        <translation>保存发放名册</translation>
+    </message>
+    <message>
+        <source>Writing the roster…</source>
+        <translation>正在写出发放名册…</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Importing the bank return…</source>
+        <translation>正在导入银行回盘…</translation>
+    </message>
+    <message>
+        <source>Finding cleared.</source>
+        <translation>疑点已核销。</translation>
     </message>
 </context>
 <context>
@@ -1650,6 +2622,164 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>This column cannot be sorted.</source>
         <translation>该列不能排序。</translation>
+    </message>
+    <message>
+        <source>{township} (all)</source>
+        <translation>{township}（全乡镇）</translation>
+    </message>
+</context>
+<context>
+    <name>ReportStatsTab</name>
+    <message>
+        <source>Monthly statistics report</source>
+        <translation>统计月报</translation>
+    </message>
+    <message>
+        <source>Year summary</source>
+        <translation>年度汇总</translation>
+    </message>
+    <message>
+        <source>&amp;Show figures</source>
+        <translation>查看数据(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save as &amp;Excel…</source>
+        <translation>导出Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>导出PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>New households</source>
+        <translation>新增户数</translation>
+    </message>
+    <message>
+        <source>Exited households</source>
+        <translation>退出户数</translation>
+    </message>
+    <message>
+        <source>Living allowance (yuan)</source>
+        <translation>低保金（元）</translation>
+    </message>
+    <message>
+        <source>Top-ups (yuan)</source>
+        <translation>分类施保金（元）</translation>
+    </message>
+    <message>
+        <source>Total (yuan)</source>
+        <translation>合计（元）</translation>
+    </message>
+    <message>
+        <source>Per person (yuan)</source>
+        <translation>人均补助（元）</translation>
+    </message>
+    <message>
+        <source>Computing the figures…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>Source: {source}</source>
+        <translation>数据来源：{source}</translation>
+    </message>
+    <message>
+        <source>Payments count approved runs only.</source>
+        <translation>发放资金只统计已审批的发放批次。</translation>
+    </message>
+    <message>
+        <source>Households assisted</source>
+        <translation>救助户数</translation>
+    </message>
+    <message>
+        <source>Persons assisted</source>
+        <translation>救助人数</translation>
+    </message>
+    <message>
+        <source>Person-months paid</source>
+        <translation>累计发放人次（人·月）</translation>
+    </message>
+    <message>
+        <source>Funds paid (yuan)</source>
+        <translation>发放资金（元）</translation>
+    </message>
+    <message>
+        <source>Share paid through the bank</source>
+        <translation>银行代发比例</translation>
+    </message>
+    <message>
+        <source>Temporary assistance: cases</source>
+        <translation>临时救助件数</translation>
+    </message>
+    <message>
+        <source>Temporary assistance (yuan)</source>
+        <translation>临时救助金额（元）</translation>
+    </message>
+    <message>
+        <source>Reviews done on time</source>
+        <translation>按时复核比例</translation>
+    </message>
+    <message>
+        <source>Decisions within the time limit</source>
+        <translation>按时限审批比例</translation>
+    </message>
+    <message>
+        <source>Notices posted</source>
+        <translation>张榜公示次数</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>保存报表</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>正在写出报表…</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>&amp;Monthly payments</source>
+        <translation>发放(&amp;M)</translation>
+    </message>
+    <message>
+        <source>S&amp;tatistics reports</source>
+        <translation>统计报表(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Township statistics</source>
+        <translation>本乡镇统计(&amp;T)</translation>
     </message>
 </context>
 <context>
@@ -1830,6 +2960,189 @@ Please copy the details below and send them to your system administrator.</sourc
     </message>
 </context>
 <context>
+    <name>RunForm</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Prepare</source>
+        <translation>生成名册(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve and freeze</source>
+        <translation>审批并冻结(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Roster as &amp;Excel…</source>
+        <translation>导出名册Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Roster as P&amp;DF…</source>
+        <translation>导出名册PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Mark &amp;sent to the bank</source>
+        <translation>登记已送银行(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Import bank &amp;return…</source>
+        <translation>导入银行回盘(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Clear finding…</source>
+        <translation>核销疑点(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>月份(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Findings to check (paid twice, shared account)</source>
+        <translation>待核疑点（重复享受、多户共用账号）</translation>
+    </message>
+    <message>
+        <source>Re&amp;generate</source>
+        <translation>重新生成(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Approve the payment run</source>
+        <translation>审批发放名册</translation>
+    </message>
+    <message>
+        <source>Bank return file</source>
+        <translation>银行回盘文件</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.csv);;All files (*)</source>
+        <translation>表格文件 (*.xlsx *.xls *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Clear the finding</source>
+        <translation>核销疑点</translation>
+    </message>
+    <message>
+        <source>What did the check find?</source>
+        <translation>核实情况：</translation>
+    </message>
+</context>
+<context>
+    <name>RunTexts</name>
+    <message>
+        <source>{year}-{month:02d}</source>
+        <translation>{year}年{month}月</translation>
+    </message>
+    <message>
+        <source>{month}: no payment run yet</source>
+        <translation>{month}：尚未生成发放批次</translation>
+    </message>
+    <message>
+        <source>{month}: draft, not approved</source>
+        <translation>{month}：草稿，未审批</translation>
+    </message>
+    <message>
+        <source>{month}: approved on {date} (frozen)</source>
+        <translation>{month}：已于{date}审批（名册已冻结）</translation>
+    </message>
+    <message>
+        <source>{month}: approved on {date}, sent to the bank</source>
+        <translation>{month}：已于{date}审批，已送银行</translation>
+    </message>
+    <message>
+        <source>{month}: approved on {date}, every bank result is in (closed)</source>
+        <translation>{month}：已于{date}审批，银行已全部回盘（已结清）</translation>
+    </message>
+    <message>
+        <source>Prepare the run to list the households paid this month.</source>
+        <translation>请先生成发放名册，列出本月应发放的家庭。</translation>
+    </message>
+    <message>
+        <source>{households} households, {persons} persons. Living allowance {base} yuan, category top-ups {topup} yuan, total {total} yuan.</source>
+        <translation>{households}户{persons}人；低保金{base}元，分类施保金{topup}元，合计{total}元。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s) to check.</source>
+        <translation>
+            <numerusform>待核疑点%n条。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bank results: paid {paid} ({paid_fen} yuan), returned {failed} ({failed_fen} yuan), no result yet {outstanding}.</source>
+        <translation>银行回盘：成功{paid}户（{paid_fen}元），退回{failed}户（{failed_fen}元），尚无结果{outstanding}户。</translation>
+    </message>
+    <message>
+        <source>Bank return imported ({rows} rows): paid {paid}, returned {failed}, no result yet {outstanding}.</source>
+        <translation>已导入银行回盘{rows}行：成功{paid}户，退回{failed}户，尚无结果{outstanding}户。</translation>
+    </message>
+    <message>
+        <source>Only the county head approves the payment run.</source>
+        <translation>只有县级负责人可以审批发放名册。</translation>
+    </message>
+    <message>
+        <source>The run is approved and frozen; changes take effect from the next month&apos;s run.</source>
+        <translation>本月发放批次已审批，名册已冻结；此后的变更从下一批次起生效。</translation>
+    </message>
+    <message>
+        <source>Approve the payment run of {month}? The roster is recomputed once more and then frozen: later changes take effect from the next month&apos;s run.</source>
+        <translation>审批{month}的发放名册？名册将按当前档案最后计算一次后冻结，此后的变更从下一批次起生效。</translation>
+    </message>
+</context>
+<context>
+    <name>ScansTab</name>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size (KB)</source>
+        <translation>大小（KB）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>e.g. signed authorisation</source>
+        <translation>如：核对授权书</translation>
+    </message>
+    <message>
+        <source>Add &amp;scan…</source>
+        <translation>添加扫描件(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Kind of form:</source>
+        <translation>材料类别：</translation>
+    </message>
+    <message>
+        <source>Add a scan</source>
+        <translation>添加扫描件</translation>
+    </message>
+    <message>
+        <source>Scans (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)</source>
+        <translation>扫描件 (*.jpg *.jpeg *.png *.tif *.tiff *.pdf)</translation>
+    </message>
+    <message>
+        <source>scan</source>
+        <translation>扫描件</translation>
+    </message>
+    <message>
+        <source>Select a row first.</source>
+        <translation>请先选择一行。</translation>
+    </message>
+    <message>
+        <source>The file of this scan is missing from the data folder.</source>
+        <translation>数据文件夹中找不到该扫描件的文件。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Interface</source>
@@ -1872,6 +3185,10 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>只有系统管理员或单位负责人可以修改。</translation>
     </message>
     <message>
+        <source>Share of the cases sent up that the county visits at random (2012 rules).</source>
+        <translation>按2012年办法，县级对报县审核的申请随机入户抽查的比例。</translation>
+    </message>
+    <message>
         <source>Save &amp;rules</source>
         <translation>保存规则(&amp;R)</translation>
     </message>
@@ -1890,6 +3207,10 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Days &amp;counted as:</source>
         <translation>天数计算方式(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>County &amp;spot checks:</source>
+        <translation>县级入户抽查比例(&amp;S)：</translation>
     </message>
     <message>
         <source>Set by the county bureau and sent to the townships with the sync bundles.</source>
@@ -1922,6 +3243,206 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Rules saved.</source>
         <translation>办理规则已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>StandardDialog</name>
+    <message>
+        <source>Edit the standard</source>
+        <translation>修改保障标准</translation>
+    </message>
+    <message>
+        <source>New standard</source>
+        <translation>新增保障标准</translation>
+    </message>
+    <message>
+        <source>e.g. the document that set it</source>
+        <translation>如：制定标准的文件</translation>
+    </message>
+    <message>
+        <source>&amp;Area:</source>
+        <translation>地区(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Urban/rural:</source>
+        <translation>城乡(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Programme:</source>
+        <translation>救助项目(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>A&amp;mount (yuan):</source>
+        <translation>金额（元）(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>In &amp;force from:</source>
+        <translation>执行日期(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Enter the amount of the standard.</source>
+        <translation>请填写保障标准金额。</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+</context>
+<context>
+    <name>StandardsEditor</name>
+    <message>
+        <source>All years</source>
+        <translation>全部年度</translation>
+    </message>
+    <message>
+        <source>&amp;New standard…</source>
+        <translation>新增标准(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>修改(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Standards</source>
+        <translation>保障标准</translation>
+    </message>
+    <message>
+        <source>&amp;Save the rules</source>
+        <translation>保存计算规则(&amp;S)</translation>
+    </message>
+    <message>
+        <source>How the amount is calculated</source>
+        <translation>保障金计算规则</translation>
+    </message>
+    <message>
+        <source>Standards and calculation rules are set by the county bureau and arrive with its bundles; they can only be changed at the county.</source>
+        <translation>保障标准和计算规则由县民政局制定，随回执包下发；只能在县级主库修改。</translation>
+    </message>
+    <message>
+        <source>Only county staff, the county head or the administrator may change these.</source>
+        <translation>只有县级经办人、县局负责人或管理员可以修改。</translation>
+    </message>
+    <message>
+        <source>Standard saved: {area} {urban_rural} {amount} yuan from {day}.</source>
+        <translation>保障标准已保存：{area}{urban_rural}{amount}元，自{day}起执行。</translation>
+    </message>
+    <message>
+        <source>Delete the standard</source>
+        <translation>删除保障标准</translation>
+    </message>
+    <message>
+        <source>Delete the standard of {area} from {day}? It is not yet in force.</source>
+        <translation>删除{area}自{day}起执行的保障标准？该标准尚未生效。</translation>
+    </message>
+    <message>
+        <source>The standard was deleted.</source>
+        <translation>保障标准已删除。</translation>
+    </message>
+    <message>
+        <source>Calculation rules saved.</source>
+        <translation>计算规则已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>StandardsModel</name>
+    <message>
+        <source>In force</source>
+        <translation>执行中</translation>
+    </message>
+    <message>
+        <source>Not yet in force</source>
+        <translation>未生效</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>已调整</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Urban/rural</source>
+        <translation>城乡</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>救助项目</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>A month (yuan)</source>
+        <translation>折合每月（元）</translation>
+    </message>
+    <message>
+        <source>In force from</source>
+        <translation>执行日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>StationPage</name>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Choose the township, or type its 9-digit division code.</source>
+        <translation>请选择乡镇，或输入其9位区划代码。</translation>
+    </message>
+    <message>
+        <source>Optional: needed only for a township not in the list</source>
+        <translation>选填：仅列表中没有的乡镇需要填写</translation>
+    </message>
+    <message>
+        <source>County &amp;code:</source>
+        <translation>县级区划代码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Township:</source>
+        <translation>乡镇(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Township &amp;name:</source>
+        <translation>乡镇名称(&amp;N)：</translation>
     </message>
 </context>
 <context>
@@ -2121,6 +3642,73 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>To be added, all at once: {items}</source>
         <translation>一次性告知需补充：{items}</translation>
+    </message>
+</context>
+<context>
+    <name>SupportersTab</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Annual income (yuan)</source>
+        <translation>年收入（元）</translation>
+    </message>
+    <message>
+        <source>Support paid (yuan)</source>
+        <translation>年付赡养费（元）</translation>
+    </message>
+    <message>
+        <source>Able to support</source>
+        <translation>有赡养能力</translation>
+    </message>
+    <message>
+        <source>Add su&amp;pporter</source>
+        <translation>添加赡养人(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Remove supporter</source>
+        <translation>删除赡养人</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>ID number:</source>
+        <translation>身份证号：</translation>
+    </message>
+    <message>
+        <source>Relation:</source>
+        <translation>关系：</translation>
+    </message>
+    <message>
+        <source>Annual income (yuan):</source>
+        <translation>年收入（元）：</translation>
+    </message>
+    <message>
+        <source>Support paid a year (yuan):</source>
+        <translation>每年给付赡养费（元）：</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Select a row first.</source>
+        <translation>请先选择一行。</translation>
     </message>
 </context>
 <context>
@@ -2443,6 +4031,274 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Quarantined ({n})</source>
         <translation>隔离（{n}）</translation>
+    </message>
+</context>
+<context>
+    <name>TaskProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Please wait</source>
+        <translation>请稍候</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+</context>
+<context>
+    <name>TownshipStatsTab</name>
+    <message>
+        <source>Monthly payment rosters, bank returns and the county&apos;s statistics reports are made at the county civil-affairs office; this table counts the benefits on this station&apos;s files.</source>
+        <translation>发放名册、银行回盘和全县统计报表由县民政局办理；本表统计本站档案中正在发放的保障对象。</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Save as &amp;Excel…</source>
+        <translation>导出Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Monthly amount (yuan)</source>
+        <translation>月发放金额（元）</translation>
+    </message>
+    <message>
+        <source>Benefits being paid, by village</source>
+        <translation>各村在保对象统计</translation>
+    </message>
+    <message>
+        <source>Total: {households} households, {persons} persons, {amount} yuan a month.</source>
+        <translation>合计：{households}户，{persons}人，每月{amount}元。</translation>
+    </message>
+    <message>
+        <source>Save the statistics</source>
+        <translation>保存统计表</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the statistics…</source>
+        <translation>正在写出统计表…</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>TownshipTableModel</name>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Township (double-click to open)</source>
+        <translation>乡镇（双击打开）</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <source>Households on file</source>
+        <translation>在档户数</translation>
+    </message>
+    <message>
+        <source>At township</source>
+        <translation>乡镇办理中</translation>
+    </message>
+    <message>
+        <source>Applications still in the township&apos;s procedure</source>
+        <translation>仍在乡镇办理中的申请</translation>
+    </message>
+    <message>
+        <source>Awaiting county</source>
+        <translation>待县级审批</translation>
+    </message>
+    <message>
+        <source>Applications submitted to the county or in its pre-approval notice</source>
+        <translation>已报县审核或处于拟批准公示的申请</translation>
+    </message>
+    <message>
+        <source>Being paid</source>
+        <translation>在保</translation>
+    </message>
+    <message>
+        <source>Benefits being paid</source>
+        <translation>在保户数</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Open applications whose next time limit has passed</source>
+        <translation>最近时限已过的在办申请</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Open applications whose next time limit falls within 3 working days</source>
+        <translation>最近时限在3个工作日内到期的在办申请</translation>
+    </message>
+    <message>
+        <source>Reviews overdue</source>
+        <translation>复核逾期</translation>
+    </message>
+    <message>
+        <source>Reviews of households being paid, due before today and not done</source>
+        <translation>在保家庭中已过到期日仍未完成的复核</translation>
+    </message>
+    <message>
+        <source>Refused this year</source>
+        <translation>本年不予确认</translation>
+    </message>
+    <message>
+        <source>Applications refused this year</source>
+        <translation>本年不予确认的申请</translation>
+    </message>
+    <message>
+        <source>Stopped this year</source>
+        <translation>本年停发</translation>
+    </message>
+    <message>
+        <source>Benefits stopped this year</source>
+        <translation>本年停发退出的待遇</translation>
+    </message>
+    <message>
+        <source>Held bundles</source>
+        <translation>暂存包</translation>
+    </message>
+    <message>
+        <source>Bundles from the station waiting for an earlier one</source>
+        <translation>该站等待前序数据包的暂存数据包</translation>
+    </message>
+    <message>
+        <source>Quarantined</source>
+        <translation>隔离</translation>
+    </message>
+    <message>
+        <source>Households from the station&apos;s bundles that failed validation</source>
+        <translation>该站数据包中未通过校验而隔离的家庭</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Open sync conflicts of the station</source>
+        <translation>该站未处理的同步冲突</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>重复人员</translation>
+    </message>
+    <message>
+        <source>ID numbers active in two households, one of them here</source>
+        <translation>在两个家庭中有效的身份证号（其中一户在本乡镇）</translation>
+    </message>
+    <message>
+        <source>Last import</source>
+        <translation>最近导入</translation>
+    </message>
+    <message>
+        <source>When the station&apos;s last bundle was imported</source>
+        <translation>最近一次导入该站数据包的时间</translation>
+    </message>
+    <message>
+        <source>{county} (total)</source>
+        <translation>{county}（合计）</translation>
+    </message>
+    <message>
+        <source>no station</source>
+        <translation>未建站</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未导入</translation>
+    </message>
+    <message>
+        <source>{when}: {days} days ago</source>
+        <translation>{when}（{days}天前）</translation>
+    </message>
+    <message>
+        <source>The station&apos;s keys are revoked</source>
+        <translation>该工作站的密钥已吊销</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsTab</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>走访人员</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <source>Findings or outcome</source>
+        <translation>情况及结果</translation>
+    </message>
+    <message>
+        <source>At least two names, separated by 、</source>
+        <translation>至少两人，用“、”分隔</translation>
+    </message>
+    <message>
+        <source>What was seen and heard at the home</source>
+        <translation>入户了解到的情况</translation>
+    </message>
+    <message>
+        <source>&amp;Record home visit</source>
+        <translation>登记入户走访(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Visit &amp;date:</source>
+        <translation>走访日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>S&amp;taff:</source>
+        <translation>走访人员(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Findings:</source>
+        <translation>走访情况(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>A new visit is recorded under case {number}.</source>
+        <translation>新的走访将记入申请 {number}。</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ from app.models.db import Database
 from app.services.stats import stats
 from app.views.main_window import GEOMETRY_KEY, MainWindow, Section
 from app.views.notices_page import NoticesPage
+from app.views.reports_page import ReportsPage
 from app.views.signed_in import SignedIn
 from app.views.ui_state import ui_settings
 from app.views.widgets.placeholder import PlaceholderPage
@@ -40,12 +41,12 @@ def test_every_section_is_listed(window: MainWindow) -> None:
     assert window.current_section() is Section.WORKBENCH
 
 
-def test_unbuilt_sections_say_what_will_come(window: MainWindow) -> None:
+def test_a_window_without_a_data_folder_says_what_sync_needs(window: MainWindow) -> None:
     assert isinstance(window.stack.widget(Section.NOTICES), NoticesPage)
-    for section in (Section.SYNC, Section.REPORTS):
-        page = window.stack.widget(section)
-        assert isinstance(page, PlaceholderPage)
-        assert page.description.text()
+    assert isinstance(window.stack.widget(Section.REPORTS), ReportsPage)
+    page = window.stack.widget(Section.SYNC)
+    assert isinstance(page, PlaceholderPage)
+    assert page.description.text()
     window.show_section(Section.SYNC)
     page = window.stack.currentWidget()
     assert isinstance(page, PlaceholderPage)

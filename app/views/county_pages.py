@@ -1,0 +1,34 @@
+"""The county master's own pages (dashboard by township, approval queue, data matching) and their wiring."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from app.models.db import Database
+from app.views.approval_page import ApprovalPage
+from app.views.county_dashboard import CountyDashboardPage
+from app.views.matching_page import MatchingPage
+from app.views.signed_in import SignedIn
+
+if TYPE_CHECKING:
+    from app.views.main_window import MainWindow
+
+
+class CountyPages:
+    """Built only when the installation is the county master; the main window places them in its sections."""
+
+    def __init__(self, db: Database, signed_in: SignedIn, today: Callable[[], date]) -> None:
+        self.dashboard = CountyDashboardPage(db, signed_in, today=today)
+        self.approvals = ApprovalPage(db, signed_in, today=today)
+        self.matching = MatchingPage(db, signed_in, today=today)
+
+    def connect(self, window: MainWindow) -> None:
+        for page in (self.dashboard, self.approvals, self.matching):
+            page.status_message.connect(window.show_message)
+        self.approvals.open_case.connect(window.open_case)
+        self.matching.open_case.connect(window.open_case)
+        self.approvals.case_decided.connect(lambda _case_id: window.workbench.mark_stale())
+        self.approvals.case_decided.connect(lambda _case_id: self.dashboard.mark_stale())
+        self.dashboard.open_township.connect(window.show_township)
