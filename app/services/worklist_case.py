@@ -33,7 +33,11 @@ INVESTIGATION_KINDS = {
 }
 # Recorded elsewhere (the household file's visits, the county), not chosen in the investigation form.
 OTHER_KINDS = {"visit": "入户走访", "county_visit": "县级入户核查"}
-EVENT_TITLES = {"apply": "提交申请", "spot_check": "县级随机抽查"}
+EVENT_TITLES = {
+    "apply": "提交申请",
+    "spot_check": "县级随机抽查",
+    "proposal_declined": "县级不同意复核调整建议",
+}
 # The procedure's main steps: always shown (disabled with the reason when not open now).
 PRIMARY: tuple[str, ...] = (
     Action.ACCEPT,

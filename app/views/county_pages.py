@@ -1,4 +1,4 @@
-"""The county master's own pages (dashboard by township, approval queue, data matching) and their wiring."""
+"""The county master's own pages (dashboard, approval queue, review proposals, data matching), wired."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from app.models.db import Database
 from app.views.approval_page import ApprovalPage
 from app.views.county_dashboard import CountyDashboardPage
 from app.views.matching_page import MatchingPage
+from app.views.proposals_page import ProposalsPage
 from app.views.signed_in import SignedIn
 
 if TYPE_CHECKING:
@@ -23,12 +24,13 @@ class CountyPages:
         self.dashboard = CountyDashboardPage(db, signed_in, today=today)
         self.approvals = ApprovalPage(db, signed_in, today=today)
         self.matching = MatchingPage(db, signed_in, today=today)
+        self.proposals = ProposalsPage(db, signed_in, today=today)
 
     def connect(self, window: MainWindow) -> None:
-        for page in (self.dashboard, self.approvals, self.matching):
+        for page in (self.dashboard, self.approvals, self.matching, self.proposals):
             page.status_message.connect(window.show_message)
-        self.approvals.open_case.connect(window.open_case)
-        self.matching.open_case.connect(window.open_case)
+        for source in (self.approvals, self.matching, self.proposals):
+            source.open_case.connect(window.open_case)
         self.approvals.case_decided.connect(lambda _case_id: window.workbench.mark_stale())
         self.approvals.case_decided.connect(lambda _case_id: self.dashboard.mark_stale())
         self.dashboard.open_township.connect(window.show_township)

@@ -175,7 +175,9 @@ class MainWindow(QMainWindow):
                 (county.approvals, self.tr("&Awaiting decision")), (self.cases, self.tr("All &cases"))
             )
             pages[Section.DYNAMIC] = SectionTabs(
-                (self.reviews, self.tr("&Reviews")), (county.matching, self.tr("Data &matching"))
+                (county.proposals, self.tr("&Adjustments proposed")),
+                (self.reviews, self.tr("&Reviews")),
+                (county.matching, self.tr("Data &matching")),
             )
         return pages
 

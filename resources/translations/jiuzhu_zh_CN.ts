@@ -1784,6 +1784,10 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>全部申请(&amp;C)</translation>
     </message>
     <message>
+        <source>&amp;Adjustments proposed</source>
+        <translation>调整审批(&amp;A)</translation>
+    </message>
+    <message>
         <source>&amp;Reviews</source>
         <translation>复核(&amp;R)</translation>
     </message>
@@ -2569,6 +2573,109 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalsPage</name>
+    <message>
+        <source>Reviewed</source>
+        <translation>复核日期</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>调整建议</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>救助项目</translation>
+    </message>
+    <message>
+        <source>Paid now (yuan)</source>
+        <translation>现发金额（元）</translation>
+    </message>
+    <message>
+        <source>Proposed (yuan)</source>
+        <translation>建议金额（元）</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Choose a proposal in the list</source>
+        <translation>请在左侧列表中选择调整建议</translation>
+    </message>
+    <message>
+        <source>&amp;Agree</source>
+        <translation>同意(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Do not agree</source>
+        <translation>不同意(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Submit decision</source>
+        <translation>提交审批决定(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Open case &amp;file</source>
+        <translation>打开案卷(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation>审批结果：</translation>
+    </message>
+    <message>
+        <source>New monthly a&amp;mount (yuan):</source>
+        <translation>调整后月保障金（元）(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Months of &amp;gradual exit:</source>
+        <translation>渐退期（月）(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Rea&amp;sons:</source>
+        <translation>理由(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Adjustments proposed by reviews</source>
+        <translation>复核提出的调整建议</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>{n} proposals waiting for the county</source>
+        <translation>待县级审批的调整建议{n}条</translation>
+    </message>
+    <message>
+        <source>{head}: {proposal} ({number})</source>
+        <translation>{head}：{proposal}（{number}）</translation>
+    </message>
+    <message>
+        <source>Reviewed on {date}. Finding: {finding}. Reason: {reason}. Paid now {paid} yuan a month.</source>
+        <translation>{date}复核。复核情况：{finding}。理由：{reason}。现每月发放{paid}元。</translation>
+    </message>
+    <message>
+        <source>Decision saved.</source>
+        <translation>审批决定已保存。</translation>
     </message>
 </context>
 <context>

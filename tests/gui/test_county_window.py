@@ -37,7 +37,7 @@ def test_the_county_sections_hold_the_county_pages(county_window: MainWindow) ->
     expected = {
         Section.WORKBENCH: (county.dashboard, county_window.workbench),
         Section.CASES: (county.approvals, county_window.cases),
-        Section.DYNAMIC: (county_window.reviews, county.matching),
+        Section.DYNAMIC: (county.proposals, county_window.reviews, county.matching),
         Section.SETTINGS: (county_window.settings_page, county_window.standards),
     }
     for section, pages in expected.items():
