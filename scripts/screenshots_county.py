@@ -10,11 +10,16 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 from screenshots import save, settle  # scripts/ is on the path when run as a script
+from sqlalchemy import select
 
+from app.models.case import BenefitMember
 from app.models.db import Database
+from app.models.household import Person
 from app.paths import DataPaths, resolve
 from app.services import auth
+from app.services.context import Actor
 from app.services.installation import current, open_database
+from app.services.matching import import_list
 from app.views.app import create_application, install_translators
 from app.views.first_run import FirstRunWizard
 from app.views.main_window import MainWindow, Section
@@ -33,6 +38,33 @@ def window_for(db: Database, data_dir: str, username: str) -> MainWindow:
     return window
 
 
+def sample_lists(db: Database, actor: Actor, folder: Path) -> None:
+    """A death list and a vehicle list naming a few beneficiaries, so that the queue has work in it."""
+    with db.uow(actor.username) as uow:
+        people = uow.session.execute(
+            select(Person.name, Person.id_number)
+            .join(BenefitMember, BenefitMember.person_id == Person.id)
+            .order_by(Person.id_number)
+            .limit(5)
+        ).all()
+    folder.mkdir(parents=True, exist_ok=True)
+    deaths, vehicles = folder / "火化名单.csv", folder / "车辆登记.csv"
+    deaths.write_text(
+        "姓名,身份证号,火化日期\n"
+        + "".join(f"{n},{i},2026-10-{12 + k}\n" for k, (n, i) in enumerate(people[:2])),
+        encoding="utf-8",
+    )
+    vehicles.write_text(
+        "车主,身份证号码,号牌号码,车辆类型\n"
+        + "".join(f"{n},{i},湘F·{k}2345,小型轿车\n" for k, (n, i) in enumerate(people[2:])),
+        encoding="utf-8",
+    )
+    with db.uow(actor.username) as uow:
+        import_list(uow, actor, "death", deaths, source="县殡仪馆")
+        import_list(uow, actor, "vehicle", vehicles, source="县公安局交警大队")
+        uow.commit()
+
+
 def staff_screens(window: MainWindow, out: Path) -> None:
     county = window.county
     assert county is not None
@@ -43,7 +75,9 @@ def staff_screens(window: MainWindow, out: Path) -> None:
     county.approvals.table.selectRow(0)
     save(window, out, "county-approvals", 1500)
     window.show_page(county.matching)
-    save(window, out, "county-matching", 1500)
+    settle(1500)
+    county.matching.table.selectRow(0)
+    save(window, out, "county-matching", 1200)
     window.show_page(window.standards)
     save(window, out, "county-standards", 1500)
 
@@ -77,6 +111,7 @@ def main(data_dir: str, out_dir: str) -> int:
     install_translators(app)
     db = open_database(resolve(data_dir))
     window = window_for(db, data_dir, "county")
+    sample_lists(db, window.signed_in.actor, Path(data_dir) / "lists")
     staff_screens(window, out)
     window.close()
     window = window_for(db, data_dir, "countyhead")

@@ -166,32 +166,30 @@ class PaymentLinesModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PaymentModels", text)
-
-
 def bank_result_text(result: str) -> str:
     if result == "paid":
-        return _tr("Paid")
+        return QCoreApplication.translate("PaymentModels", "Paid")
     if result == "failed":
-        return _tr("Returned")
+        return QCoreApplication.translate("PaymentModels", "Returned")
     return ""
 
 
 def flag_status_text(status: str) -> str:
-    return _tr("Cleared") if status == "cleared" else _tr("To check")
+    if status == "cleared":
+        return QCoreApplication.translate("PaymentModels", "Cleared")
+    return QCoreApplication.translate("PaymentModels", "To check")
 
 
 def flags_model(parent: Any = None) -> RowsTableModel[FlagRow]:
     """The run's findings: kind, what was found, open or cleared, the note written when clearing."""
     columns: list[ColumnSpec[FlagRow]] = [
-        ColumnSpec(_tr("Kind"), lambda f: f.kind_label),
-        ColumnSpec(_tr("Finding"), lambda f: f.reason),
+        ColumnSpec(QCoreApplication.translate("PaymentModels", "Kind"), lambda f: f.kind_label),
+        ColumnSpec(QCoreApplication.translate("PaymentModels", "Finding"), lambda f: f.reason),
         ColumnSpec(
-            _tr("Status"),
+            QCoreApplication.translate("PaymentModels", "Status"),
             lambda f: flag_status_text(f.status),
             tone=lambda f: "overdue" if f.status == "open" else "ok",
         ),
-        ColumnSpec(_tr("Note"), lambda f: f.note),
+        ColumnSpec(QCoreApplication.translate("PaymentModels", "Note"), lambda f: f.note),
     ]
     return RowsTableModel(columns, parent)

@@ -2430,6 +2430,41 @@ Please copy the details below and send them to your system administrator.</sourc
     </message>
 </context>
 <context>
+    <name>PaymentModels</name>
+    <message>
+        <source>Paid</source>
+        <translation>已到账</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>银行退回</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>已核销</translation>
+    </message>
+    <message>
+        <source>To check</source>
+        <translation>待核实</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>疑点类型</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>疑点内容</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>核销说明</translation>
+    </message>
+</context>
+<context>
     <name>PaymentRunTab</name>
     <message>
         <source>Preparing the payment run…</source>
