@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 
 from app.domain.money import fen_to_yuan
-from app.services.bank_return import BankReturnReport
-from app.services.payment_view import RunView
+
+if TYPE_CHECKING:  # the county's payment modules stay unimported on a station's start
+    from app.services.bank_return import BankReturnReport
+    from app.services.payment_view import RunView
 
 
 def yuan(fen: int) -> str:
