@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelection, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from app.errors import UserError
 from app.models.db import Database
@@ -24,6 +24,7 @@ from app.views.decision_panel import DecisionPanel
 from app.views.signed_in import SignedIn
 from app.views.tablemodels.rows import ROW_ROLE, ColumnSpec, RowsTableModel, days_tone
 from app.views.widgets.forms import fit_columns, heading, show_date, work_table
+from app.views.widgets.queue_split import queue_beside_form
 
 
 class ApprovalPage(QWidget):
@@ -81,26 +82,9 @@ class ApprovalPage(QWidget):
         self.refresh_button.setShortcut(QKeySequence.StandardKey.Refresh)
         self.panel = DecisionPanel()
 
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(8, 8, 0, 8)
-        bar = QHBoxLayout()
-        bar.addWidget(heading(self.tr("Cases waiting for the county")))
-        bar.addStretch(1)
-        bar.addWidget(self.draw_button)
-        bar.addWidget(self.refresh_button)
-        left_layout.addLayout(bar)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.count_label)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.panel)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([680, 520])
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        title = heading(self.tr("Cases waiting for the county"))
+        bar = (title, None, self.draw_button, self.refresh_button)
+        queue_beside_form(self, bar, self.table, self.count_label, self.panel)
 
         self.refresh_button.clicked.connect(self.reload)
         self.draw_button.clicked.connect(self.draw_spot_checks)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelection, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSpinBox,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +36,7 @@ from app.views.widgets.forms import (
     show_date,
     work_table,
 )
+from app.views.widgets.queue_split import queue_beside_form
 
 
 class ProposalsPage(QWidget):
@@ -118,25 +118,8 @@ class ProposalsPage(QWidget):
         right_layout.addLayout(buttons)
         right_layout.addStretch(1)
 
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(8, 8, 0, 8)
-        bar = QHBoxLayout()
-        bar.addWidget(heading(self.tr("Adjustments proposed by reviews")))
-        bar.addStretch(1)
-        bar.addWidget(self.refresh_button)
-        left_layout.addLayout(bar)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.count_label)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([680, 520])
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        title = heading(self.tr("Adjustments proposed by reviews"))
+        queue_beside_form(self, (title, None, self.refresh_button), self.table, self.count_label, right)
 
         self.refresh_button.clicked.connect(self.reload)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelection, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShowEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
 
 from app.domain.codes import Role
 from app.errors import UserError
@@ -21,6 +21,7 @@ from app.views.review_form import ReviewForm
 from app.views.signed_in import SignedIn
 from app.views.tablemodels.rows import ROW_ROLE, ColumnSpec, RowsTableModel, days_tone
 from app.views.widgets.forms import calendar_days_text, fit_columns, money_text, show_date, work_table
+from app.views.widgets.queue_split import queue_beside_form
 
 
 class ReviewsPage(QWidget):
@@ -83,24 +84,8 @@ class ReviewsPage(QWidget):
                 )
             )
 
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(8, 8, 0, 8)
-        bar = QHBoxLayout()
-        bar.addWidget(horizon_label)
-        bar.addWidget(self.horizon_combo, 1)
-        bar.addWidget(self.refresh_button)
-        left_layout.addLayout(bar)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.count_label)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.form)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([640, 560])
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        bar = (horizon_label, self.horizon_combo, None, self.refresh_button)
+        queue_beside_form(self, bar, self.table, self.count_label, self.form, (640, 560))
 
         self.horizon_combo.currentIndexChanged.connect(self.reload)
         self.refresh_button.clicked.connect(self.reload)
