@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,7 +24,7 @@ from app.domain.codes import DisabilityCategory, Health, HousingType, Sex, Urban
 from app.services.households import MemberInput
 from app.views.intake_pages import _wizard
 from app.views.tablemodels.rows import TONES, ColumnSpec, RowsTableModel
-from app.views.widgets.forms import ErrorLabel, fit_columns, show_date, work_table
+from app.views.widgets.forms import ErrorLabel, fit_columns, label_grid, show_date, work_table
 from app.views.widgets.member_inputs import MemberInputs
 
 # The relations clerks pick most, first; then the whole GB/T 4761 list.
@@ -113,7 +112,6 @@ class MembersPage(QWizardPage):
         self.flags.setStyleSheet(f"color: {TONES['soon']};")
         self.error = ErrorLabel()
 
-        grid = QGridLayout()
         fields = (
             (self.tr("Na&me:"), self.name_edit),
             (self.tr("&ID number:"), self.id_edit),
@@ -123,11 +121,7 @@ class MembersPage(QWizardPage):
             (self.tr("H&ealth:"), self.health_combo),
             (self.tr("&Disability:"), self.disability_combo),
         )
-        for i, (text, widget) in enumerate(fields):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            grid.addWidget(label, i // 2, (i % 2) * 2)
-            grid.addWidget(widget, i // 2, (i % 2) * 2 + 1)
+        grid = label_grid(fields)
         extra = QHBoxLayout()
         extra.addWidget(self.grade_spin)
         extra.addWidget(self.student_check)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.domain import idcard, relations
 from app.domain.codes import Health, Sex
@@ -12,7 +12,7 @@ from app.services.household_edit import HouseholdFile, MemberView
 from app.services.households import MemberInput
 from app.views.household_tabs.common import FileTab, fill, label_of, make_table, selected_row
 from app.views.tablemodels.rows import TONES
-from app.views.widgets.forms import show_date
+from app.views.widgets.forms import label_grid, show_date
 from app.views.widgets.member_inputs import MemberInputs
 
 
@@ -48,7 +48,6 @@ class MembersTab(FileTab):
         self.add_member_button = QPushButton(self.tr("&Add member"))
         self.update_member_button = QPushButton(self.tr("&Update selected"))
         self.remove_member_button = QPushButton(self.tr("Mo&ved out"))
-        grid = QGridLayout()
         fields = (
             (self.tr("Na&me:"), self.name_edit),
             (self.tr("&ID number:"), self.id_edit),
@@ -58,11 +57,7 @@ class MembersTab(FileTab):
             (self.tr("H&ealth:"), self.health_combo),
             (self.tr("&Reason moved out:"), self.reason_edit),
         )
-        for i, (text, widget) in enumerate(fields):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            grid.addWidget(label, i // 2, (i % 2) * 2)
-            grid.addWidget(widget, i // 2, (i % 2) * 2 + 1)
+        grid = label_grid(fields)
         buttons = QHBoxLayout()
         for button in (self.add_member_button, self.update_member_button, self.remove_member_button):
             buttons.addWidget(button)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, QRegularExpression, Qt
@@ -9,6 +10,7 @@ from PySide6.QtGui import QFont, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -153,3 +155,14 @@ def fit_columns(table: QTableView, samples: dict[int, str]) -> None:
         title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
         width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title) + 16) + 24
         table.setColumnWidth(column, width)
+
+
+def label_grid(fields: Sequence[tuple[str, QWidget]], columns: int = 2) -> QGridLayout:
+    """Labelled inputs in ``columns`` label-input pairs per row, each label the buddy of its input."""
+    grid = QGridLayout()
+    for i, (text, widget) in enumerate(fields):
+        label = QLabel(text)
+        label.setBuddy(widget)
+        grid.addWidget(label, i // columns, (i % columns) * 2)
+        grid.addWidget(widget, i // columns, (i % columns) * 2 + 1)
+    return grid
