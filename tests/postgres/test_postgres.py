@@ -7,6 +7,7 @@ same demo is built on SQLite and on PostgreSQL and every figure must agree.
 from __future__ import annotations
 
 import json
+import random
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -15,13 +16,17 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from openpyxl import load_workbook
+from sqlalchemy import select
 
 from app.cli import run
+from app.domain.workflow import Action
 from app.models.all import metadata
+from app.models.case import Case
 from app.models.db import make_engine
 from app.models.migrate import upgrade
 from app.paths import DataPaths
-from app.services.county_review import approval_queue
+from app.services.cases import act
+from app.services.county_review import approval_queue, draw_spot_checks, record_county_visit
 from app.services.demo import run_demo
 from app.services.installation import initialise, open_database
 from tests.county.conftest import STAFF
@@ -75,9 +80,17 @@ def test_the_county_gives_the_same_figures_on_postgresql_and_sqlite(
         _cli(capsys, root, url, "roster", "--month", MONTH, "--out", str(root / "roster.xlsx"))
         _cli(capsys, root, url, "report", "--month", MONTH, "--out", str(root / "report.xlsx"))
         db = open_database(DataPaths(root), url)
+        with db.uow(STAFF.username) as uow:
+            for case in uow.session.execute(select(Case).where(Case.state == "submitted")).scalars():
+                case.rule_mode = "2012"
+            drawn = draw_spot_checks(uow, STAFF, TODAY, random.Random(3)).drawn
+            first = uow.session.execute(select(Case).where(Case.case_number == drawn[0])).scalar_one()
+            record_county_visit(uow, STAFF, first.id, TODAY, ["刘敏", "王强"], "情况属实")
+            act(uow, STAFF, first.id, Action.START_COUNTY_NOTICE, TODAY)
+            uow.commit()
         with db.uow("test") as uow:
             queue = [
-                (r.case_number, r.days_left, r.visit_reasons)
+                (r.case_number, r.days_left, r.visit_reasons, r.visit_done, r.state)
                 for r in approval_queue(uow.session, STAFF, TODAY)
             ]
         db.dispose()
