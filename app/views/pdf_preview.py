@@ -22,7 +22,16 @@ from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPageSize, QPainte
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMessageBox, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import log
 
@@ -43,7 +52,7 @@ class PdfPreviewDialog(QDialog):
 
     def __init__(self, pdf: bytes, title: str, filename: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"打印预览 — {title}")
+        self.setWindowTitle(self.tr("Print preview: {title}").format(title=title))
         self.resize(900, 1000)
         self._pdf = pdf
         self._filename = filename or f"{title}.pdf"
@@ -63,17 +72,19 @@ class PdfPreviewDialog(QDialog):
         self.view.pageNavigator().currentPageChanged.connect(self._on_page_changed)
 
         bar = QToolBar(self)
-        self._add(bar, "打印(&P)…", QKeySequence.StandardKey.Print, self._on_print)
-        self._add(bar, "另存为PDF(&S)…", QKeySequence.StandardKey.Save, self._on_save)
+        self._add(bar, self.tr("&Print…"), QKeySequence.StandardKey.Print, self._on_print)
+        self._add(bar, self.tr("&Save as PDF…"), QKeySequence.StandardKey.Save, self._on_save)
         bar.addSeparator()
-        self._add(bar, "放大", QKeySequence.StandardKey.ZoomIn, lambda: self._zoom(ZOOM_STEP))
-        self._add(bar, "缩小", QKeySequence.StandardKey.ZoomOut, lambda: self._zoom(1 / ZOOM_STEP))
-        self._add(bar, "适合宽度", QKeySequence("Ctrl+1"), self._fit_width)
-        self._add(bar, "整页", QKeySequence("Ctrl+2"), self._fit_page)
+        self._add(bar, self.tr("Zoom in"), QKeySequence.StandardKey.ZoomIn, lambda: self._zoom(ZOOM_STEP))
+        self._add(
+            bar, self.tr("Zoom out"), QKeySequence.StandardKey.ZoomOut, lambda: self._zoom(1 / ZOOM_STEP)
+        )
+        self._add(bar, self.tr("Fit width"), QKeySequence("Ctrl+1"), self._fit_width)
+        self._add(bar, self.tr("Whole page"), QKeySequence("Ctrl+2"), self._fit_page)
         bar.addSeparator()
         bar.addWidget(self._page_label)
         bar.addSeparator()
-        self._add(bar, "关闭", QKeySequence.StandardKey.Close, self.reject)
+        self._add(bar, self.tr("Close"), QKeySequence.StandardKey.Close, self.reject)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -99,7 +110,9 @@ class PdfPreviewDialog(QDialog):
 
     @Slot(int)
     def _on_page_changed(self, page: int) -> None:
-        self._page_label.setText(f"  第{page + 1}页 共{self.page_count}页  ")
+        self._page_label.setText(
+            self.tr("  Page {page} of {count}  ").format(page=page + 1, count=self.page_count)
+        )
 
     def _zoom(self, factor: float) -> None:
         self.view.setZoomMode(QPdfView.ZoomMode.Custom)
@@ -141,12 +154,24 @@ class PdfPreviewDialog(QDialog):
             first, last = printer.fromPage(), min(printer.toPage() or last, last)
         painter = QPainter()
         if not painter.begin(printer):
-            QMessageBox.warning(self, "打印", "无法开始打印，请检查打印机是否可用。")
+            QMessageBox.warning(
+                self, self.tr("Print"), self.tr("Printing cannot start: check that the printer is available.")
+            )
             return 0
         dpi = min(printer.resolution(), MAX_PRINT_DPI)
         count = 0
+        progress = QProgressDialog(
+            self.tr("Sending pages to the printer…"), self.tr("Stop"), 0, last - first + 1, self
+        )
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
         try:
             for page in range(first - 1, last):
+                progress.setValue(count)  # also keeps the window responsive between pages
+                if progress.wasCanceled():
+                    printer.abort()
+                    log.gui.info("printing stopped after %d pages", count)
+                    break
                 if count:
                     printer.newPage()
                 points = self.document.pagePointSize(page)
@@ -161,18 +186,25 @@ class PdfPreviewDialog(QDialog):
                 count += 1
         finally:
             painter.end()
+            progress.close()
         self.printed.emit(count)
         return count
 
     @Slot()
     def _on_save(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "另存为PDF", self._filename, "PDF 文件 (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save as PDF"), self._filename, self.tr("PDF files (*.pdf)")
+        )
         if not path:
             return
         try:
             self.save_to(Path(path))
         except OSError as exc:
-            QMessageBox.warning(self, "另存为PDF", f"无法保存到 {path}：{exc.strerror or exc}")
+            QMessageBox.warning(
+                self,
+                self.tr("Save as PDF"),
+                self.tr("Cannot save to {path}: {error}").format(path=path, error=exc.strerror or exc),
+            )
 
     def save_to(self, path: Path) -> Path:
         """Write the document's bytes to ``path`` (".pdf" added when missing)."""

@@ -7,8 +7,12 @@ import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 from app.domain.codes import Role
 from app.models.db import Database
@@ -83,3 +87,11 @@ def pdf_rows(pdf: bytes, pages: list[int] | None = None) -> list[list[list[str]]
             rows.setdefault(key, []).append((x, text))
         found_pages.append([[t for _, t in sorted(cells)] for _, cells in sorted(rows.items(), reverse=True)])
     return found_pages
+
+
+@pytest.fixture(scope="session")
+def qapp() -> QApplication:
+    """The application as `jiuzhu gui` sets it up (zh_CN translators), as in the GUI tests."""
+    from app.views.app import create_application
+
+    return create_application()

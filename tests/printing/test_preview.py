@@ -55,3 +55,26 @@ def test_printing_renders_each_page_on_the_paper_of_the_document(qtbot: QtBot, t
     printed = list(extract_pages(io.BytesIO((tmp_path / "printed.pdf").read_bytes())))
     assert len(printed) == pages
     assert printed[0].width > printed[0].height  # landscape kept
+
+
+def test_stopping_the_print_sends_no_more_pages(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QProgressDialog
+
+    dialog = PdfPreviewDialog(notice_pdf(40, Paper.A4_LANDSCAPE), "长期公示")
+    qtbot.addWidget(dialog)
+    asked: list[int] = []
+
+    def stop_after_first(self: QProgressDialog) -> bool:
+        asked.append(self.value())
+        return len(asked) > 1  # the clerk presses 停止 while the first page prints
+
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", stop_after_first)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "stopped.pdf"))
+    with qtbot.waitSignal(dialog.printed) as blocker:
+        pages = dialog.print_to(printer)
+    assert pages == blocker.args[0] == 1 < dialog.page_count
+    assert asked == [0, 1]
