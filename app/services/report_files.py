@@ -80,9 +80,13 @@ def export_roster(
     out: Path,
     *,
     pdf: bool = False,
+    masked: bool = False,
     cancelled: Cancelled | None = None,
 ) -> SavedFile:
-    """Write the month's roster (as stored in its run) to ``out``; audited and committed."""
+    """Write the month's roster (as stored in its run) to ``out``; audited and committed.
+
+    ``masked``: the PDF for posting, with ID and account numbers masked (the bank's copy is not).
+    """
     session = uow.session
     require_county_actor(session, actor, "导出发放名册")
     roster = payments.roster(session, month)
@@ -90,7 +94,7 @@ def export_roster(
         from app.printing.roster import build_roster
         from app.services.printing import font_set
 
-        doc = build_roster(roster, font_set(session))
+        doc = build_roster(roster, font_set(session), masked=masked)
         save_atomically(out, _write_bytes(doc.pdf), cancelled)
     else:
         from app.spreadsheets.roster import write_roster
@@ -105,6 +109,7 @@ def export_roster(
         table="payment_line",
         summary={
             "file": Path(out).name,
+            "masked": masked,
             "month": roster.month,
             "households": roster.households,
             "total_fen": roster.total(),

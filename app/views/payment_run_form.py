@@ -54,6 +54,10 @@ class RunForm(QWidget):
         self.approve_button = QPushButton(self.tr("&Approve and freeze"))
         self.export_xlsx_button = QPushButton(self.tr("Roster as &Excel…"))
         self.export_pdf_button = QPushButton(self.tr("Roster as P&DF…"))
+        self.export_masked_button = QPushButton(self.tr("Roster for p&osting…"))
+        self.export_masked_button.setToolTip(
+            self.tr("A PDF with ID and account numbers masked, for the notice board.")
+        )
         self.sent_button = QPushButton(self.tr("Mark &sent to the bank"))
         self.bank_button = QPushButton(self.tr("Import bank &return…"))
         self.clear_button = QPushButton(self.tr("&Clear finding…"))
@@ -88,7 +92,7 @@ class RunForm(QWidget):
         buttons = QHBoxLayout()
         for button in (self.prepare_button, self.approve_button, self.export_xlsx_button):
             buttons.addWidget(button)
-        for button in (self.export_pdf_button, self.sent_button, self.bank_button):
+        for button in (self.export_pdf_button, self.export_masked_button, self.sent_button, self.bank_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         flags = QWidget()
@@ -147,6 +151,7 @@ class RunForm(QWidget):
         has_run = bool(status)
         self.export_xlsx_button.setEnabled(idle and has_run)
         self.export_pdf_button.setEnabled(idle and has_run)
+        self.export_masked_button.setEnabled(idle and has_run)
         self.sent_button.setEnabled(idle and status == "approved")
         self.bank_button.setEnabled(idle and status in payments.FROZEN)
         flag = self.selected_flag()

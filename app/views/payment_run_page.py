@@ -65,6 +65,7 @@ class PaymentRunTab(RunForm):
         self.approve_button.clicked.connect(self._approve_clicked)
         self.export_xlsx_button.clicked.connect(lambda: self._export_clicked(pdf=False))
         self.export_pdf_button.clicked.connect(lambda: self._export_clicked(pdf=True))
+        self.export_masked_button.clicked.connect(lambda: self._export_clicked(pdf=True, masked=True))
         self.sent_button.clicked.connect(self.mark_sent)
         self.bank_button.clicked.connect(self._bank_clicked)
         self.clear_button.clicked.connect(self._clear_clicked)
@@ -223,23 +224,27 @@ class PaymentRunTab(RunForm):
     def _on_sent(self, _month: str) -> None:
         self._done(self.tr("Marked as sent to the bank."))
 
-    def _export_clicked(self, *, pdf: bool) -> None:
+    def _export_clicked(self, *, pdf: bool, masked: bool = False) -> None:
         suffix, file_filter = (
             (".pdf", self.tr("PDF (*.pdf)")) if pdf else (".xlsx", self.tr("Excel (*.xlsx)"))
         )
         path = self.choose_save_path(
-            self.tr("Save the roster"), f"发放名册{self.month()}{suffix}", file_filter
+            self.tr("Save the roster"),
+            f"发放名册{self.month()}{'（张贴用）' if masked else ''}{suffix}",
+            file_filter,
         )
         if path is not None:
-            self.export_roster_to(path, pdf=pdf)
+            self.export_roster_to(path, pdf=pdf, masked=masked)
 
-    def export_roster_to(self, path: Path, *, pdf: bool = False) -> None:
+    def export_roster_to(self, path: Path, *, pdf: bool = False, masked: bool = False) -> None:
         """Write the run's roster to ``path`` (xlsx, or PDF) off the GUI thread; audited by the service."""
         db, actor, month = self._db, self._actor, self.month()
 
         def work(_progress: tasks.Progress, cancel: tasks.CancelFlag) -> SavedFile:
             with db.uow(actor.username) as uow:
-                saved = report_files.export_roster(uow, actor, month, path, pdf=pdf, cancelled=cancel.is_set)
+                saved = report_files.export_roster(
+                    uow, actor, month, path, pdf=pdf, masked=masked, cancelled=cancel.is_set
+                )
             if cancel:
                 raise tasks.Cancelled
             return saved

@@ -3191,6 +3191,14 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>导出名册PDF(&amp;D)…</translation>
     </message>
     <message>
+        <source>Roster for p&amp;osting…</source>
+        <translation>张贴用名册(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>A PDF with ID and account numbers masked, for the notice board.</source>
+        <translation>身份证号和银行账号隐去中间位数的PDF，可张贴公示。</translation>
+    </message>
+    <message>
         <source>Mark &amp;sent to the bank</source>
         <translation>登记已送银行(&amp;S)</translation>
     </message>

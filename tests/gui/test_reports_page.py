@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from pdfminer.high_level import extract_text
 from PySide6.QtCore import QCoreApplication, QDate, QModelIndex
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -145,11 +146,19 @@ def test_county_head_runs_the_month_from_draft_to_bank_return(
         monkeypatch.setattr(tab, "choose_save_path", lambda *_args: pdf)
         tab.export_pdf_button.click()
     assert pdf.read_bytes().startswith(b"%PDF")
+    posted = tmp_path / "发放名册（张贴用）.pdf"
+    with qtbot.waitSignal(tab.exported, timeout=WAIT):
+        monkeypatch.setattr(tab, "choose_save_path", lambda *_args: posted)
+        tab.export_masked_button.click()
     with county_db.uow("t") as uow:
+        first = payments.roster(uow.session, MONTH).lines[0]
         exports = uow.session.execute(
             select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "export")
         ).scalar_one()
-        assert exports == 2
+        assert exports == 3
+    bank_copy, posting = extract_text(str(pdf)), extract_text(str(posted))
+    assert first.id_number in bank_copy and first.id_number not in posting
+    assert first.id_number[-4:] in posting and first.head_name in posting
 
     with qtbot.waitSignal(tab.run_loaded, timeout=WAIT):
         tab.sent_button.click()
