@@ -1,4 +1,4 @@
-"""Audit-finding data checks (domain.md §5 items 1, 2, 5, 7, 8, 9) as pure functions over plain rows."""
+"""Audit-finding data checks (domain.md §5 items 1, 2, 4, 5, 7, 8, 9) as pure functions over plain rows."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from app.domain.checks_rows import (
     CaseDeadline,
     CaseRow,
     Finding,
+    NearRelativeCase,
     PersonRow,
     ReviewDue,
     Severity,
@@ -98,6 +99,22 @@ def _dibao_and_tekun(people: list[PersonRow], live: dict[str, list[CaseRow]]) ->
     tekun = "、".join(c.case_number for c in by_program[Program.TEKUN])
     reason = f"同一人同时被低保案件{dibao}和特困供养案件{tekun}纳入保障；已认定为特困人员的不再同时享受低保"
     return [person_finding(2, "dibao_and_tekun", Severity.SEVERE, people[0], reason)]
+
+
+# ------------------------------------------------------------------ item 4: near relatives
+
+
+def check_near_relatives(cases: Iterable[NearRelativeCase]) -> list[Finding]:
+    """A near relative's case must be filed separately, and decided only after the county's home visit."""
+    found: list[Finding] = []
+    for c in cases:
+        if not c.filed:
+            reason = f"经办人员或村干部近亲属申请，未单独登记备案（{S1}第十一条）"
+            found.append(Finding(4, "near_relative_unfiled", Severity.SEVERE, c.case_number, c.id, reason))
+        if c.state in BENEFIT_STATES and not c.county_visited:
+            reason = f"近亲属备案的保障对象，县级未入户核查即予确认（{S1}第二十条）"
+            found.append(Finding(4, "near_relative_no_visit", Severity.SEVERE, c.case_number, c.id, reason))
+    return found
 
 
 # ------------------------------------------------------------------ item 5: covered persons

@@ -38,6 +38,7 @@ RECORD_KINDS: dict[str, str] = {
         ("amount_mismatch", "start_month", "gradual_exit_too_long", "gradual_exit_dates"), "benefit"
     ),
     **dict.fromkeys(("review_overdue", "deadline_overdue", "deadline_soon"), "case"),
+    **dict.fromkeys(("near_relative_unfiled", "near_relative_no_visit"), "case"),
     **dict.fromkeys(
         ("invalid_id", "sex_mismatch", "birth_mismatch", "relation_unknown", "relation_sex"), "person"
     ),
@@ -87,6 +88,17 @@ class CaseRow:
     state: CaseState
     single_person: bool = False
     applicant_id: str = ""
+
+
+@dataclass(frozen=True)
+class NearRelativeCase:
+    """A case registered as a caseworker's or village cadre's near relative."""
+
+    id: str
+    case_number: str
+    state: CaseState
+    filed: bool  # 单独登记备案
+    county_visited: bool
 
 
 @dataclass(frozen=True)

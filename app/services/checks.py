@@ -17,6 +17,7 @@ from app.domain.checks_rows import (
     CaseDeadline,
     CaseRow,
     Finding,
+    NearRelativeCase,
     PersonRow,
     ReviewDue,
     Severity,
@@ -233,6 +234,10 @@ def findings(session: Session, today: date | None = None) -> list[Finding]:
     found += checks.check_reviews(open_reviews, today)
     found += checks.check_deadlines(running, today, cal)
     found += checks.check_identity(persons, today)
+    found += checks.check_near_relatives(
+        NearRelativeCase(c.id, c.case_number, CaseState(c.state), c.relative_filed, c.county_visit_done)
+        for c in session.execute(select(Case).where(Case.near_relative.is_(True))).scalars()
+    )
     return found
 
 

@@ -185,3 +185,17 @@ def test_the_spot_check_share_is_a_county_setting_of_at_least_30(demo_county: Da
     with demo_county.uow(STAFF.username) as uow:
         draw = draw_spot_checks(uow, STAFF, TODAY)
     assert draw.share == 100 and len(draw.drawn) == draw.considered > 0
+
+
+def test_the_check_finds_a_near_relative_paid_without_the_county_visit(demo_county: Database) -> None:
+    from app.services.checks import findings
+
+    with demo_county.uow("test") as uow:
+        active = uow.session.execute(select(Case).where(Case.state == "active")).scalars().first()
+        assert active is not None
+        before = [f for f in findings(uow.session, TODAY) if f.item == 4]
+        active.near_relative, active.relative_filed, active.county_visit_done = True, True, False
+        uow.session.flush()
+        after = [f for f in findings(uow.session, TODAY) if f.item == 4]
+    assert before == []
+    assert [(f.code, f.record_id) for f in after] == [("near_relative_no_visit", active.id)]
