@@ -16,6 +16,7 @@ from app import log
 from app.models.db import Database
 from app.paths import DataPaths
 from app.services.installation import initialise, open_database
+from app.views import gc_guard
 
 ADMIN_PASSWORD = "adminpass"
 DEMO_TODAY = date(2026, 11, 20)
@@ -36,6 +37,9 @@ def _isolate_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Ite
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     yield
     log.shutdown()
+    # Once the Qt application exists, cyclic garbage is collected on this (the GUI) thread only; tests
+    # that run no event loop get their turn here.
+    gc_guard.collect_if_due()
 
 
 @pytest.fixture

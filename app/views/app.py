@@ -25,6 +25,7 @@ from app import log
 from app.errors import UserError
 from app.models.db import Database
 from app.paths import DataPaths
+from app.views import gc_guard
 
 TRANSLATIONS_DIR = Path(app_package.__file__).resolve().parent.parent / "resources" / "translations"
 LOCALE = "zh_CN"
@@ -82,6 +83,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if font.pointSizeF() < MIN_POINT_SIZE:
         font.setPointSizeF(MIN_POINT_SIZE)
         qapp.setFont(font)
+    gc_guard.install(qapp)  # cyclic garbage is collected on this thread only, never in a worker
     if not qapp.property("jiuzhu_translators"):
         from app.views.ui_state import preferred_language
 
