@@ -14,6 +14,7 @@ from app.errors import UserError
 from app.models.case import Case, Investigation
 from app.models.db import UnitOfWork
 from app.models.household import Household, Person
+from app.models.user import User
 from app.services import assessment, decisions
 from app.services.cases import act
 from app.services.context import Actor
@@ -123,12 +124,18 @@ def facts(session: Session, actor: Actor, case_id: str, today: date) -> Decision
         rules_fen=rules,
         rules_note=note,
         opinion=case.opinion,
-        opinion_by=case.opinion_by,
+        opinion_by=_person_named(session, case.opinion_by),
         visit_reasons=visit_reasons(case, drawn),
         visit_done=case.county_visit_done,
         visits=visits,
         options=options,
     )
+
+
+def _person_named(session: Session, who: str) -> str:
+    """A signer recorded by user name (bundles, the demo) shown by the user's display name."""
+    name = session.execute(select(User.display_name).where(User.username == who)).scalar()
+    return name or who
 
 
 def decide(uow: UnitOfWork, actor: Actor, case_id: str, data: DecisionInput) -> str:

@@ -55,24 +55,24 @@ class ApprovalPage(QWidget):
                     tone=lambda r: days_tone(r.days_left, 3),
                     tooltip=lambda r: self.tr("Due {date}").format(date=show_date(r.due)),
                 ),
-                ColumnSpec(self.tr("Case number"), lambda r: r.case_number),
+                ColumnSpec(self.tr("Applicant"), lambda r: r.applicant),
                 ColumnSpec(self.tr("Township"), lambda r: r.township),
                 ColumnSpec(self.tr("Village"), lambda r: r.village),
-                ColumnSpec(self.tr("Applicant"), lambda r: r.applicant),
                 ColumnSpec(self.tr("Programme"), lambda r: r.program_label),
                 ColumnSpec(self.tr("Stage"), lambda r: r.state_label),
-                ColumnSpec(self.tr("Sent up"), lambda r: show_date(r.since)),
                 ColumnSpec(
                     self.tr("Home visit"),
                     self._visit_text,
                     tone=lambda r: "overdue" if r.visit_needed else ("ok" if r.visit_done else None),
                 ),
+                ColumnSpec(self.tr("Sent up"), lambda r: show_date(r.since)),
+                ColumnSpec(self.tr("Case number"), lambda r: r.case_number),
             ],
             self,
         )
         self.table = work_table()
         self.table.setModel(self.model)
-        fit_columns(self.table, {0: "已逾期10个工作日", 1: "430623101-2026-000123", 4: "欧阳小明"})
+        fit_columns(self.table, {0: "已逾期10个工作日", 1: "欧阳小明", 2: "鲇鱼须镇", 3: "莲花湖社区"})
         self.count_label = QLabel()
         self.draw_button = QPushButton(self.tr("&Draw spot checks"))
         self.draw_button.setToolTip(
