@@ -6,19 +6,16 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
-    Signal,
 )
 
 from app.domain.money import fen_to_yuan
 from app.services.payment_view import FlagRow, LineRow
+from app.views.tablemodels.batched import AnyIndex, BatchedRowsModel
 from app.views.tablemodels.rows import ColumnSpec, RowsTableModel
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
@@ -37,75 +34,11 @@ class LineColumn(IntEnum):
 _NUMERIC = (LineColumn.SEQ, LineColumn.PERSONS, LineColumn.AMOUNT)
 
 
-class PaymentLinesModel(QAbstractTableModel):
-    """The lines fetched so far of one run (its line count known from the run).
-
-    The model never queries: ``reset_rows`` installs a run's first batch, and ``fetchMore`` emits
-    ``more_requested(generation, offset, limit)``; the loader hands the batch to ``append_rows`` with
-    the same generation (a batch of an older run is dropped), then calls ``fetch_ended``.
-    """
-
-    more_requested = Signal(int, int, int)
-
-    def __init__(self, parent: Any = None, *, batch_size: int = 200) -> None:
-        super().__init__(parent)
-        self.batch_size = batch_size
-        self._rows: list[LineRow] = []
-        self._total = 0
-        self._generation = 0
-        self._pending = False
-
-    @property
-    def generation(self) -> int:
-        return self._generation
-
-    @property
-    def total(self) -> int:
-        return self._total
-
-    def reset_rows(self, rows: list[LineRow], total: int) -> int:
-        self.beginResetModel()
-        self._generation += 1
-        self._rows = list(rows)
-        self._total = max(total, len(self._rows))
-        self._pending = False
-        self.endResetModel()
-        return self._generation
-
-    def append_rows(self, generation: int, offset: int, rows: list[LineRow]) -> None:
-        if generation != self._generation or offset != len(self._rows):
-            return
-        self._pending = False
-        if len(rows) < self.batch_size:
-            self._total = len(self._rows) + len(rows)  # the run ended sooner than its count said
-        if not rows:
-            return
-        start = len(self._rows)
-        self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
-        self._rows.extend(rows)
-        self.endInsertRows()
-
-    def fetch_ended(self, generation: int) -> None:
-        if generation == self._generation:
-            self._pending = False
-
-    def row_at(self, row: int) -> LineRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+class PaymentLinesModel(BatchedRowsModel[LineRow]):
+    """The lines fetched so far of one run (its line count known from the run; see ``BatchedRowsModel``)."""
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(LineColumn)
-
-    def canFetchMore(self, parent: AnyIndex) -> bool:
-        return not parent.isValid() and not self._pending and len(self._rows) < self._total
-
-    def fetchMore(self, parent: AnyIndex) -> None:
-        if not self.canFetchMore(parent):
-            return
-        self._pending = True
-        self.more_requested.emit(self._generation, len(self._rows), self.batch_size)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -159,11 +92,6 @@ class PaymentLinesModel(QAbstractTableModel):
             LineColumn.BANK: self.tr("Bank result"),
         }
         return titles[column]
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
 def bank_result_text(result: str) -> str:

@@ -128,7 +128,7 @@ class RunForm(QWidget):
             self.month_edit.blockSignals(True)
             self.month_edit.setDate(QDate(int(view.month[:4]), int(view.month[5:]), 1))
             self.month_edit.blockSignals(False)
-        self.lines_model.reset_rows(lines, view.households)
+        self.lines_model.reset_rows(lines, total=view.households)
         self.flags_model.set_rows(view.flags)
         self.state_label.setText(self.texts.state(view))
         self.counts_label.setText(self.texts.counts(view))

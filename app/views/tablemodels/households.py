@@ -5,19 +5,13 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, Qt
 
 from app.domain import idcard
 from app.domain.money import fen_to_yuan
 from app.services.registry import RegistryRow
+from app.views.tablemodels.batched import AnyIndex, BatchedRowsModel
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 HOUSEHOLD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -37,99 +31,17 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
-class HouseholdTableModel(QAbstractTableModel):
-    """Holds the rows fetched so far of one search result and its total.
-
-    The model never queries: ``reset_rows`` installs the first batch of a new search, and when the
-    view wants more, ``fetchMore`` emits ``more_requested(generation, offset, limit)``; whoever
-    loads the batch (off the GUI thread) hands it to ``append_rows`` with the same generation, so a
-    batch of an older search is dropped, then calls ``fetch_ended``. A batch shorter than asked
-    for, or reaching the count, ends the fetching.
-    """
-
-    more_requested = Signal(int, int, int)
+class HouseholdTableModel(BatchedRowsModel[RegistryRow]):
+    """One search result's households in batches (see ``BatchedRowsModel``); IDs masked for cadres."""
 
     def __init__(self, parent: Any = None, *, batch_size: int = 200, mask_ids: bool = False) -> None:
-        super().__init__(parent)
-        self.batch_size = batch_size
+        super().__init__(parent, batch_size=batch_size)
         self.mask_ids = mask_ids
-        self._rows: list[RegistryRow] = []
-        self._total: int | None = None
-        self._exhausted = True
-        self._generation = 0
-        self._pending = False
-
-    # ---------------------------------------------------------------- feeding
-
-    @property
-    def total(self) -> int | None:
-        """How many households match the current search, once counted (the rows may be fewer)."""
-        return self._total
-
-    @property
-    def generation(self) -> int:
-        return self._generation
-
-    @property
-    def is_fetching(self) -> bool:
-        """A batch was asked for and has not arrived yet."""
-        return self._pending
-
-    def reset_rows(self, rows: list[RegistryRow], *, complete: bool) -> int:
-        """Show a new search's first rows (``complete`` when there are no more); returns its generation."""
-        self.beginResetModel()
-        self._generation += 1
-        self._rows = list(rows)
-        self._total = len(self._rows) if complete else None
-        self._exhausted = complete
-        self._pending = False
-        self.endResetModel()
-        return self._generation
-
-    def set_total(self, total: int) -> None:
-        """The count of the current search arrived (it may come after the first rows)."""
-        self._total = total
-        if len(self._rows) >= total:
-            self._exhausted = True
-
-    def append_rows(self, generation: int, offset: int, rows: list[RegistryRow]) -> None:
-        """Add a batch asked for by ``more_requested``; stale or out-of-place batches are ignored."""
-        if generation != self._generation or offset != len(self._rows):
-            return
-        self._pending = False
-        if len(rows) < self.batch_size or (self._total is not None and offset + len(rows) >= self._total):
-            self._exhausted = True
-        if not rows:
-            return
-        start = len(self._rows)
-        self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
-        self._rows.extend(rows)
-        self.endInsertRows()
-
-    def fetch_ended(self, generation: int) -> None:
-        """A batch request ended (loaded, failed or cancelled): the view may ask again."""
-        if generation == self._generation:
-            self._pending = False
-
-    def row_at(self, row: int) -> RegistryRow:
-        return self._rows[row]
 
     # ---------------------------------------------------------------- QAbstractItemModel
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(Column)
-
-    def canFetchMore(self, parent: AnyIndex) -> bool:
-        return not parent.isValid() and not self._pending and not self._exhausted
-
-    def fetchMore(self, parent: AnyIndex) -> None:
-        if not self.canFetchMore(parent):
-            return
-        self._pending = True
-        self.more_requested.emit(self._generation, len(self._rows), self.batch_size)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -183,8 +95,3 @@ class HouseholdTableModel(QAbstractTableModel):
             Column.AMOUNT: self.tr("Monthly amount (yuan)"),
         }
         return titles[column]
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
