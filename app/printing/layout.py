@@ -270,3 +270,36 @@ def para(text: str, style: ParagraphStyle) -> Paragraph:
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
+
+
+def list_style(
+    font: str,
+    size: float,
+    leading: float,
+    *,
+    header_rows: int = 1,
+    total_row: bool = False,
+    rule: float = 0.5,
+    pad: float = 3,
+    side_pad: float | None = None,
+) -> list[tuple[Any, ...]]:
+    """The ruled list's style (notices, the roster, the reports): font, grid, shaded header and totals.
+
+    Callers add their columns' alignments (and spans) to the list it returns.
+    """
+    commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), font, size, size * leading),
+        ("GRID", (0, 0), (-1, -1), rule, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("BACKGROUND", (0, 0), (-1, header_rows - 1), SHADE),
+        ("TOPPADDING", (0, 0), (-1, -1), pad),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), pad + 1),
+    ]
+    if side_pad is not None:
+        commands += [
+            ("LEFTPADDING", (0, 0), (-1, -1), side_pad),
+            ("RIGHTPADDING", (0, 0), (-1, -1), side_pad),
+        ]
+    if total_row:
+        commands.append(("BACKGROUND", (0, -1), (-1, -1), SHADE))
+    return commands

@@ -12,9 +12,8 @@ from app.domain.money import fen_to_yuan
 from app.printing.catalog import Paper
 from app.printing.fonts import FontSet
 from app.printing.layout import (
-    GRID,
-    SHADE,
     issuer_block,
+    list_style,
     page_spec,
     para,
     render,
@@ -63,19 +62,12 @@ def _rows(data: NoticeData, font: str, size: float, widths: list[float]) -> list
 
 def _table(rows: list[list[str]], heights: list[float], widths: list[float], font: str, size: float) -> Table:
     table = Table(rows, colWidths=widths, rowHeights=heights, repeatRows=1)
-    style: list[tuple[object, ...]] = [
-        ("FONT", (0, 0), (-1, -1), font, size, size * LEADING),
-        ("GRID", (0, 0), (-1, -1), 0.6, GRID),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    style = list_style(font, size, LEADING, total_row=rows[-1][0] == "合计", rule=0.6)
+    style += [
         ("ALIGN", (0, 0), (-1, -1), "CENTER"),
         ("ALIGN", (5, 1), (5, -1), "RIGHT"),
         ("ALIGN", (6, 1), (6, -1), "LEFT"),
-        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
     ]
-    if rows[-1][0] == "合计":
-        style.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), SHADE))
     table.setStyle(TableStyle(style))
     return table
 

@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from app.printing.catalog import Paper
 from app.printing.fonts import FontSet
-from app.printing.layout import GRID, SHADE, header_lines, page_spec, para, render, styles, wrap_lines
+from app.printing.layout import header_lines, list_style, page_spec, para, render, styles, wrap_lines
 from app.printing.output import Document
 from app.printing.report_pdf_parts import (
     bar_chart,
@@ -95,20 +95,11 @@ def _main_table(report: MonthlyReport, font: str, size: float, width: float) -> 
             spans.append(((col, 0), (end, 0)))
         col = end + 1
     table = Table([groups, names, *body], colWidths=widths, repeatRows=2)
-    last = len(body) + 1
-    style: list[tuple[object, ...]] = [
-        ("FONT", (0, 0), (-1, -1), font, size, size * LEADING),
-        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    style = list_style(font, size, LEADING, header_rows=2, total_row=True, side_pad=3)
+    style += [
         ("ALIGN", (0, 0), (-1, 1), "CENTER"),
         ("ALIGN", (0, 2), (0, -1), "CENTER"),
         ("ALIGN", (1, 2), (-1, -1), "RIGHT"),
-        ("BACKGROUND", (0, 0), (-1, 1), SHADE),
-        ("BACKGROUND", (0, last), (-1, last), SHADE),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
         *(("SPAN", a, b) for a, b in spans),
     ]
     table.setStyle(TableStyle(style))
@@ -123,20 +114,9 @@ def _topup_table(report: MonthlyReport, font: str, size: float, width: float) ->
     persons = sum(p for _, p, _ in report.topups)
     rows.append(["合计", str(persons), yuan(sum(f for _, _, f in report.topups))])
     table = Table(rows, colWidths=[width * 0.42, width * 0.22, width * 0.36], repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), font, size, size * LEADING),
-                ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-                ("ALIGN", (0, 0), (-1, 0), "CENTER"),
-                ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
-                ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-                ("BACKGROUND", (0, -1), (-1, -1), SHADE),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ]
-        )
-    )
+    style = list_style(font, size, LEADING, total_row=True)
+    style += [("ALIGN", (0, 0), (-1, 0), "CENTER"), ("ALIGN", (1, 1), (-1, -1), "RIGHT")]
+    table.setStyle(TableStyle(style))
     return table
 
 

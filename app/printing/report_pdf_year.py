@@ -14,7 +14,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Ta
 
 from app.printing.catalog import Paper
 from app.printing.fonts import FontSet
-from app.printing.layout import GRID, SHADE, Styles, page_spec, para, render, styles, wrap_lines
+from app.printing.layout import SHADE, Styles, list_style, page_spec, para, render, styles, wrap_lines
 from app.printing.output import Document
 from app.printing.report_pdf_parts import (
     bar_chart,
@@ -73,15 +73,10 @@ def indicators(s: YearSummary) -> list[tuple[str, str, str]]:
 
 def _ruled(rows: list[list[str]], widths: list[float], font: str, size: float, numeric: range) -> Table:
     table = Table(rows, colWidths=widths, repeatRows=1)
-    style: list[tuple[object, ...]] = [
-        ("FONT", (0, 0), (-1, -1), font, size, size * LEADING),
-        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    style = list_style(font, size, LEADING, pad=2.5)
+    style += [
         ("ALIGN", (0, 0), (-1, 0), "CENTER"),
         ("ALIGN", (numeric.start, 1), (numeric.stop - 1, -1), "RIGHT"),
-        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
     ]
     table.setStyle(TableStyle(style))
     return table

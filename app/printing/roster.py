@@ -15,7 +15,7 @@ from app.domain.money import fen_to_yuan
 from app.domain.privacy import mask_account, mask_id_number
 from app.printing.catalog import Paper
 from app.printing.fonts import FontSet
-from app.printing.layout import GRID, SHADE, page_spec, para, render, styles, wrap_lines
+from app.printing.layout import list_style, page_spec, para, render, styles, wrap_lines
 from app.printing.notices import paginate
 from app.printing.output import Document
 from app.spreadsheets.roster import HEADERS, Roster
@@ -79,25 +79,17 @@ def _rows(roster: Roster, font: str, size: float, widths: list[float], masked: b
 
 def _table(rows: list[list[str]], heights: list[float], widths: list[float], font: str, size: float) -> Table:
     table = Table(rows, colWidths=widths, rowHeights=heights, repeatRows=1)
-    style: list[tuple[object, ...]] = [
-        ("FONT", (0, 0), (-1, -1), font, size, size * LEADING),
-        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    style = list_style(font, size, LEADING, total_row=rows[-1][0] == "合计", pad=2, side_pad=2)
+    style += [
         ("ALIGN", (0, 0), (-1, -1), "CENTER"),
         ("ALIGN", (7, 1), (9, -1), "RIGHT"),
         ("ALIGN", (13, 1), (13, -1), "LEFT"),
-        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
     if rows[-1][0] == "合计":
         last = len(rows) - 1
         # the totals are the widest numbers: shrink the row's font until each fits its column
         fits = [(widths[c] - 5) / stringWidth(rows[-1][c], font, 1) for c in (7, 8, 9) if rows[-1][c]]
         small = min([size, *fits])
-        style.append(("BACKGROUND", (0, last), (-1, last), SHADE))
         style.append(("FONT", (0, last), (-1, last), font, small, size * LEADING))
     table.setStyle(TableStyle(style))
     return table
