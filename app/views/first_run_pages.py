@@ -131,7 +131,27 @@ class JoinPage(SetupPage):
         return True
 
 
-class StationPage(SetupPage):
+class CodePage(SetupPage):
+    """A page that names an area: its code is checked on 下一步, its name is optional."""
+
+    name_edit: QLineEdit
+
+    def code(self) -> str:
+        raise NotImplementedError
+
+    def name(self) -> str | None:
+        return self.name_edit.text().strip() or None
+
+    def validatePage(self) -> bool:
+        self.clear_error()
+        try:
+            self.code()
+        except UserError as error:
+            return self.refuse(error)
+        return True
+
+
+class StationPage(CodePage):
     def __init__(self) -> None:
         super().__init__(
             self.tr("Township"),
@@ -171,19 +191,8 @@ class StationPage(SetupPage):
             text = str(self.township_combo.itemData(index))
         return first_run.township_code(self.county_edit.text(), text)
 
-    def name(self) -> str | None:
-        return self.name_edit.text().strip() or None
 
-    def validatePage(self) -> bool:
-        self.clear_error()
-        try:
-            self.code()
-        except UserError as error:
-            return self.refuse(error)
-        return True
-
-
-class CountyPage(SetupPage):
+class CountyPage(CodePage):
     def __init__(self) -> None:
         super().__init__(self.tr("County"), self.tr("The county's 6-digit division code, e.g. 430623."))
         self.county_edit = QLineEdit()
@@ -198,17 +207,6 @@ class CountyPage(SetupPage):
 
     def code(self) -> str:
         return first_run.county_code(self.county_edit.text())
-
-    def name(self) -> str | None:
-        return self.name_edit.text().strip() or None
-
-    def validatePage(self) -> bool:
-        self.clear_error()
-        try:
-            self.code()
-        except UserError as error:
-            return self.refuse(error)
-        return True
 
 
 class AdminPage(SetupPage):
