@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.areas import parent_of
 from app.domain.codes import Program
 from app.domain.workflow import Action, CaseState
 from app.errors import UserError
@@ -18,7 +19,7 @@ from app.models.user import User
 from app.services import assessment, decisions
 from app.services.cases import act
 from app.services.context import Actor
-from app.services.county_office import area_names, require_county_actor
+from app.services.county_office import area_names, place_names, require_county_actor
 from app.services.county_review import COUNTY_VISIT, spot_draws, visit_reasons
 from app.services.worklist_case import StepOption, step_options
 
@@ -78,10 +79,9 @@ def facts(session: Session, actor: Actor, case_id: str, today: date) -> Decision
     household = session.get(Household, case.household_id)
     applicant = session.get(Person, case.applicant_id)
     assert household is not None and applicant is not None
-    names = area_names(session)
     village = household.village_code
-    place = f"{names.get(village[:9] + '000', '')}{names.get(village, village)}"
-    members = len(assessment.member_ids(session, household.id))
+    place = "".join(place_names(area_names(session, [village, parent_of(village) or village]), village))
+    member_ids = assessment.member_ids(session, household.id)
     per_capita = standard = rules = None
     covered, note = 0, ""
     if case.program != Program.LINSHI.value:
@@ -89,7 +89,7 @@ def facts(session: Session, actor: Actor, case_id: str, today: date) -> Decision
             covered_ids = (
                 [case.applicant_id]
                 if case.single_person or case.program == Program.TEKUN.value
-                else assessment.member_ids(session, case.household_id)
+                else member_ids
             )
             _, result = assessment.estimate(session, case.household_id, case.program, today, covered_ids)
         except UserError as exc:
@@ -117,7 +117,7 @@ def facts(session: Session, actor: Actor, case_id: str, today: date) -> Decision
         state=case.state,
         rule_mode=case.rule_mode,
         place=place,
-        members=members,
+        members=len(member_ids),
         covered=covered,
         per_capita_fen=per_capita,
         standard_fen=standard,

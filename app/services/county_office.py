@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.areas import parent_of
 from app.domain.codes import Role
 from app.errors import UserError
 from app.models.area import Area
@@ -40,9 +43,18 @@ def require_county_actor(
     return inst
 
 
-def area_names(session: Session) -> dict[str, str]:
-    """Every area's name by its 12-digit code."""
-    return dict(session.execute(select(Area.code, Area.name)).all())
+def area_names(session: Session, codes: Iterable[str] | None = None) -> dict[str, str]:
+    """Every area's name by its 12-digit code (or only those of ``codes``)."""
+    query = select(Area.code, Area.name)
+    if codes is not None:
+        query = query.where(Area.code.in_(list(codes)))
+    return dict(session.execute(query).all())
+
+
+def place_names(names: Mapping[str, str], village: str) -> tuple[str, str]:
+    """A village's township name and its own name, from ``area_names`` (codes where a name is missing)."""
+    township = parent_of(village) or village
+    return names.get(township, township[:9]), names.get(village, village)
 
 
 def office_name(session: Session, inst: Installation) -> str:

@@ -21,7 +21,7 @@ from app.models.household import Household
 from app.services import decisions, payment_changes
 from app.services.cases import append_event
 from app.services.context import Actor
-from app.services.county_office import area_names, require_county_actor
+from app.services.county_office import area_names, place_names, require_county_actor
 from app.services.worklist_reviews import PROPOSALS
 
 ACTED = ("increase", "reduce", "stop", "gradual_exit")
@@ -90,13 +90,14 @@ def proposal_queue(session: Session, actor: Actor) -> list[ProposalRow]:
     rows = []
     for review, case, village, head, benefit in found:
         assert review.done_on is not None
+        township, village_name = place_names(names, village)
         rows.append(
             ProposalRow(
                 review_id=review.id,
                 case_id=case.id,
                 case_number=case.case_number,
-                township=names.get(village[:9] + "000", village[:9]),
-                village=names.get(village, village),
+                township=township,
+                village=village_name,
                 head_name=head,
                 program=case.program,
                 proposal=review.proposal,

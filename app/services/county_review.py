@@ -25,7 +25,7 @@ from app.models.household import Household, Person
 from app.services import settings
 from app.services.cases import append_event
 from app.services.context import Actor
-from app.services.county_office import area_names, require_county_actor
+from app.services.county_office import area_names, place_names, require_county_actor
 from app.services.worklist import running_deadlines
 
 AT_COUNTY = (CaseState.SUBMITTED.value, CaseState.COUNTY_NOTICE.value)
@@ -133,12 +133,13 @@ def approval_queue(session: Session, actor: Actor, today: date) -> list[QueueRow
         running = running_deadlines(session, case)
         due = min(running, key=lambda d: d.due) if running else None
         drawn = draws.get(case.id) if case.rule_mode == "2012" else None
+        township, village_name = place_names(names, village)
         rows.append(
             QueueRow(
                 case_id=case.id,
                 case_number=case.case_number,
-                township=names.get(village[:9] + "000", village[:9]),
-                village=names.get(village, village),
+                township=township,
+                village=village_name,
                 applicant=applicant,
                 program=case.program,
                 rule_mode=case.rule_mode,

@@ -23,7 +23,7 @@ from app.models.db import UnitOfWork
 from app.models.household import Household, Person
 from app.models.matching import MatchFlag, MatchList
 from app.services.context import Actor
-from app.services.county_office import area_names, require_county
+from app.services.county_office import area_names, place_names, require_county
 from app.services.matching import KIND_LABELS
 from app.services.matching_actions import act_on_flag
 
@@ -111,13 +111,14 @@ def flag_lines(session: Session, kind: str | None = None) -> list[FlagLine]:
     names = area_names(session)
     lines = []
     for flag, person, head, village, imported, file_name, source, case_no in session.execute(query):
+        township, village_name = place_names(names, village)
         lines.append(
             FlagLine(
                 id=flag.id,
                 kind=flag.kind,
                 kind_label=KIND_LABELS.get(flag.kind, flag.kind),
-                township=names.get(village[:9] + "000", ""),
-                village=names.get(village, village),
+                township=township,
+                village=village_name,
                 head_name=head,
                 person_name=person,
                 id_masked=mask_id(flag.id_number),
