@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.codes import Program
-from app.domain.deadlines import days_left
+from app.domain.deadlines import days_left, deadlines
 from app.domain.workflow import CaseState
 from app.errors import UserError
 from app.models.case import Case, CaseEvent, Investigation
@@ -26,7 +26,7 @@ from app.services import settings
 from app.services.cases import append_event
 from app.services.context import Actor
 from app.services.county_office import area_names, place_names, require_county_actor
-from app.services.worklist import running_deadlines
+from app.services.worklist import clock_of
 
 AT_COUNTY = (CaseState.SUBMITTED.value, CaseState.COUNTY_NOTICE.value)
 SPOT_CHECK = "spot_check"  # the CaseEvent action recording the draw; reason DRAWN or NOT_DRAWN
@@ -120,7 +120,7 @@ def approval_queue(session: Session, actor: Actor, today: date) -> list[QueueRow
     """Cases sent up and not yet decided, the most urgent first."""
     require_county_actor(session, actor, "查看待审批申请")
     names = area_names(session)
-    cal = settings.calendar(session)
+    limits, cal = settings.time_limits(session), settings.calendar(session)
     found = session.execute(
         select(Case, Household.village_code, Person.name)
         .join(Household, Household.id == Case.household_id)
@@ -130,7 +130,7 @@ def approval_queue(session: Session, actor: Actor, today: date) -> list[QueueRow
     draws = spot_draws(session, [case.id for case, _, _ in found])
     rows = []
     for case, village, applicant in found:
-        running = running_deadlines(session, case)
+        running = deadlines(clock_of(case), limits, cal)
         due = min(running, key=lambda d: d.due) if running else None
         drawn = draws.get(case.id) if case.rule_mode == "2012" else None
         township, village_name = place_names(names, village)
