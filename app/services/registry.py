@@ -278,10 +278,7 @@ def page(
 
 def villages(session: Session, scope: str | None = None) -> list[tuple[str, str]]:
     """(code, name) of the villages inside the scope, by code."""
-    stmt = select(Area.code, Area.name).where(Area.level == AreaLevel.VILLAGE.value).order_by(Area.code)
-    if scope:
-        stmt = stmt.where(_prefix_range(Area.code, scope_prefix(scope)))
-    return [(code, name) for code, name in session.execute(stmt)]
+    return [(code, name) for code, name, township in filter_areas(session, scope) if not township]
 
 
 def filter_areas(session: Session, scope: str | None = None) -> list[tuple[str, str, bool]]:
