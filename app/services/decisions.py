@@ -7,12 +7,12 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.codes import Program
+from app.domain.codes import Program, RuleMode
 from app.domain.money import fen_to_yuan, month_of, next_month
 from app.domain.reviews import ReviewFrequency, gradual_exit_end, next_review_due
-from app.domain.workflow import Action, CaseState
+from app.domain.workflow import Action, CaseState, next_state
 from app.errors import UserError
-from app.models.case import Benefit, BenefitMember, Case, CaseEvent, Decision, Review
+from app.models.case import Benefit, BenefitMember, Case, Decision, Review
 from app.models.db import UnitOfWork
 from app.services import assessment, county_review
 from app.services.cases import act
@@ -169,17 +169,18 @@ def gradual_exit(uow: UnitOfWork, actor: Actor, case_id: str, on: date, months: 
 
 def terminate(uow: UnitOfWork, actor: Actor, case_id: str, on: date, reason: str) -> Decision:
     """终止审核确认: the applicant would not cooperate (refused the visit, the data check or the papers)."""
+    case = uow.session.get(Case, case_id)
+    if case is None:
+        raise UserError("找不到该申请")
+    tr = next_state(CaseState(case.state), Action.TERMINATE, RuleMode(case.rule_mode), Program(case.program))
     act(uow, actor, case_id, Action.TERMINATE, on, reason)
-    basis = uow.session.execute(
-        select(CaseEvent.legal_basis).where(CaseEvent.case_id == case_id).order_by(CaseEvent.seq.desc())
-    ).scalar()
     decision = Decision(
         case_id=case_id,
         kind="terminate",
         decided_on=on,
         decided_by=actor.username,
         reason=reason,
-        legal_basis=basis or "",
+        legal_basis=tr.legal_basis,
     )
     uow.session.add(decision)
     uow.session.flush()
