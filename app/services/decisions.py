@@ -107,20 +107,37 @@ def approve(
     return decision
 
 
-def refuse(uow: UnitOfWork, actor: Actor, case_id: str, on: date, reason: str) -> Decision:
-    """不予确认, with the written reasons the township passes on within 3 working days."""
-    act(uow, actor, case_id, Action.REFUSE, on, reason)
+def _record(
+    uow: UnitOfWork,
+    actor: Actor,
+    case_id: str,
+    kind: str,
+    on: date,
+    reason: str,
+    basis: str,
+    *,
+    amount_fen: int | None = None,
+    start_month: str | None = None,
+) -> Decision:
     decision = Decision(
         case_id=case_id,
-        kind="refuse",
+        kind=kind,
         decided_on=on,
         decided_by=actor.username,
+        amount_fen=amount_fen,
+        start_month=start_month,
         reason=reason,
-        legal_basis="《最低生活保障审核确认办法》第二十一条",
+        legal_basis=basis,
     )
     uow.session.add(decision)
     uow.session.flush()
     return decision
+
+
+def refuse(uow: UnitOfWork, actor: Actor, case_id: str, on: date, reason: str) -> Decision:
+    """不予确认, with the written reasons the township passes on within 3 working days."""
+    act(uow, actor, case_id, Action.REFUSE, on, reason)
+    return _record(uow, actor, case_id, "refuse", on, reason, "《最低生活保障审核确认办法》第二十一条")
 
 
 def stop(uow: UnitOfWork, actor: Actor, case_id: str, on: date, reason: str) -> Decision:
@@ -129,19 +146,10 @@ def stop(uow: UnitOfWork, actor: Actor, case_id: str, on: date, reason: str) -> 
     benefit = _benefit(uow.session, case_id)
     benefit.status = CaseState.STOPPED.value
     benefit.end_month = month_of(on)
-    decision = Decision(
-        case_id=case_id,
-        kind="stop",
-        decided_on=on,
-        decided_by=actor.username,
-        amount_fen=0,
-        start_month=next_month(month_of(on)),
-        reason=reason,
-        legal_basis="《社会救助暂行办法》第十三条",
+    basis = "《社会救助暂行办法》第十三条"
+    return _record(
+        uow, actor, case_id, "stop", on, reason, basis, amount_fen=0, start_month=next_month(month_of(on))
     )
-    uow.session.add(decision)
-    uow.session.flush()
-    return decision
 
 
 def gradual_exit(uow: UnitOfWork, actor: Actor, case_id: str, on: date, months: int, reason: str) -> Decision:
@@ -152,19 +160,18 @@ def gradual_exit(uow: UnitOfWork, actor: Actor, case_id: str, on: date, months: 
     benefit.status = CaseState.GRADUAL_EXIT.value
     benefit.exit_start_month = next_month(month_of(on))
     benefit.exit_end_month = end
-    decision = Decision(
-        case_id=case_id,
-        kind="gradual_exit",
-        decided_on=on,
-        decided_by=actor.username,
+    basis = "《最低生活保障审核确认办法》第三十三条"
+    return _record(
+        uow,
+        actor,
+        case_id,
+        "gradual_exit",
+        on,
+        reason,
+        basis,
         amount_fen=benefit.monthly_fen,
         start_month=benefit.exit_start_month,
-        reason=reason,
-        legal_basis="《最低生活保障审核确认办法》第三十三条",
     )
-    uow.session.add(decision)
-    uow.session.flush()
-    return decision
 
 
 def terminate(uow: UnitOfWork, actor: Actor, case_id: str, on: date, reason: str) -> Decision:
@@ -174,14 +181,4 @@ def terminate(uow: UnitOfWork, actor: Actor, case_id: str, on: date, reason: str
         raise UserError("找不到该申请")
     tr = next_state(CaseState(case.state), Action.TERMINATE, RuleMode(case.rule_mode), Program(case.program))
     act(uow, actor, case_id, Action.TERMINATE, on, reason)
-    decision = Decision(
-        case_id=case_id,
-        kind="terminate",
-        decided_on=on,
-        decided_by=actor.username,
-        reason=reason,
-        legal_basis=tr.legal_basis,
-    )
-    uow.session.add(decision)
-    uow.session.flush()
-    return decision
+    return _record(uow, actor, case_id, "terminate", on, reason, tr.legal_basis)
