@@ -111,16 +111,10 @@ def _apply(session: Session, paths: DataPaths, pair: KeyPair, checked: Checked, 
     else:
         result = DownApplier(session, peer, inst.code, doc, actor).run()
     session.add(
-        SyncBundle(
-            bundle_id=header.bundle_id,
-            direction="in",
-            peer_code=peer.code,
-            kind=header.kind,
-            seq=header.seq,
-            file_hash=checked.frame.file_hash,
-            prev_hash=header.prev_hash,
+        _received(
+            checked,
+            peer.code,
             status="applied",
-            created_at=state.now(),
             processed_at=state.now(),
             result=json.dumps(result, ensure_ascii=False, sort_keys=True),
         )
@@ -128,6 +122,22 @@ def _apply(session: Session, paths: DataPaths, pair: KeyPair, checked: Checked, 
     peer.in_seq, peer.in_hash, peer.last_in_at = header.seq, checked.frame.file_hash, state.now()
     session.flush()
     return result
+
+
+def _received(checked: Checked, peer_code: str, **fields: Any) -> SyncBundle:
+    """The record of a bundle received from ``peer_code`` (applied or held, per ``fields``)."""
+    header = checked.header
+    return SyncBundle(
+        bundle_id=header.bundle_id,
+        direction="in",
+        peer_code=peer_code,
+        kind=header.kind,
+        seq=header.seq,
+        file_hash=checked.frame.file_hash,
+        prev_hash=header.prev_hash,
+        created_at=state.now(),
+        **fields,
+    )
 
 
 def _held_path(paths: DataPaths, header: fmt.Header, file_hash: str) -> Path:
@@ -169,20 +179,7 @@ def import_one(db: Database, paths: DataPaths, pair: KeyPair, data: bytes, name:
             target = _held_path(paths, header, checked.frame.file_hash)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-            session.add(
-                SyncBundle(
-                    bundle_id=header.bundle_id,
-                    direction="in",
-                    peer_code=peer.code,
-                    kind=header.kind,
-                    seq=header.seq,
-                    file_hash=checked.frame.file_hash,
-                    prev_hash=header.prev_hash,
-                    status="held",
-                    created_at=state.now(),
-                    held_path=str(target),
-                )
-            )
+            session.add(_received(checked, peer.code, status="held", held_path=str(target)))
             uow.commit()
             out.status, out.message = "held", f"缺少第{peer.in_seq + 1}号数据包，本包已暂存，补齐后自动导入"
             return out
