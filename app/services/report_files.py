@@ -119,6 +119,27 @@ def export_roster(
     return SavedFile(Path(out), roster.households, roster.persons, roster.total())
 
 
+def _save_report(
+    uow: UnitOfWork,
+    out: Path,
+    data: Any,
+    builder: int,
+    write_xlsx: Callable[[Path, Any], object],
+    what: str,
+    *,
+    pdf: bool,
+    cancelled: Cancelled | None,
+) -> None:
+    """Write a report (``data``) as xlsx, or as PDF through ``report_pdf_builders()[builder]``."""
+    if not pdf:
+        save_atomically(out, lambda tmp: write_xlsx(tmp, data), cancelled)
+        return
+    builders = report_pdf_builders()
+    if builders is None:
+        raise UserError(f"本版本不能把{what}导出为PDF，请导出Excel文件")
+    save_atomically(out, _write_bytes(_pdf_bytes(builders[builder](data, _fonts(uow)))), cancelled)
+
+
 def save_monthly_report(
     uow: UnitOfWork,
     actor: Actor,
@@ -130,18 +151,10 @@ def save_monthly_report(
 ) -> SavedFile:
     """The month's statistics report (月报) as xlsx, or as PDF when the builder is installed."""
     from app.services.reports import monthly
+    from app.spreadsheets.reports import write_monthly
 
     report = monthly(uow.session, actor, month)
-    if pdf:
-        builders = report_pdf_builders()
-        if builders is None:
-            raise UserError("本版本不能把统计报表导出为PDF，请导出Excel文件")
-        pdf_data = _pdf_bytes(builders[0](report, _fonts(uow)))
-        save_atomically(out, _write_bytes(pdf_data), cancelled)
-    else:
-        from app.spreadsheets.reports import write_monthly
-
-        save_atomically(out, lambda tmp: write_monthly(tmp, report), cancelled)
+    _save_report(uow, out, report, 0, write_monthly, "统计报表", pdf=pdf, cancelled=cancelled)
     total = report.total
     return SavedFile(Path(out), total.households, total.persons, total.total_fen)
 
@@ -158,16 +171,8 @@ def save_year_summary(
 ) -> SavedFile:
     """The year summary (年度汇总) as xlsx, or as PDF when the builder is installed."""
     from app.services.report_year import year_summary
+    from app.spreadsheets.reports import write_year
 
     summary = year_summary(uow.session, actor, year, today)
-    if pdf:
-        builders = report_pdf_builders()
-        if builders is None:
-            raise UserError("本版本不能把年度汇总导出为PDF，请导出Excel文件")
-        pdf_data = _pdf_bytes(builders[1](summary, _fonts(uow)))
-        save_atomically(out, _write_bytes(pdf_data), cancelled)
-    else:
-        from app.spreadsheets.reports import write_year
-
-        save_atomically(out, lambda tmp: write_year(tmp, summary), cancelled)
+    _save_report(uow, out, summary, 1, write_year, "年度汇总", pdf=pdf, cancelled=cancelled)
     return SavedFile(Path(out), summary.households, summary.persons, summary.funds_fen)
