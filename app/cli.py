@@ -10,10 +10,11 @@ import importlib
 import json
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app import __version__, log
+from app import __version__, clock, log
 from app.errors import UserError
 from app.paths import DataPaths, resolve
 
@@ -28,6 +29,13 @@ def _positive(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"应为正整数：{text}")
     return value
+
+
+def _day(text: str) -> date:
+    try:
+        return clock.parse_day(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -74,6 +82,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", parents=[common], help="fill the installation with a deterministic demo")
     p.add_argument("--households", type=_positive, default=3000, metavar="N")
     p.add_argument("--seed", type=int, default=1, metavar="S")
+    p.add_argument(
+        "--today",
+        type=_day,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the day the demo is built around (default: today)",
+    )
 
     p = sub.add_parser("areas", parents=[common], help="list areas, or import a division list")
     p.add_argument("--import", dest="import_file", metavar="FILE.csv", type=Path)
@@ -158,7 +173,9 @@ def _init(args: argparse.Namespace, paths: DataPaths) -> int:
 def _demo(args: argparse.Namespace, paths: DataPaths) -> int:
     from app.services.demo import run_demo
 
-    report = run_demo(paths, args.database_url, households=args.households, seed=args.seed)
+    report = run_demo(
+        paths, args.database_url, households=args.households, seed=args.seed, today=args.today
+    )
     for line in report:
         print(line)
     return EXIT_OK

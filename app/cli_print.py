@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from app import clock
 from app.paths import DataPaths
 from app.printing.catalog import FORMS, NoticeKind, Paper
 
@@ -17,9 +18,9 @@ Handler = Callable[[argparse.Namespace, DataPaths], int]
 
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text}") from None
+        return clock.parse_day(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def add_verbs(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
@@ -80,7 +81,7 @@ def _notice(args: argparse.Namespace, paths: DataPaths) -> int:
 
     kind, paper = NoticeKind(args.kind), Paper(args.paper)
     program = Program(args.program) if args.program else None
-    on = args.date or date.today()
+    on = args.date or clock.today()
     return _run(
         args, paths, lambda uow, actor: printing.notice(uow, actor, args.village, kind, on, paper, program)
     )

@@ -12,8 +12,9 @@ PKGS="python3-venv libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig
  libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-xinerama0 libxcb-image0
  libxcb-randr0 libxcb-render-util0 libxcb-shape0 fonts-wqy-microhei"
 if [ "$MODE" = "test" ]; then
-  # LibreOffice and age read our files independently; PostgreSQL serves the county master's tests.
-  PKGS="$PKGS poppler-utils xvfb libreoffice-calc-nogui age postgresql"
+  # LibreOffice and age read our files independently; PostgreSQL serves the county master's tests;
+  # faketime moves the system clock for the date-sensitive suites.
+  PKGS="$PKGS poppler-utils xvfb libreoffice-calc-nogui age postgresql faketime"
 fi
 
 missing=""

@@ -26,3 +26,12 @@ if [ -z "${JIUZHU_TEST_PG:-}" ] && [ -n "$PGBIN" ]; then
   export JIUZHU_TEST_PG="postgresql+psycopg://postgres@127.0.0.1:$PGPORT/postgres"
 fi
 .venv/bin/python -m pytest -p no:cacheprovider "$@"
+
+# The suite pins "today" through app.clock; run the date-sensitive suites again with the system clock
+# moved (three months ahead, and across a year end) so that a stray read of the real date shows.
+if [ "$#" -eq 0 ]; then
+  for shift in "+92d" "@$(date +%Y)-12-31 23:58:30"; do
+    echo "== the date-sensitive suites with the clock at: $shift"
+    faketime -f "$shift" .venv/bin/python -m pytest -p no:cacheprovider -q -n 2 --ignore=tests/gui
+  done
+fi

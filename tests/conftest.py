@@ -12,7 +12,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app import log
+from app import clock, log
 from app.models.db import Database
 from app.paths import DataPaths
 from app.services.installation import initialise, open_database
@@ -21,6 +21,13 @@ from app.views import gc_guard
 ADMIN_PASSWORD = "adminpass"
 DEMO_TODAY = date(2026, 11, 20)
 DEMO_HOUSEHOLDS = 120
+
+# No test reads the wall clock: "today" is pinned for the whole run, in this process and (through the
+# environment) in every CLI subprocess. A test that needs another day pins it with ``clock.pin``; the
+# autouse fixture below puts the day back. tests/unit/test_clock.py checks that nothing else reads the
+# real date.
+os.environ[clock.ENV_VAR] = DEMO_TODAY.isoformat()
+clock.pin(DEMO_TODAY)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -35,7 +42,10 @@ def _isolate_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Ite
     monkeypatch.setenv("JIUZHU_DATA_DIR", str(tmp_path / "default-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv(clock.ENV_VAR, DEMO_TODAY.isoformat())
+    clock.pin(DEMO_TODAY)
     yield
+    clock.pin(DEMO_TODAY)
     log.shutdown()
     # Once the Qt application exists, cyclic garbage is collected on this (the GUI) thread only; tests
     # that run no event loop get their turn here.

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
+from app import clock
 from app.domain import idcard, relations
 from app.domain.calendar import format_cn
 from app.domain.checks_rows import RECORD_KINDS as RECORD_KINDS
@@ -282,7 +283,7 @@ def check_identity(persons: Sequence[PersonRow], today: date) -> list[Finding]:
     by_household: dict[str, list[PersonRow]] = {}
     for person in persons:
         by_household.setdefault(person.household_id, []).append(person)
-    latest = date.today()  # idcard rejects birth dates after the real today
+    latest = clock.today()  # idcard rejects birth dates after the real today
     found: list[Finding] = []
     for people in by_household.values():
         heads = [p for p in people if relations.is_head(p.relation_code)]

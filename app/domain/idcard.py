@@ -8,6 +8,7 @@ from datetime import date
 
 from stdnum.cn import ric
 
+from app import clock
 from app.domain import relations
 from app.domain.calendar import format_cn
 from app.domain.codes import Sex
@@ -56,7 +57,7 @@ def _birth_date(number18: str) -> date:
         raise UserError(f"身份证号中的出生日期“{text}”不是有效日期", field=FIELD) from None
     if born < _EARLIEST_BIRTH:
         raise UserError(f"身份证号中的出生日期“{text}”早于1900年，请核对", field=FIELD)
-    if born > date.today():
+    if born > clock.today():
         raise UserError(f"身份证号中的出生日期“{text}”晚于今天，请核对", field=FIELD)
     return born
 
@@ -163,7 +164,7 @@ def inconsistencies(
             )
         )
     if relation_code is not None:
-        today = on or date.today()
+        today = on or clock.today()
         member_sex = info.sex if info is not None else sex
         born = info.birth_date if info is not None else birth_date
         age = age_on(born, today) if born is not None else None

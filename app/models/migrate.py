@@ -7,13 +7,12 @@ no Alembic import (cold start budget); a test keeps it equal to the scripts' hea
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 
-from app import log
+from app import clock, log
 from app.errors import UserError
 
 if TYPE_CHECKING:
@@ -81,7 +80,7 @@ def upgrade(engine: Engine, target: str = "head", *, backup_dir: Path | None = N
         )
     if before is not None and backup_dir is not None and engine.dialect.name == "sqlite":
         db_file = Path(str(engine.url.database))
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = clock.local_now().strftime("%Y%m%d-%H%M%S")
         dest = backup_dir / f"jiuzhu-before-upgrade-{before}-{stamp}.sqlite3"
         backup_sqlite(db_file, dest)
         log.db.info("backed up %s to %s before upgrading from %s", db_file, dest, before)

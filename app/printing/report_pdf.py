@@ -14,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from app import clock
 from app.printing.catalog import Paper
 from app.printing.fonts import FontSet
 from app.printing.layout import header_lines, list_style, page_spec, para, render, styles, wrap_lines
@@ -184,7 +185,7 @@ def build_monthly_report(
         para(note, st.small),
         Spacer(1, 3 * mm),
         _charts(report, st.font, size, spec.width),
-        KeepTogether(signature_block(st, spec.width, prepared_on or date.today())),
+        KeepTogether(signature_block(st, spec.width, prepared_on or clock.today())),
     ]
     labels = [r.category for r in report.rows] + [label for label, _, _ in report.topups]
     check = title + "".join(fields) + note + "".join(labels)

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 
-from app import log
+from app import clock, log
 from app.errors import UserError
 from app.models.migrate import SCHEMA_HEAD, backup_sqlite, known_revisions
 from app.paths import DataPaths
@@ -19,7 +18,7 @@ def backup(paths: DataPaths, out: Path) -> Path:
     if not paths.database.exists():
         raise UserError(f"数据目录 {paths.root} 中没有数据库，无可备份")
     if out.exists() and out.is_dir():
-        out = out / f"jiuzhu-{datetime.now():%Y%m%d-%H%M%S}.sqlite3"
+        out = out / f"jiuzhu-{clock.local_now():%Y%m%d-%H%M%S}.sqlite3"
     if out.exists():
         raise UserError(f"文件 {out} 已存在，为防止覆盖，请换一个文件名")
     backup_sqlite(paths.database, out)
@@ -65,7 +64,7 @@ def restore(paths: DataPaths, file: Path) -> Path | None:
     paths.ensure()
     safety = None
     if paths.database.exists():
-        safety = paths.backups / f"jiuzhu-before-restore-{datetime.now():%Y%m%d-%H%M%S}.sqlite3"
+        safety = paths.backups / f"jiuzhu-before-restore-{clock.local_now():%Y%m%d-%H%M%S}.sqlite3"
         backup_sqlite(paths.database, safety)
     backup_sqlite(file, paths.database)
     log.db.info("restored %s from %s (previous copy: %s)", paths.database, file, safety)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.domain.codes import Program, Role, RuleMode
 from app.domain.workflow import (
     COUNTY,
@@ -94,7 +95,7 @@ def append_event(
         from_state=source,
         to_state=target,
         on_date=on,
-        at=datetime.now(UTC),
+        at=clock.now(),
         actor=actor.username,
         legal_basis=basis,
         reason=reason,

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.domain import checks
 from app.domain.checks_rows import (
     BenefitRow,
@@ -198,7 +199,7 @@ def _benefits(session: Session, cases: dict[str, CaseRow]) -> list[BenefitRow]:
 
 def findings(session: Session, today: date | None = None) -> list[Finding]:
     """Every audit-finding check over the whole database."""
-    today = today or date.today()
+    today = today or clock.today()
     persons = _persons(session)
     case_rows = _cases(session)
     cases = {c.id: c for c in case_rows}
@@ -219,7 +220,7 @@ def findings(session: Session, today: date | None = None) -> list[Finding]:
     running = []
     open_states = [s.value for s in PRE_DECISION_STATES if s not in TERMINAL_STATES]
     for c in session.execute(select(Case).where(Case.state.in_(open_states))).scalars():
-        clock = CaseClock(
+        case_clock = CaseClock(
             Program(c.program),
             RuleMode(c.rule_mode),
             CaseState(c.state),
@@ -227,7 +228,7 @@ def findings(session: Session, today: date | None = None) -> list[Finding]:
             c.state_since,
             c.extended,
         )
-        running += [CaseDeadline(c.id, c.case_number, d) for d in deadlines(clock, limits, cal)]
+        running += [CaseDeadline(c.id, c.case_number, d) for d in deadlines(case_clock, limits, cal)]
     found = checks.check_duplicate_ids(persons, case_rows)
     found += checks.check_covered_members(benefits, {k: frozenset(v) for k, v in members.items()}, cases)
     found += checks.check_amounts(benefits)

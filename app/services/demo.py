@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.domain import areas as divisions
 from app.domain.benefit import BenefitRules, TopupGroup, TopupRule
 from app.domain.codes import AreaLevel, Role
@@ -161,7 +162,7 @@ def run_demo(
     progress: Callable[[str], None] | None = None,
 ) -> list[str]:
     """Create the demo; return the lines to print (what was made, and the demo accounts)."""
-    today = today or date.today()
+    today = today or clock.today()
     started = time.perf_counter()
     db = installation.open_database(paths, url, create=True)
     try:

@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.domain import idcard, relations
 from app.domain.codes import AssetKind, Health, HousingType, IncomeKind, UrbanRural
 from app.domain.names import name_pinyin
@@ -349,7 +350,7 @@ def add_member(
     if relations.is_head(member.relation_code) and _other_head(session, household_id, None):
         raise UserError("该户已有户主；请先修改原户主的关系", field="与户主关系")
     number = checked_member(
-        session, member, head_birth=_head_birth(session, household_id), today=today or date.today()
+        session, member, head_birth=_head_birth(session, household_id), today=today or clock.today()
     )
     person = Person(household_id=household.id)
     _fill_person(person, member, number)
@@ -378,7 +379,7 @@ def update_member(
         member,
         person_id=person.id,
         head_birth=_head_birth(session, household.id, except_id=person.id),
-        today=today or date.today(),
+        today=today or clock.today(),
     )
     _fill_person(person, member, number)
     if relations.is_head(member.relation_code) and person.is_member:

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.domain import idcard, relations
 from app.domain.codes import AreaLevel, DisabilityCategory, Health, IncomeKind, Sex, UrbanRural
 from app.domain.names import name_pinyin
@@ -135,7 +136,7 @@ def create_household(
     """
     require_role(actor, TOWNSHIP_ROLES, "建立家庭档案")
     session = uow.session
-    today = today or date.today()
+    today = today or clock.today()
     village = session.get(Area, data.village_code)
     if village is None or village.level != AreaLevel.VILLAGE.value:
         raise UserError(f"村（社区）代码“{data.village_code}”不存在", field="村（社区）")

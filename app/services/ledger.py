@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.domain.codes import AreaLevel, Program
 from app.domain.money import parse_month
 from app.domain.workflow import BENEFIT_STATES
@@ -157,7 +158,7 @@ def import_ledger(
 
     options = options or ImportOptions()
     require_role(actor, TOWNSHIP_ROLES, "导入台账")
-    today = options.today or date.today()
+    today = options.today or clock.today()
     session = uow.session
     inst = installation.require(session)
     read = read_ledger(
@@ -179,7 +180,7 @@ def import_ledger(
     ctx = planning.Context(
         station=uow.station,
         actor=actor.username,
-        now=datetime.now(UTC),
+        now=clock.now(),
         today=today,
         rule_mode=settings.rule_mode(session).value,
         default_program=Program(options.program).value,
@@ -248,7 +249,7 @@ def export_ledger(
 
     require_role(actor, TOWNSHIP_ROLES | COUNTY_ROLES, "导出台账（含身份证号）")
     session = uow.session
-    today = today or date.today()
+    today = today or clock.today()
     inst = installation.require(session)
     village = None
     if village_code:

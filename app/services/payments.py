@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.domain.checks_rows import month_cn
 from app.domain.money import parse_month
 from app.errors import UserError
@@ -282,7 +283,7 @@ def roster(session: Session, month: str, today: date | None = None) -> Roster:
                 seq, town, village, head, number, persons, category, base, topup, total, bank, acct, rem
             )
         )
-    prepared = run.prepared_at.date() if run.prepared_at else (today or date.today())
+    prepared = run.prepared_at.date() if run.prepared_at else (today or clock.today())
     return Roster(
         county=inst.name,
         office=office_name(session, inst),

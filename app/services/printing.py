@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, null, or_, select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.domain import privacy
 from app.domain.calendar import DayKind
 from app.domain.codes import AreaLevel, Program, Role, RuleMode, UrbanRural
@@ -273,7 +274,7 @@ def form(uow: UnitOfWork, actor: Actor, case_number: str, name: str, on: date | 
     household = session.get(Household, case.household_id)
     assert household is not None
     require_area(actor, household.village_code, "打印该户的表格")
-    data = load_case_file(session, case, household, on or date.today())
+    data = load_case_file(session, case, household, on or clock.today())
     doc = build_form(key, data, font_set(session))
     return Printed.of(doc, f"{doc.title}_{case.case_number}.pdf")
 

@@ -12,6 +12,7 @@ from datetime import date
 from sqlalchemy import ColumnElement, func, not_, select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.domain.codes import Program, RuleMode
 from app.domain.deadlines import TimeLimits
 from app.errors import UserError
@@ -200,7 +201,7 @@ def year_summary(session: Session, actor: Actor, year: int, today: date | None =
         raise UserError(f"年份不正确：{year}")
     start, end = date(year, 1, 1), date(year, 12, 31)
     months = [MonthFigures(f"{year:04d}-{m:02d}") for m in range(1, 13)]
-    s = YearSummary(inst.name, office_name(session, inst), year, today or date.today(), months)
+    s = YearSummary(inst.name, office_name(session, inst), year, today or clock.today(), months)
     _payments(session, s)
     _linshi(session, s, start, end)
     _reviews(session, s, start, end)

@@ -13,6 +13,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.domain import benefit as rules_benefit
 from app.domain.benefit import BenefitRules, TopupRule
 from app.domain.checks_rows import month_cn
@@ -109,7 +110,7 @@ def years(session: Session) -> list[int]:
 
 def list_standards(session: Session, year: int | None = None, today: date | None = None) -> list[StandardRow]:
     """Every standard (or one year's), newest first, with whether it is in force ``today``."""
-    today = today or date.today()
+    today = today or clock.today()
     names = dict(session.execute(select(Area.code, Area.name)).all())
     everything = list(session.execute(select(Standard)).scalars())
     current: dict[tuple[str, str, str], tuple[date, str]] = {}
@@ -225,7 +226,7 @@ def delete_standard(uow: UnitOfWork, actor: Actor, standard_id: str, today: date
     row = session.get(Standard, standard_id)
     if row is None:
         raise UserError("找不到该保障标准，可能已被删除")
-    if row.effective_from <= (today or date.today()):
+    if row.effective_from <= (today or clock.today()):
         raise UserError(
             f"该标准已于{row.effective_from:%Y-%m-%d}起执行，不能删除；如需调整，请录入新的保障标准及其执行日期"
         )

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.domain.areas import scope_prefix
 from app.domain.codes import Program
 from app.domain.workflow import BENEFIT_STATES
@@ -121,4 +122,4 @@ def village_stats(session: Session, actor: Actor, on: date | None = None) -> Tow
         VillageRow(code, names.get(code, code), cat, *merged[(code, cat)])
         for code, cat in sorted(merged, key=lambda k: (k[0], _category_key(k[1])))
     ]
-    return TownshipStats(inst.name, on or date.today(), rows)
+    return TownshipStats(inst.name, on or clock.today(), rows)

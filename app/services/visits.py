@@ -15,6 +15,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.domain.workflow import BENEFIT_STATES, PRE_DECISION_STATES, CaseState
 from app.errors import UserError
 from app.models.case import Case, Investigation, Review
@@ -141,7 +142,7 @@ def record_visit(
         )
     if len("、".join(names)) > MAX_STAFF_TEXT:
         raise UserError(f"走访人员不能超过{MAX_STAFF_TEXT}字", field="走访人员")
-    if on > (today or date.today()):
+    if on > (today or clock.today()):
         raise UserError("走访日期不能晚于今天", field="走访日期")
     if on < case.applied_on:
         raise UserError(f"走访日期不能早于申请日期（{case.applied_on:%Y-%m-%d}）", field="走访日期")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Integer, Table, func, insert, literal, literal_column, select
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.models import tracking
 from app.models.all import metadata
 from app.models.base import UTCDateTime
@@ -44,7 +44,7 @@ class _OutboxQueue:
         if not self.sqlite:
             return
         t = self.table
-        now = literal(datetime.now(UTC), UTCDateTime())
+        now = literal(clock.now(), UTCDateTime())
         picked = select(literal(t.name), t.c.id, t.c.version, literal("upsert"), now)
         columns = ["table_name", "record_id", "version", "op", "at"]
         newer = picked.where(literal_column("rowid", Integer()) > self.after)
@@ -55,7 +55,7 @@ def write_plan(session: Session, plan: Plan, *, actor: str, station: str, outbox
     """Insert the plan's new records and apply its updates (through the ORM, so they are versioned and
     audited field by field); return the number of records written. The caller commits."""
     dialect = session.get_bind().dialect
-    now = datetime.now(UTC)
+    now = clock.now()
     stamps = {"origin_station": literal(station), "version": literal(1)}
     stamps |= {"updated_at": literal(now, UTCDateTime()), "updated_by": literal(actor)}
     common = {key: _sql(value, dialect) for key, value in stamps.items()}

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from app import clock
 from app.errors import UserError
 from app.spreadsheets import headers, layout, workbook
 from app.spreadsheets.headers import Header
@@ -97,7 +98,7 @@ def read_ledger(
     Args:
         mapping: field → column label chosen in the mapping step; applied to every sheet (else guessed).
     """
-    today = today or date.today()
+    today = today or clock.today()
     result = LedgerRead([], [], [])
     with workbook.open_workbook(path) as wb:
         names = _chosen_sheets(wb, sheet)

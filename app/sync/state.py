@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import func, insert, literal, select, text
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.errors import UserError
 from app.models.audit import AuditEvent
 from app.models.base import UTCDateTime
@@ -74,7 +75,7 @@ def audit_head(session: Session) -> int:
 
 
 def now() -> datetime:
-    return datetime.now(UTC)
+    return clock.now()
 
 
 def queue_all(session: Session, names: tuple[str, ...] = UP_TABLES) -> None:

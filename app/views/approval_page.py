@@ -13,6 +13,7 @@ from PySide6.QtCore import QItemSelection, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
+from app import clock
 from app.errors import UserError
 from app.models.db import Database
 from app.services import county_decide, county_review
@@ -40,7 +41,7 @@ class ApprovalPage(QWidget):
         signed_in: SignedIn,
         parent: QWidget | None = None,
         *,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] = clock.today,
     ) -> None:
         super().__init__(parent)
         self._db, self._actor, self._today = db, signed_in.actor, today

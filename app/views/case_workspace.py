@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.domain.workflow import Action
 from app.errors import UserError
 from app.models.db import Database
@@ -50,7 +51,7 @@ class CaseWorkspace(QWidget):
         signed_in: SignedIn,
         parent: QWidget | None = None,
         *,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] = clock.today,
     ) -> None:
         super().__init__(parent)
         self._db, self._actor, self._today = db, signed_in.actor, today

@@ -10,6 +10,7 @@ from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, Signal, Sl
 from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from app import clock
 from app.domain.codes import Role
 from app.errors import UserError
 from app.models.db import Database
@@ -40,7 +41,7 @@ class CasesPage(QWidget):
         signed_in: SignedIn,
         parent: QWidget | None = None,
         *,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] = clock.today,
     ) -> None:
         super().__init__(parent)
         self._db, self._signed_in, self._today = db, signed_in, today

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.errors import UserError
 from app.models.db import Database
 from app.services.county_dashboard import TownshipRow, county_total, township_rows
@@ -46,7 +47,7 @@ class CountyDashboardPage(QWidget):
         signed_in: SignedIn,
         parent: QWidget | None = None,
         *,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] = clock.today,
     ) -> None:
         super().__init__(parent)
         self._db, self._actor, self._today = db, signed_in.actor, today

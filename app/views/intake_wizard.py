@@ -9,6 +9,7 @@ from enum import IntEnum
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QWidget, QWizard
 
+from app import clock
 from app.domain.benefit import BenefitResult
 from app.domain.codes import Program, UrbanRural
 from app.domain.income import IncomeAssessment
@@ -53,7 +54,7 @@ class IntakeWizard(QWizard):
         signed_in: SignedIn,
         parent: QWidget | None = None,
         *,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] = clock.today,
     ) -> None:
         super().__init__(parent)
         self.db, self.actor, self.scope, self.today = db, signed_in.actor, signed_in.scope, today

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
+from app import clock
 from app.errors import UserError
 from app.models.db import Database
 from app.services import ledger
@@ -53,7 +54,7 @@ class LedgerImportWizard(QWizard):
         signed_in: SignedIn,
         parent: QWidget | None = None,
         *,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] = clock.today,
     ) -> None:
         super().__init__(parent)
         self.db, self.actor, self.today = db, signed_in.actor, today

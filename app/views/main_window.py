@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 import app as app_package
+from app import clock
 from app.models.db import Database
 from app.paths import DataPaths
 from app.views.cases_page import CasesPage
@@ -67,7 +68,7 @@ class MainWindow(QMainWindow):
         signed_in: SignedIn,
         parent: QWidget | None = None,
         *,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] = clock.today,
         paths: DataPaths | None = None,
     ) -> None:
         super().__init__(parent)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.domain.codes import Role
 from app.errors import UserError
 from app.models.db import Database
@@ -62,7 +63,7 @@ class MatchingPage(QWidget):
         signed_in: SignedIn,
         parent: QWidget | None = None,
         *,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] = clock.today,
     ) -> None:
         super().__init__(parent)
         self._db, self._actor, self._today = db, signed_in.actor, today

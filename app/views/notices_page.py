@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.errors import UserError
 from app.models.db import Database
 from app.printing.catalog import NoticeKind, Paper
@@ -49,7 +50,7 @@ class NoticesPage(QWidget):
         self.paper_combo = QComboBox()
         for paper in Paper:
             self.paper_combo.addItem(paper.label, paper)
-        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit = QDateEdit(QDate(clock.today()))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy年M月d日")
         self.build_button = QPushButton(self.tr("&Build and preview"))

@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
+from app import clock
 from app.domain.codes import Role
 from app.domain.money import parse_month
 from app.errors import UserError
@@ -48,7 +49,7 @@ class PaymentRunTab(RunForm):
         signed_in: SignedIn,
         parent: QWidget | None = None,
         *,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] = clock.today,
     ) -> None:
         super().__init__(signed_in.actor.role in APPROVERS, today(), BATCH, parent)
         self._db, self._actor, self._today = db, signed_in.actor, today

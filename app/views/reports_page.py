@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from app import clock
 from app.models.db import Database
 from app.views.signed_in import SignedIn
 
@@ -34,7 +35,7 @@ class ReportsPage(QWidget):
         signed_in: SignedIn,
         parent: QWidget | None = None,
         *,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] = clock.today,
     ) -> None:
         super().__init__(parent)
         self.is_county = signed_in.installation_kind == "county"

@@ -9,6 +9,7 @@ from PySide6.QtCore import QItemSelection, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
 
+from app import clock
 from app.domain.codes import Role
 from app.errors import UserError
 from app.models.db import Database
@@ -39,7 +40,7 @@ class ReviewsPage(QWidget):
         signed_in: SignedIn,
         parent: QWidget | None = None,
         *,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] = clock.today,
     ) -> None:
         super().__init__(parent)
         self._db, self._actor, self._scope, self._today = db, signed_in.actor, signed_in.scope, today

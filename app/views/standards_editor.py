@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.domain.benefit import BenefitRules
 from app.errors import UserError
 from app.models.db import Database
@@ -50,7 +51,7 @@ class StandardsEditor(QWidget):
         super().__init__(parent)
         self._db = db
         self._signed_in = signed_in
-        self._today = today or date.today()
+        self._today = today or clock.today()
         self._started = False
         self._areas: list[tuple[str, str]] = []
         self.dialog: StandardDialog | None = None

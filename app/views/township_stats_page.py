@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app import clock
 from app.errors import UserError
 from app.models.db import Database
 from app.services.township_stats import TownshipStats, VillageRow, village_stats
@@ -40,7 +41,7 @@ class TownshipStatsTab(QWidget):
         signed_in: SignedIn,
         parent: QWidget | None = None,
         *,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] = clock.today,
     ) -> None:
         super().__init__(parent)
         self._db, self._actor, self._today = db, signed_in.actor, today

@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTableView, QTabWidget, QVBoxLayout, QWidget
 
+from app import clock
 from app.domain.checks_rows import Finding, Severity
 from app.errors import UserError
 from app.models.db import Database
@@ -41,7 +42,7 @@ class WorkbenchPage(QWidget):
         signed_in: SignedIn,
         parent: QWidget | None = None,
         *,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] = clock.today,
     ) -> None:
         super().__init__(parent)
         self._db, self._scope, self._today = db, signed_in.scope, today

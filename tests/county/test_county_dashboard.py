@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from app import clock
 from app.domain import idcard
 from app.domain.codes import Role
 from app.domain.workflow import BENEFIT_STATES, PRE_DECISION_STATES, CaseState
@@ -237,7 +238,7 @@ def test_held_quarantined_and_duplicate_items_from_real_bundles(world: World) ->
 
     county = world.db("county")
     try:
-        rows = rows_of(county, system_actor("430623"), date.today())
+        rows = rows_of(county, system_actor("430623"), clock.today())
         with county.uow("test") as uow:
             s = uow.session
             households = Counter(v[:9] for v in s.execute(select(Household.village_code)).scalars())

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
 
+from app import clock
 from app.domain.codes import Role
 from app.domain.deadlines import TimeLimits
 from app.errors import PermissionDenied, UserError
@@ -36,7 +37,7 @@ def test_repeated_failures_lock_the_account(station: Database) -> None:
         auth.authenticate(uow.session, "admin", ADMIN_PASSWORD)
     with station.uow("admin") as uow:
         user = uow.session.execute(select(User).where(User.username == "admin")).scalar_one()
-        user.locked_until = datetime.now(UTC) - timedelta(minutes=1)
+        user.locked_until = clock.now() - timedelta(minutes=1)
         uow.commit()
     with station.uow("login") as uow:
         assert auth.authenticate(uow.session, "admin", ADMIN_PASSWORD).username == "admin"

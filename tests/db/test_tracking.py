@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 from sqlalchemy import func, select, text
 
+from app import clock
 from app.errors import UserError
 from app.models.audit import AuditEvent, verify_chain
 from app.models.case import Case, CaseEvent
@@ -116,7 +117,7 @@ def test_case_events_are_append_only(station: Database) -> None:
                 action="apply",
                 to_state="applied",
                 on_date=date(2026, 11, 2),
-                at=datetime.now(UTC),
+                at=clock.now(),
                 actor="clerk",
             )
         )

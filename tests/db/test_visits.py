@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from app import clock
 from app.domain.codes import Role
 from app.domain.workflow import TERMINAL_STATES, CaseState
 from app.errors import PermissionDenied, UserError
@@ -108,7 +109,7 @@ def test_a_visit_during_the_investigation_is_its_home_investigation(demo_db: Dat
     [
         (["张丽"], DEMO_TODAY, "家中无变化", "走访人员"),
         (["张丽", "张丽"], DEMO_TODAY, "家中无变化", "走访人员"),
-        (STAFF, date.today() + timedelta(days=1), "家中无变化", "走访日期"),
+        (STAFF, clock.today() + timedelta(days=1), "家中无变化", "走访日期"),
         (STAFF, date(2000, 1, 1), "家中无变化", "走访日期"),
         (STAFF, DEMO_TODAY, "  ", "走访情况"),
     ],

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QDate, Slot
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QWidget
 
+from app import clock
 from app.services import visits
 from app.services.visits import VisitRow, VisitTarget
 from app.views.household_tabs.common import FileTab, fill, list_layout, make_table
@@ -34,7 +33,7 @@ class VisitsTab(FileTab):
         self.target_label = QLabel()
         self.target_label.setWordWrap(True)
         self.visit_date_edit = DateEdit()
-        today = date.today()
+        today = clock.today()
         self.visit_date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
         self.visit_staff_edit = QLineEdit()
         self.visit_staff_edit.setMaxLength(200)

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from app import clock
 from app.services.county_dashboard import TownshipRow
 from app.views.tablemodels.rows import ROW_ROLE, TONES
 
@@ -55,7 +56,7 @@ class TownshipTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[TownshipRow] = []
-        self._today = date.today()
+        self._today = clock.today()
         self._columns: dict[Col, _Column] = {
             Col.TOWNSHIP: _Column(
                 self.tr("Township"), self.tr("Township (double-click to open)"), lambda r: 0

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.domain.money import fen_to_yuan, yuan_to_fen
 
 
@@ -63,7 +64,7 @@ class DateEdit(QDateEdit):
         self.setDisplayFormat(date_format())
         self.setCalendarPopup(True)
         self.setMinimumDate(QDate(1900, 1, 1))
-        self.set_value(value or date.today())
+        self.set_value(value or clock.today())
 
     def value(self) -> date:
         d = self.date()
