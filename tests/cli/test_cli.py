@@ -181,3 +181,26 @@ def test_python_dash_m_entry_point_runs(tmp_path: Path) -> None:
         [sys.executable, "-m", "app", "--version"], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0 and result.stdout.startswith("jiuzhu ")
+
+
+@pytest.mark.parametrize("today", ["2027-03-01", "2028-01-02"])
+def test_demo_today_builds_every_case_around_that_day(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, today: str
+) -> None:
+    """`demo --today` (not the clock) sets the day: no step lies after it, the latest lies close to it."""
+    d = str(tmp_path / "demo")
+    code, _, err = jiuzhu(capsys, "--data-dir", d, "demo", "--households", "30", "--today", today)
+    assert code == 0, err
+    with sqlite3.connect(tmp_path / "demo" / "jiuzhu.sqlite3") as conn:
+        latest, earliest = conn.execute("SELECT max(state_since), min(applied_on) FROM case_file").fetchone()
+    day = date.fromisoformat(today)
+    assert date.fromisoformat(latest) <= day
+    assert (day - date.fromisoformat(latest)).days < 30
+    assert 0 < (day - date.fromisoformat(earliest)).days < 11 * 366
+
+
+def test_demo_today_must_be_a_day(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = jiuzhu(capsys, "--data-dir", str(tmp_path), "demo", "--today", "2027-02-30")
+    assert code == 2
+    assert "YYYY-MM-DD" in err
+    assert not (tmp_path / "jiuzhu.sqlite3").exists()

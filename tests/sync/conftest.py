@@ -17,6 +17,7 @@ from app.cli import run
 from app.models.db import Database
 from app.paths import DataPaths
 from app.services.installation import open_database
+from tests.conftest import DEMO_TODAY
 
 COUNTY = "430623"
 STATIONS = ("430623101", "430623102", "430623103")
@@ -94,7 +95,16 @@ def build_world(root: Path) -> World:
         world.secret_file(code).write_text(STATION_SECRET[code] + "\n", encoding="utf-8")
         if code != STATIONS[0]:
             world.ok(code, "init", "--township", code, "--admin-password", "adminpass")
-        world.ok(code, "demo", "--households", str(households), "--seed", str(seed))
+        world.ok(
+            code,
+            "demo",
+            "--households",
+            str(households),
+            "--seed",
+            str(seed),
+            "--today",
+            DEMO_TODAY.isoformat(),
+        )
         provision = root / f"{code}.jzp"
         world.ok(
             "county",
