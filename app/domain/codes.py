@@ -152,6 +152,13 @@ class Role(LabelledEnum):
     ADMIN = "admin"
 
 
+class InstallationKind(LabelledEnum):
+    """What an installation is: a township station or the county master (stored in ``installation.kind``)."""
+
+    STATION = "station"
+    COUNTY = "county"
+
+
 class AreaLevel(LabelledEnum):
     COUNTY = "county"
     TOWNSHIP = "township"
@@ -242,5 +249,6 @@ LABELS: dict[str, dict[str, str]] = {
         "admin": "系统管理员",
     },
     "AreaLevel": {"county": "县", "township": "乡镇", "village": "村(居)"},
+    "InstallationKind": {"station": "乡镇工作站", "county": "县级主库"},
     "SelfCare": {"self": "自理", "partial": "部分丧失", "lost": "完全丧失"},
 }

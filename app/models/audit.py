@@ -7,7 +7,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Integer, String, Text, insert, select, update
+from sqlalchemy import Connection, Integer, String, Text, func, insert, select, update
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, UTCDateTime
@@ -78,6 +78,17 @@ def append_events(conn: Connection, events: list[dict[str, Any]]) -> None:
     updated = conn.execute(update(Setting).where(Setting.key == HEAD_KEY).values(value=anchor))
     if updated.rowcount == 0:
         conn.execute(insert(Setting).values(key=HEAD_KEY, value=anchor, updated_at=events[-1]["at"]))
+
+
+def head_seq(conn: Connection) -> int:
+    """The sequence number of the newest audit event (0 on an empty log)."""
+    return int(conn.execute(select(func.coalesce(func.max(AuditEvent.seq), 0))).scalar_one())
+
+
+def tables_since(conn: Connection, seq: int) -> frozenset[str]:
+    """The tables written after audit event ``seq``: every write is audited, so this is what changed."""
+    query = select(AuditEvent.table_name).where(AuditEvent.seq > seq).distinct()
+    return frozenset(conn.execute(query).scalars())
 
 
 def verify_chain(conn: Connection) -> list[str]:

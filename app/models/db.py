@@ -13,7 +13,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
-from app.models import tracking
+from app.models import audit, tracking
 
 
 def sqlite_url(path: Path) -> str:
@@ -92,6 +92,15 @@ class UnitOfWork:
 
     def commit(self) -> None:
         self.session.commit()
+
+    def audit_mark(self) -> int:
+        """Where the audit log stands now; pass it to :meth:`tables_written_since` after writing."""
+        return audit.head_seq(self.session.connection())
+
+    def tables_written_since(self, mark: int) -> frozenset[str]:
+        """The tables this unit of work wrote to since ``mark`` (read from its audit events)."""
+        self.session.flush()
+        return audit.tables_since(self.session.connection(), mark)
 
     def flush(self) -> None:
         self.session.flush()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 import app as app_package
+from app.domain.codes import InstallationKind
 from app.errors import UserError
 from app.models.db import Database
 from app.services import auth, installation, registry
@@ -33,7 +34,7 @@ def sign_in(db: Database, username: str, password: str) -> SignedIn:
         finally:
             uow.commit()
         inst = installation.require(uow.session)
-        return SignedIn(actor, inst.name, inst.kind)
+        return SignedIn(actor, inst.name, InstallationKind(inst.kind))
 
 
 def demo_users(db: Database) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.domain.codes import Role
+from app.domain.codes import InstallationKind, Role
 from app.services.context import Actor
 
 
@@ -12,7 +12,14 @@ from app.services.context import Actor
 class SignedIn:
     actor: Actor
     installation_name: str
-    installation_kind: str  # "station" | "county"
+    installation_kind: InstallationKind
+
+    def __post_init__(self) -> None:  # the stored kind is a plain string; keep the enum here
+        object.__setattr__(self, "installation_kind", InstallationKind(self.installation_kind))
+
+    @property
+    def is_county(self) -> bool:
+        return self.installation_kind is InstallationKind.COUNTY
 
     @property
     def scope(self) -> str:

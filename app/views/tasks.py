@@ -37,18 +37,33 @@ class Cancelled(Exception):
 
 
 Work = Callable[[Progress, CancelFlag], T]
+READ_THREADS = 2
 _pool: QThreadPool | None = None
+_read_pool: QThreadPool | None = None
 _running: set[TaskHandle[Any]] = set()
 
 
+def _new_pool(threads: int) -> QThreadPool:
+    pool = QThreadPool(QCoreApplication.instance())
+    pool.setMaxThreadCount(threads)
+    pool.setExpiryTimeout(-1)
+    return pool
+
+
 def database_pool() -> QThreadPool:
-    """The pool for database work: one thread, so there is one writer at a time (as in Anki)."""
+    """The pool for writes: one thread, so there is one writer at a time (as in Anki)."""
     global _pool
     if _pool is None:
-        _pool = QThreadPool(QCoreApplication.instance())
-        _pool.setMaxThreadCount(1)
-        _pool.setExpiryTimeout(-1)
+        _pool = _new_pool(1)
     return _pool
+
+
+def read_pool() -> QThreadPool:
+    """The pool for reads: their own threads and connections, so a read never waits behind a write."""
+    global _read_pool
+    if _read_pool is None:
+        _read_pool = _new_pool(READ_THREADS)
+    return _read_pool
 
 
 class _Runnable(QRunnable):
@@ -167,6 +182,10 @@ def run(
 
 def wait_all(msecs: int = 30_000) -> bool:
     """Wait for queued work to end and deliver its results (at shutdown and in tests)."""
-    done = database_pool().waitForDone(msecs)
-    QCoreApplication.sendPostedEvents()
+    done = True
+    for _round in range(3):  # a delivered result may start another load
+        done = database_pool().waitForDone(msecs) and read_pool().waitForDone(msecs) and done
+        QCoreApplication.sendPostedEvents()
+        if not _running:
+            break
     return done and not _running
