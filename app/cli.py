@@ -156,7 +156,7 @@ def _gui(args: argparse.Namespace, paths: DataPaths) -> int:
 
 
 def _init(args: argparse.Namespace, paths: DataPaths) -> int:
-    from app.services.installation import initialise, open_database
+    from app.services.setup.installation import initialise, open_database
 
     db = open_database(paths, args.database_url, create=True)
     try:
@@ -171,7 +171,7 @@ def _init(args: argparse.Namespace, paths: DataPaths) -> int:
 
 
 def _demo(args: argparse.Namespace, paths: DataPaths) -> int:
-    from app.services.demo import run_demo
+    from app.demo.run import run_demo
 
     report = run_demo(paths, args.database_url, households=args.households, seed=args.seed, today=args.today)
     for line in report:
@@ -180,8 +180,8 @@ def _demo(args: argparse.Namespace, paths: DataPaths) -> int:
 
 
 def _areas(args: argparse.Namespace, paths: DataPaths) -> int:
-    from app.services import areas
-    from app.services.installation import open_database
+    from app.services.setup import areas
+    from app.services.setup.installation import open_database
 
     db = open_database(paths, args.database_url)
     try:
@@ -200,8 +200,8 @@ def _areas(args: argparse.Namespace, paths: DataPaths) -> int:
 
 def _stats(args: argparse.Namespace, paths: DataPaths) -> int:
     from app.domain.workflow import CaseState
-    from app.services.installation import open_database
-    from app.services.stats import stats
+    from app.services.reports.stats import stats
+    from app.services.setup.installation import open_database
 
     db = open_database(paths, args.database_url)
     try:
@@ -222,8 +222,8 @@ def _stats(args: argparse.Namespace, paths: DataPaths) -> int:
 
 
 def _check(args: argparse.Namespace, paths: DataPaths) -> int:
-    from app.services.checks import run_all
-    from app.services.installation import open_database
+    from app.services.reports.checks import run_all
+    from app.services.setup.installation import open_database
 
     db = open_database(paths, args.database_url)
     try:
@@ -236,7 +236,7 @@ def _check(args: argparse.Namespace, paths: DataPaths) -> int:
 
 
 def _backup(args: argparse.Namespace, paths: DataPaths) -> int:
-    from app.services.backup import backup
+    from app.services.setup.backup import backup
 
     out = backup(paths, args.out)
     print(f"已备份到 {out}")
@@ -244,7 +244,7 @@ def _backup(args: argparse.Namespace, paths: DataPaths) -> int:
 
 
 def _restore(args: argparse.Namespace, paths: DataPaths) -> int:
-    from app.services.backup import restore
+    from app.services.setup.backup import restore
 
     safety = restore(paths, args.file)
     print(f"已从 {args.file} 恢复数据库")

@@ -72,7 +72,7 @@ def _county(args: argparse.Namespace, paths: DataPaths) -> Iterator[tuple[UnitOf
     """One unit of work as the administrator, on a county master (a station is refused, exit 1)."""
     from app.services.context import system_actor
     from app.services.county_office import require_county
-    from app.services.installation import open_database
+    from app.services.setup.installation import open_database
 
     db = open_database(paths, args.database_url)
     try:
@@ -112,7 +112,7 @@ def _print_run(summary: Any, what: str) -> None:
 
 
 def _roster(args: argparse.Namespace, paths: DataPaths) -> int:
-    from app.services import payments
+    from app.services.payments import runs as payments
     from app.spreadsheets.roster import STATUS_LABELS, write_roster
 
     out = _out_folder(args.out)
@@ -128,7 +128,7 @@ def _roster(args: argparse.Namespace, paths: DataPaths) -> int:
         if pdf is not None:
             from app.printing.output import Printed, write_pdf
             from app.printing.roster import build_roster
-            from app.services.printing import font_set
+            from app.services.cases.printing import font_set
 
             doc = build_roster(roster, font_set(uow.session), masked=args.masked)
             write_pdf(Printed.of(doc, pdf.name), pdf)
@@ -142,7 +142,7 @@ def _roster(args: argparse.Namespace, paths: DataPaths) -> int:
 
 
 def _payment_run(args: argparse.Namespace, paths: DataPaths) -> int:
-    from app.services import payments
+    from app.services.payments import runs as payments
 
     with _county(args, paths) as (uow, actor):
         if args.approve:
@@ -155,7 +155,7 @@ def _payment_run(args: argparse.Namespace, paths: DataPaths) -> int:
 
 
 def _bank_return(args: argparse.Namespace, paths: DataPaths) -> int:
-    from app.services.bank_return import import_bank_return
+    from app.services.payments.bank_return import import_bank_return
     from app.spreadsheets.roster import STATUS_LABELS
 
     with _county(args, paths) as (uow, actor):
@@ -213,13 +213,13 @@ def _report(args: argparse.Namespace, paths: DataPaths) -> int:
     doc: Document | None = None
     with _county(args, paths) as (uow, actor):
         if args.month:
-            from app.services.reports import monthly
+            from app.services.reports.monthly import monthly
             from app.spreadsheets.reports import write_monthly
 
             report = monthly(uow.session, actor, args.month)
             if pdf is not None:
                 from app.printing.report_pdf import build_monthly_report
-                from app.services.printing import font_set
+                from app.services.cases.printing import font_set
 
                 doc = build_monthly_report(report, font_set(uow.session))
             _write_report(out, lambda path: write_monthly(path, report), pdf, doc)
@@ -229,13 +229,13 @@ def _report(args: argparse.Namespace, paths: DataPaths) -> int:
                 f"支出{_yuan(total.total_fen)}元"
             )
         else:
-            from app.services.report_year import year_summary
+            from app.services.reports.year import year_summary
             from app.spreadsheets.reports import write_year
 
             summary = year_summary(uow.session, actor, args.year)
             if pdf is not None:
                 from app.printing.report_pdf import build_year_summary
-                from app.services.printing import font_set
+                from app.services.cases.printing import font_set
 
                 doc = build_year_summary(summary, font_set(uow.session))
             _write_report(out, lambda path: write_year(path, summary), pdf, doc)
@@ -250,7 +250,7 @@ def _report(args: argparse.Namespace, paths: DataPaths) -> int:
 
 
 def _match(args: argparse.Namespace, paths: DataPaths) -> int:
-    from app.services.matching import KIND_LABELS, import_list
+    from app.services.matching.lists import KIND_LABELS, import_list
 
     with _county(args, paths) as (uow, actor):
         result = import_list(uow, actor, args.kind, args.file, source=args.source)

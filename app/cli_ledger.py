@@ -45,7 +45,7 @@ def add_verbs(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) 
 
 def _system_actor(paths: DataPaths, url: str | None) -> tuple[Database, Actor]:
     from app.services.context import system_actor
-    from app.services.installation import open_database, require
+    from app.services.setup.installation import open_database, require
 
     db = open_database(paths, url)
     try:
@@ -58,7 +58,7 @@ def _system_actor(paths: DataPaths, url: str | None) -> tuple[Database, Actor]:
 
 
 def _import(args: argparse.Namespace, paths: DataPaths) -> int:
-    from app.services.ledger import ImportOptions, import_ledger
+    from app.services.intake.ledger import ImportOptions, import_ledger
     from app.spreadsheets.errors_book import write_errors
 
     db, actor = _system_actor(paths, args.database_url)
@@ -94,7 +94,7 @@ def _import(args: argparse.Namespace, paths: DataPaths) -> int:
 
 
 def _export(args: argparse.Namespace, paths: DataPaths) -> int:
-    from app.services.ledger import export_ledger
+    from app.services.intake.ledger import export_ledger
 
     db, actor = _system_actor(paths, args.database_url)
     try:

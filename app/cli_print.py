@@ -58,8 +58,9 @@ def add_verbs(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
 
 def _run(args: argparse.Namespace, paths: DataPaths, make: Callable[[Any, Any], Any]) -> int:
     from app.cli import EXIT_OK
-    from app.services import installation, printing
+    from app.services.cases import printing
     from app.services.context import system_actor
+    from app.services.setup import installation
 
     db = installation.open_database(paths, args.database_url)
     try:
@@ -77,7 +78,7 @@ def _run(args: argparse.Namespace, paths: DataPaths, make: Callable[[Any, Any], 
 
 def _notice(args: argparse.Namespace, paths: DataPaths) -> int:
     from app.domain.codes import Program
-    from app.services import printing
+    from app.services.cases import printing
 
     kind, paper = NoticeKind(args.kind), Paper(args.paper)
     program = Program(args.program) if args.program else None
@@ -88,6 +89,6 @@ def _notice(args: argparse.Namespace, paths: DataPaths) -> int:
 
 
 def _print_form(args: argparse.Namespace, paths: DataPaths) -> int:
-    from app.services import printing
+    from app.services.cases import printing
 
     return _run(args, paths, lambda uow, actor: printing.form(uow, actor, args.case, args.form, args.date))

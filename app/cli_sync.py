@@ -80,18 +80,18 @@ def _asker(args: argparse.Namespace, prompt: str) -> Callable[[], str]:
 
 def _open(args: argparse.Namespace, paths: DataPaths) -> tuple[Database, Actor]:
     from app.services.context import system_actor
-    from app.services.installation import open_database
+    from app.services.setup.installation import open_database
 
     db = open_database(paths, args.database_url)
     with db.uow("cli") as uow:
-        from app.services.installation import require
+        from app.services.setup.installation import require
 
         county = require(uow.session).county_code
     return db, system_actor(county)
 
 
 def _station(args: argparse.Namespace, paths: DataPaths) -> int:
-    from app.services import sync
+    from app.services.sync import transfer as sync
 
     db, actor = _open(args, paths)
     try:
@@ -131,7 +131,7 @@ def _station(args: argparse.Namespace, paths: DataPaths) -> int:
 
 
 def _join(args: argparse.Namespace, paths: DataPaths) -> int:
-    from app.services import sync
+    from app.services.sync import transfer as sync
 
     db, actor = _open(args, paths)
     try:
@@ -144,7 +144,7 @@ def _join(args: argparse.Namespace, paths: DataPaths) -> int:
 
 
 def _export(args: argparse.Namespace, paths: DataPaths) -> int:
-    from app.services import sync
+    from app.services.sync import transfer as sync
 
     db, actor = _open(args, paths)
     try:
@@ -181,7 +181,7 @@ def _describe(outcome: Any) -> str:
 
 
 def _import(args: argparse.Namespace, paths: DataPaths) -> int:
-    from app.services import sync
+    from app.services.sync import transfer as sync
 
     db, actor = _open(args, paths)
     try:

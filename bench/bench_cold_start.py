@@ -71,7 +71,7 @@ Dialog().exec()
 def ensure_demo(root: Path, households: int) -> DataPaths:
     paths = DataPaths(root)
     if not paths.database.exists():
-        from app.services.demo import run_demo
+        from app.demo.run import run_demo
 
         started = time.perf_counter()
         run_demo(paths, None, households=households, seed=1)

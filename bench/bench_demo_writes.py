@@ -3,7 +3,7 @@
     .venv/bin/python bench/bench_demo_writes.py [--households 20000]
 
 Both sides write the same rows into a fresh database with the current schema, in one transaction,
-with the same PRAGMAs. Jiuzhu's side is ``app.services.demo.write_rows`` (SQLAlchemy Core executemany,
+with the same PRAGMAs. Jiuzhu's side is ``app.demo.run.write_rows`` (SQLAlchemy Core executemany,
 type processing, one audit event per table); the outbox queueing a station adds is timed separately.
 """
 
@@ -21,12 +21,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from app.demo.builder import DemoBuilder, Village
+from app.demo.people import villages_for
+from app.demo.run import DEMO_RULES, TABLE_ORDER, write_rows
 from app.domain.calendar import WorkCalendar
 from app.models.all import metadata
 from app.models.db import Database, make_engine
-from app.services.demo import DEMO_RULES, TABLE_ORDER, write_rows
-from app.services.demo_builder import DemoBuilder, Village
-from app.services.demo_people import villages_for
 from bench.common import fresh_database, report, timed
 
 

@@ -26,8 +26,8 @@ from app.domain import idcard
 from app.models.area import Area
 from app.paths import DataPaths
 from app.services.context import system_actor
-from app.services.installation import initialise, open_database
-from app.services.ledger import import_ledger
+from app.services.intake.ledger import import_ledger
+from app.services.setup.installation import initialise, open_database
 from bench.common import report, timed
 
 TOWNSHIP = "430623101"

@@ -22,13 +22,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import event
 
+from app.demo.run import run_demo
 from app.paths import DataPaths
-from app.services import registry
-from app.services.demo import run_demo
-from app.services.installation import initialise, open_database
-from app.services.registry import RegistryFilter
+from app.services.households import registry
+from app.services.households.registry import RegistryFilter
+from app.services.setup.installation import initialise, open_database
 
-FIRST_PAGE = 64  # what the registry shows first (app/views/registry.py FIRST_BATCH)
+FIRST_PAGE = 64  # what the registry shows first (app/views/households/registry_page.py FIRST_BATCH)
 TYPED = (
     "z",
     "zh",

@@ -22,10 +22,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.paths import DataPaths
-from app.services import payments
 from app.services.context import system_actor
-from app.services.installation import initialise, open_database
-from app.services.reports import monthly
+from app.services.payments import runs as payments
+from app.services.reports.monthly import monthly
+from app.services.setup.installation import initialise, open_database
 from app.spreadsheets.reports import write_monthly
 from bench.common import report, timed
 
@@ -69,7 +69,7 @@ RAW = (
 
 
 def build(root: Path, households: int) -> None:
-    from app.services.demo import run_demo
+    from app.demo.run import run_demo
 
     db = open_database(DataPaths(root), create=True)
     try:

@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.domain import idcard
 from app.models.db import Database, make_engine
-from app.services import payments
+from app.services.payments import runs as payments
 from app.spreadsheets.roster import HEADERS, Roster, write_roster
 from bench.common import fresh_database, report, timed
 

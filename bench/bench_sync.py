@@ -23,9 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.cli import run
 from app.paths import DataPaths
-from app.services import sync
 from app.services.context import system_actor
-from app.services.installation import open_database
+from app.services.setup.installation import open_database
+from app.services.sync import transfer as sync
 from app.sync import format as fmt
 from app.sync import keys
 from app.sync.tables import UP_TABLES

@@ -13,9 +13,9 @@ from app.domain import idcard
 from app.domain.codes import IncomeKind
 from app.domain.workflow import CaseState
 from app.paths import resolve
-from app.services import auth
-from app.services.installation import current, open_database
-from app.services.worklist_case import INVESTIGATION
+from app.services.cases.workspace import INVESTIGATION
+from app.services.setup import auth
+from app.services.setup.installation import current, open_database
 from app.views.app import create_application, install_translators
 from app.views.login_dialog import LoginDialog
 from app.views.main_window import MainWindow, Section

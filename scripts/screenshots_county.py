@@ -16,13 +16,13 @@ from app.models.case import BenefitMember
 from app.models.db import Database
 from app.models.household import Person
 from app.paths import DataPaths, resolve
-from app.services import auth
 from app.services.context import Actor
-from app.services.installation import current, open_database
-from app.services.matching import import_list
+from app.services.matching.lists import import_list
+from app.services.setup import auth
+from app.services.setup.installation import current, open_database
 from app.views.app import create_application, install_translators
-from app.views.first_run import FirstRunWizard
 from app.views.main_window import MainWindow, Section
+from app.views.setup.first_run import FirstRunWizard
 from app.views.signed_in import SignedIn
 
 

@@ -15,7 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from app import clock, log
 from app.models.db import Database
 from app.paths import DataPaths
-from app.services.installation import initialise, open_database
+from app.services.setup.installation import initialise, open_database
 from app.views import gc_guard
 
 ADMIN_PASSWORD = "adminpass"
@@ -69,7 +69,7 @@ def station(paths: DataPaths) -> Iterator[Database]:
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small deterministic demo station, built once per run and copied per test."""
-    from app.services.demo import run_demo
+    from app.demo.run import run_demo
 
     root = tmp_path_factory.mktemp("demo-template")
     run_demo(DataPaths(root), None, households=DEMO_HOUSEHOLDS, seed=3, today=DEMO_TODAY)

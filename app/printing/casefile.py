@@ -1,4 +1,4 @@
-"""The data a case's paper forms are filled from: plain values, loaded by app.services.printing."""
+"""The data a case's paper forms are filled from: plain values, loaded by app.services.cases.printing."""
 
 from __future__ import annotations
 

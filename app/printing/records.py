@@ -1,4 +1,4 @@
-"""Turn the file's records (rows read by app.services.printing) into the plain CaseFile the forms print."""
+"""Turn the file's records (read by app.services.cases.printing) into the plain CaseFile the forms print."""
 
 from __future__ import annotations
 

@@ -31,7 +31,7 @@ from app.printing.report_pdf_year import build_year_summary, year_summary_pdf
 from app.spreadsheets.reports import MONTH_COLUMNS
 
 if TYPE_CHECKING:  # the report data is built by the services; this module only lays it out
-    from app.services.reports import CategoryRow, MonthlyReport
+    from app.services.reports.monthly import CategoryRow, MonthlyReport
 
 __all__ = ["build_monthly_report", "build_year_summary", "monthly_report_pdf", "year_summary_pdf"]
 

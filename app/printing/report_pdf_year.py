@@ -2,7 +2,7 @@
 indicators, the month-by-month figures, charts (funds and bank payments by month, persons by month, the
 bank share) and the signature lines.
 
-The figures are those of ``app.services.report_year.year_summary`` — the same the xlsx shows.
+The figures are those of ``app.services.reports.year.year_summary`` — the same the xlsx shows.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from app.printing.report_pdf_parts import (
 )
 
 if TYPE_CHECKING:
-    from app.services.report_year import YearSummary
+    from app.services.reports.year import YearSummary
 
 STATUS_LABELS = {"": "无已审批批次", "approved": "已审批", "sent": "已送银行", "closed": "已结清"}
 MONTH_HEADERS = ("月份", "状态", "户数", "人数", "金额（元）", "银行发放（元）")

@@ -12,8 +12,8 @@ from app.domain.codes import Role
 from app.errors import UserError
 from app.models.area import Area
 from app.models.settings import Installation
-from app.services import installation
 from app.services.context import COUNTY_ROLES, Actor, require_area, require_role
+from app.services.setup import installation
 
 COUNTY_HEADS = frozenset({Role.COUNTY_HEAD})
 

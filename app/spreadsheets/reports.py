@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 from app.errors import UserError
 
 if TYPE_CHECKING:  # the report data is built by the services; this module only lays it out
-    from app.services.report_year import YearSummary
-    from app.services.reports import CategoryRow, MonthlyReport
+    from app.services.reports.monthly import CategoryRow, MonthlyReport
+    from app.services.reports.year import YearSummary
 
 STATUS_LABELS = {"": "无已审批批次", "approved": "已审批", "sent": "已送银行", "closed": "已结清"}
 # (group title or None, column title, value of a CategoryRow)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from app.errors import UserError
 
 if TYPE_CHECKING:
-    from app.services.township_stats import TownshipStats
+    from app.services.reports.township import TownshipStats
 
 HEADERS = ("村（社区）", "类别", "户数", "保障人数", "月发放金额（元）")
 WIDTHS = (16, 12, 9, 10, 16)

@@ -95,7 +95,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def open_or_explain(paths: DataPaths, database_url: str | None) -> Database | None:
     """Open the installation's database; an expected problem is shown in Chinese (returns None)."""
-    from app.services.installation import open_database
+    from app.services.setup.installation import open_database
 
     try:
         return open_database(paths, database_url)
@@ -120,7 +120,7 @@ def _preload_main_window() -> None:
 def first_run_setup(paths: DataPaths) -> bool:
     """The first-run wizard on an empty data folder; True once an installation was made."""
     from app.views import tasks
-    from app.views.first_run import FirstRunWizard
+    from app.views.setup.first_run import FirstRunWizard
 
     wizard = FirstRunWizard(paths)
     accepted = wizard.exec() == QDialog.DialogCode.Accepted and wizard.created is not None
@@ -139,7 +139,7 @@ def run_gui(paths: DataPaths, database_url: str | None) -> int:
 
     crash_dialog.install(log.log_file(paths.logs))
     log.gui.info("starting Jiuzhu %s with data in %s", app_package.__version__, paths.root)
-    from app.services.first_run import needs_setup
+    from app.services.setup.first_run import needs_setup
 
     first_user = ""
     if needs_setup(paths, database_url):

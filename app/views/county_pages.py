@@ -7,10 +7,10 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from app.models.db import Database
-from app.views.approval_page import ApprovalPage
-from app.views.county_dashboard import CountyDashboardPage
-from app.views.matching_page import MatchingPage
-from app.views.proposals_page import ProposalsPage
+from app.views.cases.approval_page import ApprovalPage
+from app.views.matching.page import MatchingPage
+from app.views.reports.dashboard import CountyDashboardPage
+from app.views.reviews.proposals_page import ProposalsPage
 from app.views.signed_in import SignedIn
 
 if TYPE_CHECKING:

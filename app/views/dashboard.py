@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from app.domain.money import fen_to_yuan
 from app.errors import UserError
 from app.models.db import Database
-from app.services.registry import state_label
-from app.services.stats import stats
+from app.services.households.registry import state_label
+from app.services.reports.stats import stats
 from app.views import tasks
 from app.views.signed_in import SignedIn
 

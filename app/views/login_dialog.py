@@ -19,7 +19,8 @@ import app as app_package
 from app.domain.codes import InstallationKind
 from app.errors import UserError
 from app.models.db import Database
-from app.services import auth, installation, registry
+from app.services.households import registry
+from app.services.setup import auth, installation
 from app.views import tasks
 from app.views.signed_in import SignedIn
 
@@ -108,7 +109,7 @@ class LoginDialog(QDialog):
     @Slot(object)
     def _on_demo_users(self, users: list[str]) -> None:
         if users:
-            from app.services.demo import DEMO_PASSWORD
+            from app.demo.run import DEMO_PASSWORD
 
             self.demo_hint.setText(
                 self.tr("Demo accounts: {users} (password {password})").format(

@@ -26,19 +26,19 @@ import app as app_package
 from app import clock
 from app.models.db import Database
 from app.paths import DataPaths
-from app.views.cases_page import CasesPage
-from app.views.notices_page import NoticesPage
-from app.views.registry import RegistryPage
-from app.views.reports_page import ReportsPage
-from app.views.reviews import ReviewsPage
+from app.views.cases.cases_page import CasesPage
+from app.views.cases.notices_page import NoticesPage
+from app.views.cases.workbench import WorkbenchPage
+from app.views.households.registry_page import RegistryPage
+from app.views.reports.reports_page import ReportsPage
+from app.views.reviews.reviews_page import ReviewsPage
 from app.views.section_tabs import SectionTabs
-from app.views.settings_page import SettingsPage
+from app.views.setup.settings_page import SettingsPage
+from app.views.setup.standards_editor import StandardsEditor
 from app.views.signed_in import SignedIn
-from app.views.standards_editor import StandardsEditor
-from app.views.sync_page import SyncPage
+from app.views.sync.page import SyncPage
 from app.views.ui_state import ui_settings
 from app.views.widgets.placeholder import PlaceholderPage
-from app.views.workbench import WorkbenchPage
 
 if TYPE_CHECKING:
     from app.views.county_pages import CountyPages
@@ -271,12 +271,12 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self.show_about)
 
     def import_ledger(self) -> None:
-        from app.views.ledger_import import open_ledger_import
+        from app.views.intake.ledger_wizard import open_ledger_import
 
         self.ledger_wizard = open_ledger_import(self._db, self.signed_in, self)
 
     def export_ledger(self) -> None:
-        from app.views.ledger_import import export_ledger
+        from app.views.intake.ledger_wizard import export_ledger
 
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export Excel ledger"), self.tr("ledger.xlsx"), self.tr("Excel workbook (*.xlsx)")

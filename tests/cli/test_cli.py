@@ -93,7 +93,7 @@ def test_demo_refuses_a_filled_installation(
 
 
 def test_demo_is_deterministic(tmp_path: Path) -> None:
-    from app.services.demo import run_demo
+    from app.demo.run import run_demo
 
     def dump(root: Path) -> list[tuple[object, ...]]:
         run_demo(DataPaths(root), None, households=40, seed=9, today=date(2026, 3, 2))

@@ -19,7 +19,7 @@ from app.models.db import Database, UnitOfWork
 from app.models.household import Household, Person
 from app.paths import DataPaths
 from app.services.context import Actor, system_actor
-from app.services.installation import initialise, open_database
+from app.services.setup.installation import initialise, open_database
 
 ADMIN = system_actor("430623")
 STAFF = Actor("county", "刘敏", Role.COUNTY_STAFF, "430623000000")
@@ -84,7 +84,7 @@ def county(request: pytest.FixtureRequest, tmp_path: Path, county_template: Path
 @pytest.fixture(scope="session")
 def county_demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small deterministic county demo (all 14 townships), built once per run."""
-    from app.services.demo import run_demo
+    from app.demo.run import run_demo
 
     root = tmp_path_factory.mktemp("county-demo")
     db = open_database(DataPaths(root), create=True)

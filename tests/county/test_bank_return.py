@@ -13,8 +13,8 @@ from app.errors import UserError
 from app.models.audit import AuditEvent
 from app.models.db import Database
 from app.models.payment import PaymentResult
-from app.services import payments
-from app.services.bank_return import BankReturnReport, import_bank_return, parse_status
+from app.services.payments import runs as payments
+from app.services.payments.bank_return import BankReturnReport, import_bank_return, parse_status
 from tests.county.conftest import ADMIN, Member, add_beneficiary
 
 MONTH = "2026-04"

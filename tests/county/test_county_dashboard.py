@@ -19,9 +19,9 @@ from app.models.case import Benefit, Case, Review
 from app.models.db import Database, UnitOfWork
 from app.models.household import Household, Person
 from app.models.sync import SyncBundle, SyncConflict, SyncDuplicate, SyncPeer, SyncQuarantine
-from app.services import worklist
+from app.services.cases import worklist
 from app.services.context import Actor, system_actor
-from app.services.county_dashboard import TownshipRow, county_total, township_rows
+from app.services.reports.dashboard import TownshipRow, county_total, township_rows
 from tests.county.conftest import CLERK, HEAD, STAFF, TODAY, VILLAGE2, Member, add_beneficiary
 from tests.sync.conftest import World, world, world_template  # noqa: F401
 

@@ -11,8 +11,8 @@ from app.errors import PermissionDenied, UserError
 from app.models.case import Benefit, Case, Decision, Review
 from app.models.db import Database
 from app.models.payment import BenefitChange
-from app.services.county_proposals import ProposalDecision, decide_proposal, proposal_queue
-from app.services.worklist_case import timeline
+from app.services.cases.workspace import timeline
+from app.services.reviews.proposals import ProposalDecision, decide_proposal, proposal_queue
 from tests.county.conftest import CLERK, STAFF, TODAY
 
 REVIEWED = TODAY - timedelta(days=3)

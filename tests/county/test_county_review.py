@@ -13,8 +13,8 @@ from app.domain.workflow import CaseState
 from app.errors import PermissionDenied, UserError
 from app.models.case import Case, CaseEvent, Decision, Investigation
 from app.models.db import Database
-from app.services import decisions
-from app.services.county_review import (
+from app.services.cases import decisions
+from app.services.cases.county_review import (
     COMPLAINT,
     DRAWN,
     NEAR_RELATIVE,
@@ -24,7 +24,7 @@ from app.services.county_review import (
     draw_spot_checks,
     record_county_visit,
 )
-from app.services.worklist_case import timeline
+from app.services.cases.workspace import timeline
 from tests.county.conftest import CLERK, STAFF, TODAY
 
 VISITORS = ["刘敏", "王强"]
@@ -132,7 +132,7 @@ def test_the_spot_check_draws_at_least_30_percent_once(demo_county: Database) ->
     sampled = next(iter(drawn_ids))
     with demo_county.uow(STAFF.username) as uow, pytest.raises(UserError, match="随机抽查"):
         from app.domain.workflow import Action
-        from app.services.cases import act
+        from app.services.cases.procedure import act
 
         act(uow, STAFF, sampled, Action.START_COUNTY_NOTICE, TODAY)
 
@@ -188,7 +188,7 @@ def test_the_spot_check_share_is_a_county_setting_of_at_least_30(demo_county: Da
 
 
 def test_the_check_finds_a_near_relative_paid_without_the_county_visit(demo_county: Database) -> None:
-    from app.services.checks import findings
+    from app.services.reports.checks import findings
 
     with demo_county.uow("test") as uow:
         active = uow.session.execute(select(Case).where(Case.state == "active")).scalars().first()

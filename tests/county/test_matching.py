@@ -15,9 +15,9 @@ from app.models.audit import AuditEvent
 from app.models.case import Benefit, BenefitMember, Case, Decision, Review
 from app.models.db import Database
 from app.models.matching import MatchFlag, MatchList
-from app.services import payments
-from app.services.matching import MatchImport, import_list, open_flags
-from app.services.matching_actions import act_on_flag, clear_flag
+from app.services.matching.actions import act_on_flag, clear_flag
+from app.services.matching.lists import MatchImport, import_list, open_flags
+from app.services.payments import runs as payments
 from tests.county.conftest import ADMIN, STAFF, Made, Member, add_beneficiary
 
 FAMILY = [

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from app.services.payment_rules import (
+from app.services.payments.rules import (
     AmountChange,
     AmountDecision,
     BenefitTerms,

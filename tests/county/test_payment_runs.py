@@ -13,8 +13,9 @@ from app.models.case import Benefit, Decision
 from app.models.db import Database
 from app.models.household import Household
 from app.models.payment import BenefitChange, PaymentFlag, PaymentLine, PaymentRun
-from app.services import decisions, payments
-from app.services.payment_changes import adjust
+from app.services.cases import decisions
+from app.services.payments import runs as payments
+from app.services.payments.changes import adjust
 from tests.county.conftest import ADMIN, CLERK, HEAD, STAFF, Made, Member, add_beneficiary
 
 ZHANG = [Member("张大山", date(1960, 5, 1), 11), Member("李秀英", date(1962, 8, 9), 22, "10", topup_fen=3000)]

@@ -18,10 +18,10 @@ from app.printing import fonts
 from app.printing.report_pdf import build_monthly_report, build_year_summary, monthly_report_pdf
 from app.printing.report_pdf_parts import percent, yuan
 from app.printing.report_pdf_year import indicators
-from app.services import payments
-from app.services.bank_return import import_bank_return
-from app.services.report_year import year_summary
-from app.services.reports import CATEGORIES, monthly
+from app.services.payments import runs as payments
+from app.services.payments.bank_return import import_bank_return
+from app.services.reports.monthly import CATEGORIES, monthly
+from app.services.reports.year import year_summary
 from app.spreadsheets.reports import MONTH_COLUMNS, write_monthly
 from tests.county.conftest import ADMIN, TODAY
 from tests.printing.conftest import compact, pdf_pages, pdf_rows, pdf_text

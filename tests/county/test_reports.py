@@ -17,10 +17,12 @@ from app.models.db import Database
 from app.models.household import Household, Person
 from app.models.notice import PublicNotice
 from app.models.payment import PaymentLine
-from app.services import decisions, payments, settings
-from app.services.bank_return import import_bank_return
-from app.services.report_year import year_summary
-from app.services.reports import CATEGORIES, monthly
+from app.services import settings
+from app.services.cases import decisions
+from app.services.payments import runs as payments
+from app.services.payments.bank_return import import_bank_return
+from app.services.reports.monthly import CATEGORIES, monthly
+from app.services.reports.year import year_summary
 from app.spreadsheets.reports import write_monthly, write_year
 from tests.county.conftest import ADMIN, TODAY, Member, add_beneficiary
 

@@ -18,8 +18,8 @@ from app.models.payment import PaymentLine
 from app.paths import DataPaths
 from app.printing import fonts
 from app.printing.roster import build_roster
-from app.services import payments
-from app.services.installation import open_database
+from app.services.payments import runs as payments
+from app.services.setup.installation import open_database
 from app.spreadsheets.roster import HEADERS, Roster, write_roster
 from tests.county.conftest import ADMIN
 from tests.printing.conftest import compact, pdf_text

@@ -18,9 +18,11 @@ from app.models.db import Database
 from app.models.outbox import OutboxEntry
 from app.models.payment import PaymentRun
 from app.models.settings import Standard
-from app.services import assessment, settings, standards
+from app.services import settings
+from app.services.cases import assessment
 from app.services.context import Actor
-from app.services.standards import StandardInput
+from app.services.setup import standards
+from app.services.setup.standards import StandardInput
 from tests.county.conftest import CLERK, HEAD, STAFF, Member, add_beneficiary
 
 COUNTY12 = "430623000000"

@@ -11,7 +11,7 @@ from app.errors import UserError
 from app.models.db import Database
 from app.models.household import Household
 from app.paths import DataPaths
-from app.services import attachments
+from app.services.households import attachments
 from tests.db.test_procedure import CLERK
 
 

@@ -13,9 +13,11 @@ from app.errors import PermissionDenied, UserError
 from app.models.audit import AuditEvent
 from app.models.db import Database
 from app.models.household import Household, IncomeItem, Person
-from app.services import assessment, household_edit, household_items
-from app.services.household_edit import HouseholdFields, IncomeData
-from app.services.households import MemberInput
+from app.services.cases import assessment
+from app.services.households import edit as household_edit
+from app.services.households import items as household_items
+from app.services.households.edit import HouseholdFields, IncomeData
+from app.services.intake.household import MemberInput
 from tests.conftest import DEMO_TODAY
 from tests.db.test_procedure import CADRE, CLERK, VILLAGE
 
@@ -178,7 +180,7 @@ def test_the_household_fields_are_checked(demo_db: Database) -> None:
 def test_assets_and_supporters_are_added_checked_and_removed(demo_db: Database) -> None:
     from app.domain.codes import AssetKind
     from app.models.household import AssetItem, Supporter
-    from app.services.household_edit import AssetData, SupporterData
+    from app.services.households.edit import AssetData, SupporterData
 
     hh = a_household(demo_db)
     with demo_db.uow("clerk") as uow:

@@ -16,7 +16,7 @@ from app.models.all import metadata
 from app.models.db import make_engine, sqlite_url
 from app.models.migrate import SCHEMA_HEAD, alembic_config, current_revision, upgrade
 from app.paths import DataPaths
-from app.services.installation import open_database
+from app.services.setup.installation import open_database
 
 
 def test_schema_head_constant_matches_the_scripts() -> None:

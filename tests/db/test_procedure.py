@@ -16,10 +16,12 @@ from app.models.case import Benefit, BenefitMember, CaseEvent, Decision, Review
 from app.models.db import Database
 from app.models.household import Household
 from app.models.settings import Standard
-from app.services import cases, decisions, households
-from app.services.cases import AppraisalInput
+from app.services.cases import decisions
+from app.services.cases import procedure as cases
+from app.services.cases.procedure import AppraisalInput
 from app.services.context import Actor
-from app.services.households import HouseholdInput, IncomeInput, MemberInput
+from app.services.intake import household as households
+from app.services.intake.household import HouseholdInput, IncomeInput, MemberInput
 
 VILLAGE = "430623101201"
 CLERK = Actor("clerk", "张丽", Role.TOWNSHIP_CLERK, "430623101000")
@@ -253,7 +255,7 @@ def test_gradual_exit_longer_than_six_months_is_refused(db: Database) -> None:
 def test_starting_the_notice_posts_the_case_on_the_village_notice(db: Database) -> None:
     from app.models.notice import NoticeEntry, PublicNotice
     from app.printing.catalog import NoticeKind
-    from app.services import printing
+    from app.services.cases import printing
 
     _, case_id = _intake(db)
     with db.uow("clerk") as uow:

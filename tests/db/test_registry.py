@@ -13,8 +13,8 @@ from app.errors import PermissionDenied, UserError
 from app.models.case import Case
 from app.models.db import Database
 from app.models.household import Household, Person
-from app.services import registry
-from app.services.registry import RegistryFilter as F
+from app.services.households import registry
+from app.services.households.registry import RegistryFilter as F
 
 TOWNSHIP = "430623101000"
 

@@ -13,8 +13,9 @@ from app.domain.deadlines import TimeLimits
 from app.errors import PermissionDenied, UserError
 from app.models.db import Database
 from app.models.user import User
-from app.services import auth, settings
+from app.services import settings
 from app.services.context import Actor, require_area, require_role
+from app.services.setup import auth
 from tests.conftest import ADMIN_PASSWORD
 
 
@@ -117,7 +118,7 @@ def test_stats_within_a_village_scope(demo_db: Database) -> None:
     from sqlalchemy import func
 
     from app.models.household import Household
-    from app.services.stats import stats
+    from app.services.reports.stats import stats
 
     with demo_db.uow("check") as uow:
         village, n = uow.session.execute(

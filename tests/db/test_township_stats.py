@@ -15,8 +15,8 @@ from app.models.case import Benefit, BenefitMember
 from app.models.db import Database
 from app.models.household import Household
 from app.services.context import Actor
-from app.services.payment_rules import category
-from app.services.township_stats import village_stats
+from app.services.payments.rules import category
+from app.services.reports.township import village_stats
 from app.spreadsheets.village_stats import save_atomically, write_village_stats
 
 CLERK = Actor("clerk", "张丽", Role.TOWNSHIP_CLERK, "430623101000")

@@ -14,8 +14,8 @@ from app.errors import PermissionDenied, UserError
 from app.models.case import Case, Investigation, Review
 from app.models.db import Database
 from app.models.household import Household
-from app.services import visits
 from app.services.context import Actor
+from app.services.households import visits
 from tests.conftest import DEMO_TODAY
 from tests.db.test_procedure import CADRE, CLERK, VILLAGE
 

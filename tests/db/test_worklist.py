@@ -16,12 +16,11 @@ from app.errors import IllegalTransition, PermissionDenied, UserError
 from app.models.case import Benefit, Case, Review
 from app.models.db import Database
 from app.models.household import AssetItem, Household
-from app.services import assessment, registry, settings, worklist, worklist_case, worklist_intake
-from app.services.cases import AppraisalInput
-from app.services.context import Actor
-from app.services.households import HouseholdInput, IncomeInput, MemberInput
-from app.services.worklist_reviews import ReviewInput, record_review, review_context
-from app.services.worklist_steps import (
+from app.services import settings
+from app.services.cases import assessment, worklist
+from app.services.cases import workspace as worklist_case
+from app.services.cases.procedure import AppraisalInput
+from app.services.cases.steps import (
     DecisionInput,
     InvestigationInput,
     ObjectionInput,
@@ -29,6 +28,11 @@ from app.services.worklist_steps import (
     StepInput,
     take_step,
 )
+from app.services.context import Actor
+from app.services.households import registry
+from app.services.intake import window as worklist_intake
+from app.services.intake.household import HouseholdInput, IncomeInput, MemberInput
+from app.services.reviews.review import ReviewInput, record_review, review_context
 from tests.conftest import DEMO_TODAY
 
 TOWNSHIP = "430623101000"

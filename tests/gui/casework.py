@@ -7,8 +7,9 @@ from datetime import date
 from app.domain import idcard
 from app.domain.codes import IncomeKind, Program, UrbanRural
 from app.models.db import Database
-from app.services import registry, worklist_intake
-from app.services.households import HouseholdInput, IncomeInput, MemberInput
+from app.services.households import registry
+from app.services.intake import window as worklist_intake
+from app.services.intake.household import HouseholdInput, IncomeInput, MemberInput
 from app.views.signed_in import SignedIn
 from tests.conftest import DEMO_TODAY
 

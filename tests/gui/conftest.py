@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
 
+from app.demo.run import DEMO_PASSWORD
 from app.models.db import Database
-from app.services.demo import DEMO_PASSWORD
 from app.views import tasks
 from app.views.app import create_application
 from app.views.login_dialog import sign_in

@@ -10,13 +10,13 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from app.demo.run import DEMO_PASSWORD
 from app.models.case import Case, Decision
 from app.models.db import Database
-from app.services import county_review
-from app.services.county_decide import APPROVE, REFUSE
-from app.services.demo import DEMO_PASSWORD
+from app.services.cases import county_review
+from app.services.cases.county_decide import APPROVE, REFUSE
 from app.views import tasks
-from app.views.approval_page import ApprovalPage
+from app.views.cases.approval_page import ApprovalPage
 from app.views.login_dialog import sign_in
 from app.views.signed_in import SignedIn
 from tests.county.conftest import (  # noqa: F401

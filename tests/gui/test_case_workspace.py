@@ -7,11 +7,11 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.workflow import Action
 from app.models.db import Database
-from app.services.worklist_case import APPRAISAL, INVESTIGATION
-from app.views.case_workspace import CaseWorkspace
-from app.views.cases_page import CasesPage
+from app.services.cases.workspace import APPRAISAL, INVESTIGATION
+from app.views.cases.cases_page import CasesPage
+from app.views.cases.step_dialogs import StepDialog
+from app.views.cases.workspace import CaseWorkspace
 from app.views.signed_in import SignedIn
-from app.views.step_dialogs import StepDialog
 from tests.gui.casework import new_case, today
 from tests.gui.helpers import type_with_input_method
 

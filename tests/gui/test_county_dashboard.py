@@ -20,11 +20,11 @@ from app.models.case import Case
 from app.models.db import Database
 from app.models.household import Household
 from app.models.sync import SyncQuarantine
-from app.services.county_dashboard import TownshipRow
+from app.services.reports.dashboard import TownshipRow
 from app.views import tasks
-from app.views.county_dashboard import CountyDashboardPage
+from app.views.reports.dashboard import CountyDashboardPage
+from app.views.reports.townships_model import SORT_ROLE, Col
 from app.views.tablemodels.rows import ROW_ROLE
-from app.views.tablemodels.townships import SORT_ROLE, Col
 from app.views.widgets.bar_chart import BarChart, Series
 from tests.county.conftest import county_demo_template, demo_county, demo_county_paths  # noqa: F401
 from tests.gui.conftest import signed_in

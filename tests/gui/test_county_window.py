@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
+from app.demo.run import DEMO_PASSWORD
 from app.models.db import Database
-from app.services.demo import DEMO_PASSWORD
 from app.views import tasks
 from app.views.login_dialog import sign_in
 from app.views.main_window import MainWindow, Section

@@ -12,14 +12,15 @@ from pytestqt.qtbot import QtBot
 
 from app.models.settings import Installation
 from app.paths import DataPaths
-from app.services import installation, sync
 from app.services.context import system_actor
-from app.services.installation import initialise, open_database
+from app.services.setup import installation
+from app.services.setup.installation import initialise, open_database
+from app.services.sync import transfer as sync
 from app.sync import keys
 from app.views import app as gui_app
 from app.views import tasks
-from app.views.first_run import FirstRunWizard, PageId
 from app.views.login_dialog import LoginDialog, demo_users, sign_in
+from app.views.setup.first_run import FirstRunWizard, PageId
 
 PASSWORD = "firstpass1"
 PROVISION_SECRET = "provpass1"

@@ -16,8 +16,8 @@ from app.models.case import Case, Investigation
 from app.models.db import Database
 from app.models.household import Household, IncomeItem, Person
 from app.paths import DataPaths
-from app.services import visits
-from app.views.household_editor import HouseholdEditor, open_household_editor
+from app.services.households import visits
+from app.views.households.editor import HouseholdEditor, open_household_editor
 from app.views.signed_in import SignedIn
 from app.views.widgets.forms import show_date
 from tests.conftest import DEMO_TODAY

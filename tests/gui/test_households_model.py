@@ -7,9 +7,9 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from app.models.db import Database
-from app.services import registry
-from app.services.registry import RegistryFilter, RegistryRow
-from app.views.tablemodels.households import HOUSEHOLD_ID_ROLE, Column, HouseholdTableModel
+from app.services.households import registry
+from app.services.households.registry import RegistryFilter, RegistryRow
+from app.views.households.households_model import HOUSEHOLD_ID_ROLE, Column, HouseholdTableModel
 
 SCOPE = "430623101000"
 

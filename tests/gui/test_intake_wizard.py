@@ -10,7 +10,7 @@ from app.domain.codes import IncomeKind
 from app.models.case import Case
 from app.models.db import Database
 from app.models.household import AssetItem, Household, Person
-from app.views.intake_wizard import IntakeWizard, PageId
+from app.views.intake.wizard import IntakeWizard, PageId
 from app.views.signed_in import SignedIn
 from tests.gui.casework import HEAD_ID, WIFE_ID, first_village, today
 from tests.gui.helpers import type_with_input_method

@@ -26,4 +26,6 @@ def test_views_do_not_query_the_database() -> None:
 
 
 def test_registry_service_is_free_of_qt() -> None:
-    assert not any(name.startswith("PySide6") for name in imports(APP / "services" / "registry.py"))
+    assert not any(
+        name.startswith("PySide6") for name in imports(APP / "services" / "households" / "registry.py")
+    )

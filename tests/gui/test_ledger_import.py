@@ -21,8 +21,8 @@ from app.services.context import Actor
 from app.spreadsheets.model import Problem, Severity
 from app.spreadsheets.report import ImportReport
 from app.views import tasks
-from app.views.ledger_import import LedgerImportWizard, PageId, export_ledger
-from app.views.ledger_models import ChangesModel, ProblemsModel
+from app.views.intake.ledger_models import ChangesModel, ProblemsModel
+from app.views.intake.ledger_wizard import LedgerImportWizard, PageId, export_ledger
 from app.views.signed_in import SignedIn
 from tests.spreadsheets.ledgers import CLERK, SUN, WANG, add_villages, dump, messy_ledger
 from tests.spreadsheets.test_update import later_ledger

@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from app.demo.run import DEMO_PASSWORD
 from app.domain.codes import Role
 from app.models.db import Database
-from app.services.demo import DEMO_PASSWORD
 from app.views.login_dialog import LoginDialog
 
 

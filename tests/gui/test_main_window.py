@@ -12,10 +12,10 @@ from pytestqt.qtbot import QtBot
 
 import app as app_package
 from app.models.db import Database
-from app.services.stats import stats
+from app.services.reports.stats import stats
+from app.views.cases.notices_page import NoticesPage
 from app.views.main_window import GEOMETRY_KEY, MainWindow, Section
-from app.views.notices_page import NoticesPage
-from app.views.reports_page import ReportsPage
+from app.views.reports.reports_page import ReportsPage
 from app.views.signed_in import SignedIn
 from app.views.ui_state import ui_settings
 from app.views.widgets.placeholder import PlaceholderPage
@@ -97,7 +97,7 @@ def test_about_names_the_version(window: MainWindow) -> None:
 
 
 def test_ctrl_i_opens_the_ledger_import_wizard(qtbot: QtBot, window: MainWindow) -> None:
-    from app.views.ledger_import import LedgerImportWizard
+    from app.views.intake.ledger_wizard import LedgerImportWizard
 
     qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     wizard = window.ledger_wizard
@@ -109,7 +109,7 @@ def test_the_sync_section_is_the_sync_page_when_the_data_folder_is_known(
     qtbot: QtBot, gui_db: Database, clerk: SignedIn, tmp_path: Path
 ) -> None:
     from app.paths import DataPaths
-    from app.views.sync_page import SyncPage
+    from app.views.sync.page import SyncPage
 
     window = MainWindow(gui_db, clerk, paths=DataPaths(tmp_path))
     qtbot.addWidget(window)

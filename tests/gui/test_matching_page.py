@@ -15,19 +15,19 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from app.demo.run import DEMO_PASSWORD
 from app.domain.codes import Role
 from app.models.audit import verify_chain
 from app.models.case import BenefitMember, Decision, Review
 from app.models.db import Database
 from app.models.matching import MatchFlag, MatchList
 from app.services.context import Actor
-from app.services.demo import DEMO_PASSWORD
-from app.services.matching import Candidate, MatchImport, candidates
+from app.services.matching.lists import Candidate, MatchImport, candidates
 from app.views import tasks
 from app.views.login_dialog import sign_in
-from app.views.matching_page import MatchingPage
+from app.views.matching.flags_model import Column
+from app.views.matching.page import MatchingPage
 from app.views.signed_in import SignedIn
-from app.views.tablemodels.match_flags import Column
 from tests.county.conftest import county_demo_template, demo_county, demo_county_paths  # noqa: F401
 from tests.gui.helpers import type_with_input_method
 

@@ -11,7 +11,7 @@ from app.printing.catalog import NoticeKind
 from app.printing.output import Printed
 from app.services.context import Actor
 from app.views import tasks
-from app.views.notices_page import NoticesPage
+from app.views.cases.notices_page import NoticesPage
 from app.views.signed_in import SignedIn
 from tests.conftest import DEMO_TODAY
 

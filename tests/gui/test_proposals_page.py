@@ -9,12 +9,12 @@ from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from app.demo.run import DEMO_PASSWORD
 from app.models.case import Decision
 from app.models.db import Database
-from app.services.demo import DEMO_PASSWORD
 from app.views import tasks
 from app.views.login_dialog import sign_in
-from app.views.proposals_page import ProposalsPage
+from app.views.reviews.proposals_page import ProposalsPage
 from tests.county.conftest import TODAY, county_demo_template, demo_county, demo_county_paths  # noqa: F401
 from tests.county.test_county_proposals import _propose
 from tests.gui.helpers import type_with_input_method

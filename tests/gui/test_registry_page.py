@@ -12,9 +12,9 @@ from sqlalchemy import select
 
 from app.models.db import Database
 from app.models.household import Household, Person
-from app.views.registry import FIRST_BATCH, RegistryPage
+from app.views.households.households_model import Column
+from app.views.households.registry_page import FIRST_BATCH, RegistryPage
 from app.views.signed_in import SignedIn
-from app.views.tablemodels.households import Column
 from tests.gui.helpers import column_texts, type_with_input_method
 
 
@@ -166,8 +166,8 @@ def test_the_household_dialog_opens_the_editor(qtbot: QtBot, demo_db: Database, 
     from app.domain.codes import Role
     from app.paths import DataPaths
     from app.services.context import Actor
-    from app.views.household_editor import HouseholdEditor
-    from app.views.registry import RegistryPage
+    from app.views.households.editor import HouseholdEditor
+    from app.views.households.registry_page import RegistryPage
     from app.views.signed_in import SignedIn
 
     clerk = SignedIn(Actor("clerk", "张丽", Role.TOWNSHIP_CLERK, "430623101000"), "三封寺镇", "station")

@@ -18,13 +18,16 @@ from sqlalchemy import func, select
 from app.models.audit import AuditEvent
 from app.models.db import Database
 from app.models.payment import PaymentResult
-from app.services import payments, registry, report_files
-from app.services.reports import monthly
-from app.views import payment_run_page, tasks
-from app.views.payment_models import LineColumn, PaymentLinesModel, bank_result_text
-from app.views.payment_run_page import PaymentRunTab
-from app.views.report_stats_page import ReportStatsTab
-from app.views.reports_page import ReportsPage
+from app.services.households import registry
+from app.services.payments import runs as payments
+from app.services.reports import files as report_files
+from app.services.reports.monthly import monthly
+from app.views import tasks
+from app.views.payments import run_page as payment_run_page
+from app.views.payments.models import LineColumn, PaymentLinesModel, bank_result_text
+from app.views.payments.run_page import PaymentRunTab
+from app.views.reports.reports_page import ReportsPage
+from app.views.reports.stats_page import ReportStatsTab
 from app.views.signed_in import SignedIn
 from app.views.task_progress import TaskProgressDialog
 from tests.county.conftest import (  # noqa: F401

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from app.models.case import Review
 from app.models.db import Database
-from app.views.reviews import ReviewsPage
+from app.views.reviews.reviews_page import ReviewsPage
 from app.views.signed_in import SignedIn
 from tests.gui.casework import today
 from tests.gui.helpers import type_with_input_method

@@ -11,7 +11,7 @@ from app.models.settings import Setting
 from app.services import settings
 from app.services.context import Actor
 from app.views import tasks
-from app.views.settings_page import SettingsPage
+from app.views.setup.settings_page import SettingsPage
 from app.views.signed_in import SignedIn
 from app.views.ui_state import preferred_language
 

@@ -11,17 +11,17 @@ from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from app.demo.run import DEMO_PASSWORD
 from app.domain.benefit import TopupGroup, TopupRule
 from app.domain.money import Rounding
 from app.models.db import Database
 from app.models.settings import Standard
 from app.services import settings
-from app.services.demo import DEMO_PASSWORD
 from app.views import tasks
 from app.views.login_dialog import sign_in
+from app.views.setup.standards_editor import StandardsEditor
+from app.views.setup.standards_model import StandardsModel
 from app.views.signed_in import SignedIn
-from app.views.standards_editor import StandardsEditor
-from app.views.standards_model import StandardsModel
 from tests.county.conftest import TODAY, county_demo_template, demo_county, demo_county_paths  # noqa: F401
 
 

@@ -20,7 +20,7 @@ from app.services.context import Actor
 from app.sync.importer import Outcome
 from app.views import tasks
 from app.views.signed_in import SignedIn
-from app.views.sync_page import PassphraseDialog, SyncPage
+from app.views.sync.page import PassphraseDialog, SyncPage
 from tests.sync.conftest import COUNTY, World
 
 STATION = "430623101"

@@ -10,7 +10,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from app.models.db import Database
-from app.services import worklist
+from app.services.cases import worklist
 from app.views.main_window import MainWindow, Section
 from app.views.signed_in import SignedIn
 from app.views.tablemodels.rows import ROW_ROLE

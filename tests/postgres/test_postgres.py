@@ -19,16 +19,16 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from app.cli import run
+from app.demo.run import run_demo
 from app.domain.workflow import Action
 from app.models.all import metadata
 from app.models.case import Case
 from app.models.db import make_engine
 from app.models.migrate import upgrade
 from app.paths import DataPaths
-from app.services.cases import act
-from app.services.county_review import approval_queue, draw_spot_checks, record_county_visit
-from app.services.demo import run_demo
-from app.services.installation import initialise, open_database
+from app.services.cases.county_review import approval_queue, draw_spot_checks, record_county_visit
+from app.services.cases.procedure import act
+from app.services.setup.installation import initialise, open_database
 from tests.county.conftest import STAFF
 from tests.postgres.server import fresh_database
 

@@ -18,9 +18,9 @@ from app.domain.codes import Role
 from app.models.db import Database
 from app.paths import DataPaths
 from app.services.context import Actor, system_actor
-from app.services.installation import open_database
+from app.services.setup.installation import open_database
 
-OFFICE_PHONE = "0730-4211234"  # what the demo sets (app.services.demo.seed_reference)
+OFFICE_PHONE = "0730-4211234"  # what the demo sets (app.demo.run.seed_reference)
 HOTLINE = "12349"
 
 

@@ -12,7 +12,7 @@ from app.errors import UserError
 from app.models.case import Case, Decision
 from app.models.db import Database
 from app.printing.catalog import FORMS
-from app.services import printing
+from app.services.cases import printing
 from app.services.context import Actor
 from tests.conftest import DEMO_TODAY
 from tests.printing.conftest import cn, compact, pdf_text

@@ -15,7 +15,8 @@ from app.domain.privacy import find_sensitive
 from app.errors import PermissionDenied, UserError
 from app.models.db import Database
 from app.printing.catalog import NoticeKind, Paper
-from app.services import printing, settings
+from app.services import settings
+from app.services.cases import printing
 from app.services.context import Actor
 from tests.conftest import DEMO_TODAY
 from tests.printing.conftest import HOTLINE, OFFICE_PHONE, cadre, cn, compact, pdf_rows, pdf_text

@@ -20,7 +20,7 @@ from app.printing import fonts
 from app.printing.catalog import FORMS, NoticeKind, Paper
 from app.printing.notice_data import assemble
 from app.printing.notices import build_notice
-from app.services import printing
+from app.services.cases import printing
 from app.services.context import system_actor
 from tests.conftest import DEMO_TODAY
 from tests.printing.conftest import pdf_rows, pdf_text

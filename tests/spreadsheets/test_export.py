@@ -22,8 +22,8 @@ from app.models.db import Database
 from app.models.household import Household, Person
 from app.paths import DataPaths
 from app.services.context import Actor, system_actor
-from app.services.installation import open_database
-from app.services.ledger import ImportOptions, export_ledger, import_ledger
+from app.services.intake.ledger import ImportOptions, export_ledger, import_ledger
+from app.services.setup.installation import open_database
 from tests.spreadsheets.ledgers import dump
 
 ADMIN = system_actor("430623")

@@ -18,9 +18,9 @@ from app.models.case import Benefit, BenefitMember, Case, CaseEvent
 from app.models.db import Database
 from app.models.household import Household, Person
 from app.models.outbox import OutboxEntry
-from app.services.checks import run_all
 from app.services.context import Actor
-from app.services.ledger import ImportOptions, import_ledger, remember_mapping, remembered_mapping
+from app.services.intake.ledger import ImportOptions, import_ledger, remember_mapping, remembered_mapping
+from app.services.reports.checks import run_all
 from app.spreadsheets.report import ImportReport
 from tests.spreadsheets.ledgers import (
     BABY,

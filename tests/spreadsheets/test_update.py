@@ -14,7 +14,7 @@ from app.models.case import Benefit, BenefitMember
 from app.models.db import Database
 from app.models.household import Household, Person
 from app.models.outbox import OutboxEntry
-from app.services.ledger import ImportOptions, import_ledger
+from app.services.intake.ledger import ImportOptions, import_ledger
 from app.spreadsheets.errors_book import write_errors
 from app.spreadsheets.report import ImportReport
 from tests.spreadsheets.ledgers import (

@@ -16,7 +16,7 @@ from app import log
 from app.cli import run
 from app.models.db import Database
 from app.paths import DataPaths
-from app.services.installation import open_database
+from app.services.setup.installation import open_database
 from tests.conftest import DEMO_TODAY
 
 COUNTY = "430623"

@@ -6,13 +6,15 @@ from datetime import date
 
 from sqlalchemy import select
 
+from app.demo.run import seed_reference
 from app.domain.workflow import Action
 from app.models.case import Case, CaseEvent, Decision
 from app.models.sync import SyncConflict
-from app.services import cases, decisions, sync
+from app.services.cases import decisions
+from app.services.cases import procedure as cases
 from app.services.context import system_actor
-from app.services.demo import seed_reference
-from app.services.installation import require
+from app.services.setup.installation import require
+from app.services.sync import transfer as sync
 from tests.sync.conftest import World
 from tests.sync.test_roundtrip import digest_of
 

@@ -6,13 +6,13 @@ from datetime import date
 
 from sqlalchemy import select
 
+from app.demo.run import seed_reference
 from app.models.case import Benefit, Case, Decision
 from app.models.household import Household, Person
 from app.models.sync import SyncConflict
-from app.services import decisions
+from app.services.cases import decisions
 from app.services.context import system_actor
-from app.services.demo import seed_reference
-from app.services.installation import require
+from app.services.setup.installation import require
 from app.sync.digest import scope_digest
 from app.sync.queues import view_digest
 from tests.sync.conftest import STATIONS, World

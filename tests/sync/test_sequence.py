@@ -85,11 +85,11 @@ def test_a_bundle_after_a_gap_is_held_then_applied_when_the_gap_fills(world: Wor
 def test_records_resent_unchanged_after_a_county_change_are_no_conflict(world: World) -> None:
     from datetime import date
 
+    from app.demo.run import seed_reference
     from app.models.case import Case
-    from app.services import decisions
+    from app.services.cases import decisions
     from app.services.context import system_actor
-    from app.services.demo import seed_reference
-    from app.services.installation import require
+    from app.services.setup.installation import require
     from tests.sync.test_roundtrip import digest_of
 
     station = "430623101"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from app.services.assessment import Standards
+from app.services.cases.assessment import Standards
 
 COUNTY = "430623000000"
 TOWNSHIP = "430623101000"

@@ -1,0 +1,1 @@
+"""The deterministic demo generator (not a use case): invented households walked through the rules."""

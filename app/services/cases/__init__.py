@@ -1,0 +1,1 @@
+"""Use cases of the procedure: steps, decisions, notices, the workspace and the county's review."""

@@ -1,0 +1,269 @@
+"""Today's work at a station: deadlines counting down, reviews due, notices, objections; recording reviews."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.checks_rows import Finding
+from app.domain.codes import Program, RuleMode
+from app.domain.deadlines import CaseClock, Deadline, days_left, deadlines
+from app.domain.workflow import BENEFIT_STATES, PRE_DECISION_STATES, CaseState
+from app.models.area import Area
+from app.models.case import Benefit, Case, Objection, Review
+from app.models.household import Household, Person
+from app.services import settings
+from app.services.households.registry import program_label, scope_condition, state_label
+
+NOTICE_STATES = (CaseState.NOTICE, CaseState.COUNTY_NOTICE)
+# Findings the workbench already lists on their own tabs (deadlines and reviews).
+LISTED_ELSEWHERE = frozenset({"review_overdue", "deadline_overdue", "deadline_soon"})
+REVIEW_HORIZON_DAYS = 30
+
+
+@dataclass(frozen=True)
+class CaseLine:
+    """An open application and the earliest time limit running for it."""
+
+    case_id: str
+    case_number: str
+    household_id: str
+    head_name: str
+    village: str
+    program: str
+    state: str
+    state_since: date
+    deadline: str = ""
+    due: date | None = None
+    days_left: int | None = None  # working days; negative once overdue
+    basis: str = ""
+
+    @property
+    def program_label(self) -> str:
+        return program_label(self.program)
+
+    @property
+    def state_label(self) -> str:
+        return state_label(self.state)
+
+
+@dataclass(frozen=True)
+class ReviewLine:
+    """A household whose periodic review (复核) is open; ``days`` to the due date (negative: overdue)."""
+
+    review_id: str
+    case_id: str
+    case_number: str
+    household_id: str
+    head_name: str
+    village: str
+    program: str
+    state: str
+    frequency: str
+    due_on: date
+    days: int
+    monthly_fen: int | None
+
+    @property
+    def program_label(self) -> str:
+        return program_label(self.program)
+
+
+@dataclass(frozen=True)
+class NoticeLine:
+    """A village board's running 公示: its kind, period, households and days until it ends."""
+
+    village: str
+    kind: str  # the case state: notice | county_notice
+    starts_on: date
+    ends_on: date
+    days_left: int  # calendar days to the last day; 0 on the last day
+    case_numbers: tuple[str, ...]
+    heads: tuple[str, ...]
+    case_ids: tuple[str, ...]
+
+    @property
+    def kind_label(self) -> str:
+        return state_label(self.kind)
+
+
+@dataclass(frozen=True)
+class ObjectionLine:
+    objection_id: str
+    case_id: str
+    case_number: str
+    head_name: str
+    village: str
+    received_on: date
+    channel: str
+    content: str
+    state: str
+
+
+@dataclass(frozen=True)
+class TodayWork:
+    cases: list[CaseLine] = field(default_factory=list)
+    reviews: list[ReviewLine] = field(default_factory=list)
+    notices: list[NoticeLine] = field(default_factory=list)
+    objections: list[ObjectionLine] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _case_rows(scope: str, *where: Any) -> Any:
+    return (
+        select(Case, Household.head_name, Area.name)
+        .join(Household, Household.id == Case.household_id)
+        .join(Area, Area.code == Household.village_code)
+        .where(scope_condition(scope), *where)
+    )
+
+
+def clock_of(case: Case) -> CaseClock:
+    return CaseClock(
+        Program(case.program),
+        RuleMode(case.rule_mode),
+        CaseState(case.state),
+        case.accepted_on,
+        case.state_since,
+        case.extended,
+    )
+
+
+def running_deadlines(session: Session, case: Case) -> list[Deadline]:
+    """The time limits running for the case in its current state, earliest first."""
+    return deadlines(clock_of(case), settings.time_limits(session), settings.calendar(session))
+
+
+def open_cases(session: Session, scope: str, today: date) -> list[CaseLine]:
+    """Open applications in scope: those with the least working days left first, then the oldest."""
+    limits, cal = settings.time_limits(session), settings.calendar(session)
+    states = [s.value for s in PRE_DECISION_STATES]
+    lines = []
+    for case, head, village in session.execute(_case_rows(scope, Case.state.in_(states))):
+        running = deadlines(clock_of(case), limits, cal)
+        common = (case.id, case.case_number, case.household_id, head, village, case.program, case.state)
+        if running:
+            first = running[0]
+            left = days_left(first, today, cal)
+            lines.append(CaseLine(*common, case.state_since, first.label, first.due, left, first.basis))
+        else:
+            lines.append(CaseLine(*common, case.state_since))
+    far = 10**6
+    return sorted(
+        lines,
+        key=lambda c: (c.days_left if c.days_left is not None else far, c.state_since, c.case_number),
+    )
+
+
+def reviews_due(
+    session: Session, scope: str, today: date, within_days: int | None = REVIEW_HORIZON_DAYS
+) -> list[ReviewLine]:
+    """Open reviews of households being paid, due within ``within_days`` (None: all), earliest first."""
+    stmt = (
+        select(Review, Case, Household.head_name, Area.name, Benefit.monthly_fen)
+        .join(Case, Case.id == Review.case_id)
+        .join(Household, Household.id == Case.household_id)
+        .join(Area, Area.code == Household.village_code)
+        .outerjoin(Benefit, Benefit.case_id == Case.id)
+        .where(
+            Review.done_on.is_(None),
+            Case.state.in_([s.value for s in BENEFIT_STATES]),
+            scope_condition(scope),
+        )
+        .order_by(Review.due_on, Case.case_number)
+    )
+    if within_days is not None:
+        stmt = stmt.where(Review.due_on <= today + timedelta(days=within_days))
+    return [
+        ReviewLine(
+            review.id,
+            case.id,
+            case.case_number,
+            case.household_id,
+            head,
+            village,
+            case.program,
+            case.state,
+            review.frequency,
+            review.due_on,
+            (review.due_on - today).days,
+            monthly,
+        )
+        for review, case, head, village, monthly in session.execute(stmt)
+    ]
+
+
+def running_notices(session: Session, scope: str, today: date) -> list[NoticeLine]:
+    """The 公示 running on the village boards, grouped per village and period, ending soonest first."""
+    groups: dict[tuple[str, str, date, date], list[tuple[Case, str]]] = {}
+    states = [s.value for s in NOTICE_STATES]
+    for case, head, village in session.execute(_case_rows(scope, Case.state.in_(states))):
+        ends = [d.due for d in running_deadlines(session, case) if d.key.endswith("notice_end")]
+        end = ends[0] if ends else case.state_since
+        groups.setdefault((village, case.state, case.state_since, end), []).append((case, head))
+    lines = []
+    for (village, kind, start, end), members in groups.items():
+        members.sort(key=lambda m: m[0].case_number)
+        lines.append(
+            NoticeLine(
+                village,
+                kind,
+                start,
+                end,
+                (end - today).days,
+                tuple(c.case_number for c, _ in members),
+                tuple(h for _, h in members),
+                tuple(c.id for c, _ in members),
+            )
+        )
+    return sorted(lines, key=lambda n: (n.ends_on, n.village))
+
+
+def open_objections(session: Session, scope: str) -> list[ObjectionLine]:
+    """Objections received during a 公示 and not yet resolved, oldest first."""
+    stmt = (
+        select(Objection, Case, Household.head_name, Area.name)
+        .join(Case, Case.id == Objection.case_id)
+        .join(Household, Household.id == Case.household_id)
+        .join(Area, Area.code == Household.village_code)
+        .where(Objection.resolved_on.is_(None), scope_condition(scope))
+        .order_by(Objection.received_on, Case.case_number)
+    )
+    return [
+        ObjectionLine(o.id, c.id, c.case_number, head, village, o.received_on, o.channel, o.content, c.state)
+        for o, c, head, village in session.execute(stmt)
+    ]
+
+
+def _ids(session: Session, column: Any, scope: str) -> set[str]:
+    stmt = select(column).join(Household, Household.id == column.table.c.household_id)
+    return set(session.execute(stmt.where(scope_condition(scope))).scalars())
+
+
+def scoped_findings(session: Session, scope: str, today: date) -> list[Finding]:
+    """The audit checks' findings about records in scope, most serious first (deadlines and reviews aside)."""
+    from app.services.reports import checks
+
+    found = [f for f in checks.findings(session, today) if f.code not in LISTED_ELSEWHERE]
+    allowed: dict[str, set[str]] = {
+        "person": _ids(session, Person.id, scope),
+        "case": _ids(session, Case.id, scope),
+        "benefit": _ids(session, Benefit.id, scope),
+    }
+    kept = [f for f in found if f.record_id in allowed.get(f.record_kind, set())]
+    return sorted(kept, key=lambda f: (f.severity.rank, f.item, f.subject))
+
+
+def today_work(session: Session, scope: str, today: date) -> TodayWork:
+    """Everything the 工作台 lists for a user whose area is ``scope``."""
+    return TodayWork(
+        cases=open_cases(session, scope, today),
+        reviews=reviews_due(session, scope, today),
+        notices=running_notices(session, scope, today),
+        objections=open_objections(session, scope),
+        findings=scoped_findings(session, scope, today),
+    )

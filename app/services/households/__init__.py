@@ -1,0 +1,1 @@
+"""Use cases of the household file: the registry, editing a file, its scans and home visits."""

@@ -1,0 +1,257 @@
+"""Intake at the window: look the applicant up, estimate the amount live, create the file and case at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain import idcard
+from app.domain.benefit import BenefitResult, BenefitRules, MemberFacts
+from app.domain.codes import AssetKind, DisabilityCategory, Program, UrbanRural
+from app.domain.deadlines import days_left
+from app.domain.income import IncomeAssessment, IncomeLine
+from app.domain.workflow import Action
+from app.errors import PermissionDenied, UserError
+from app.models.area import Area
+from app.models.case import Case
+from app.models.db import UnitOfWork
+from app.models.household import AssetItem, Household, Person
+from app.services import settings
+from app.services.cases import assessment
+from app.services.cases import procedure as cases
+from app.services.cases.worklist import running_deadlines
+from app.services.cases.workspace import DeadlineLine
+from app.services.context import Actor
+from app.services.households import registry
+from app.services.intake import household as households
+from app.services.intake.household import HouseholdInput, IncomeInput, MemberInput
+
+
+@dataclass(frozen=True)
+class KnownMember:
+    name: str
+    relation_code: str
+    sex: str
+    birth_date: date
+    id_number: str
+
+
+@dataclass(frozen=True)
+class KnownApplicant:
+    """The applicant is already on file: the intake reuses this household, never a duplicate."""
+
+    person_id: str
+    name: str
+    id_number: str
+    household_id: str
+    head_name: str
+    village_code: str
+    village: str
+    urban_rural: str
+    address: str
+    members: list[KnownMember]
+    open_cases: list[str]  # "低保 初审公示 430623101-2026-000012"
+
+
+def lookup_applicant(session: Session, scope: str, id_number: str) -> KnownApplicant | None:
+    """The person with this ID number and their household, or None for someone new.
+
+    Raises:
+        UserError: the number is invalid; PermissionDenied when the person is on file outside ``scope``.
+    """
+    number = idcard.normalize(id_number)
+    person = households.find_person(session, number)
+    if person is None:
+        return None
+    household = session.get(Household, person.household_id)
+    assert household is not None
+    area = session.get(Area, household.village_code)
+    village = area.name if area else household.village_code
+    if not registry.in_scope(household.village_code, scope):
+        raise PermissionDenied(
+            f"{person.name}已在{village}{household.head_name}户的档案中，不在您的管辖范围内"
+        )
+    people = session.execute(
+        select(Person)
+        .where(Person.household_id == household.id)
+        .order_by(Person.relation_code, Person.birth_date)
+    ).scalars()
+    running = session.execute(
+        select(Case).where(Case.household_id == household.id).order_by(Case.applied_on.desc())
+    ).scalars()
+    return KnownApplicant(
+        person.id,
+        person.name,
+        person.id_number,
+        household.id,
+        household.head_name,
+        household.village_code,
+        village,
+        household.urban_rural,
+        household.address,
+        [KnownMember(p.name, p.relation_code, p.sex, p.birth_date, p.id_number) for p in people],
+        [
+            f"{registry.program_label(c.program)} {registry.state_label(c.state)} {c.case_number}"
+            for c in running
+            if cases.is_open(c)
+        ],
+    )
+
+
+@dataclass(frozen=True)
+class IntakeBasis:
+    """What the live estimate needs, loaded once: villages, the standards table and the benefit rules."""
+
+    villages: list[tuple[str, str]]
+    standards: assessment.Standards
+    rules: BenefitRules
+
+
+def intake_basis(session: Session, scope: str) -> IntakeBasis:
+    return IntakeBasis(
+        registry.villages(session, scope), assessment.Standards.load(session), settings.benefit_rules(session)
+    )
+
+
+def draft_estimate(
+    basis: IntakeBasis,
+    program: Program,
+    urban_rural: UrbanRural,
+    on: date,
+    members: list[MemberInput],
+    incomes: list[IncomeInput],
+    covered: list[int] | None = None,
+    village_code: str | None = None,
+) -> tuple[IncomeAssessment, BenefitResult]:
+    """The per-capita income and amount for a household not yet saved, by the one shared calculation.
+
+    ``covered``: indexes of the members covered (all when None); ``village_code`` picks a township's own
+    standard where there is one.
+    """
+    if program is Program.LINSHI:
+        raise UserError("临时救助按一事一议确定救助金额，不按标准测算")
+    if not members:
+        raise UserError("请先录入家庭成员")
+    standard = basis.standards.monthly(program.value, urban_rural.value, on, village_code)
+    if standard is None:
+        raise UserError(f"尚未录入{on.year}年适用的保障标准，请先在“设置—保障标准”中录入")
+    ids = [f"m{i}" for i in range(len(members))]
+    facts = []
+    for i, m in enumerate(members):
+        born = idcard.parse(m.id_number).birth_date if idcard.is_valid(m.id_number) else m.birth_date
+        if born is None:
+            raise UserError(f"第{i + 1}位成员的身份证号无效，无法计算年龄", field="身份证号", row=i + 1)
+        category = DisabilityCategory(m.disability_category) if m.disability_category else None
+        facts.append(
+            MemberFacts(ids[i], max(0, idcard.age_on(born, on)), category, m.disability_grade, m.health)
+        )
+    lines = [
+        IncomeLine(
+            inc.kind,
+            inc.amount_fen,
+            inc.period_months,
+            inc.counted,
+            inc.reason or None,
+            ids[inc.member_index] if inc.member_index is not None else None,
+        )
+        for inc in incomes
+    ]
+    chosen = [facts[i] for i in covered] if covered is not None else facts
+    return assessment.compute(standard, lines, len(members), chosen, basis.rules, three_no=False)
+
+
+@dataclass(frozen=True)
+class AssetInput:
+    kind: AssetKind
+    description: str = ""
+    value_fen: int = 0
+    quantity: int = 1
+    exempt: bool = False
+    exempt_reason: str = ""
+
+
+@dataclass(frozen=True)
+class Application:
+    """What the intake wizard hands over: a new household (or an existing one's id) and the application."""
+
+    applicant_id_number: str
+    program: Program
+    applied_on: date
+    consent_on: date | None
+    household: HouseholdInput | None = None
+    household_id: str | None = None
+    assets: list[AssetInput] = field(default_factory=list)
+    single_person: bool = False
+    near_relative: bool = False
+    accept_now: bool = False
+
+
+@dataclass(frozen=True)
+class Created:
+    case_id: str
+    case_number: str
+    household_id: str
+    head_name: str
+    state: str
+    deadlines: list[DeadlineLine]
+
+
+def submit_application(uow: UnitOfWork, actor: Actor, app: Application, today: date) -> Created:
+    """Create the household (if new) with its members, incomes and assets, open the case, and accept it
+    when the materials are complete; all in one unit of work, so a refusal writes nothing."""
+    session = uow.session
+    if app.household is not None:
+        household = households.create_household(uow, actor, app.household, today)
+        for a in app.assets:
+            if a.value_fen < 0 or a.quantity < 1:
+                raise UserError(f"“{a.kind.label}”的数量或价值不正确", field="财产")
+            session.add(
+                AssetItem(
+                    household_id=household.id,
+                    kind=a.kind.value,
+                    description=a.description,
+                    quantity=a.quantity,
+                    value_fen=a.value_fen,
+                    exempt=a.exempt,
+                    exempt_reason=a.exempt_reason,
+                )
+            )
+        session.flush()
+    elif app.household_id is not None:
+        found = session.get(Household, app.household_id)
+        if found is None:
+            raise UserError("找不到该家庭档案")
+        household = found
+    else:
+        raise UserError("请先确定申请家庭")
+    applicant = households.find_person(session, app.applicant_id_number)
+    if applicant is None or applicant.household_id != household.id:
+        raise UserError("申请人必须是该户的家庭成员", field="申请人")
+    case = cases.open_case(
+        uow,
+        actor,
+        household_id=household.id,
+        applicant_id=applicant.id,
+        program=app.program,
+        applied_on=app.applied_on,
+        single_person=app.single_person,
+        near_relative=app.near_relative,
+        consent_on=app.consent_on,
+    )
+    if app.accept_now:
+        cases.act(uow, actor, case.id, Action.ACCEPT, app.applied_on)
+    cal = settings.calendar(session)
+    return Created(
+        case.id,
+        case.case_number,
+        household.id,
+        household.head_name,
+        case.state,
+        [
+            DeadlineLine(d.label, d.due, days_left(d, today, cal), d.basis)
+            for d in running_deadlines(session, case)
+        ],
+    )

@@ -1,0 +1,1 @@
+"""Use cases of data matching (信息比对): other departments' lists, flags and their answers."""

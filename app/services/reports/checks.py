@@ -1,0 +1,254 @@
+"""`jiuzhu check`: database integrity, the audit chain, and the audit-finding checks of domain.md §5."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from app import clock
+from app.domain import checks
+from app.domain.checks_rows import (
+    BenefitRow,
+    CaseDeadline,
+    CaseRow,
+    Finding,
+    NearRelativeCase,
+    PersonRow,
+    ReviewDue,
+    Severity,
+)
+from app.domain.codes import Program, RuleMode, Sex
+from app.domain.deadlines import CaseClock, deadlines
+from app.domain.income import IncomeLine
+from app.domain.workflow import BENEFIT_STATES, PRE_DECISION_STATES, TERMINAL_STATES, CaseState
+from app.models.audit import verify_chain
+from app.models.case import Benefit, BenefitMember, Case, Decision, Review
+from app.models.db import Database
+from app.models.household import Household, Person
+from app.services import settings
+from app.services.cases import assessment
+
+MAX_LINES_PER_CODE = 30
+
+
+@dataclass
+class CheckReport:
+    integrity: list[str] = field(default_factory=list)
+    audit: list[str] = field(default_factory=list)
+    audit_events: int = 0
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def severe(self) -> bool:
+        """A broken database or audit chain, or any severe finding."""
+        return bool(self.integrity or self.audit) or any(f.severity is Severity.SEVERE for f in self.findings)
+
+    def lines(self, limit: int | None = MAX_LINES_PER_CODE) -> list[str]:
+        out = ["数据库完整性：" + ("正常" if not self.integrity else "发现问题")]
+        out += [f"  ✗ {p}" for p in self.integrity]
+        out.append(f"审计链：{'完好' if not self.audit else '被改动'}（{self.audit_events}条记录）")
+        out += [f"  ✗ {p}" for p in self.audit]
+        counts = checks.summarise(self.findings)
+        out.append(
+            f"核查发现：严重{counts.get('severe', 0)}条，警告{counts.get('warning', 0)}条，"
+            f"提示{counts.get('info', 0)}条"
+        )
+        shown: dict[str, int] = defaultdict(int)
+        order = {Severity.SEVERE: 0, Severity.WARNING: 1, Severity.INFO: 2}
+        for f in sorted(self.findings, key=lambda f: (order[f.severity], f.item, f.code, f.subject)):
+            shown[f.code] += 1
+            if limit is None or shown[f.code] <= limit or f.severity is Severity.SEVERE:
+                out.append(f"  [{f.severity.label}] 第{f.item}项 {f.subject}：{f.reason}")
+        for code, n in shown.items():
+            if limit is not None and n > limit:
+                out.append(f"  （{code} 另有{n - limit}条未列出，可用 --all 查看全部）")
+        return out
+
+
+def integrity_problems(session: Session) -> list[str]:
+    """SQLite's own integrity and foreign-key checks (PostgreSQL enforces these itself)."""
+    if session.get_bind().dialect.name != "sqlite":
+        return []
+    problems = [r[0] for r in session.execute(text("PRAGMA integrity_check")) if r[0] != "ok"]
+    for table, rowid, parent, _fk in session.execute(text("PRAGMA foreign_key_check")):
+        problems.append(f"表{table}第{rowid}行引用的{parent}记录不存在")
+    return problems
+
+
+def _persons(session: Session) -> list[PersonRow]:
+    rows = session.execute(
+        select(
+            Person.id,
+            Person.household_id,
+            Person.name,
+            Person.id_number,
+            Person.sex,
+            Person.birth_date,
+            Person.relation_code,
+            Person.death_date,
+        )
+    )
+    return [PersonRow(r[0], r[1], r[2], r[3], Sex(r[4]), r[5], r[6], r[7]) for r in rows]
+
+
+def _cases(session: Session) -> list[CaseRow]:
+    rows = session.execute(
+        select(
+            Case.id,
+            Case.case_number,
+            Case.household_id,
+            Case.program,
+            Case.state,
+            Case.single_person,
+            Case.applicant_id,
+        )
+    )
+    return [CaseRow(r[0], r[1], r[2], Program(r[3]), CaseState(r[4]), r[5], r[6]) for r in rows]
+
+
+class _Expected:
+    """Recomputes what the rules give for each benefit, from the whole file loaded once."""
+
+    def __init__(self, session: Session) -> None:
+        self.rules = settings.benefit_rules(session)
+        self.standards = assessment.Standards.load(session)
+        self.incomes: dict[str, list[IncomeLine]] = defaultdict(list)
+        # Column rows, not entities: the whole county is loaded at once.
+        for item in session.execute(select(*assessment.INCOME_COLUMNS)):
+            self.incomes[item.household_id].append(assessment.income_line(item))
+        self.people: dict[str, assessment.PersonFacts] = {
+            p.id: p for p in session.execute(select(*assessment.FACT_COLUMNS))
+        }
+        self.members: dict[str, list[assessment.PersonFacts]] = defaultdict(list)
+        for p in assessment.living_members(self.people.values()):
+            self.members[p.household_id].append(p)
+        self.households = {
+            h.id: h
+            for h in session.execute(
+                select(Household.id, Household.urban_rural, Household.three_no, Household.village_code)
+            )
+        }
+
+    def amount(self, b: Any, covered: Iterable[str], decided_on: date | None) -> int | None:
+        household = self.households.get(b.household_id)
+        if household is None or decided_on is None:
+            return None
+        standard = self.standards.monthly(
+            b.program, household.urban_rural, decided_on, household.village_code
+        )
+        members = self.members.get(b.household_id, [])
+        facts = [
+            assessment.member_facts(self.people[pid], decided_on) for pid in covered if pid in self.people
+        ]
+        if standard is None or not members or not facts:
+            return None
+        _, result = assessment.compute(
+            standard,
+            self.incomes.get(b.household_id, []),
+            len(members),
+            facts,
+            self.rules,
+            three_no=household.three_no,
+        )
+        return result.total_fen if result.eligible else 0
+
+
+def _benefits(session: Session, cases: dict[str, CaseRow]) -> list[BenefitRow]:
+    covered: dict[str, set[str]] = defaultdict(set)
+    for benefit_id, person_id in session.execute(select(BenefitMember.benefit_id, BenefitMember.person_id)):
+        covered[benefit_id].add(person_id)
+    decided: dict[str, date] = {}
+    approved: dict[str, date] = {}
+    for case_id, kind, on in session.execute(
+        select(Decision.case_id, Decision.kind, Decision.decided_on).order_by(Decision.decided_on)
+    ):
+        if kind in ("approve", "adjust"):
+            decided[case_id] = on
+        if kind == "approve":
+            approved[case_id] = on
+    expected = _Expected(session)
+    rows = []
+    for b in session.execute(select(*Benefit.__table__.c)):
+        case = cases.get(b.case_id)
+        status = CaseState(b.status) if b.status in CaseState._value2member_map_ else CaseState.ACTIVE
+        want = expected.amount(b, covered[b.id], decided.get(b.case_id)) if status in BENEFIT_STATES else None
+        rows.append(
+            BenefitRow(
+                b.id,
+                b.case_id,
+                case.case_number if case else "",
+                b.household_id,
+                Program(b.program),
+                status,
+                b.monthly_fen,
+                want,
+                b.start_month,
+                approved.get(b.case_id),
+                b.exit_start_month,
+                b.exit_end_month,
+                frozenset(covered[b.id]),
+            )
+        )
+    return rows
+
+
+def findings(session: Session, today: date | None = None) -> list[Finding]:
+    """Every audit-finding check over the whole database."""
+    today = today or clock.today()
+    persons = _persons(session)
+    case_rows = _cases(session)
+    cases = {c.id: c for c in case_rows}
+    benefits = _benefits(session, cases)
+    members: dict[str, set[str]] = defaultdict(set)
+    for pid, hid, alive_member in session.execute(
+        select(Person.id, Person.household_id, Person.is_member & Person.death_date.is_(None))
+    ):
+        if alive_member:
+            members[hid].add(pid)
+    open_reviews = [
+        ReviewDue(r.case_id, cases[r.case_id].case_number, r.due_on)
+        for r in session.execute(select(Review).where(Review.done_on.is_(None))).scalars()
+        if r.case_id in cases and cases[r.case_id].state in BENEFIT_STATES
+    ]
+    limits = settings.time_limits(session)
+    cal = settings.calendar(session)
+    running = []
+    open_states = [s.value for s in PRE_DECISION_STATES if s not in TERMINAL_STATES]
+    for c in session.execute(select(Case).where(Case.state.in_(open_states))).scalars():
+        case_clock = CaseClock(
+            Program(c.program),
+            RuleMode(c.rule_mode),
+            CaseState(c.state),
+            c.accepted_on,
+            c.state_since,
+            c.extended,
+        )
+        running += [CaseDeadline(c.id, c.case_number, d) for d in deadlines(case_clock, limits, cal)]
+    found = checks.check_duplicate_ids(persons, case_rows)
+    found += checks.check_covered_members(benefits, {k: frozenset(v) for k, v in members.items()}, cases)
+    found += checks.check_amounts(benefits)
+    found += checks.check_reviews(open_reviews, today)
+    found += checks.check_deadlines(running, today, cal)
+    found += checks.check_identity(persons, today)
+    found += checks.check_near_relatives(
+        NearRelativeCase(c.id, c.case_number, CaseState(c.state), c.relative_filed, c.county_visit_done)
+        for c in session.execute(select(Case).where(Case.near_relative.is_(True))).scalars()
+    )
+    return found
+
+
+def run_all(db: Database, today: date | None = None) -> CheckReport:
+    report = CheckReport()
+    with db.uow("check") as uow:
+        session = uow.session
+        report.integrity = integrity_problems(session)
+        report.audit = verify_chain(session.connection())
+        report.audit_events = int(session.execute(text("SELECT count(*) FROM audit_event")).scalar_one())
+        report.findings = findings(session, today)
+    return report

@@ -1,0 +1,1 @@
+"""Use cases of setting up: installations, first run, accounts, areas, standards, backups."""

@@ -1,0 +1,213 @@
+"""申请办理: open applications, most urgent first, beside the chosen case's workspace; new applications."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from app import clock
+from app.domain.codes import Role
+from app.errors import UserError
+from app.models.db import Database
+from app.services.cases import worklist
+from app.services.cases.worklist import CaseLine
+from app.services.context import TOWNSHIP_ROLES
+from app.views import tasks
+from app.views.cases.workspace import CaseWorkspace
+from app.views.signed_in import SignedIn
+from app.views.tablemodels.rows import ROW_ROLE, ColumnSpec, RowsTableModel, days_tone
+from app.views.widgets.forms import fit_columns, work_table, working_days_text
+
+if TYPE_CHECKING:  # the wizard (and pypinyin under it) loads on first use, not at start-up
+    from app.services.intake.window import Created
+    from app.views.intake.wizard import IntakeWizard
+
+
+class CasesPage(QWidget):
+    """Loads the open cases off the GUI thread; choosing one shows it in the workspace on the right."""
+
+    cases_loaded = Signal()
+    status_message = Signal(str)
+    case_changed = Signal(str)
+
+    def __init__(
+        self,
+        db: Database,
+        signed_in: SignedIn,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = clock.today,
+    ) -> None:
+        super().__init__(parent)
+        self._db, self._signed_in, self._today = db, signed_in, today
+        self._started = False
+        self._wanted: str | None = None
+        self.wizard: IntakeWizard | None = None
+        self.workspace = CaseWorkspace(db, signed_in, today=today)
+        self.workspace.status_message.connect(self.status_message)
+        self.workspace.case_changed.connect(self._on_case_changed)
+
+        self.new_button = QPushButton(self.tr("&New application…"))
+        self.new_button.setShortcut(QKeySequence.StandardKey.New)
+        self.new_button.clicked.connect(self.new_application)
+        role = signed_in.actor.role
+        if role not in TOWNSHIP_ROLES and role is not Role.ADMIN:
+            self.new_button.setEnabled(False)
+            self.new_button.setToolTip(
+                self.tr("Applications are taken by the township office; {role} may read and print.").format(
+                    role=role.label
+                )
+            )
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setPlaceholderText(self.tr("name, village or case number"))
+        filter_label = QLabel(self.tr("Fi&lter:"))
+        filter_label.setBuddy(self.filter_edit)
+
+        self.model = RowsTableModel[CaseLine](
+            [
+                ColumnSpec(self.tr("Time left"), lambda c: working_days_text(c.days_left), tone=_tone),
+                ColumnSpec(self.tr("Head of household"), lambda c: c.head_name),
+                ColumnSpec(self.tr("Village"), lambda c: c.village),
+                ColumnSpec(self.tr("State"), lambda c: c.state_label),
+                ColumnSpec(self.tr("Programme"), lambda c: c.program_label),
+                ColumnSpec(self.tr("Case number"), lambda c: c.case_number),
+            ],
+            self,
+        )
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.table = work_table()
+        self.table.setModel(self.proxy)
+        fit_columns(
+            self.table,
+            {0: "已逾期12个工作日", 1: "欧阳小明", 2: "莲花湖社区", 3: "核对不符已告知", 4: "特困供养"},
+        )
+        self.count_label = QLabel()
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(8, 8, 0, 8)
+        bar = QHBoxLayout()
+        bar.addWidget(self.new_button)
+        bar.addSpacing(12)
+        bar.addWidget(filter_label)
+        bar.addWidget(self.filter_edit, 1)
+        left_layout.addLayout(bar)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.count_label)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.workspace)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([440, 760])
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.table.activated.connect(lambda _index: self.workspace.setFocus())
+
+    # ---------------------------------------------------------------- loading
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._started:
+            self._started = True
+            self.reload()
+            tasks.run(_warm_up_intake)
+
+    def reload(self) -> None:
+        db, scope, today = self._db, self._signed_in.scope, self._today()
+        self.count_label.setText(self.tr("Loading…"))
+
+        def load(progress: tasks.Progress, cancel: tasks.CancelFlag) -> list[CaseLine]:
+            with db.uow("system") as uow:
+                return worklist.open_cases(uow.session, scope, today)
+
+        tasks.run(load, on_result=self._on_loaded, on_error=self._on_error)
+
+    @Slot(object)
+    def _on_loaded(self, lines: list[CaseLine]) -> None:
+        current = self.workspace.snapshot.case_id if self.workspace.snapshot else None
+        self.model.set_rows(lines)
+        overdue = sum(1 for c in lines if c.days_left is not None and c.days_left < 0)
+        self.count_label.setText(
+            self.tr("{n} open applications, {overdue} overdue").format(n=len(lines), overdue=overdue)
+        )
+        self._select(self._wanted or current)
+        self._wanted = None
+        self.cases_loaded.emit()
+
+    @Slot(object)
+    def _on_error(self, error: UserError) -> None:
+        self.count_label.setText(str(error))
+        self.status_message.emit(str(error))
+
+    def _select(self, case_id: str | None) -> None:
+        if case_id is None:
+            return
+        for row in range(self.proxy.rowCount()):
+            line = self.proxy.index(row, 0).data(ROW_ROLE)
+            if line.case_id == case_id:
+                self.table.selectRow(row)
+                return
+        self.workspace.show_case(case_id)  # not an open application (e.g. a household being paid)
+
+    def open_case(self, case_id: str) -> None:
+        """Show a case chosen elsewhere (工作台, 动态管理)."""
+        if not self._started:
+            self._wanted = case_id
+            return
+        self.filter_edit.clear()
+        self._select(case_id)
+
+    @Slot(QItemSelection, QItemSelection)
+    def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            line = indexes[0].data(ROW_ROLE)
+            if self.workspace.snapshot is None or self.workspace.snapshot.case_id != line.case_id:
+                self.workspace.show_case(line.case_id)
+
+    @Slot(str)
+    def _on_case_changed(self, case_id: str) -> None:
+        self.reload()
+        self.case_changed.emit(case_id)
+
+    # ---------------------------------------------------------------- new applications
+
+    @Slot()
+    def new_application(self) -> IntakeWizard | None:
+        if not self.new_button.isEnabled():
+            return None
+        from app.views.intake.wizard import IntakeWizard
+
+        self.wizard = IntakeWizard(self._db, self._signed_in, self, today=self._today)
+        self.wizard.created_case.connect(self._on_created)
+        self.wizard.open()
+        return self.wizard
+
+    @Slot(object)
+    def _on_created(self, created: Created) -> None:
+        self._wanted = created.case_id
+        self.status_message.emit(self.tr("Application {number} saved.").format(number=created.case_number))
+        self.reload()
+        self.case_changed.emit(created.case_id)
+
+
+def _warm_up_intake(progress: tasks.Progress, cancel: tasks.CancelFlag) -> None:
+    """Import the intake services (pypinyin takes ~0.3 s) off the GUI thread before 新申请 is pressed."""
+    import app.services.intake.window  # noqa: F401
+
+
+def _tone(line: CaseLine) -> str | None:
+    return days_tone(line.days_left)

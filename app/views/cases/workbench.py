@@ -1,0 +1,242 @@
+"""工作台: the counts, then today's work: deadlines, reviews due, notices, objections and check findings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, Signal, Slot
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QLabel, QTableView, QTabWidget, QVBoxLayout, QWidget
+
+from app import clock
+from app.domain.checks_rows import Finding, Severity
+from app.errors import UserError
+from app.models.db import Database
+from app.services.cases import worklist
+from app.services.cases.worklist import CaseLine, NoticeLine, ObjectionLine, ReviewLine, TodayWork
+from app.views import tasks
+from app.views.dashboard import DashboardPage
+from app.views.signed_in import SignedIn
+from app.views.tablemodels.rows import ROW_ROLE, ColumnSpec, RowsTableModel, days_tone
+from app.views.widgets.forms import (
+    calendar_days_text,
+    fit_columns,
+    money_text,
+    show_date,
+    work_table,
+    working_days_text,
+)
+
+
+class WorkbenchPage(QWidget):
+    """Loads today's work off the GUI thread on first show and on 刷新 (F5); Enter opens the item."""
+
+    work_loaded = Signal()
+    open_case = Signal(str)  # case id
+    open_review = Signal(str)  # case id
+
+    def __init__(
+        self,
+        db: Database,
+        signed_in: SignedIn,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = clock.today,
+    ) -> None:
+        super().__init__(parent)
+        self._db, self._scope, self._today = db, signed_in.scope, today
+        self._task: tasks.TaskHandle[TodayWork] | None = None
+        self.has_loaded = False
+        self.stale = False
+        self.dashboard = DashboardPage(db, signed_in, embedded=True)
+        self.dashboard.refresh_button.clicked.connect(self.refresh)
+
+        self.cases = RowsTableModel[CaseLine](self._case_columns(), self)
+        self.reviews = RowsTableModel[ReviewLine](self._review_columns(), self)
+        self.notices = RowsTableModel[NoticeLine](self._notice_columns(), self)
+        self.objections = RowsTableModel[ObjectionLine](self._objection_columns(), self)
+        self.findings = RowsTableModel[Finding](self._finding_columns(), self)
+        self.tabs = QTabWidget()
+        self.tables: dict[str, QTableView] = {}
+        for key, model, samples in (
+            ("cases", self.cases, {0: "已逾期12个工作日", 1: "2026年12月31日", 2: "调查核实并提出初审意见"}),
+            (
+                "reviews",
+                self.reviews,
+                {0: "已逾期120天", 1: "2026年12月31日", 2: "欧阳小明", 3: "莲花湖社区"},
+            ),
+            ("notices", self.notices, {0: "还剩12天", 1: "2026年12月31日至2027年1月6日", 2: "莲花湖社区"}),
+            ("objections", self.objections, {0: "2026年12月31日", 1: "欧阳小明", 2: "莲花湖社区", 3: "来电"}),
+            ("findings", self.findings, {0: "严重", 1: "第10项", 2: "430623101-2026-000123"}),
+        ):
+            table = work_table()
+            table.setModel(model)
+            fit_columns(table, samples)
+            table.activated.connect(lambda index, k=key: self._on_activated(k, index))
+            self.tables[key] = table
+            self.tabs.addTab(table, "")
+        self.dashboard.cases_table.setMaximumWidth(16777215)
+        self.tabs.addTab(self.dashboard.cases_table, self.tr("By &state"))
+        self._retitle()
+
+        self.status = QLabel()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 12)
+        layout.addWidget(self.dashboard)
+        layout.addSpacing(8)
+        layout.addWidget(self.status)  # the day's summary, just above the lists it sums up
+        layout.addWidget(self.tabs, 1)
+
+    # ---------------------------------------------------------------- columns
+
+    def _case_columns(self) -> list[ColumnSpec[CaseLine]]:
+        return [
+            ColumnSpec(self.tr("Time left"), lambda c: working_days_text(c.days_left), tone=_case_tone),
+            ColumnSpec(self.tr("Due"), lambda c: show_date(c.due)),
+            ColumnSpec(self.tr("Time limit"), lambda c: c.deadline, tooltip=lambda c: c.basis),
+            ColumnSpec(self.tr("Head of household"), lambda c: c.head_name),
+            ColumnSpec(self.tr("Village"), lambda c: c.village),
+            ColumnSpec(self.tr("Programme"), lambda c: c.program_label),
+            ColumnSpec(self.tr("State"), lambda c: c.state_label),
+            ColumnSpec(self.tr("Case number"), lambda c: c.case_number),
+        ]
+
+    def _review_columns(self) -> list[ColumnSpec[ReviewLine]]:
+        return [
+            ColumnSpec(
+                self.tr("Time left"),
+                lambda r: calendar_days_text(r.days),
+                tone=lambda r: days_tone(r.days, 7),
+            ),
+            ColumnSpec(self.tr("Due"), lambda r: show_date(r.due_on)),
+            ColumnSpec(self.tr("Head of household"), lambda r: r.head_name),
+            ColumnSpec(self.tr("Village"), lambda r: r.village),
+            ColumnSpec(self.tr("Programme"), lambda r: r.program_label),
+            ColumnSpec(self.tr("Monthly amount (yuan)"), lambda r: money_text(r.monthly_fen), right=True),
+            ColumnSpec(self.tr("Case number"), lambda r: r.case_number),
+        ]
+
+    def _notice_columns(self) -> list[ColumnSpec[NoticeLine]]:
+        return [
+            ColumnSpec(self.tr("Time left"), lambda n: calendar_days_text(n.days_left), tone=_notice_tone),
+            ColumnSpec(
+                self.tr("Period"),
+                lambda n: self.tr("{start} to {end}").format(
+                    start=show_date(n.starts_on), end=show_date(n.ends_on)
+                ),
+            ),
+            ColumnSpec(self.tr("Village"), lambda n: n.village),
+            ColumnSpec(self.tr("Notice"), lambda n: n.kind_label),
+            ColumnSpec(self.tr("Households"), lambda n: str(len(n.case_ids)), right=True),
+            ColumnSpec(self.tr("Heads of household"), lambda n: "、".join(n.heads)),
+        ]
+
+    def _objection_columns(self) -> list[ColumnSpec[ObjectionLine]]:
+        return [
+            ColumnSpec(self.tr("Received"), lambda o: show_date(o.received_on)),
+            ColumnSpec(self.tr("Head of household"), lambda o: o.head_name),
+            ColumnSpec(self.tr("Village"), lambda o: o.village),
+            ColumnSpec(self.tr("Channel"), lambda o: o.channel),
+            ColumnSpec(self.tr("Objection"), lambda o: o.content),
+        ]
+
+    def _finding_columns(self) -> list[ColumnSpec[Finding]]:
+        return [
+            ColumnSpec(self.tr("Severity"), lambda f: f.severity.label, tone=_finding_tone),
+            ColumnSpec(self.tr("Check"), lambda f: self.tr("Item {n}").format(n=f.item)),
+            ColumnSpec(self.tr("About"), lambda f: f.subject),
+            ColumnSpec(self.tr("Finding"), lambda f: f.reason),
+        ]
+
+    def _retitle(self) -> None:
+        titles = [
+            self.tr("&Deadlines ({n})").format(n=self.cases.rowCount()),
+            self.tr("Re&views due ({n})").format(n=self.reviews.rowCount()),
+            self.tr("&Notices running ({n})").format(n=self.notices.rowCount()),
+            self.tr("Ob&jections ({n})").format(n=self.objections.rowCount()),
+            self.tr("Chec&k findings ({n})").format(n=self.findings.rowCount()),
+        ]
+        for index, title in enumerate(titles):
+            self.tabs.setTabText(index, title)
+
+    # ---------------------------------------------------------------- loading
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if (not self.has_loaded or self.stale) and (self._task is None or self._task.is_finished):
+            self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        """Reload the counts and today's work (the counts' own button calls this too)."""
+        if self._task is not None and not self._task.is_finished:
+            return
+        if self.sender() is not self.dashboard.refresh_button:
+            self.dashboard.refresh()
+        self.stale = False
+        self.status.setText(self.tr("Loading today's work…"))
+        db, scope, today = self._db, self._scope, self._today()
+
+        def load(progress: tasks.Progress, cancel: tasks.CancelFlag) -> TodayWork:
+            with db.uow("system") as uow:
+                return worklist.today_work(uow.session, scope, today)
+
+        self._task = tasks.run(load, on_result=self._on_loaded, on_error=self._on_failed)
+
+    def mark_stale(self) -> None:
+        """Something changed elsewhere: reload when next shown."""
+        self.stale = True
+
+    @Slot(object)
+    def _on_loaded(self, work: TodayWork) -> None:
+        self.cases.set_rows(work.cases)
+        self.reviews.set_rows(work.reviews)
+        self.notices.set_rows(work.notices)
+        self.objections.set_rows(work.objections)
+        self.findings.set_rows(work.findings)
+        self._retitle()
+        overdue = sum(1 for c in work.cases if c.days_left is not None and c.days_left < 0)
+        soon = sum(1 for c in work.cases if c.days_left is not None and 0 <= c.days_left <= 3)
+        late_reviews = sum(1 for r in work.reviews if r.days < 0)
+        self.status.setText(
+            self.tr(
+                "As of {day}: {overdue} applications overdue, {soon} due within 3 working days; "
+                "{reviews} reviews overdue; {objections} objections open."
+            ).format(
+                day=show_date(self._today()),
+                overdue=overdue,
+                soon=soon,
+                reviews=late_reviews,
+                objections=len(work.objections),
+            )
+        )
+        self.has_loaded = True
+        self.work_loaded.emit()
+
+    @Slot(object)
+    def _on_failed(self, error: UserError) -> None:
+        self.status.setText(str(error))
+
+    def _on_activated(self, key: str, index: QModelIndex) -> None:
+        row = index.data(ROW_ROLE)
+        if isinstance(row, ReviewLine):
+            self.open_review.emit(row.case_id)
+        elif isinstance(row, NoticeLine):
+            self.open_case.emit(row.case_ids[0])
+        elif isinstance(row, CaseLine | ObjectionLine):
+            self.open_case.emit(row.case_id)
+        elif isinstance(row, Finding) and row.record_kind == "case":
+            self.open_case.emit(row.record_id)
+
+
+def _case_tone(line: CaseLine) -> str | None:
+    return days_tone(line.days_left)
+
+
+def _notice_tone(line: NoticeLine) -> str | None:
+    return "soon" if 0 <= line.days_left <= 1 else None
+
+
+def _finding_tone(finding: Finding) -> str | None:
+    return {Severity.SEVERE: "overdue", Severity.WARNING: "soon"}.get(finding.severity)

@@ -1,0 +1,117 @@
+"""A read-only view of one household: its facts, members and cases."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain import idcard
+from app.domain.codes import Sex, UrbanRural
+from app.domain.relations import is_known, relation_name
+from app.services.households.registry import HouseholdDetail, program_label, state_label
+
+
+def _label_of(enum: type[Sex] | type[UrbanRural], code: str) -> str:
+    return enum(code).label if code in {m.value for m in enum} else code
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
+    table = QTableWidget(len(rows), len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setAlternatingRowColors(True)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.setItem(r, c, QTableWidgetItem(value))
+    table.resizeColumnsToContents()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class HouseholdDialog(QDialog):
+    """Shows a household as it stands; ID numbers are masked for village cadres."""
+
+    def __init__(
+        self,
+        detail: HouseholdDetail,
+        *,
+        mask_ids: bool,
+        parent: QWidget | None = None,
+        on_edit: Callable[[str], object] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Household of {head}").format(head=detail.head_name))
+        self.resize(820, 560)
+        form = QFormLayout()
+        form.addRow(self.tr("Head of household:"), QLabel(detail.head_name))
+        form.addRow(self.tr("Village:"), QLabel(detail.village))
+        form.addRow(self.tr("Address:"), QLabel(detail.address))
+        form.addRow(self.tr("Urban or rural:"), QLabel(_label_of(UrbanRural, detail.urban_rural)))
+
+        yes, no = self.tr("Yes"), self.tr("No")
+        self.members_table = _table(
+            [
+                self.tr("Name"),
+                self.tr("Relation to head"),
+                self.tr("Sex"),
+                self.tr("Date of birth"),
+                self.tr("ID number"),
+                self.tr("Member"),
+            ],
+            [
+                [
+                    m.name,
+                    relation_name(m.relation_code) if is_known(m.relation_code) else m.relation_code,
+                    _label_of(Sex, m.sex),
+                    m.birth_date.isoformat(),
+                    idcard.mask(m.id_number) if mask_ids else m.id_number,
+                    yes if m.is_member else no,
+                ]
+                for m in detail.members
+            ],
+        )
+        self.cases_table = _table(
+            [self.tr("Case number"), self.tr("Programme"), self.tr("State"), self.tr("Applied on")],
+            [
+                [c.case_number, program_label(c.program), state_label(c.state), c.applied_on.isoformat()]
+                for c in detail.cases
+            ],
+        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        self.edit_button: QPushButton | None = None
+        if on_edit is not None:
+            self.edit_button = buttons.addButton(
+                self.tr("&Edit file…"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            household_id = detail.household_id
+
+            def edit() -> None:
+                self.accept()
+                on_edit(household_id)
+
+            self.edit_button.clicked.connect(edit)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("Members ({n})").format(n=len(detail.members))))
+        layout.addWidget(self.members_table, 2)
+        layout.addWidget(QLabel(self.tr("Cases ({n})").format(n=len(detail.cases))))
+        layout.addWidget(self.cases_table, 1)
+        layout.addWidget(buttons)

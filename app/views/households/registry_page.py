@@ -1,0 +1,350 @@
+"""家庭档案: search as you type, filter by village, programme and case state, open a household."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.codes import Program
+from app.domain.workflow import CaseState
+from app.errors import UserError
+from app.models.db import Database
+from app.paths import DataPaths
+from app.services.households import registry
+from app.services.households.registry import HouseholdDetail, RegistryFilter, RegistryRow
+from app.views import tasks
+from app.views.households.household_dialog import HouseholdDialog
+from app.views.households.households_model import SORT_KEYS, Column, HouseholdTableModel
+from app.views.signed_in import SignedIn
+
+DEBOUNCE_MS = 200
+FIRST_BATCH = 64  # a screenful or two; the rest comes by fetchMore as the clerk scrolls
+BATCH = 200
+SAMPLE_TEXT = {  # what each column must fit, for its initial width
+    Column.VILLAGE: "莲花湖社区",
+    Column.HEAD: "欧阳小明明",
+    Column.ID_NUMBER: "43062319850305211X",
+    Column.MEMBERS: "人口数",
+    Column.PROGRAM: "特困供养",
+    Column.STATE: "核对不符已告知",
+    Column.AMOUNT: "12,345.00",
+}
+
+
+class RegistryPage(QWidget):
+    """The registry screen; every query runs off the GUI thread (app.services.households.registry)."""
+
+    status_message = Signal(str)
+    results_shown = Signal()
+    count_shown = Signal(int)
+    detail_shown = Signal()
+
+    def __init__(
+        self,
+        db: Database,
+        signed_in: SignedIn,
+        parent: QWidget | None = None,
+        *,
+        paths: DataPaths | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._signed_in = signed_in
+        self._paths = paths  # the household editor keeps scans in the data folder
+        self.editor: QWidget | None = None
+        self._wanted_area: str | None = None
+        self._user = signed_in.actor.username
+        self._scope = signed_in.scope
+        self._order = "village"
+        self._started = False
+        self._filter = RegistryFilter()
+        self._search_tasks: list[tasks.TaskHandle[Any]] = []
+        self._more_task: tasks.TaskHandle[list[RegistryRow]] | None = None
+        self._more_request = (0, 0)
+        self._total: int | None = None
+        self._go_to_results = False
+        self.detail_dialog: HouseholdDialog | None = None
+        self.masks_id_numbers = signed_in.masks_id_numbers
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("Name, pinyin initials (zs) or ID number (Ctrl+F)"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(320)
+        self.village_combo = QComboBox()
+        self.village_combo.addItem(self.tr("All villages"), None)
+        self.program_combo = QComboBox()
+        self.program_combo.addItem(self.tr("All programmes"), None)
+        for program in Program:
+            self.program_combo.addItem(program.label, program.value)
+        self.state_combo = QComboBox()
+        self.state_combo.addItem(self.tr("All case states"), None)
+        for state in CaseState:
+            self.state_combo.addItem(state.label, state.value)
+        self.count_label = QLabel()
+
+        filters = QHBoxLayout()
+        search_label = QLabel(self.tr("&Search:"))
+        search_label.setBuddy(self.search_edit)
+        filters.addWidget(search_label)
+        filters.addWidget(self.search_edit, 1)
+        for text, combo in (
+            (self.tr("&Village:"), self.village_combo),
+            (self.tr("&Programme:"), self.program_combo),
+            (self.tr("Sta&te:"), self.state_combo),
+        ):
+            label = QLabel(text)
+            label.setBuddy(combo)
+            filters.addWidget(label)
+            filters.addWidget(combo)
+
+        self.model = HouseholdTableModel(self, batch_size=BATCH, mask_ids=self.masks_id_numbers)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self._setup_table()
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.search)
+        self.search_edit.textChanged.connect(self._debounce.start)
+        self.search_edit.returnPressed.connect(self._on_return_pressed)
+        for combo in (self.village_combo, self.program_combo, self.state_combo):
+            combo.currentIndexChanged.connect(self.search)
+        self.model.more_requested.connect(self._load_more)
+        self.table.activated.connect(self._open_household)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._on_sort_changed)
+
+    def _setup_table(self) -> None:
+        table = self.table
+        table.setAlternatingRowColors(True)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setWordWrap(False)
+        table.setCornerButtonEnabled(False)
+        metrics = table.fontMetrics()
+        table.verticalHeader().setDefaultSectionSize(metrics.height() + 12)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(Column.VILLAGE, Qt.SortOrder.AscendingOrder)
+        header.setStretchLastSection(False)
+        for column, sample in SAMPLE_TEXT.items():
+            title = self.model.column_title(column)
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title) + 16) + 24
+            table.setColumnWidth(column, width)
+
+    # ---------------------------------------------------------------- searching
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._started:
+            self._started = True
+            self._load_villages()
+            self.search()
+
+    def show_area(self, code: str) -> None:
+        """Filter on a village or a township (from the county's dashboard)."""
+        index = self.village_combo.findData(code)
+        if index >= 0:
+            self.village_combo.setCurrentIndex(index)
+        else:  # the list is still loading
+            self._wanted_area = code
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def current_filter(self) -> RegistryFilter:
+        return RegistryFilter(
+            text=self.search_edit.text().strip(),
+            village_code=self.village_combo.currentData(),
+            program=self.program_combo.currentData(),
+            state=self.state_combo.currentData(),
+        )
+
+    @Slot()
+    def search(self) -> None:
+        """Start a new search with the current text, filters and order; older work is cancelled."""
+        self._debounce.stop()
+        self.cancel_work()
+        flt, order, scope, db, user = self.current_filter(), self._order, self._scope, self._db, self._user
+        self._filter = flt
+        self._total = None
+        self.count_label.setText(self.tr("Searching…"))
+
+        def first_page(progress: tasks.Progress, cancel: tasks.CancelFlag) -> list[RegistryRow]:
+            with db.uow(user) as uow, registry.interruptible(uow.session, cancel.is_set):
+                return registry.page(uow.session, flt, 0, FIRST_BATCH, order, scope)
+
+        def count(progress: tasks.Progress, cancel: tasks.CancelFlag) -> int:
+            with db.uow(user) as uow, registry.interruptible(uow.session, cancel.is_set):
+                return registry.count(uow.session, flt, scope)
+
+        self._search_tasks = [
+            tasks.run(first_page, on_result=self._on_first_page, on_error=self._on_error),
+            tasks.run(count, on_result=self._on_count, on_error=self._on_error),
+        ]
+
+    def cancel_work(self) -> None:
+        for task in self._search_tasks:
+            task.cancel()
+        self._search_tasks = []
+        if self._more_task is not None:
+            self._more_task.cancel()
+            self._more_task = None
+            self.model.fetch_ended(self._more_request[0])
+
+    @Slot(object)
+    def _on_first_page(self, rows: list[RegistryRow]) -> None:
+        self.model.reset_rows(rows, complete=len(rows) < FIRST_BATCH)
+        if self._total is not None:
+            self.model.set_total(self._total)
+        if not rows:
+            self.count_label.setText(self.tr("No household matches."))
+        if self._go_to_results:
+            self._focus_first_row()
+        self.results_shown.emit()
+
+    @Slot(object)
+    def _on_count(self, total: int) -> None:
+        self._total = total
+        self.model.set_total(total)
+        if total:
+            self.count_label.setText(self.tr("%n household(s)", "", total))
+        self.count_shown.emit(total)
+
+    @Slot(int, int, int)
+    def _load_more(self, generation: int, offset: int, limit: int) -> None:
+        flt, order, scope, db, user = self._filter, self._order, self._scope, self._db, self._user
+
+        def more(progress: tasks.Progress, cancel: tasks.CancelFlag) -> list[RegistryRow]:
+            with db.uow(user) as uow, registry.interruptible(uow.session, cancel.is_set):
+                return registry.page(uow.session, flt, offset, limit, order, scope)
+
+        self._more_request = (generation, offset)
+        self._more_task = tasks.run(more, on_result=self._on_more, on_error=self._on_error)
+        self._more_task.finished.connect(self._on_more_finished)
+
+    @Slot(object)
+    def _on_more(self, rows: list[RegistryRow]) -> None:
+        generation, offset = self._more_request
+        self.model.append_rows(generation, offset, rows)
+
+    @Slot()
+    def _on_more_finished(self) -> None:
+        self.model.fetch_ended(self._more_request[0])
+
+    @Slot(object)
+    def _on_error(self, error: UserError) -> None:
+        self.count_label.setText(str(error))
+        self.status_message.emit(str(error))
+
+    @Slot()
+    def _on_return_pressed(self) -> None:
+        """Enter in the search box: search now if a search is waiting, then go to the first row."""
+        if self._debounce.isActive() or any(not task.is_finished for task in self._search_tasks[:1]):
+            self._go_to_results = True
+            if self._debounce.isActive():
+                self.search()
+        else:
+            self._focus_first_row()
+
+    def _focus_first_row(self) -> None:
+        self._go_to_results = False
+        if self.model.rowCount() > 0:
+            self.table.setFocus()
+            self.table.selectRow(0)
+
+    @Slot(int, Qt.SortOrder)
+    def _on_sort_changed(self, section: int, order: Qt.SortOrder) -> None:
+        key = SORT_KEYS.get(Column(section))
+        header = self.table.horizontalHeader()
+        if key is None:  # not sortable in SQL: put the indicator back
+            current = next(c for c, k in SORT_KEYS.items() if k == self._order.lstrip("-"))
+            descending = self._order.startswith("-")
+            header.blockSignals(True)
+            header.setSortIndicator(
+                current, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+            )
+            header.blockSignals(False)
+            self.status_message.emit(self.tr("This column cannot be sorted."))
+            return
+        self._order = ("-" if order == Qt.SortOrder.DescendingOrder else "") + key
+        self.search()
+
+    # ---------------------------------------------------------------- villages and details
+
+    def _load_villages(self) -> None:
+        db, scope = self._db, self._scope
+
+        def load(progress: tasks.Progress, cancel: tasks.CancelFlag) -> list[tuple[str, str, bool]]:
+            with db.uow("system") as uow:
+                return registry.filter_areas(uow.session, scope)
+
+        tasks.run(load, on_result=self._on_villages, on_error=self._on_error)
+
+    @Slot(object)
+    def _on_villages(self, villages: list[tuple[str, str, bool]]) -> None:
+        self.village_combo.blockSignals(True)
+        for code, name, township in villages:
+            self.village_combo.addItem(
+                self.tr("{township} (all)").format(township=name) if township else name, code
+            )
+        if len(villages) == 1 and villages[0][0] == self._scope:  # a village cadre: their village only
+            self.village_combo.setCurrentIndex(1)
+            self.village_combo.setEnabled(False)
+        self.village_combo.blockSignals(False)
+        wanted, self._wanted_area = self._wanted_area, None
+        if wanted is not None:
+            self.show_area(wanted)
+
+    @Slot(QModelIndex)
+    def _open_household(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        household_id = self.model.row_at(index.row()).household_id
+        db, scope, user = self._db, self._scope, self._user
+
+        def load(progress: tasks.Progress, cancel: tasks.CancelFlag) -> HouseholdDetail:
+            with db.uow(user) as uow:
+                return registry.detail(uow.session, household_id, scope)
+
+        tasks.run(load, on_result=self._on_detail, on_error=self._on_error)
+
+    def edit_household(self, household_id: str) -> None:
+        """Open the household's file for editing; the list refreshes when it is saved."""
+        from app.views.households.editor import open_household_editor
+
+        assert self._paths is not None
+        self.editor = open_household_editor(self._db, self._signed_in, self._paths, household_id, self)
+        self.editor.saved.connect(lambda _id: self.search())
+
+    @Slot(object)
+    def _on_detail(self, detail: HouseholdDetail) -> None:
+        edit = self.edit_household if self._paths is not None else None
+        self.detail_dialog = HouseholdDialog(
+            detail, mask_ids=self.masks_id_numbers, parent=self, on_edit=edit
+        )
+        self.detail_dialog.open()
+        self.detail_shown.emit()

@@ -1,0 +1,1 @@
+"""Screens of intake: the intake wizard and the Excel ledger import wizard."""

@@ -1,0 +1,1 @@
+"""Screens of data matching (信息比对)."""

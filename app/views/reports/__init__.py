@@ -1,0 +1,1 @@
+"""Screens of reporting: statistics, the monthly report and year summary, the county dashboard."""

@@ -1,0 +1,1 @@
+"""Screens of dynamic management: the review queue and form, the county's proposals."""

@@ -1,0 +1,242 @@
+"""动态管理 on the county: what township reviews propose (增发/减发/停发/渐退), decided or declined here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QItemSelection, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import clock
+from app.errors import UserError
+from app.models.db import Database
+from app.services.reviews import proposals as county_proposals
+from app.services.reviews.proposals import ProposalDecision, ProposalRow
+from app.views import tasks
+from app.views.signed_in import SignedIn
+from app.views.tablemodels.rows import ROW_ROLE, ColumnSpec, RowsTableModel
+from app.views.widgets.forms import (
+    DateEdit,
+    ErrorLabel,
+    MoneyEdit,
+    fit_columns,
+    heading,
+    money_text,
+    show_date,
+    work_table,
+)
+from app.views.widgets.queue_split import queue_beside_form
+
+
+class ProposalsPage(QWidget):
+    queue_loaded = Signal()
+    decided = Signal(str)  # case id
+    open_case = Signal(str)
+    status_message = Signal(str)
+
+    def __init__(
+        self,
+        db: Database,
+        signed_in: SignedIn,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = clock.today,
+    ) -> None:
+        super().__init__(parent)
+        self._db, self._actor, self._today = db, signed_in.actor, today
+        self._started = False
+        self.current: ProposalRow | None = None
+        self.model = RowsTableModel[ProposalRow](
+            [
+                ColumnSpec(self.tr("Reviewed"), lambda r: show_date(r.done_on)),
+                ColumnSpec(self.tr("Proposal"), lambda r: r.proposal_label),
+                ColumnSpec(self.tr("Township"), lambda r: r.township),
+                ColumnSpec(self.tr("Village"), lambda r: r.village),
+                ColumnSpec(self.tr("Head of household"), lambda r: r.head_name),
+                ColumnSpec(self.tr("Programme"), lambda r: r.program_label),
+                ColumnSpec(self.tr("Paid now (yuan)"), lambda r: money_text(r.paid_fen), right=True),
+                ColumnSpec(self.tr("Proposed (yuan)"), lambda r: money_text(r.proposed_fen), right=True),
+            ],
+            self,
+        )
+        self.table = work_table()
+        self.table.setModel(self.model)
+        fit_columns(self.table, {0: "2026年11月30日", 4: "欧阳小明"})
+        self.count_label = QLabel()
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.setShortcut(QKeySequence.StandardKey.Refresh)
+
+        self.title = heading(self.tr("Choose a proposal in the list"))
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.accept_radio = QRadioButton(self.tr("&Agree"))
+        self.decline_radio = QRadioButton(self.tr("&Do not agree"))
+        self.accept_radio.setChecked(True)
+        self.amount_edit = MoneyEdit()
+        self.months_spin = QSpinBox()
+        self.months_spin.setRange(1, 6)
+        self.months_spin.setValue(6)
+        self.date_edit = DateEdit(today())
+        self.reason_edit = QPlainTextEdit()
+        self.reason_edit.setTabChangesFocus(True)
+        self.reason_edit.setFixedHeight(80)
+        self.error = ErrorLabel()
+        self.submit_button = QPushButton(self.tr("&Submit decision"))
+        self.open_button = QPushButton(self.tr("Open case &file"))
+        choice = QHBoxLayout()
+        choice.addWidget(self.accept_radio)
+        choice.addWidget(self.decline_radio)
+        choice.addStretch(1)
+        form = QFormLayout()
+        form.addRow(self.tr("Decision:"), choice)
+        form.addRow(self.tr("New monthly a&mount (yuan):"), self.amount_edit)
+        form.addRow(self.tr("Months of &gradual exit:"), self.months_spin)
+        form.addRow(self.tr("&Date:"), self.date_edit)
+        form.addRow(self.tr("Rea&sons:"), self.reason_edit)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(12, 8, 8, 8)
+        right_layout.addWidget(self.title)
+        right_layout.addWidget(self.facts)
+        right_layout.addLayout(form)
+        right_layout.addWidget(self.error)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.submit_button)
+        right_layout.addLayout(buttons)
+        right_layout.addStretch(1)
+
+        title = heading(self.tr("Adjustments proposed by reviews"))
+        queue_beside_form(self, (title, None, self.refresh_button), self.table, self.count_label, right)
+
+        self.refresh_button.clicked.connect(self.reload)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.accept_radio.toggled.connect(lambda _on: self._enable_inputs())
+        self.submit_button.clicked.connect(self._submit)
+        self.open_button.clicked.connect(self._open)
+        self.show_row(None)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._started:
+            self._started = True
+            self.reload()
+
+    @Slot()
+    def reload(self) -> None:
+        db, actor = self._db, self._actor
+        self.count_label.setText(self.tr("Loading…"))
+
+        def load(progress: tasks.Progress, cancel: tasks.CancelFlag) -> list[ProposalRow]:
+            with db.uow("system") as uow:
+                return county_proposals.proposal_queue(uow.session, actor)
+
+        tasks.run(load, on_result=self._on_loaded, on_error=self._on_error)
+
+    @Slot(object)
+    def _on_loaded(self, rows: list[ProposalRow]) -> None:
+        self.model.set_rows(rows)
+        self.count_label.setText(self.tr("{n} proposals waiting for the county").format(n=len(rows)))
+        self.show_row(None)
+        self.queue_loaded.emit()
+
+    @Slot(QItemSelection, QItemSelection)
+    def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        self.show_row(indexes[0].data(ROW_ROLE) if indexes else None)
+
+    def show_row(self, row: ProposalRow | None) -> None:
+        self.current = row
+        self.error.clear_error()
+        self.reason_edit.clear()
+        self.accept_radio.setChecked(True)
+        for widget in (self.accept_radio, self.decline_radio, self.submit_button, self.open_button):
+            widget.setEnabled(row is not None)
+        if row is None:
+            self.title.setText(self.tr("Choose a proposal in the list"))
+            self.facts.clear()
+            self.amount_edit.set_fen(None)
+            self._enable_inputs()
+            return
+        self.title.setText(
+            self.tr("{head}: {proposal} ({number})").format(
+                head=row.head_name, proposal=row.proposal_label, number=row.case_number
+            )
+        )
+        self.facts.setText(
+            self.tr(
+                "Reviewed on {date}. Finding: {finding}. Reason: {reason}. Paid now {paid} yuan a month."
+            ).format(
+                date=show_date(row.done_on),
+                finding=row.finding,
+                reason=row.reason,
+                paid=money_text(row.paid_fen),
+            )
+        )
+        self.amount_edit.set_fen(row.proposed_fen)
+        self._enable_inputs()
+
+    def _enable_inputs(self) -> None:
+        row, agree = self.current, self.accept_radio.isChecked()
+        self.amount_edit.setEnabled(row is not None and agree and row.proposal in ("increase", "reduce"))
+        self.months_spin.setEnabled(row is not None and agree and row.proposal == "gradual_exit")
+
+    def value(self) -> ProposalDecision:
+        amount = self.amount_edit.fen() if self.amount_edit.isEnabled() else None
+        return ProposalDecision(
+            self.accept_radio.isChecked(),
+            self.date_edit.value(),
+            self.reason_edit.toPlainText().strip(),
+            amount,
+            self.months_spin.value(),
+        )
+
+    @Slot()
+    def _submit(self) -> None:
+        row = self.current
+        if row is None:
+            return
+        db, actor, data = self._db, self._actor, self.value()
+        self.submit_button.setEnabled(False)
+
+        def work(progress: tasks.Progress, cancel: tasks.CancelFlag) -> str:
+            with db.uow(actor.username) as uow:
+                case_id = county_proposals.decide_proposal(uow, actor, row.review_id, data)
+                uow.commit()
+            return case_id
+
+        tasks.run(work, on_result=self._on_decided, on_error=self._on_refused)
+
+    @Slot(object)
+    def _on_decided(self, case_id: str) -> None:
+        self.status_message.emit(self.tr("Decision saved."))
+        self.decided.emit(case_id)
+        self.reload()
+
+    @Slot(object)
+    def _on_refused(self, error: UserError) -> None:
+        self.error.show_error(str(error))
+        self.submit_button.setEnabled(True)
+
+    @Slot()
+    def _open(self) -> None:
+        if self.current is not None:
+            self.open_case.emit(self.current.case_id)
+
+    @Slot(object)
+    def _on_error(self, error: UserError) -> None:
+        self.count_label.setText(str(error))
+        self.status_message.emit(str(error))

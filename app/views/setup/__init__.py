@@ -1,0 +1,1 @@
+"""Screens of setting up: the first-run wizard, settings, standards."""

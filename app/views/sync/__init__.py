@@ -1,0 +1,1 @@
+"""Screens of sync: export, import, stations and the county's queues."""
