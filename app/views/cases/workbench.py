@@ -16,7 +16,7 @@ from app.models.db import Database
 from app.services.cases import worklist
 from app.services.cases.worklist import CaseLine, NoticeLine, ObjectionLine, ReviewLine, TodayWork
 from app.views import tasks
-from app.views.dashboard import DashboardPage
+from app.views.cases.dashboard import DashboardPage
 from app.views.signed_in import SignedIn
 from app.views.tablemodels.rows import ROW_ROLE, ColumnSpec, RowsTableModel, days_tone
 from app.views.widgets.forms import (
