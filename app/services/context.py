@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from app.domain.areas import scope_prefix
 from app.domain.codes import Role
 from app.errors import PermissionDenied
+
+F = TypeVar("F", bound=Callable[..., object])
+QUERY_MARK = "__jiuzhu_query__"
 
 TOWNSHIP_ROLES = frozenset({Role.TOWNSHIP_CLERK, Role.TOWNSHIP_HEAD})
 COUNTY_ROLES = frozenset({Role.COUNTY_STAFF, Role.COUNTY_HEAD})
@@ -41,3 +46,16 @@ def require_role(actor: Actor, roles: frozenset[Role] | set[Role], what: str) ->
 def require_area(actor: Actor, area_code: str, what: str) -> None:
     if not actor.covers(area_code):
         raise PermissionDenied(f"“{actor.display_name}”的管辖范围不包括该地区，无权{what}")
+
+
+def query(fn: F) -> F:
+    """Mark a read use case ``fn(uow, actor, …)``: it returns only what lies in the actor's area.
+
+    tests/db/test_scoped_reads.py finds every marked function and calls it as a village cadre.
+    """
+    setattr(fn, QUERY_MARK, True)
+    return fn
+
+
+def is_query(fn: object) -> bool:
+    return bool(getattr(fn, QUERY_MARK, False))
