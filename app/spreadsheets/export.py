@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from app.errors import UserError
+from app.fileio import require_folder, write_atomically
 
 COLUMNS: tuple[tuple[str, int], ...] = (
     ("序号", 6),
@@ -97,6 +97,7 @@ def write_ledger(
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
+    out = require_folder(out)  # before a write-only workbook starts streaming
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("台账")
     last = get_column_letter(len(COLUMNS))
@@ -148,8 +149,5 @@ def write_ledger(
             persons += 1
     total = Decimal(total_fen) / 100
     ws.append([None, cell(f"合计：{count}户{persons}人，月保障金{total:.2f}元", font=Font(bold=True))])
-    try:
-        wb.save(out)
-    except OSError as exc:
-        raise UserError(f"无法写入文件 {out}：{exc.strerror or exc}") from exc
+    write_atomically(out, wb.save)
     return count, persons

@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from app.errors import UserError
+from app.fileio import require_folder, write_atomically
 
 COLUMNS: tuple[tuple[str, int], ...] = (
     ("序号", 7),
@@ -98,6 +98,7 @@ def write_roster(out: Path, roster: Roster) -> Path:
     """Write ``roster`` to ``out`` (a 发放名册 sheet and a 乡镇汇总 sheet); return the path."""
     from openpyxl import Workbook
 
+    out = require_folder(out)  # before a write-only workbook starts streaming
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("发放名册")
     _lean_rows(ws)
@@ -105,11 +106,7 @@ def write_roster(out: Path, roster: Roster) -> Path:
     _write_lines(ws, roster)
     summary = wb.create_sheet("乡镇汇总")
     _write_townships(summary, roster)
-    try:
-        wb.save(out)
-    except OSError as exc:
-        raise UserError(f"无法写入文件 {out}：{exc.strerror or exc}") from exc
-    return out
+    return write_atomically(out, wb.save)
 
 
 def _layout(ws: Any, columns: int) -> None:
