@@ -85,7 +85,7 @@ def require_folder(path: Path) -> Path:
     if not path.parent.is_dir():
         if path.parent.exists():
             raise UserError(f"无法写入文件 {path}：{path.parent} 不是文件夹")
-        raise UserError(f"文件夹不存在：{path.parent}")
+        raise UserError(f"无法写入文件 {path}：文件夹不存在（{path.parent}）")
     return path
 
 
@@ -170,6 +170,10 @@ def stage(path: Path, content: Content) -> Pending:
                 _fsync(pending.tmp)
         except OSError as exc:
             raise unwritable(target, exc) from exc
+        except UserError as exc:  # a writer that itself writes whole (a workbook): said of the target
+            if isinstance(exc.__cause__, OSError):
+                raise unwritable(target, exc.__cause__) from exc.__cause__
+            raise
     except BaseException:
         pending.discard()
         raise

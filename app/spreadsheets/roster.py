@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from app.fileio import require_folder, write_atomically
+from app.fileio import write_atomically
 
 COLUMNS: tuple[tuple[str, int], ...] = (
     ("序号", 7),
@@ -95,10 +95,15 @@ def yuan(fen: int) -> Decimal:
 
 
 def write_roster(out: Path, roster: Roster) -> Path:
-    """Write ``roster`` to ``out`` (a 发放名册 sheet and a 乡镇汇总 sheet); return the path."""
+    """Write ``roster`` to ``out`` (a 发放名册 sheet and a 乡镇汇总 sheet), whole or not at all."""
+    return write_atomically(out, lambda path: _write(path, roster))
+
+
+def _write(path: Path, roster: Roster) -> None:
+    # Made and saved inside the writer: a write-only workbook never saved leaves lxml generators
+    # that complain when they are collected.
     from openpyxl import Workbook
 
-    out = require_folder(out)  # before a write-only workbook starts streaming
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("发放名册")
     _lean_rows(ws)
@@ -106,7 +111,7 @@ def write_roster(out: Path, roster: Roster) -> Path:
     _write_lines(ws, roster)
     summary = wb.create_sheet("乡镇汇总")
     _write_townships(summary, roster)
-    return write_atomically(out, wb.save)
+    wb.save(path)
 
 
 def _layout(ws: Any, columns: int) -> None:
