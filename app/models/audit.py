@@ -114,7 +114,7 @@ def verify_chain(conn: Connection) -> list[str]:
             prev = ev.hash
     except (ValueError, TypeError, AttributeError):
         result.close()
-        problems.append(f"审计记录第{expected_seq}条无法读取（时间或内容被改动），其后的记录未能核对")
+        problems.append(f"审计记录第{expected_seq + 1}条无法读取（时间或内容被改动），其后的记录未能核对")
         return problems
     raw = conn.execute(select(Setting.value).where(Setting.key == HEAD_KEY)).scalar()
     problems += _anchor_problems(raw, expected_seq, prev)

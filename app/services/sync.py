@@ -87,6 +87,8 @@ def _out_folder(out_dir: Path) -> Path:
     """The folder bundles are written to; it is made if its own parent exists (never a whole path:
     a stick that is not mounted must not turn into a folder on the local disk)."""
     out_dir = out_dir.expanduser()
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UserError(f"{out_dir} 是一个文件，不是文件夹：数据包要写到文件夹中")
     if not out_dir.is_dir():
         require_folder(out_dir)
         try:
