@@ -97,6 +97,8 @@ class Codec:
         if len(values) != len(self.columns):
             raise ValueError("记录字段数不符")
         for name, allowed, got, value in zip(self.columns, self.allowed, signature, values, strict=True):
+            if got is list or got is dict:  # nesting where the format has a value: damaged or forged
+                raise BundleError(f"数据包内容格式错误（表“{self.name}”字段“{name}”的值是嵌套结构），已拒绝")
             if got not in allowed:
                 raise ValueError(f"字段“{name}”的值不正确：{str(value)[:40]}")
         self.seen.add(signature)

@@ -215,13 +215,25 @@ class Inflater:
     inflates without end never makes this process hold more than the size its header states.
     """
 
+    BATCH = 256 * 1024  # decrypted bytes gathered before each inflate call (the decrypter gives 8 KiB)
+
     def __init__(self, declared: int) -> None:
         self.declared = declared
         self._inflater = zlib.decompressobj(31)
         self._out = bytearray()
+        self._pending = bytearray()
 
     def write(self, chunk: bytes) -> int:
-        data = bytes(chunk)
+        self._pending += chunk
+        if len(self._pending) >= self.BATCH:
+            self._inflate()
+        return len(chunk)
+
+    def flush(self) -> None:
+        """File-like for the decrypter; what is pending is inflated by the next write or finish()."""
+
+    def _inflate(self) -> None:
+        data, self._pending = bytes(self._pending), bytearray()
         while data:
             if self._inflater.eof:
                 raise BundleError("数据包内容不完整或带有多余数据")
@@ -234,13 +246,10 @@ class Inflater:
                 self._out = bytearray()
                 raise BundleError("数据包解压后超过声明的大小，已拒绝（可能是恶意构造的文件）")
             data = self._inflater.unconsumed_tail
-        return len(chunk)
-
-    def flush(self) -> None:
-        """File-like for the decrypter; nothing is buffered here."""
 
     def finish(self) -> bytearray:
         """The whole plain payload, once the stream ended exactly at the declared size."""
+        self._inflate()
         if not self._inflater.eof or self._inflater.unused_data:
             raise BundleError("数据包内容不完整或带有多余数据")
         if len(self._out) != self.declared:
@@ -261,12 +270,22 @@ _CONTAINERS = frozenset({list, dict})
 
 
 def _check_depth(doc: Any) -> None:
-    """Walk the containers level by level (never the parser's recursion); refuse past MAX_DEPTH."""
+    """Walk the containers level by level (never the parser's recursion); refuse past MAX_DEPTH.
+
+    A table's rows are left to the table reader, which takes only scalars as values (and a list of
+    names as ``_changed``): walking each of a county's million rows here would double the parse.
+    """
+    tables = doc.get("tables") if type(doc) is dict else None
+    entries = {id(e) for e in tables if type(e) is dict} if type(tables) is list else set()
     level: list[Any] = [doc]
     for _ in range(MAX_DEPTH):
         inner: list[Any] = []
         for node in level:
-            values = list(node.values()) if type(node) is dict else node
+            if type(node) is dict:
+                rows = id(node) in entries
+                values = [v for k, v in node.items() if not (rows and k == "rows")]
+            else:
+                values = node
             if not _CONTAINERS.isdisjoint(set(map(type, values))):
                 inner.extend(v for v in values if type(v) in _CONTAINERS)
         if not inner:

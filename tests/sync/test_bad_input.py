@@ -167,6 +167,16 @@ def test_a_payload_nested_too_deep_is_refused(world: World, depth: int) -> None:
     refused(world, forge(world, STATION, body + b',"deep":' + nested + b"}"), "嵌套过深")
 
 
+def test_nesting_inside_a_table_row_is_refused(world: World, bundle: Path) -> None:
+    """Rows are read by the table reader, not walked by the depth check: it takes no container where
+    the format has a value, and nothing named "rows" elsewhere escapes the depth check."""
+    refused(world, _with_row_value(world, bundle, "household", "address", [["深"]]), "嵌套结构")
+    nested: object = 1
+    for _ in range(fmt.MAX_DEPTH):
+        nested = [nested]
+    refused(world, forge(world, STATION, minimal(extra=[{"rows": nested}])), "嵌套过深")
+
+
 def test_a_payload_nested_as_deep_as_the_format_allows_is_read() -> None:
     doc = fmt.parse_payload(fmt.encode_payload({"a": [[[[[[[1]]]]]]]}))  # 8 levels with the document
     assert doc["a"][0][0][0][0][0][0] == [1]
