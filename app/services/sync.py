@@ -36,13 +36,19 @@ def add_station(
 ) -> provision.StationInfo:
     """Register a township (or re-key it after a revocation) and write its provisioning file to ``out``."""
     require_role(actor, ADMINS, "登记乡镇工作站")
-    with db.uow(actor.username) as uow:
-        info = provision.add_station(uow.session, paths, code, out, secret, key_secret)
-        try:
-            uow.commit()
-        except BaseException:
-            out.unlink(missing_ok=True)
-            raise
+    first_keys = not keys.has_keystore(paths)  # the county's own keys are made by this call
+    try:
+        with db.uow(actor.username) as uow:
+            info = provision.add_station(uow.session, paths, code, out, secret, key_secret)
+            try:
+                uow.commit()
+            except BaseException:
+                out.unlink(missing_ok=True)
+                raise
+    except BaseException:
+        if first_keys:  # their record was rolled back: a keystore without it would lock the county out
+            keys.keystore_path(paths).unlink(missing_ok=True)
+        raise
     return info
 
 

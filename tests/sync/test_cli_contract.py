@@ -142,3 +142,39 @@ def test_every_file_of_an_import_gets_its_own_result(world: World) -> None:
     assert "Traceback" not in err
     code, out, _ = world.import_("county", first, second)  # both were applied: now replays
     assert code == 0 and out.count("重复导入") == 2
+
+
+def test_a_first_station_add_that_cannot_write_its_file_leaves_the_county_as_it_was(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The county's own keys are made by its first `station add`: when the provisioning file then
+    cannot be written, they go too, so the next try starts clean instead of finding a keystore whose
+    record was rolled back."""
+    import errno
+
+    from app import fileio
+
+    world.ok("bare-county", "init", "--county", "430623", "--admin-password", "adminpass")
+    out = world.root / f"{NEW}.jzp"
+    real = os.replace
+
+    def stick_full(src: str, dst: str) -> None:
+        if Path(dst) == out:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(src, dst)
+
+    monkeypatch.setattr(fileio.os, "replace", stick_full)
+    secrets = [
+        "--passphrase-file",
+        str(world.secret_file(STATION)),
+        "--key-passphrase-file",
+        str(world.secret_file("county")),
+    ]
+    before = world.fingerprint("bare-county")
+    code, _, err = world.jz("bare-county", "station", "add", "--code", NEW, "--out", str(out), *secrets)
+    assert code == 1 and "磁盘空间不足" in err and str(out) in err
+    assert world.fingerprint("bare-county") == before and not out.exists()
+    assert not (world.dir("bare-county") / "keys" / "sync-keys.age").exists()
+    monkeypatch.undo()
+    world.ok("bare-county", "station", "add", "--code", NEW, "--out", str(out), *secrets)
+    assert out.exists()
