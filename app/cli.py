@@ -19,6 +19,7 @@ from app.errors import UserError
 from app.paths import DataPaths, resolve
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # Ctrl+C, as shells report it
 
 
 def _positive(text: str) -> int:
@@ -133,11 +134,16 @@ def run(argv: list[str]) -> int:
     verb = args.verb or "gui"
     args.data_dir = getattr(args, "data_dir", None) or args.global_data_dir
     args.database_url = getattr(args, "database_url", None) or args.global_database_url
-    paths = resolve(args.data_dir)
-    if verb != "gui":
-        log.setup(paths.logs if paths.root.exists() else None)
     handler: Callable[[argparse.Namespace, DataPaths], int] = VERBS[verb]
+    paths: DataPaths | None = None
+    unraisable = sys.unraisablehook
+    sys.unraisablehook = _log_unraisable
     try:
+        paths = resolve(args.data_dir)
+        if verb != "gui":
+            _start_log(paths)
+            if paths.root.exists() and not paths.root.is_dir():
+                raise UserError(f"数据目录 {paths.root} 不是文件夹")
         return handler(args, paths)
     except UserError as exc:
         print(f"错误：{exc}", file=sys.stderr)
@@ -145,8 +151,51 @@ def run(argv: list[str]) -> int:
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return EXIT_OK
+    except KeyboardInterrupt:
+        print("已中断：该操作没有完成", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # the environment's fault, or a bug: a message, never a traceback
+        print(f"错误：{failure_message(exc, verb, paths)}", file=sys.stderr)
+        return EXIT_REFUSED
     finally:
+        sys.unraisablehook = unraisable
         log.shutdown()
+
+
+def _log_unraisable(info: Any) -> None:
+    """Errors in finalizers (a half-written workbook collected after a refusal) go to the log, not
+    to the user's terminal as an "Exception ignored" traceback."""
+    log.cli.warning("ignored in %r: %s", info.object, info.exc_value, exc_info=info.exc_value)
+
+
+def _start_log(paths: DataPaths) -> Path | None:
+    """The data folder's log file, when the folder exists and can hold one."""
+    try:
+        if paths.root.is_dir():
+            log.setup(paths.logs)
+            return log.log_file(paths.logs)
+    except OSError:
+        pass
+    log.setup(None)
+    return None
+
+
+def failure_message(exc: BaseException, verb: str, paths: DataPaths | None) -> str:
+    """What to tell the user about an exception no service turned into a UserError.
+
+    A failure of the environment (a file, a disk, the database server) is said in its own words;
+    anything else is a bug: its traceback goes to the log file and the message says where.
+    """
+    from app.failures import environment_failure
+
+    cause = environment_failure(exc)
+    if cause is not None:
+        log.cli.warning("%s failed: %s", verb, cause, exc_info=exc)
+        return cause
+    written = _start_log(paths) if paths is not None else None
+    log.cli.error("unexpected error in %s", verb, exc_info=exc)
+    where = f"详细信息已记入日志 {written}" if written else "数据目录不可用，详细信息未能记入日志"
+    return f"程序内部错误（{type(exc).__name__}），操作没有完成；{where}，请交给技术支持人员"
 
 
 def _gui(args: argparse.Namespace, paths: DataPaths) -> int:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from app.paths import DataPaths
 
 if TYPE_CHECKING:
+    from app.fileio import Content
     from app.models.db import UnitOfWork
     from app.printing.output import Document
     from app.services.context import Actor
@@ -85,12 +86,9 @@ def _county(args: argparse.Namespace, paths: DataPaths) -> Iterator[tuple[UnitOf
 
 
 def _out_folder(path: Path) -> Path:
-    from app.errors import UserError
+    from app.fileio import require_folder
 
-    path = path.expanduser()
-    if not path.parent.is_dir():
-        raise UserError(f"文件夹不存在：{path.parent}")
-    return path
+    return require_folder(path)
 
 
 def _yuan(fen: int) -> str:
@@ -112,6 +110,7 @@ def _print_run(summary: Any, what: str) -> None:
 
 
 def _roster(args: argparse.Namespace, paths: DataPaths) -> int:
+    from app.fileio import write_together
     from app.services.payments import runs as payments
     from app.spreadsheets.roster import STATUS_LABELS, write_roster
 
@@ -123,15 +122,15 @@ def _roster(args: argparse.Namespace, paths: DataPaths) -> int:
         if run is None or run.status == "draft":  # 制表: the draft is kept once the files are written
             summary = payments.prepare(uow, actor, args.month)
         roster = payments.roster(uow.session, args.month)
-        write_roster(out, roster)
+        files: list[tuple[Path, Content]] = [(out, lambda path: write_roster(path, roster))]
         doc = None
         if pdf is not None:
-            from app.printing.output import Printed, write_pdf
             from app.printing.roster import build_roster
             from app.services.cases.printing import font_set
 
             doc = build_roster(roster, font_set(uow.session), masked=args.masked)
-            write_pdf(Printed.of(doc, pdf.name), pdf)
+            files.append((pdf, doc.pdf))
+        write_together(files)  # both files or neither, before the draft run is committed
         uow.commit()
     if summary is not None:
         _print_run(summary, "草稿，未审批")
@@ -174,33 +173,18 @@ def _bank_return(args: argparse.Namespace, paths: DataPaths) -> int:
 def _write_report(
     out: Path, write_xlsx: Callable[[Path], Path], pdf: Path | None, doc: Document | None
 ) -> None:
-    """The xlsx and (with ``pdf``) the PDF, all or nothing: the xlsx goes to a temporary file beside
-    ``out`` and is moved into place only once the PDF is written; any failure leaves neither."""
-    import os
-    import tempfile
+    """The xlsx and (with ``pdf``) the PDF, all or nothing (see :func:`app.fileio.write_together`)."""
+    from app.fileio import write_together
+    from app.printing.output import Printed
 
-    from app.errors import UserError
-    from app.printing.output import Printed, write_pdf
-
-    if pdf is None or doc is None:
-        write_xlsx(out)
-        return
-    fd, name = tempfile.mkstemp(prefix=".jiuzhu-", suffix=".xlsx", dir=out.parent)
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        write_xlsx(tmp)
+    files: list[tuple[Path, Content]] = [(out, write_xlsx)]
+    printed = None
+    if pdf is not None and doc is not None:
         printed = Printed.of(doc, pdf.name)
-        write_pdf(printed, pdf)
-        try:
-            os.replace(tmp, out)
-        except OSError as exc:
-            pdf.unlink(missing_ok=True)
-            raise UserError(f"无法写入文件 {out}：{exc.strerror or exc}") from exc
-        for warning in printed.warnings:
-            print(warning, file=sys.stderr)
-    finally:
-        tmp.unlink(missing_ok=True)
+        files.append((pdf, printed.pdf))
+    write_together(files)
+    for warning in printed.warnings if printed else ():
+        print(warning, file=sys.stderr)
 
 
 def _report(args: argparse.Namespace, paths: DataPaths) -> int:

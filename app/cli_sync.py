@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.errors import UserError
+from app.fileio import cause
 from app.paths import DataPaths
 
 if TYPE_CHECKING:
@@ -53,19 +54,40 @@ def add_verbs(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     return {"station": _station, "join": _join, "export-bundle": _export, "import-bundle": _import}
 
 
-def read_secret(file: Path | None, prompt: str, *, confirm: bool = False) -> str:
-    """A passphrase from the first line of ``file``, else from the terminal (twice for a new one)."""
+def _on_terminal() -> bool:
+    """Whether a person can be asked: standard input is a terminal (not closed, a pipe or a file)."""
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (ValueError, OSError):  # closed or detached
+        return False
+
+
+def read_secret(
+    file: Path | None, prompt: str, *, confirm: bool = False, option: str = "--passphrase-file"
+) -> str:
+    """A passphrase from the first line of ``file``, else from the terminal (twice for a new one).
+
+    Without a terminal (a script, a scheduled task, stdin closed) nobody can answer: refused with
+    the option to use instead of waiting or failing on the closed input.
+    """
     if file is not None:
         try:
             lines = file.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UserError(f"无法读取口令文件 {file}：{exc}") from None
+        except OSError as exc:
+            raise UserError(f"无法读取口令文件 {file}：{cause(exc, 'read')}") from None
+        except UnicodeDecodeError:
+            raise UserError(f"口令文件 {file} 不是UTF-8文本") from None
         if not lines or not lines[0]:
             raise UserError(f"口令文件 {file} 为空")
         return lines[0]
-    first = getpass.getpass(prompt)
-    if confirm and getpass.getpass("请再输入一次：") != first:
-        raise UserError("两次输入的口令不一致")
+    if not _on_terminal():
+        raise UserError(f"需要口令，但没有可输入口令的终端：请用 {option} F 指定口令文件（第一行为口令）")
+    try:
+        first = getpass.getpass(prompt)
+        if confirm and getpass.getpass("请再输入一次：") != first:
+            raise UserError("两次输入的口令不一致")
+    except EOFError:
+        raise UserError(f"未输入口令（也可用 {option} F 指定口令文件）") from None
     if not first:
         raise UserError("未输入口令")
     return first
@@ -102,7 +124,10 @@ def _station(args: argparse.Namespace, paths: DataPaths) -> int:
 
             def key_secret() -> str:
                 return read_secret(
-                    args.key_passphrase_file, "本机尚无县级同步密钥，请设置县级密钥口令：", confirm=True
+                    args.key_passphrase_file,
+                    "本机尚无县级同步密钥，请设置县级密钥口令：",
+                    confirm=True,
+                    option="--key-passphrase-file",
                 )
 
             info = sync.add_station(db, paths, actor, args.code, args.out, secret, key_secret)

@@ -92,39 +92,62 @@ def tables_since(conn: Connection, seq: int) -> frozenset[str]:
 
 
 def verify_chain(conn: Connection) -> list[str]:
-    """Recompute the chain; return a Chinese message per broken link (empty when intact)."""
+    """Recompute the chain; return a Chinese message per broken link (empty when intact).
+
+    Damage is reported, never raised: a row whose values cannot be read, and a head anchor that is
+    missing, unreadable or points elsewhere than the last event, are findings like a broken link.
+    """
     problems: list[str] = []
     prev = GENESIS
     expected_seq = 0
     result = conn.execute(select(AuditEvent).order_by(AuditEvent.seq)).yield_per(5000)
-    for ev in result:
-        expected_seq += 1
-        if ev.seq != expected_seq:
-            problems.append(f"审计记录缺失：应为第{expected_seq}条，实际为第{ev.seq}条")
-            expected_seq = ev.seq
-        if ev.prev_hash != prev:
-            problems.append(f"审计记录第{ev.seq}条的前序哈希不符：链条被改动")
-        digest = event_hash(
-            ev.seq,
-            _iso(ev.at),
-            ev.actor,
-            ev.action,
-            ev.table_name,
-            ev.record_id,
-            ev.old_values,
-            ev.new_values,
-            ev.prev_hash,
-        )
-        if digest != ev.hash:
-            problems.append(f"审计记录第{ev.seq}条内容被篡改（{ev.table_name} {ev.record_id}）")
-        prev = ev.hash
-    raw = conn.execute(select(Setting.value).where(Setting.key == HEAD_KEY)).scalar()
-    if raw is not None:
-        head = json.loads(raw)
-        if head["seq"] != expected_seq or head["hash"] != prev:
-            problems.append(
-                f"审计链末端不符：应到第{head['seq']}条，实际到第{expected_seq}条（记录被删除或截断）"
+    try:
+        for ev in result:
+            expected_seq += 1
+            if ev.seq != expected_seq:
+                problems.append(f"审计记录缺失：应为第{expected_seq}条，实际为第{ev.seq}条")
+                expected_seq = ev.seq
+            if ev.prev_hash != prev:
+                problems.append(f"审计记录第{ev.seq}条的前序哈希不符：链条被改动")
+            digest = event_hash(
+                ev.seq,
+                _iso(ev.at),
+                ev.actor,
+                ev.action,
+                ev.table_name,
+                ev.record_id,
+                ev.old_values,
+                ev.new_values,
+                ev.prev_hash,
             )
-    elif expected_seq:
-        problems.append("审计链的末端标记缺失")
+            if digest != ev.hash:
+                problems.append(f"审计记录第{ev.seq}条内容被篡改（{ev.table_name} {ev.record_id}）")
+            prev = ev.hash
+    except (ValueError, TypeError, AttributeError):
+        result.close()
+        problems.append(f"审计记录第{expected_seq + 1}条无法读取（时间或内容被改动），其后的记录未能核对")
+        return problems
+    raw = conn.execute(select(Setting.value).where(Setting.key == HEAD_KEY)).scalar()
+    problems += _anchor_problems(raw, expected_seq, prev)
     return problems
+
+
+def _anchor_problems(raw: str | None, last_seq: int, last_hash: str) -> list[str]:
+    """The head anchor (``local.audit_head``) against the last event of the chain."""
+    if raw is None:
+        return ["审计链的末端标记缺失"] if last_seq else []
+    try:
+        head = json.loads(raw)
+    except (ValueError, RecursionError):
+        head = None
+    seq = head.get("seq") if isinstance(head, dict) else None
+    digest = head.get("hash") if isinstance(head, dict) else None
+    if type(seq) is not int or seq < 0 or not isinstance(digest, str):
+        return [f"审计链的末端标记已损坏（{HEAD_KEY} 的内容无法识别），无法确认末尾的记录是否被删除"]
+    if seq > last_seq:
+        return [f"审计链末端不符：应到第{seq}条，实际只到第{last_seq}条（记录被删除或截断）"]
+    if seq < last_seq:
+        return [f"审计链末端不符：末端标记停在第{seq}条，实际到第{last_seq}条（标记被改动）"]
+    if digest != last_hash:
+        return [f"审计链末端不符：第{seq}条的哈希与末端标记不同（记录或标记被改动）"]
+    return []

@@ -38,13 +38,16 @@ def _on_sqlite_begin(conn: Connection) -> None:
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for ``url``; SQLite gets WAL, synchronous=NORMAL, foreign keys on, real savepoints."""
+    """An engine for ``url``; SQLite gets WAL, synchronous=NORMAL, foreign keys on, real savepoints.
+
+    Statement parameters are hidden from error messages, so no ID number reaches a log or a crash report.
+    """
     if url.startswith("sqlite"):
-        engine = create_engine(url, poolclass=NullPool)
+        engine = create_engine(url, poolclass=NullPool, hide_parameters=True)
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
 class Database:

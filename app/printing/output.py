@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.errors import UserError
+from app.fileio import write_atomically
 
 
 @dataclass
@@ -39,16 +37,5 @@ class Printed:
 
 
 def write_pdf(printed: Printed, out: Path) -> Path:
-    """Write the PDF next to ``out`` and move it into place, so a failure leaves no half-written file."""
-    out = out.expanduser()
-    if not out.parent.is_dir():
-        raise UserError(f"文件夹不存在：{out.parent}")
-    fd, tmp = tempfile.mkstemp(prefix=".jiuzhu-", suffix=".pdf", dir=out.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(printed.pdf)
-        os.replace(tmp, out)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise UserError(f"无法写入文件 {out}：{exc.strerror or exc}") from exc
-    return out
+    """Write the PDF whole or not at all (beside ``out``, synced, then renamed over it)."""
+    return write_atomically(out, printed.pdf)

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from app.errors import UserError
+from app.fileio import require_folder, write_atomically
 from app.spreadsheets.model import Problem, Severity, SheetData
 
 FIXED = ("工作表", "行号", "列", "类别", "原因")
@@ -43,6 +43,7 @@ def write_errors(
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
 
+    out = require_folder(out)
     by_sheet = {s.name: s for s in sheets}
     wb = Workbook()
     first = wb.active
@@ -75,7 +76,4 @@ def write_errors(
         for col, width in zip("ABCDE", (12, 6, 16, 6, 60), strict=True):
             ws.column_dimensions[col].width = width
         ws.freeze_panes = "A2"
-    try:
-        wb.save(out)
-    except OSError as exc:
-        raise UserError(f"无法写入文件 {out}：{exc.strerror or exc}") from exc
+    write_atomically(out, wb.save)

@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from app.errors import UserError
+from app.fileio import write_atomically
 
 COLUMNS: tuple[tuple[str, int], ...] = (
     ("序号", 6),
@@ -91,7 +91,15 @@ def _household_cells(n: int, h: ExportHousehold) -> dict[str, Any]:
 def write_ledger(
     out: Path, title: str, households: Iterable[ExportHousehold], subtitle: str = ""
 ) -> tuple[int, int]:
-    """Write the ledger to ``out``; return (households, persons) written."""
+    """Write the ledger to ``out``, whole or not at all; return (households, persons) written."""
+    counted: list[tuple[int, int]] = []
+    write_atomically(out, lambda path: counted.append(_write(path, title, households, subtitle)))
+    return counted[0]
+
+
+def _write(path: Path, title: str, households: Iterable[ExportHousehold], subtitle: str) -> tuple[int, int]:
+    # The write-only workbook is made and saved here, inside the writer: one never saved leaves
+    # lxml generators that complain when they are collected.
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
@@ -148,8 +156,5 @@ def write_ledger(
             persons += 1
     total = Decimal(total_fen) / 100
     ws.append([None, cell(f"合计：{count}户{persons}人，月保障金{total:.2f}元", font=Font(bold=True))])
-    try:
-        wb.save(out)
-    except OSError as exc:
-        raise UserError(f"无法写入文件 {out}：{exc.strerror or exc}") from exc
+    wb.save(path)
     return count, persons

@@ -6,7 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.errors import UserError
+from app.fileio import write_atomically
 
 if TYPE_CHECKING:  # the report data is built by the services; this module only lays it out
     from app.services.reports.monthly import CategoryRow, MonthlyReport
@@ -49,11 +49,7 @@ def cell_value(row: CategoryRow, attr: str) -> Any:
 
 
 def _save(wb: Any, out: Path) -> Path:
-    try:
-        wb.save(out)
-    except OSError as exc:
-        raise UserError(f"无法写入文件 {out}：{exc.strerror or exc}") from exc
-    return out
+    return write_atomically(out, wb.save)
 
 
 def _title(ws: Any, text: str, subtitle: str, width: int) -> None:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from app.errors import UserError
+from app.fileio import write_atomically
 
 COLUMNS: tuple[tuple[str, int], ...] = (
     ("序号", 7),
@@ -95,7 +95,13 @@ def yuan(fen: int) -> Decimal:
 
 
 def write_roster(out: Path, roster: Roster) -> Path:
-    """Write ``roster`` to ``out`` (a 发放名册 sheet and a 乡镇汇总 sheet); return the path."""
+    """Write ``roster`` to ``out`` (a 发放名册 sheet and a 乡镇汇总 sheet), whole or not at all."""
+    return write_atomically(out, lambda path: _write(path, roster))
+
+
+def _write(path: Path, roster: Roster) -> None:
+    # Made and saved inside the writer: a write-only workbook never saved leaves lxml generators
+    # that complain when they are collected.
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
@@ -105,11 +111,7 @@ def write_roster(out: Path, roster: Roster) -> Path:
     _write_lines(ws, roster)
     summary = wb.create_sheet("乡镇汇总")
     _write_townships(summary, roster)
-    try:
-        wb.save(out)
-    except OSError as exc:
-        raise UserError(f"无法写入文件 {out}：{exc.strerror or exc}") from exc
-    return out
+    wb.save(path)
 
 
 def _layout(ws: Any, columns: int) -> None:

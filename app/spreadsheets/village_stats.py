@@ -1,50 +1,18 @@
-"""本乡镇统计 as xlsx (by village and category, with totals), and writing any file all-or-nothing."""
+"""本乡镇统计 as xlsx (by village and category, with totals)."""
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from app.errors import UserError
+from app.fileio import write_atomically
 
 if TYPE_CHECKING:
     from app.services.reports.township import TownshipStats
 
 HEADERS = ("村（社区）", "类别", "户数", "保障人数", "月发放金额（元）")
 WIDTHS = (16, 12, 9, 10, 16)
-
-
-def save_atomically(
-    out: Path, write: Callable[[Path], Any], cancelled: Callable[[], bool] | None = None
-) -> Path:
-    """Write through ``write(tmp)`` beside ``out``, then move it into place; a failure leaves no half file.
-
-    ``cancelled()`` is asked once the file is written: when true, the file is dropped and ``out``
-    stays as it was (the caller raises its own cancellation).
-    """
-    out = Path(out).expanduser()
-    if not out.parent.is_dir():
-        raise UserError(f"文件夹不存在：{out.parent}")
-    fd, name = tempfile.mkstemp(prefix=".jiuzhu-", suffix=out.suffix, dir=out.parent)
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        write(tmp)
-        if cancelled is not None and cancelled():
-            tmp.unlink(missing_ok=True)
-            return out
-        os.replace(tmp, out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise UserError(f"无法写入文件 {out}：{exc.strerror or exc}") from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return out
 
 
 def write_village_stats(out: Path, stats: TownshipStats) -> Path:
@@ -82,4 +50,4 @@ def write_village_stats(out: Path, stats: TownshipStats) -> Path:
     for cell in ws[ws.max_row]:
         cell.font = Font(bold=True)
     ws.freeze_panes = "A4"
-    return save_atomically(out, wb.save)
+    return write_atomically(out, wb.save)

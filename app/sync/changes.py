@@ -8,6 +8,7 @@ from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.fileio import write_atomically
 from app.models import tracking
 from app.models.audit import append_events
 from app.models.outbox import OutboxEntry
@@ -84,9 +85,7 @@ class Changes:
         if target.exists():
             return
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(".part")
-        tmp.write_bytes(data)
-        tmp.replace(target)
+        write_atomically(target, data)
 
     def audit_bulk(self, written: dict[str, int], seq: int, peer: str) -> None:
         """One audit event per table written in bulk, then the per-record events and outbox entries."""

@@ -12,13 +12,32 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Integer, Numeric, String, Text, TypeDecorator
+from sqlalchemy import BigInteger, Boolean, Date, Integer, Numeric, SmallInteger, String, Text, TypeDecorator
 
 from app.models.base import UTCDateTime
+from app.sync.format import BundleError
 from app.sync.tables import pk_name, table
 
 NONE = type(None)
-LIMIT = 2**62
+INT32 = (-(2**31), 2**31 - 1)
+INT64 = (-(2**63), 2**63 - 1)
+
+
+class OutOfRange(BundleError):
+    """An integer its column cannot hold: no station's database holds one, so the bundle is damaged or
+    forged, and it is refused whole (not one household quarantined)."""
+
+
+def int_range(column: Any) -> tuple[int, int]:
+    """What an integer column holds on every database Jiuzhu runs on (PostgreSQL is the strictest)."""
+    kind = column.type
+    if isinstance(kind, TypeDecorator):
+        kind = kind.impl_instance
+    if isinstance(kind, BigInteger):
+        return INT64
+    if isinstance(kind, SmallInteger):
+        return (-(2**15), 2**15 - 1)
+    return INT32
 
 
 def canonical_time(value: datetime) -> str:
@@ -78,12 +97,16 @@ class Codec:
         if len(values) != len(self.columns):
             raise ValueError("记录字段数不符")
         for name, allowed, got, value in zip(self.columns, self.allowed, signature, values, strict=True):
+            if got is list or got is dict:  # nesting where the format has a value: damaged or forged
+                raise BundleError(f"数据包内容格式错误（表“{self.name}”字段“{name}”的值是嵌套结构），已拒绝")
             if got not in allowed:
                 raise ValueError(f"字段“{name}”的值不正确：{str(value)[:40]}")
         self.seen.add(signature)
 
     def decode(self, values: list[Any]) -> list[Any]:
-        """Canonical values for one row; raises ValueError with a Chinese message on a bad value."""
+        """Canonical values for one row; raises ValueError with a Chinese message on a bad value
+        (the row's household is quarantined), OutOfRange for an integer no column holds (the bundle
+        is refused)."""
         signature = tuple(map(type, values))
         if signature not in self.seen:
             self._types(values, signature)  # each combination of types (None or not) is checked once
@@ -91,11 +114,14 @@ class Codec:
         for at, limit in self.limits:
             if row[at] is not None and len(row[at]) > limit:
                 raise ValueError(f"字段“{self.columns[at]}”过长")
+        for at, lo, hi in _RANGES[self.name]:
+            if row[at] is not None and not lo <= row[at] <= hi:
+                value = str(row[at]) if abs(row[at]) < 10**40 else "（位数过多）"
+                raise OutOfRange(
+                    f"数据包中“{self.name}”表字段“{self.columns[at]}”的整数{value}超出范围，已拒绝，未作任何改动"
+                )
         at = -1
         try:
-            for at in self.ints:
-                if row[at] is not None and not -LIMIT < row[at] < LIMIT:
-                    raise ValueError(row[at])
             for at in self.dates:
                 if row[at] is not None and (len(row[at]) != 10 or not date.fromisoformat(row[at])):
                     raise ValueError(row[at])
@@ -146,6 +172,7 @@ class Codec:
 
 
 _INDEX: dict[str, dict[str, tuple[int, ...]]] = {}
+_RANGES: dict[str, tuple[tuple[int, int, int], ...]] = {}
 
 
 @cache
@@ -162,4 +189,5 @@ def codec(name: str) -> Codec:
     names = tuple(c.name for c in columns)
     result = Codec(name, names, kinds, allowed, limits, names.index(pk_name(name)))
     _INDEX[name] = {k: result.at(k) for k in ("int", "date", "time", "num")}
+    _RANGES[name] = tuple((at, *int_range(columns[at])) for at in result.at("int"))
     return result

@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 import struct
+import uuid
 import zlib
 from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from app.errors import UserError
@@ -20,6 +22,7 @@ MAX_HEADER_BYTES = 16 * 1024
 MAX_BUNDLE_BYTES = 512 * 1024 * 1024
 MAX_PLAIN_BYTES = 1024 * 1024 * 1024
 GENESIS = "0" * 64
+MAX_SEQ = 2**31 - 1  # sequence numbers are stored in 32-bit integer columns
 KINDS = ("up", "down")
 
 
@@ -77,16 +80,57 @@ class Header:
         return header
 
     def check(self) -> None:
+        """The fields as docs/bundle-format.md defines them; anything else refuses the bundle."""
         if self.format != FORMAT_VERSION:
             raise BundleError(
                 f"数据包格式版本为{self.format}，本程序只支持第{FORMAT_VERSION}版，请升级救助通"
             )
         if self.kind not in KINDS:
-            raise BundleError(f"未知的数据包类型“{self.kind}”")
-        if self.seq < 1 or len(self.prev_hash) != 64 or len(self.payload_sha256) != 64:
-            raise BundleError("数据包头部的序号或哈希不正确")
+            raise BundleError(f"未知的数据包类型“{self.kind[:20]}”")
+        if not _is_uuid(self.bundle_id):
+            raise BundleError("数据包头部的编号（bundle_id）格式错误")
+        up = self.kind == "up"
+        station, county = (self.sender, self.recipient) if up else (self.recipient, self.sender)
+        if not (_digits(station, 9) and _digits(county, 6) and station.startswith(county)):
+            raise BundleError("数据包头部的发送方或接收方代码格式错误")
+        if not 1 <= self.seq <= MAX_SEQ:
+            raise BundleError("数据包头部的序号超出范围")
+        if not all(_hex(v, 64) for v in (self.prev_hash, self.payload_sha256)):
+            raise BundleError("数据包头部的哈希格式错误")
+        if not all(_hex(v, KEY_ID_LEN) for v in (self.signer_key, self.recipient_key)):
+            raise BundleError("数据包头部的密钥编号格式错误")
+        if not _is_utc_time(self.created_at):
+            raise BundleError("数据包头部的生成时间（created_at）不是带UTC时区的ISO 8601时间")
+        if not 0 < len(self.app_version) <= 40 or not self.app_version.isprintable():
+            raise BundleError("数据包头部的程序版本格式错误")
         if not 0 < self.payload_size <= MAX_BUNDLE_BYTES or not 0 < self.plain_size <= MAX_PLAIN_BYTES:
             raise BundleError("数据包声明的大小超出允许范围")
+
+
+def _digits(text: str, length: int) -> bool:
+    return len(text) == length and text.isascii() and text.isdigit()
+
+
+def _hex(text: str, length: int) -> bool:
+    return len(text) == length and all(c in "0123456789abcdef" for c in text)
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        return str(uuid.UUID(text)) == text
+    except ValueError:
+        return False
+
+
+def _is_utc_time(text: str) -> bool:
+    """ISO 8601 with an explicit offset of zero ("+00:00" or "Z"), as ``datetime.isoformat`` writes."""
+    if not 19 <= len(text) <= 40 or text[4] != "-" or text[10] not in "T ":
+        return False
+    try:
+        at = datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return at.utcoffset() == timedelta(0)
 
 
 @dataclass(frozen=True)
@@ -164,32 +208,107 @@ def compress(plain: bytes) -> bytes:
     return packer.compress(plain) + packer.flush()
 
 
-def decompress(data: bytes, declared: int) -> bytes:
-    """Inflate at most ``declared`` bytes; more than that is refused before it is allocated."""
-    inflater = zlib.decompressobj(31)
-    try:
-        out = inflater.decompress(data, declared + 1)
-        if len(out) > declared or inflater.unconsumed_tail:
-            raise BundleError("数据包解压后超过声明的大小，已拒绝（可能是恶意构造的文件）")
-        out += inflater.flush()
-    except zlib.error:
-        raise BundleError("数据包内容无法解压：格式错误") from None
-    if len(out) > declared:
-        raise BundleError("数据包解压后超过声明的大小，已拒绝（可能是恶意构造的文件）")
-    if not inflater.eof or inflater.unused_data:
-        raise BundleError("数据包内容不完整或带有多余数据")
-    if len(out) != declared:
-        raise BundleError("数据包解压后的大小与头部声明不符")
-    return out
+class Inflater:
+    """gunzip fed chunk by chunk as the payload is decrypted (``write``), held to the declared size.
+
+    Output past ``declared`` is refused the moment it appears, before it is kept: a small bundle that
+    inflates without end never makes this process hold more than the size its header states.
+    """
+
+    BATCH = 256 * 1024  # decrypted bytes gathered before each inflate call (the decrypter gives 8 KiB)
+
+    def __init__(self, declared: int) -> None:
+        self.declared = declared
+        self._inflater = zlib.decompressobj(31)
+        self._out = bytearray()
+        self._pending = bytearray()
+
+    def write(self, chunk: bytes) -> int:
+        self._pending += chunk
+        if len(self._pending) >= self.BATCH:
+            self._inflate()
+        return len(chunk)
+
+    def flush(self) -> None:
+        """File-like for the decrypter; what is pending is inflated by the next write or finish()."""
+
+    def _inflate(self) -> None:
+        data, self._pending = bytes(self._pending), bytearray()
+        while data:
+            if self._inflater.eof:
+                raise BundleError("数据包内容不完整或带有多余数据")
+            try:
+                piece = self._inflater.decompress(data, self.declared + 1 - len(self._out))
+            except zlib.error:
+                raise BundleError("数据包内容无法解压：格式错误") from None
+            self._out += piece
+            if len(self._out) > self.declared:
+                self._out = bytearray()
+                raise BundleError("数据包解压后超过声明的大小，已拒绝（可能是恶意构造的文件）")
+            data = self._inflater.unconsumed_tail
+
+    def finish(self) -> bytearray:
+        """The whole plain payload, once the stream ended exactly at the declared size."""
+        self._inflate()
+        if not self._inflater.eof or self._inflater.unused_data:
+            raise BundleError("数据包内容不完整或带有多余数据")
+        if len(self._out) != self.declared:
+            raise BundleError("数据包解压后的大小与头部声明不符")
+        out, self._out = self._out, bytearray()
+        return out
 
 
-def parse_payload(plain: bytes) -> dict[str, Any]:
+def decompress(data: bytes, declared: int) -> bytearray:
+    """Inflate at most ``declared`` bytes; more than that is refused before it is kept."""
+    inflater = Inflater(declared)
+    inflater.write(data)
+    return inflater.finish()
+
+
+MAX_DEPTH = 8  # the deepest a payload nests: tables, table, rows, row, _changed make 6 levels
+_CONTAINERS = frozenset({list, dict})
+
+
+def _check_depth(doc: Any) -> None:
+    """Walk the containers level by level (never the parser's recursion); refuse past MAX_DEPTH.
+
+    A table's rows are left to the table reader, which takes only scalars as values (and a list of
+    names as ``_changed``): walking each of a county's million rows here would double the parse.
+    """
+    tables = doc.get("tables") if type(doc) is dict else None
+    entries = {id(e) for e in tables if type(e) is dict} if type(tables) is list else set()
+    level: list[Any] = [doc]
+    for _ in range(MAX_DEPTH):
+        inner: list[Any] = []
+        for node in level:
+            if type(node) is dict:
+                rows = id(node) in entries
+                values = [v for k, v in node.items() if not (rows and k == "rows")]
+            else:
+                values = node
+            if not _CONTAINERS.isdisjoint(set(map(type, values))):
+                inner.extend(v for v in values if type(v) in _CONTAINERS)
+        if not inner:
+            return
+        level = inner
+    raise BundleError("数据包内容嵌套过深，不是有效的数据包，已拒绝")
+
+
+def parse_payload(plain: bytes | bytearray) -> dict[str, Any]:
+    """The payload's JSON document, its nesting bounded by MAX_DEPTH."""
     try:
-        doc = json.loads(plain.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+        text = plain.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BundleError("数据包内容不是有效的数据（格式错误），已拒绝") from None
+    try:
+        doc = json.loads(text)
+    except RecursionError:
+        raise BundleError("数据包内容嵌套过深，不是有效的数据包，已拒绝") from None
+    except ValueError:  # also an integer of more than 4,300 digits
         raise BundleError("数据包内容不是有效的数据（格式错误），已拒绝") from None
     if not isinstance(doc, dict):
         raise BundleError("数据包内容结构错误，已拒绝")
+    _check_depth(doc)
     return doc
 
 

@@ -11,6 +11,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app import log
+from app.errors import UserError
+from app.fileio import cause, write_atomically
 from app.models.db import Database
 from app.models.sync import SyncBundle, SyncKey, SyncPeer
 from app.paths import DataPaths
@@ -35,13 +37,17 @@ class Outcome:
 
 
 def read_file(path: Path) -> bytes:
+    """The file's bytes, its size bounded before it is read."""
     try:
+        if path.is_dir():
+            raise fmt.BundleError(f"{path} 是文件夹，不是数据包")
         size = path.stat().st_size
+        if size > fmt.MAX_BUNDLE_BYTES + fmt.MAX_HEADER_BYTES + 1024:
+            raise fmt.BundleError(f"文件 {path.name} 过大，不是有效的数据包")
+        with path.open("rb") as fh:
+            return fh.read(size + 1)
     except OSError as exc:
-        raise fmt.BundleError(f"无法读取文件 {path}：{exc.strerror}") from None
-    if size > fmt.MAX_BUNDLE_BYTES + fmt.MAX_HEADER_BYTES + 1024:
-        raise fmt.BundleError(f"文件 {path.name} 过大，不是有效的数据包")
-    return path.read_bytes()
+        raise fmt.BundleError(f"无法读取文件 {path}：{cause(exc, 'read')}") from None
 
 
 @dataclass(frozen=True)
@@ -87,8 +93,9 @@ def verify(session: Session, data: bytes) -> Checked:
 
 
 def _decrypt(pair: KeyPair, checked: Checked) -> dict[str, Any]:
-    plain = fmt.decompress(pair.decrypt(checked.frame.payload), checked.header.plain_size)
-    doc = fmt.parse_payload(plain)
+    inflater = fmt.Inflater(checked.header.plain_size)  # gunzip as it decrypts, held to plain_size
+    pair.decrypt_to(checked.frame.payload, inflater)
+    doc = fmt.parse_payload(inflater.finish())
     if doc.get("bundle_id") != checked.header.bundle_id or doc.get("kind") != checked.header.kind:
         raise fmt.BundleError("数据包内容与头部不符，已拒绝")
     if doc.get("format") != fmt.FORMAT_VERSION:
@@ -178,7 +185,7 @@ def import_one(db: Database, paths: DataPaths, pair: KeyPair, data: bytes, name:
             _decrypt(pair, checked)  # refuse now what could never be applied later
             target = _held_path(paths, header, checked.frame.file_hash)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            write_atomically(target, data)
             session.add(_received(checked, peer.code, status="held", held_path=str(target)))
             uow.commit()
             out.status, out.message = "held", f"缺少第{peer.in_seq + 1}号数据包，本包已暂存，补齐后自动导入"
@@ -209,8 +216,8 @@ def release_held(db: Database, paths: DataPaths, pair: KeyPair, actor: str) -> l
         if path is None:
             return done
         try:
-            outcome = import_one(db, paths, pair, path.read_bytes(), path.name, actor)
-        except (fmt.BundleError, OSError) as exc:
+            outcome = import_one(db, paths, pair, read_file(path), path.name, actor)
+        except UserError as exc:
             with db.uow(actor) as uow:  # a held bundle that cannot be applied is dropped, not retried forever
                 uow.session.execute(delete(SyncBundle).where(SyncBundle.held_path == str(path)))
                 uow.commit()

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,7 @@ from pyrage import passphrase as age_passphrase
 from pyrage import x25519
 
 from app.errors import UserError
+from app.fileio import write_atomically
 from app.paths import DataPaths
 
 KEYSTORE_NAME = "sync-keys.age"
@@ -96,6 +97,13 @@ class KeyPair:
         except pyrage.DecryptError:
             raise UserError("无法解密数据包：它不是用本站当前密钥加密的，或内容已损坏") from None
 
+    def decrypt_to(self, ciphertext: bytes, writer: Any) -> None:
+        """Decrypt into ``writer`` chunk by chunk (``writer.write(bytes)``); the plaintext is never whole."""
+        try:
+            pyrage.decrypt_io(io.BytesIO(ciphertext), writer, [x25519.Identity.from_str(self.age_identity)])
+        except pyrage.DecryptError:
+            raise UserError("无法解密数据包：它不是用本站当前密钥加密的，或内容已损坏") from None
+
     def to_dict(self) -> dict[str, str]:
         return {"code": self.code, "age_identity": self.age_identity, "sign_key": self.sign_key}
 
@@ -149,15 +157,9 @@ def keystore_path(paths: DataPaths) -> Path:
 
 
 def write_private(path: Path, data: bytes) -> None:
-    """Write a file readable by its owner only, atomically (temporary file, then rename)."""
+    """Write a file readable by its owner only, whole or not at all."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    write_atomically(path, data)  # its temporary file, and so the file, is made 0600
 
 
 def save_keystore(paths: DataPaths, pair: KeyPair, secret: str) -> None:

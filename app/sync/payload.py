@@ -8,11 +8,17 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.sync.codec import Codec, codec
+from app.sync.codec import INT32, Codec, codec
 from app.sync.format import BundleError
 from app.sync.tables import META
 
 MAX_BLOB_BYTES = 30 * 1024 * 1024
+MAX_COUNTER = INT32[1]  # versions, bases, sequence numbers: 32-bit integer columns
+
+
+def counter(value: Any, least: int = 0) -> bool:
+    """An integer a version or sequence column holds (never a bool, never past 32 bits)."""
+    return type(value) is int and least <= value <= MAX_COUNTER
 
 
 @dataclass
@@ -48,7 +54,7 @@ def _refuse(detail: str) -> BundleError:
 
 
 def _meta(base: Any, changed: Any, columns: frozenset[str]) -> tuple[int, frozenset[str] | None]:
-    if type(base) is not int or base < 0:
+    if not counter(base):
         raise _refuse("基准版本号")
     if changed is None:
         return base, None
@@ -82,11 +88,11 @@ def read_table(entry: Any, allowed: tuple[str, ...], with_meta: bool) -> Batch:
         values = row[: len(order)] if in_order else [row[i] for i in order]
         if type(values[pk_at]) is not str or not 0 < len(values[pk_at]) <= 40:
             raise _refuse(f"表“{name}”的记录编号")
-        if type(values[version_at]) is not int or values[version_at] < 1:
+        if not counter(values[version_at], 1):
             raise _refuse(f"表“{name}”的版本号")
         if meta_at is None:
             base, changed = 0, None
-        elif type(row[meta_at[0]]) is int and row[meta_at[1]] is None and row[meta_at[0]] >= 0:
+        elif row[meta_at[1]] is None and counter(row[meta_at[0]]):
             base, changed = row[meta_at[0]], None
         else:
             base, changed = _meta(row[meta_at[0]], row[meta_at[1]], names)
@@ -134,8 +140,9 @@ def read_deletes(doc: dict[str, Any], allowed: tuple[str, ...]) -> list[tuple[st
             or len(item) != 4
             or item[0] not in allowed
             or type(item[1]) is not str
-            or type(item[2]) is not int
-            or type(item[3]) is not int
+            or not 0 < len(item[1]) <= 40
+            or not counter(item[2])
+            or not counter(item[3])
         ):
             raise _refuse("删除记录")
         out.append((item[0], item[1], item[2], item[3]))
@@ -165,6 +172,6 @@ def read_blobs(doc: dict[str, Any]) -> dict[str, bytes]:
 
 def int_field(doc: dict[str, Any], name: str) -> int:
     value = doc.get(name, 0)
-    if type(value) is not int or value < 0:
+    if not counter(value):
         raise _refuse(name)
     return value

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import areas as divisions
 from app.errors import UserError
+from app.fileio import require_folder
 from app.models.sync import (
     SyncAck,
     SyncBundle,
@@ -72,6 +73,7 @@ def add_station(
     code = code.strip()
     if not (code.isdigit() and len(code) == 9 and code.startswith(inst.county_code)):
         raise UserError(f"乡镇代码应为本县（{inst.county_code}）下的9位数字，收到“{code}”", field="--code")
+    out = require_folder(out)  # before any passphrase is asked
     peer = session.get(SyncPeer, code)
     if peer is not None and peer.status == "active":
         raise UserError(

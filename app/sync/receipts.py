@@ -13,6 +13,7 @@ from app.models.outbox import OutboxEntry
 from app.models.sync import SyncAck, SyncBundle, SyncPeer, SyncReceipt
 from app.sync.bulk import chunks
 from app.sync.format import BundleError
+from app.sync.payload import counter
 from app.sync.tables import UP_TABLES
 
 STATUSES = ("duplicate", "conflict", "quarantined")
@@ -22,10 +23,12 @@ def _check(receipts: Any) -> list[dict[str, Any]]:
     if not isinstance(receipts, list):
         raise BundleError("回执格式错误，已拒绝")
     for r in receipts:
-        ok = isinstance(r, dict) and type(r.get("seq")) is int and isinstance(r.get("exceptions"), list)
+        ok = isinstance(r, dict) and counter(r.get("seq"), 1) and isinstance(r.get("exceptions"), list)
         for e in r.get("exceptions", []) if ok else []:
             ok = ok and isinstance(e, list) and len(e) == 7 and e[0] in UP_TABLES and e[3] in STATUSES
-            ok = ok and isinstance(e[1], str) and type(e[2]) is int and isinstance(e[5], str)
+            ok = ok and isinstance(e[1], str) and 0 < len(e[1]) <= 40 and counter(e[2])
+            ok = ok and (e[4] is None or (isinstance(e[4], str) and len(e[4]) <= 8))
+            ok = ok and isinstance(e[5], str) and (e[6] is None or counter(e[6]))
         if not ok:
             raise BundleError("回执格式错误，已拒绝")
     return sorted(receipts, key=lambda r: r["seq"])

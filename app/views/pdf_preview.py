@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from app import log
+from app.errors import UserError
+from app.fileio import cause, write_atomically
 
 # Printing renders each page to an image; more than this adds nothing on paper but memory.
 MAX_PRINT_DPI = 300
@@ -199,18 +201,20 @@ class PdfPreviewDialog(QDialog):
             return
         try:
             self.save_to(Path(path))
-        except OSError as exc:
+        except UserError as exc:
+            reason = exc.__cause__
+            error = cause(reason) if isinstance(reason, OSError) else str(exc)
             QMessageBox.warning(
                 self,
                 self.tr("Save as PDF"),
-                self.tr("Cannot save to {path}: {error}").format(path=path, error=exc.strerror or exc),
+                self.tr("Cannot save to {path}: {error}").format(path=path, error=error),
             )
 
     def save_to(self, path: Path) -> Path:
-        """Write the document's bytes to ``path`` (".pdf" added when missing)."""
+        """Write the document's bytes to ``path`` (".pdf" added when missing), whole or not at all."""
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(path.suffix + ".pdf") if path.suffix else path.with_suffix(".pdf")
-        path.write_bytes(self._pdf)
+        path = write_atomically(path, self._pdf)
         self.saved.emit(str(path))
         return path
 

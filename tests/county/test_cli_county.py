@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from openpyxl import Workbook, load_workbook
 from app.cli import run
 from app.models.db import Database
 from app.paths import DataPaths
+from tests.unwritable import KINDS, make_sink
 
 MONTH = "2026-10"
 
@@ -92,3 +94,51 @@ def test_a_township_station_refuses_the_county_verbs(
     err = capsys.readouterr().err
     assert "本机是乡镇工作站" in err and "县级主库" in err
     assert not list(tmp_path.glob("*.xlsx"))
+
+
+def _runs(paths: DataPaths) -> int:
+    with sqlite3.connect(paths.database) as conn:
+        return int(conn.execute("SELECT count(*) FROM payment_run").fetchone()[0])
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_roster_and_report_to_an_unwritable_place_exit_1_and_leave_nothing(
+    kind: str,
+    demo_county_paths: DataPaths,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Issue 11: the real cause, naming the file; no xlsx, no PDF, no temporary file; the draft run
+    that `roster` would have made is not kept either."""
+    sink = make_sink(kind, tmp_path, monkeypatch)
+    runs = _runs(demo_county_paths)
+    xlsx, pdf = sink.target("名册.xlsx"), sink.target("名册.pdf")
+    code = jz(demo_county_paths, "roster", "--month", MONTH, "--out", str(xlsx), "--pdf", str(pdf))
+    sink.assert_refused(code, capsys.readouterr().err, xlsx)
+    assert _runs(demo_county_paths) == runs
+    xlsx, pdf = sink.target("月报.xlsx"), sink.target("月报.pdf")
+    code = jz(demo_county_paths, "report", "--month", MONTH, "--out", str(xlsx), "--pdf", str(pdf))
+    sink.assert_refused(code, capsys.readouterr().err, xlsx)
+    code = jz(demo_county_paths, "report", "--year", "2026", "--out", str(xlsx))
+    sink.assert_refused(code, capsys.readouterr().err, xlsx)
+
+
+def test_a_pdf_that_cannot_be_written_takes_the_roster_xlsx_back(
+    demo_county_paths: DataPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "taken.pdf").mkdir()  # the PDF's place is a folder: the xlsx is not delivered alone
+    xlsx = tmp_path / "名册.xlsx"
+    code = jz(
+        demo_county_paths,
+        "roster",
+        "--month",
+        MONTH,
+        "--out",
+        str(xlsx),
+        "--pdf",
+        str(tmp_path / "taken.pdf"),
+    )
+    err = capsys.readouterr().err
+    assert code == 1 and "taken.pdf" in err and "文件夹" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["county-demo", "taken.pdf"]

@@ -11,13 +11,14 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from app.domain.codes import Role
+from app.fileio import write_atomically
 from app.models.case import Benefit, BenefitMember
 from app.models.db import Database
 from app.models.household import Household
 from app.services.context import Actor
 from app.services.payments.rules import category
 from app.services.reports.township import village_stats
-from app.spreadsheets.village_stats import save_atomically, write_village_stats
+from app.spreadsheets.village_stats import write_village_stats
 
 CLERK = Actor("clerk", "张丽", Role.TOWNSHIP_CLERK, "430623101000")
 
@@ -83,7 +84,7 @@ def test_the_xlsx_lists_every_row_and_the_total(demo_db: Database, tmp_path: Pat
 
 def test_a_cancelled_or_failed_write_leaves_no_file(tmp_path: Path) -> None:
     out = tmp_path / "a.xlsx"
-    save_atomically(out, lambda tmp: tmp.write_bytes(b"x"), cancelled=lambda: True)
+    write_atomically(out, lambda tmp: tmp.write_bytes(b"x"), cancelled=lambda: True)
     assert list(tmp_path.iterdir()) == []
 
     def fail(tmp: Path) -> None:
@@ -92,5 +93,5 @@ def test_a_cancelled_or_failed_write_leaves_no_file(tmp_path: Path) -> None:
 
     out.write_bytes(b"old")
     with pytest.raises(RuntimeError):
-        save_atomically(out, fail)
+        write_atomically(out, fail)
     assert [p.name for p in tmp_path.iterdir()] == ["a.xlsx"] and out.read_bytes() == b"old"

@@ -10,6 +10,7 @@ from app.cli import run
 from app.paths import DataPaths
 from app.printing.catalog import FORMS
 from tests.printing.conftest import compact, pdf_text
+from tests.unwritable import KINDS, make_sink
 
 
 def jiuzhu(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -82,3 +83,24 @@ def test_print_form_help_lists_the_form_names(capsys: pytest.CaptureFixture[str]
         assert name in stdout and title in stdout
     code, stdout, _ = jiuzhu(capsys, "notice", "--help")
     assert code == 0 and "preliminary" in stdout and "standing" in stdout and "a4-landscape" in stdout
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_notice_and_form_to_an_unwritable_place_exit_1_and_leave_nothing(
+    kind: str,
+    demo_paths: DataPaths,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Issue 11: the cause in Chinese, naming the file, and no PDF or temporary file left behind."""
+    sink = make_sink(kind, tmp_path, monkeypatch)
+    d = str(demo_paths.root)
+    out = sink.target("公示.pdf")
+    code, _, err = jiuzhu(capsys, "notice", "--data-dir", d, "--village", "430623101205",
+                          "--kind", "preliminary", "--date", "2026-11-20", "--out", str(out))  # fmt: skip
+    sink.assert_refused(code, err, out)
+    out = sink.target("表.pdf")
+    code, _, err = jiuzhu(capsys, "print-form", "--data-dir", d, "--out", str(out),
+                          "--case", "430623101-2017-000001", "--form", "certificate")  # fmt: skip
+    sink.assert_refused(code, err, out)

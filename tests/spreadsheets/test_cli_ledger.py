@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from app.cli import run
 from app.models.db import Database
 from app.paths import DataPaths
 from tests.spreadsheets.ledgers import add_villages, dump, messy_ledger
+from tests.unwritable import KINDS, make_sink
 
 LOST = [4, "西湖村", "孙八", "户主", 4.30623199006151e17, "男", 1990.06, 1, 300, "农村低保"]
 
@@ -74,3 +76,25 @@ def test_export_ledger(capsys: pytest.CaptureFixture[str], demo_paths: DataPaths
         capsys, "--data-dir", d, "export-ledger", "--out", str(out), "--village", "43062310199"
     )
     assert code == 1 and "不存在" in err
+
+
+def _audit_events(paths: DataPaths) -> int:
+    with sqlite3.connect(paths.database) as conn:
+        return int(conn.execute("SELECT count(*) FROM audit_event").fetchone()[0])
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_export_ledger_to_an_unwritable_place_exits_1_and_leaves_nothing(
+    kind: str,
+    demo_paths: DataPaths,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Issue 11: the cause in Chinese, naming the file; no xlsx or temporary file, and no audited export."""
+    sink = make_sink(kind, tmp_path, monkeypatch)
+    events = _audit_events(demo_paths)
+    out = sink.target("台账.xlsx")
+    code, _, err = jiuzhu(capsys, "--data-dir", str(demo_paths.root), "export-ledger", "--out", str(out))
+    sink.assert_refused(code, err, out)
+    assert _audit_events(demo_paths) == events

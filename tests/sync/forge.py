@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from typing import Any
 
@@ -30,8 +31,10 @@ def forge(
     recipient: keys.PublicKeys | None = None,
     seq: int | None = None,
     bundle_id: str | None = None,
+    header: dict[str, Any] | None = None,
 ) -> bytes:
-    """An up bundle from ``station`` with the next sequence number and ``payload`` as its content."""
+    """An up bundle from ``station`` with the next sequence number and ``payload`` as its content;
+    ``header`` overrides fields of the signed header (it is still validly signed)."""
     pair = pair or station_pair(world, station)
     db = world.db(station)
     try:
@@ -49,7 +52,7 @@ def forge(
         payload = fmt.encode_payload({"bundle_id": bundle_id, **payload})
     target = recipient or county
     encrypted = pyrage.encrypt(fmt.compress(payload), [target.recipient()])
-    header = fmt.Header(
+    signed = fmt.Header(
         format=fmt.FORMAT_VERSION,
         bundle_id=bundle_id,
         kind="up",
@@ -65,7 +68,7 @@ def forge(
         recipient_key=county.key_id,
         app_version=__version__,
     )
-    return fmt.pack(header, pair.sign, encrypted)
+    return fmt.pack(dataclasses.replace(signed, **(header or {})), pair.sign, encrypted)
 
 
 def minimal(**overrides: Any) -> dict[str, Any]:

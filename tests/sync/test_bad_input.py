@@ -155,3 +155,122 @@ def test_a_wrong_passphrase_is_refused(world: World, bundle: Path) -> None:
     code, _, err = world.jz("county", "import-bundle", str(bundle), "--passphrase-file", str(wrong))
     assert code == 1 and "口令错误" in err
     assert world.fingerprint("county") == before
+
+
+@pytest.mark.parametrize(
+    "depth", [fmt.MAX_DEPTH + 1, 100_000], ids=["one-level-too-deep", "deeper-than-the-parser"]
+)
+def test_a_payload_nested_too_deep_is_refused(world: World, depth: int) -> None:
+    """Issue 11: nesting is bounded before anything walks it (and a parser's recursion is not the bound)."""
+    body = fmt.encode_payload({"bundle_id": "x", **minimal()})[:-1]
+    nested = b"[" * (depth - 1) + b"]" * (depth - 1)  # under the document itself: depth levels in all
+    refused(world, forge(world, STATION, body + b',"deep":' + nested + b"}"), "嵌套过深")
+
+
+def test_nesting_inside_a_table_row_is_refused(world: World, bundle: Path) -> None:
+    """Rows are read by the table reader, not walked by the depth check: it takes no container where
+    the format has a value, and nothing named "rows" elsewhere escapes the depth check."""
+    refused(world, _with_row_value(world, bundle, "household", "address", [["深"]]), "嵌套结构")
+    nested: object = 1
+    for _ in range(fmt.MAX_DEPTH):
+        nested = [nested]
+    refused(world, forge(world, STATION, minimal(extra=[{"rows": nested}])), "嵌套过深")
+
+
+def test_a_payload_nested_as_deep_as_the_format_allows_is_read() -> None:
+    doc = fmt.parse_payload(fmt.encode_payload({"a": [[[[[[[1]]]]]]]}))  # 8 levels with the document
+    assert doc["a"][0][0][0][0][0][0] == [1]
+
+
+def _with_row_value(world: World, bundle: Path, table: str, column: str, value: object) -> bytes:
+    from tests.sync.test_sequence import payload_of
+
+    doc = payload_of(world, bundle)
+    entry = next(t for t in doc["tables"] if t["name"] == table)
+    entry["rows"][0][entry["columns"].index(column)] = value
+    return forge(world, STATION, doc, seq=1, bundle_id=doc["bundle_id"])
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "value", "expect"),
+    [
+        ("income_item", "period_months", 2**31, "超出范围"),  # an integer column: 32 bits on PostgreSQL
+        ("person", "disability_grade", -(2**31) - 1, "超出范围"),
+        ("income_item", "amount_fen", 2**63, "超出范围"),  # money: 64 bits
+        ("household", "version", 2**70, "版本号"),  # more than any database holds
+    ],
+)
+def test_an_integer_its_column_cannot_hold_refuses_the_bundle(
+    world: World, bundle: Path, table: str, column: str, value: int, expect: str
+) -> None:
+    """Issue 11: no station's database holds such a number: the bundle is damaged or forged and is
+    refused whole, with nothing written (docs/bundle-format.md, "Tables")."""
+    refused(world, _with_row_value(world, bundle, table, column, value), expect)
+
+
+@pytest.mark.parametrize(
+    ("change", "expect"),
+    [
+        ({"ack": 2**63}, "ack"),
+        ({"deletes": [["household", "x", 2**40, 1]]}, "删除记录"),
+        ({"deletes": [["household", "x" * 41, 1, 1]]}, "删除记录"),
+    ],
+)
+def test_counters_outside_the_payload_rows_are_bounded_too(
+    world: World, change: dict[str, object], expect: str
+) -> None:
+    refused(world, forge(world, STATION, minimal(**change)), expect)
+
+
+def test_a_base_version_out_of_range_is_refused(world: World, bundle: Path) -> None:
+    from tests.sync.test_sequence import payload_of
+
+    doc = payload_of(world, bundle)
+    entry = doc["tables"][1]
+    entry["rows"][0][entry["columns"].index("_base")] = 2**31
+    refused(world, forge(world, STATION, doc, seq=1, bundle_id=doc["bundle_id"]), "基准版本号")
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expect"),
+    [
+        ("created_at", "2026-11-20T09:00:00", "生成时间"),  # no offset: not said to be UTC
+        ("created_at", "2026-11-20T17:00:00+08:00", "生成时间"),  # an offset other than UTC
+        ("created_at", "yesterday", "生成时间"),
+        ("bundle_id", "not-a-uuid", "编号"),
+        ("bundle_id", "3F2504E0-4F89-11D3-9A0C-0305E82C3301", "编号"),  # UUIDs are written lower-case
+        ("seq", 2**31, "序号"),
+        ("prev_hash", "A" * 64, "哈希"),
+        ("recipient", "430624", "接收方"),
+        ("app_version", "", "程序版本"),
+    ],
+)
+def test_header_fields_are_checked_as_the_format_says(
+    world: World, field: str, value: object, expect: str
+) -> None:
+    """Issue 11: each header field as docs/bundle-format.md defines it, even in a validly signed header."""
+    refused(world, forge(world, STATION, minimal(), header={field: value}), expect)
+
+
+def test_a_utc_time_with_z_or_an_offset_of_zero_is_accepted() -> None:
+    for text in ("2026-11-20T09:00:00.123456+00:00", "2026-11-20T09:00:00Z", "2026-11-20 09:00:00+00:00"):
+        assert fmt._is_utc_time(text), text
+
+
+def test_the_declared_plain_size_is_held_while_inflating(world: World) -> None:
+    """Issue 11: a small bundle whose payload inflates to 64 MiB while it declares 1 MiB is refused
+    as soon as the output passes 1 MiB: the importer never holds more than the declared size."""
+    import tracemalloc
+
+    declared = 1024 * 1024
+    plain = fmt.encode_payload({"bundle_id": "x", **minimal(), "pad": "0" * (64 * declared)})
+    data = forge(world, STATION, plain, plain_size=declared)
+    del plain
+    assert len(data) < 200_000  # a small file
+    tracemalloc.start()
+    try:
+        refused(world, data, "超过声明的大小")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 * declared, peak

@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import UserError
+from app.fileio import write_atomically
 from app.models import tracking
 from app.models.db import UnitOfWork
 from app.services.context import Actor
 from app.services.county_office import require_county_actor
 from app.services.payments import runs as payments
-from app.spreadsheets.village_stats import save_atomically
 
 Cancelled = Callable[[], bool]
 
@@ -45,13 +45,6 @@ def _fonts(uow: UnitOfWork) -> Any:
     from app.services.cases.printing import font_set
 
     return font_set(uow.session)
-
-
-def _write_bytes(data: bytes) -> Callable[[Path], None]:
-    def write(tmp: Path) -> None:
-        tmp.write_bytes(data)
-
-    return write
 
 
 def report_pdf_available() -> bool:
@@ -95,11 +88,11 @@ def export_roster(
         from app.services.cases.printing import font_set
 
         doc = build_roster(roster, font_set(session), masked=masked)
-        save_atomically(out, _write_bytes(doc.pdf), cancelled)
+        write_atomically(out, doc.pdf, cancelled=cancelled)
     else:
         from app.spreadsheets.roster import write_roster
 
-        save_atomically(out, lambda tmp: write_roster(tmp, roster), cancelled)
+        write_atomically(out, lambda tmp: write_roster(tmp, roster), cancelled=cancelled)
     if cancelled is not None and cancelled():
         return SavedFile(Path(out))
     tracking.record_bulk(
@@ -132,12 +125,12 @@ def _save_report(
 ) -> None:
     """Write a report (``data``) as xlsx, or as PDF through ``report_pdf_builders()[builder]``."""
     if not pdf:
-        save_atomically(out, lambda tmp: write_xlsx(tmp, data), cancelled)
+        write_atomically(out, lambda tmp: write_xlsx(tmp, data), cancelled=cancelled)
         return
     builders = report_pdf_builders()
     if builders is None:
         raise UserError(f"本版本不能把{what}导出为PDF，请导出Excel文件")
-    save_atomically(out, _write_bytes(_pdf_bytes(builders[builder](data, _fonts(uow)))), cancelled)
+    write_atomically(out, _pdf_bytes(builders[builder](data, _fonts(uow))), cancelled=cancelled)
 
 
 def save_monthly_report(

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from app.domain import areas as divisions
 from app.domain.codes import AreaLevel
 from app.errors import UserError
+from app.fileio import unreadable
 from app.models.area import Area
 
 
@@ -47,7 +48,7 @@ def _read_text(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise UserError(f"无法读取文件 {path}：{exc.strerror}") from exc
+        raise unreadable(path, exc) from exc
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)
@@ -63,7 +64,10 @@ def import_csv(session: Session, path: Path) -> AreaImport:
     is neither in the file nor in the database, or whose level does not fit its parent, is refused
     with its line number, and then nothing is written.
     """
-    rows = list(csv.reader(io.StringIO(_read_text(path))))
+    try:
+        rows = list(csv.reader(io.StringIO(_read_text(path))))
+    except csv.Error as exc:
+        raise UserError(f"文件 {path.name} 不是CSV文本文件：{exc}") from None
     parsed: list[tuple[int, str, str, str | None]] = []
     for lineno, row in enumerate(rows, start=1):
         cells = [c.strip() for c in row]
@@ -79,6 +83,8 @@ def import_csv(session: Session, path: Path) -> AreaImport:
         except UserError as exc:
             raise UserError(exc.message, row=lineno, field="代码") from None
         parsed.append((lineno, code, cells[1], parent))
+    if not parsed:
+        raise UserError(f"文件 {path.name} 中没有区划（每行应为：代码,名称,上级代码）")
     known = {code for (code,) in session.execute(select(Area.code))} | {p[1] for p in parsed}
     for lineno, code, _name, parent in parsed:
         level = divisions.level_of(code)

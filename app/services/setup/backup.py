@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from pathlib import Path
 
 from app import clock, log
 from app.errors import UserError
+from app.fileio import require_folder, stage, unreadable
 from app.models.migrate import SCHEMA_HEAD, backup_sqlite, known_revisions
 from app.paths import DataPaths
 
@@ -17,12 +19,29 @@ def backup(paths: DataPaths, out: Path) -> Path:
     """Copy the live database to ``out`` with SQLite's online backup (safe while in use)."""
     if not paths.database.exists():
         raise UserError(f"数据目录 {paths.root} 中没有数据库，无可备份")
-    if out.exists() and out.is_dir():
+    out = out.expanduser()
+    if out.is_dir():
         out = out / f"jiuzhu-{clock.local_now():%Y%m%d-%H%M%S}.sqlite3"
+    require_folder(out)
     if out.exists():
         raise UserError(f"文件 {out} 已存在，为防止覆盖，请换一个文件名")
-    backup_sqlite(paths.database, out)
-    return out
+    with stage(out, lambda tmp: _copy_database(paths, tmp)) as pending:
+        if out.exists():  # made meanwhile by someone else: still never overwritten
+            raise UserError(f"文件 {out} 已存在，为防止覆盖，请换一个文件名")
+        return pending.place()
+
+
+def _copy_database(paths: DataPaths, dest: Path) -> None:
+    try:
+        backup_sqlite(paths.database, dest)
+    except sqlite3.OperationalError as exc:  # SQLite's words for the copy's disk
+        text = str(exc).lower()
+        for words, code in (("full", errno.ENOSPC), ("i/o", errno.EIO), ("readonly", errno.EROFS)):
+            if words in text:
+                raise OSError(code, str(exc)) from exc
+        raise UserError(f"无法备份数据库 {paths.database}：{exc}") from exc
+    except sqlite3.DatabaseError as exc:
+        raise UserError(f"数据库文件 {paths.database} 无法读取，可能已损坏：{exc}") from exc
 
 
 def inspect_backup(file: Path) -> str:
@@ -31,7 +50,7 @@ def inspect_backup(file: Path) -> str:
         with file.open("rb") as fh:
             magic = fh.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        raise UserError(f"无法读取文件 {file}：{exc.strerror}") from exc
+        raise unreadable(file, exc) from exc
     if magic != SQLITE_MAGIC:
         raise UserError(f"{file.name} 不是救助通数据库（不是 SQLite 文件）")
     conn = sqlite3.connect(f"file:{file}?mode=ro", uri=True)

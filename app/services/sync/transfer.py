@@ -9,14 +9,16 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app import log
 from app.domain.codes import Role
 from app.errors import UserError
+from app.failures import environment_failure
+from app.fileio import cause, require_folder, stage, write_atomically
 from app.models.db import Database
 from app.models.sync import SyncConflict, SyncDuplicate, SyncQuarantine
 from app.paths import DataPaths
 from app.services.context import COUNTY_ROLES, WRITERS, Actor, require_role
 from app.sync import export, export_down, importer, keys, provision, resolve, state
-from app.sync.format import BundleError
 
 Progress = Callable[[str], None] | None
 Secret = Callable[[], str]  # asked only once the action is known to be possible
@@ -34,13 +36,19 @@ def add_station(
 ) -> provision.StationInfo:
     """Register a township (or re-key it after a revocation) and write its provisioning file to ``out``."""
     require_role(actor, ADMINS, "登记乡镇工作站")
-    with db.uow(actor.username) as uow:
-        info = provision.add_station(uow.session, paths, code, out, secret, key_secret)
-        try:
-            uow.commit()
-        except BaseException:
-            out.unlink(missing_ok=True)
-            raise
+    first_keys = not keys.has_keystore(paths)  # the county's own keys are made by this call
+    try:
+        with db.uow(actor.username) as uow:
+            info = provision.add_station(uow.session, paths, code, out, secret, key_secret)
+            try:
+                uow.commit()
+            except BaseException:
+                out.unlink(missing_ok=True)
+                raise
+    except BaseException:
+        if first_keys:  # their record was rolled back: a keystore without it would lock the county out
+            keys.keystore_path(paths).unlink(missing_ok=True)
+        raise
     return info
 
 
@@ -64,7 +72,7 @@ def join(
     try:
         sealed = provision_file.read_bytes()
     except OSError as exc:
-        raise UserError(f"无法读取配置文件 {provision_file}：{exc.strerror}") from None
+        raise UserError(f"无法读取配置文件 {provision_file}：{cause(exc, 'read')}") from None
     with db.uow(actor.username) as uow:
         result = provision.join(uow.session, paths, sealed, secret)
         uow.commit()
@@ -81,11 +89,19 @@ class Exported:
     digest_total: int
 
 
-def _write(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(target)
+def _out_folder(out_dir: Path) -> Path:
+    """The folder bundles are written to; it is made if its own parent exists (never a whole path:
+    a stick that is not mounted must not turn into a folder on the local disk)."""
+    out_dir = out_dir.expanduser()
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UserError(f"{out_dir} 是一个文件，不是文件夹：数据包要写到文件夹中")
+    if not out_dir.is_dir():
+        require_folder(out_dir)
+        try:
+            out_dir.mkdir()
+        except OSError as exc:
+            raise UserError(f"无法创建文件夹 {out_dir}：{cause(exc)}") from exc
+    return out_dir
 
 
 def export_bundle(
@@ -110,6 +126,7 @@ def export_bundle(
         else:
             state.require_county(uow.session, "导出回执数据包")
             state.station_peer(uow.session, station)
+    folder = _out_folder(out_dir)  # before the passphrase is asked
     pair = keys.load_keystore(paths, secret())
     if progress:
         progress("正在读取变更…")
@@ -122,17 +139,20 @@ def export_bundle(
         if built is None:
             return None
         kept = paths.root / "sync" / "sent" / built.filename
-        _write(kept, built.data)
-        try:
-            uow.commit()
-        except BaseException:
-            kept.unlink(missing_ok=True)
-            raise
-    target = out_dir / built.filename
-    try:
-        _write(target, built.data)
-    except OSError as exc:
-        raise UserError(f"数据包已生成，但无法写入 {out_dir}（{exc.strerror}）；副本保存在 {kept}") from None
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        # Written and synced on the stick before anything is committed: a stick that is missing,
+        # read-only or full refuses the export with nothing recorded.
+        with stage(folder / built.filename, built.data) as sent:
+            write_atomically(kept, built.data)
+            try:
+                uow.commit()
+            except BaseException:
+                kept.unlink(missing_ok=True)
+                raise
+            try:
+                target = sent.place()
+            except UserError as exc:
+                raise UserError(f"数据包已生成，但{exc}；副本保存在 {kept}") from None
     if progress:
         progress(f"已写入 {target}")
     total = int(built.summary.get("digest", {}).get("total", 0))
@@ -159,16 +179,26 @@ def import_bundles(
             break
         if progress:
             progress(f"正在导入第{number}/{len(files)}个：{path.name}")
-        try:
-            outcome = importer.import_one(
-                db, paths, pair, importer.read_file(path), path.name, actor.username
-            )
-        except BundleError as exc:
-            outcome = importer.Outcome(path.name, "refused", message=str(exc))
+        outcome = _import_file(db, paths, pair, path, actor)
         outcomes.append(outcome)
         if outcome.status == "applied":
             outcomes.extend(importer.release_held(db, paths, pair, actor.username))
     return outcomes
+
+
+def _import_file(
+    db: Database, paths: DataPaths, pair: keys.KeyPair, path: Path, actor: Actor
+) -> importer.Outcome:
+    """One file's outcome; whatever goes wrong with it (even a bug) is its own refusal, never the
+    others': each file is its own transaction, so the ones after it are still tried."""
+    try:
+        return importer.import_one(db, paths, pair, importer.read_file(path), path.name, actor.username)
+    except UserError as exc:  # a BundleError, an undecryptable payload, a full disk …
+        return importer.Outcome(path.name, "refused", message=str(exc))
+    except Exception as exc:
+        log.sync.error("importing %s failed", path, exc_info=exc)
+        failure = environment_failure(exc) or f"程序内部错误（{type(exc).__name__}），详细信息已记入日志"
+        return importer.Outcome(path.name, "refused", message=f"未能导入：{failure}")
 
 
 @dataclass(frozen=True)
