@@ -17,6 +17,18 @@ from app.errors import UserError
 _EXCEL_EPOCH = datetime(1899, 12, 30)
 _QUOTES = "'\"`‘’“”"
 _SCIENTIFIC = re.compile(r"\d(?:\.\d+)?E\+?\d+", re.IGNORECASE)
+# Characters a cell can hold without showing them: zero-width spaces and joiners, direction marks,
+# bidi embeddings, overrides and isolates, and the byte-order mark (pasted from web pages and chat apps).
+INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_RIGHT_TO_LEFT = frozenset("\u202b\u202e\u2067")  # RLE, RLO, RLI: Excel shows the text in another order
+_NAMES = {
+    "\u200b": "零宽空格",
+    "\u200c": "零宽不连字",
+    "\u200d": "零宽连字",
+    "\u200e": "从左向右标记",
+    "\u200f": "从右向左标记",
+    "\ufeff": "字节顺序标记",
+}
 
 
 class CellError(ValueError):
@@ -52,8 +64,35 @@ def text(value: Any) -> str:
 
 
 def name(value: Any) -> str:
-    """A person's name: spaces used to align names in Excel (“张  三”) removed."""
-    return "".join(text(value).split())
+    """A person's name: spaces used to align names in Excel (“张  三”) and invisible characters removed."""
+    return "".join(INVISIBLE.sub("", text(value)).split())
+
+
+def _shown(ch: str) -> str:
+    return f"U+{ord(ch):04X}" + (f" {_NAMES[ch]}" if ch in _NAMES else " 文字方向控制符")
+
+
+def invisible(value: Any) -> list[str]:
+    """The invisible characters of a text cell, as “U+200B 零宽空格”, when removing them loses nothing
+    (a cell of nothing else looked empty in Excel, and is).
+
+    Raises:
+        CellError: the cell is shown in another order than it is stored (a right-to-left embedding,
+            override or isolate, or any direction control around right-to-left letters): removing them
+            would change what the clerk saw.
+    """
+    if not isinstance(value, str) or not INVISIBLE.search(value):
+        return []
+    found = sorted(set(INVISIBLE.findall(value)))
+    controls = [ch for ch in found if ch not in _NAMES or ch in "\u200e\u200f"]
+    right_to_left = any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in value)
+    if _RIGHT_TO_LEFT & set(found) or (controls and right_to_left):
+        shown = "、".join(_shown(ch) for ch in found)
+        raise CellError(
+            f"含有改变文字显示顺序的控制字符（{shown}），Excel中显示的顺序与实际存储的不同，"
+            "无法确定正确内容；请删除该单元格后按原件重新录入"
+        )
+    return [_shown(ch) for ch in found]
 
 
 def _lost_digits(shown: str) -> CellError:

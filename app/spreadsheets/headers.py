@@ -70,8 +70,9 @@ for _field, (_label, _names) in FIELDS.items():
         _BY_NAME.setdefault(_n, _field)
 # Not imported, but recognised so that a header row is found and nothing is mistaken for data.
 _KNOWN_OTHERS = frozenset(
-    {"序号", "编号", "年龄", "户数", "乡镇", "民族", "文化程度", "健康状况", "身体状况"}
+    {"序号", "编号", "户序号", "户号", "年龄", "户数", "乡镇", "民族", "文化程度", "健康状况", "身体状况"}
 )
+SEQ_LABELS = ("序号", "户序号", "户号", "编号")  # the ledger's own numbering: where it starts a household
 
 
 def normal(label: Any) -> str:
@@ -104,6 +105,14 @@ class Header:
     @property
     def first_data_row(self) -> int:
         return self.row + self.height
+
+    @property
+    def seq_column(self) -> int | None:
+        """The column numbering the rows (序号), not imported but telling where a household starts."""
+        for wanted in SEQ_LABELS:
+            if wanted in self.labels:
+                return self.labels.index(wanted)
+        return None
 
     def column_name(self, col: int) -> str:
         titles = self.titles or self.labels

@@ -39,6 +39,17 @@ class Problem:
         return f"{' '.join(where)}：{self.reason}"
 
 
+def row_spans(rows: list[int]) -> str:
+    """Row numbers as a clerk reads them: “5–7、9”."""
+    spans: list[list[int]] = []
+    for row in sorted(set(rows)):
+        if spans and row == spans[-1][1] + 1:
+            spans[-1][1] = row
+        else:
+            spans.append([row, row])
+    return "、".join(str(a) if a == b else f"{a}–{b}" for a, b in spans)
+
+
 @dataclass
 class LedgerMember:
     row: int

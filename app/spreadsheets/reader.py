@@ -120,7 +120,8 @@ def read_ledger(
                         Problem(name, 0, "", "找不到表头（姓名、身份证号等列），整张表未导入", Severity.INFO)
                     )
                 continue
-            read = layout.read_sheet(name, rows, header, today, _ticker(name, progress, cancel))
+            uncomputed = workbook.uncomputed_formulas(wb, name)
+            read = layout.read_sheet(name, rows, header, today, _ticker(name, progress, cancel), uncomputed)
             result.households.extend(read.households)
             result.problems.extend(read.problems)
             result.sheets.append(read.data)

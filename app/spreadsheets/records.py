@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 Row = dict[str, Any]
@@ -21,6 +22,19 @@ HOUSEHOLD_FIELDS = {
 }
 BENEFIT_FIELDS = {"monthly_fen": "月保障金", "tier": "保障档次", "start_month": "享受起始年月"}
 PERSON_FIELDS = {"name": "姓名", "relation_code": "与户主关系"}
+# Ledger field → the column it is written to, for the longest text that column holds.
+_TEXT_COLUMNS = {
+    "name": ("person", "name"),
+    "village": ("area", "name"),
+    "address": ("household", "address"),
+    "phone": ("household", "phone"),
+    "bank_name": ("household", "bank_name"),
+    "account_no": ("household", "account_no"),
+    "account_holder": ("household", "account_holder"),
+    "poverty_causes": ("household", "poverty_causes"),
+    "notes": ("household", "notes"),
+    "tier": ("benefit", "tier"),
+}
 TABLES = ("household", "person", "case_file", "case_event", "benefit", "benefit_member")
 # The same for every record an import creates: the writer renders them once into each statement.
 CONSTANTS: dict[str, Row] = {
@@ -68,3 +82,16 @@ def uuid4_strings(block: int = 4096) -> Iterator[str]:
         for i in range(0, len(text), 32):
             h = text[i : i + 32]
             yield f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+@cache
+def text_limits() -> dict[str, int]:
+    """Ledger field → the most characters the model's column holds (fields without a limit left out)."""
+    from app.models.all import metadata
+
+    limits = {}
+    for key, (table, column) in _TEXT_COLUMNS.items():
+        length = getattr(metadata.tables[table].c[column].type, "length", None)
+        if length:
+            limits[key] = int(length)
+    return limits

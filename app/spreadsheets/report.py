@@ -44,7 +44,13 @@ class ImportReport:
         for s in self.sheets:
             for kind, n in s.skipped.items():
                 skipped[kind] = skipped.get(kind, 0) + n
-        names = {"blank": "空行", "total": "合计/小计行", "note": "表下说明行", "header": "重复的表头行"}
+        names = {
+            "blank": "空行",
+            "total": "合计/小计行",
+            "note": "表下说明行",
+            "footer": "表尾签名/说明行",
+            "header": "重复的表头行",
+        }
         if skipped:
             lines.append("跳过：" + "，".join(f"{names.get(k, k)}{n}行" for k, n in skipped.items()))
         lines.append(f"错误{len(self.errors)}条，提示{len(self.warnings)}条")

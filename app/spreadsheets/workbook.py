@@ -16,6 +16,7 @@ log = logging.getLogger("jiuzhu.spreadsheets")
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE compound file: .xls, .et, or an encrypted .xlsx
 _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
 _ROWS_LIMIT = 1_048_576
+_CHUNK = 1 << 20
 
 
 def _refuse_unreadable(path: Path) -> None:
@@ -84,3 +85,66 @@ def read_rows(wb: Any, name: str) -> list[tuple[Any, ...]]:
     if len(rows) >= _ROWS_LIMIT:
         raise UserError(f"工作表“{name}”的行数超过Excel上限，文件可能已损坏")
     return rows
+
+
+def _has_formula(source: Any) -> bool:
+    """May the sheet's XML hold a formula? A byte scan, as most ledgers hold none: every formula ends in
+    ``</f>`` (or ``</x:f>``), or refers to a shared one that does; a false alarm only costs the full scan."""
+    tail = b""
+    while chunk := source.read(_CHUNK):
+        if b"f>" in tail + chunk[:1] or b"f>" in chunk:
+            return True
+        tail = chunk[-1:]
+    return False
+
+
+def _local(tag: Any) -> str:
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+
+
+def _uncomputed(source: Any) -> set[tuple[int, int]]:
+    from openpyxl.utils.cell import coordinate_to_tuple
+    from openpyxl.xml.functions import iterparse  # defusedxml's when installed, as openpyxl reads
+
+    found: set[tuple[int, int]] = set()
+    row = col = 0
+    for event, element in iterparse(source, events=("start", "end")):
+        name = _local(element.tag)
+        if event == "start":
+            if name == "row":
+                row = int(element.get("r") or row + 1)
+                col = 0
+            continue
+        if name == "c":
+            ref = element.get("r")
+            row, col = coordinate_to_tuple(ref) if ref else (row, col + 1)
+            children = {_local(child.tag): child for child in element}
+            value = children.get("v")
+            cached = value is not None and (bool(value.text) or element.get("t") == "str")
+            if "f" in children and not cached:
+                found.add((row, col - 1))
+            element.clear()
+        elif name == "row":
+            element.clear()
+    return found
+
+
+def uncomputed_formulas(wb: Any, name: str) -> set[tuple[int, int]]:
+    """(row, 0-based column) of every formula saved without its result: the file was written by a
+    program and never opened in Excel, so the value a clerk sees in Excel is not in the file.
+
+    An empty result Excel calculated (``t="str"`` with an empty value) is a result, not a missing one.
+    """
+    ws = wb[name]
+    source = getattr(ws, "_get_source", None)  # openpyxl's read-only sheet (pinned to 3.1)
+    if source is None:
+        return set()
+    try:
+        with source() as fh:
+            if not _has_formula(fh):
+                return set()
+        with source() as fh:
+            return _uncomputed(fh)
+    except Exception as exc:  # damaged sheet XML: read_rows has already said so, or will
+        log.warning("cannot scan formulas of sheet %s: %r", name, exc)
+        raise UserError(f"工作表“{name}”已损坏，无法读取（{exc}）") from exc

@@ -102,3 +102,64 @@ def messy_ledger(path: Path, extra: list[list[Any]] | None = None) -> Path:
     for row in rows:
         ws.append(row)
     return save(wb, path)
+
+
+NUMBERED_HEADER = [
+    "序号",
+    "村(社区)",
+    "户主姓名",
+    "姓名",
+    "与户主关系",
+    "身份证号码",
+    "性别",
+    "月保障金（元）",
+    "保障类别",
+    "家庭住址",
+    "开户人",
+    "备注",
+]
+
+
+def numbered_ledger(path: Path, rows: list[list[Any]], header: list[str] | None = None) -> Path:
+    """A village clerk's 花名册: title and unit rows, a 序号 column, then ``rows`` from row 4 on."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "花名册"
+    ws.append(["三封寺镇2024年农村低保对象花名册"])
+    ws.merge_cells("A1:L1")
+    ws.append(["填报单位：三封寺镇民政办（盖章）", None, None, None, None, None, None, None, "2024年3月"])
+    ws.append(header or NUMBERED_HEADER)
+    for row in rows:
+        ws.append(row)
+    return save(wb, path)
+
+
+def with_cached_results(path: Path, results: dict[str, str]) -> Path:
+    """The workbook as Excel saves it: each formula cell named in ``results`` gets its cached result
+    (an empty string is saved as an empty text result, ``t="str"``); other formulas stay uncomputed."""
+    import re
+    import shutil
+    import zipfile
+
+    part = "xl/worksheets/sheet1.xml"
+    with zipfile.ZipFile(path) as zin:
+        items = {name: zin.read(name) for name in zin.namelist()}
+    xml = items[part].decode("utf-8")
+    for ref, value in results.items():
+        kind = ' t="str"' if value == "" or not value.replace(".", "").isdigit() else ""
+        xml, n = re.subn(
+            rf'<c r="{ref}"([^>]*)><f>(.*?)</f><v\s*/?>(?:</v>)?</c>',
+            lambda m, ref=ref, kind=kind, value=value: (
+                f'<c r="{ref}"{m.group(1)}{kind}><f>{m.group(2)}</f><v>{value}</v></c>'
+            ),
+            xml,
+        )
+        assert n == 1, f"no formula cell {ref}"
+    items[part] = xml.encode("utf-8")
+    tmp = path.with_suffix(".tmp")
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name, data in items.items():
+            zout.writestr(name, data)
+    shutil.move(tmp, path)
+    return path

@@ -187,3 +187,53 @@ def test_villages_match_with_or_without_suffix_and_suggest_the_closest() -> None
     assert key("东山村3组") == "东山"
     assert free_code("430623101000", {"430623101200"}, "青山村") == "430623101201"
     assert free_code("430623101000", set(), "新街社区") == "430623101001"
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        ("张三", []),
+        ("张\u200b三", ["U+200B 零宽空格"]),
+        ("\ufeff张\u200d三\u200c", ["U+200C 零宽不连字", "U+200D 零宽连字", "U+FEFF 字节顺序标记"]),
+        ("\u2066张三\u2069", ["U+2066 文字方向控制符", "U+2069 文字方向控制符"]),  # LRI…PDI: no reordering
+        ("\u200b", ["U+200B 零宽空格"]),  # looked empty in Excel, and is
+    ],
+)
+def test_invisible_characters_that_can_go_without_changing_what_was_shown(raw: str, found: list[str]) -> None:
+    assert cells.invisible(raw) == found
+    assert cells.name(raw) == cells.INVISIBLE.sub("", raw)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "\u202e三张",  # RLO: shown 张三, stored 三张
+        "张\u202b·\u202c三",  # RLE around the dot of a minority name: shown in another order
+        "\u2067赵六\u2069",  # RLI
+        "\u200eعلي",  # a direction mark beside right-to-left letters
+    ],
+)
+def test_direction_controls_that_reorder_what_excel_showed_are_refused(raw: str) -> None:
+    with pytest.raises(CellError, match="改变文字显示顺序"):
+        cells.invisible(raw)
+
+
+def test_footer_and_total_labels_count_only_left_of_and_in_the_name_column() -> None:
+    from app.spreadsheets.rowkinds import is_footer, is_total
+
+    for label in (
+        "制表人：张丽",
+        "制 表 人：",
+        "审核人（签字）：",
+        "分管领导签字：",
+        "填表说明：1.",
+        "注1：",
+        "（盖章）",
+    ):
+        assert is_footer([label], 0), label
+    assert is_footer([None, "审核 王建华", "张丽"], 2)
+    assert not is_footer(["张三"], 0) and not is_footer(["说明本表"], 0)
+    assert is_total(["小计", None, "3户"], 2) and is_total([None, "东山村委会小计", None], 2)
+    # a person's own notes never make the row a total or a footer line
+    assert not is_total([1, "东山村", "张三", "累计发放12个月"], 2)
+    assert not is_footer([1, "东山村", "张三", "备注：残疾"], 2)

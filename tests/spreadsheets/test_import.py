@@ -58,7 +58,7 @@ def test_a_messy_per_member_ledger_comes_in_faithfully(station: Database, tmp_pa
     assert report.errors == [], [str(p) for p in report.errors]
     assert (report.created, report.persons_added, report.written) == (3, 6, True)
     sheet = report.sheets[0]
-    assert sheet.skipped == {"blank": 3, "total": 3, "note": 2}
+    assert sheet.skipped == {"blank": 3, "total": 3, "footer": 2}
     with station.uow("t") as uow:
         s = uow.session
         people = {p.id_number: p for p in s.execute(select(Person)).scalars()}

@@ -128,7 +128,8 @@ def test_the_errors_workbook_lists_each_problem_beside_the_original_row(
     assert "无法还原" in error[4]
     assert error[6:11] == (4, "西湖村", "孙八", "户主", "4.30623E+17")
     notes = [r for r in rows[1:] if r[3] == "说明"]
-    assert len(notes) == 2 and "注：本表由村委会填报" in notes[0][6]
+    assert len(notes) == 3 and notes[0][4] == "本户（第16行）因第16行有错误，整户未导入"
+    assert "注：本表由村委会填报" in notes[1][6] and "看作表尾签名或说明" in notes[2][4]
 
 
 def test_a_ledger_without_categories_follows_the_benefit_in_payment(

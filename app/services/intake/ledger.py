@@ -26,7 +26,7 @@ from app.services import settings
 from app.services.context import COUNTY_ROLES, TOWNSHIP_ROLES, Actor, require_area, require_role
 from app.services.setup import installation
 from app.spreadsheets import plan as planning
-from app.spreadsheets.model import LedgerHousehold, LedgerRead, Problem
+from app.spreadsheets.model import LedgerHousehold, LedgerRead, Problem, Severity, row_spans
 from app.spreadsheets.records import HOUSEHOLD_FIELDS
 from app.spreadsheets.report import ImportReport
 
@@ -123,6 +123,17 @@ def _load_existing(session: Session, households: list[LedgerHousehold]) -> plann
     return ex
 
 
+def _refusals(households: list[LedgerHousehold], bad: set[tuple[str, int]]) -> list[Problem]:
+    """Each household an error keeps out, with all its rows: the neighbours above and below come in."""
+    out = []
+    for h in households:
+        wrong = [r for r in h.rows if (h.sheet, r) in bad]
+        if wrong:
+            reason = f"本户（第{row_spans(h.rows)}行）因第{row_spans(wrong)}行有错误，整户未导入"
+            out.append(Problem(h.sheet, h.first_row, "", reason, Severity.INFO))
+    return out
+
+
 class _CaseNumbers:
     """Case numbers handed out in a block; the counter is saved only when the import is written."""
 
@@ -177,6 +188,7 @@ def import_ledger(
         for h in read.households
         if h.village_code and h.members and not (bad & {(h.sheet, r) for r in h.rows})
     ]
+    read.problems += _refusals(read.households, bad)
     numbers = _CaseNumbers(session, uow.station or actor.area_code[:9], today.year)
     ctx = planning.Context(
         station=uow.station,
