@@ -14,7 +14,7 @@ from sqlalchemy import select
 from app.models.case import Benefit
 from app.models.db import Database
 from app.models.household import Household, Person
-from app.services.ledger import ImportOptions, import_ledger
+from app.services.intake.ledger import ImportOptions, import_ledger
 from app.spreadsheets.errors_book import write_errors
 from app.spreadsheets.report import ImportReport
 from app.spreadsheets.suspect import UNCOMPUTED
