@@ -110,9 +110,10 @@ def _print_run(summary: Any, what: str) -> None:
 
 
 def _roster(args: argparse.Namespace, paths: DataPaths) -> int:
+    from app.documents.roster import STATUS_LABELS
     from app.fileio import write_together
     from app.services.payments import runs as payments
-    from app.spreadsheets.roster import STATUS_LABELS, write_roster
+    from app.spreadsheets.roster import write_roster
 
     out = _out_folder(args.out)
     pdf = _out_folder(args.pdf) if args.pdf else None
@@ -154,8 +155,8 @@ def _payment_run(args: argparse.Namespace, paths: DataPaths) -> int:
 
 
 def _bank_return(args: argparse.Namespace, paths: DataPaths) -> int:
+    from app.documents.roster import STATUS_LABELS
     from app.services.payments.bank_return import import_bank_return
-    from app.spreadsheets.roster import STATUS_LABELS
 
     with _county(args, paths) as (uow, actor):
         report = import_bank_return(uow, actor, args.month, args.file)

@@ -25,10 +25,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from app.documents.roster import HEADERS, Roster
 from app.domain import idcard
 from app.models.db import Database, make_engine
 from app.services.payments import runs as payments
-from app.spreadsheets.roster import HEADERS, Roster, write_roster
+from app.spreadsheets.roster import write_roster
 from bench.common import fresh_database, report, timed
 
 MONTH = "2026-11"

@@ -15,6 +15,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from app import clock
+from app.documents.reports import MONTH_COLUMNS
 from app.printing.catalog import Paper
 from app.printing.fonts import FontSet
 from app.printing.layout import header_lines, list_style, page_spec, para, render, styles, wrap_lines
@@ -28,10 +29,9 @@ from app.printing.report_pdf_parts import (
     yuan,
 )
 from app.printing.report_pdf_year import build_year_summary, year_summary_pdf
-from app.spreadsheets.reports import MONTH_COLUMNS
 
 if TYPE_CHECKING:  # the report data is built by the services; this module only lays it out
-    from app.services.reports.monthly import CategoryRow, MonthlyReport
+    from app.documents.reports import CategoryRow, MonthlyReport
 
 __all__ = ["build_monthly_report", "build_year_summary", "monthly_report_pdf", "year_summary_pdf"]
 

@@ -27,7 +27,7 @@ from app.printing.report_pdf_parts import (
 )
 
 if TYPE_CHECKING:
-    from app.services.reports.year import YearSummary
+    from app.documents.reports import YearSummary
 
 STATUS_LABELS = {"": "无已审批批次", "approved": "已审批", "sent": "已送银行", "closed": "已结清"}
 MONTH_HEADERS = ("月份", "状态", "户数", "人数", "金额（元）", "银行发放（元）")

@@ -11,6 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
+from app.documents.roster import HEADERS, Roster
 from app.domain.money import fen_to_yuan
 from app.domain.privacy import mask_account, mask_id_number
 from app.printing.catalog import Paper
@@ -18,7 +19,6 @@ from app.printing.fonts import FontSet
 from app.printing.layout import list_style, page_spec, para, render, styles, wrap_lines
 from app.printing.notices import paginate
 from app.printing.output import Document
-from app.spreadsheets.roster import HEADERS, Roster
 
 SIGNERS = ("制表", "审核", "审批")
 

@@ -6,35 +6,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.documents.reports import MONTH_COLUMNS
 from app.fileio import write_atomically
 
 if TYPE_CHECKING:  # the report data is built by the services; this module only lays it out
-    from app.services.reports.monthly import CategoryRow, MonthlyReport
-    from app.services.reports.year import YearSummary
+    from app.documents.reports import CategoryRow, MonthlyReport, YearSummary
 
 STATUS_LABELS = {"": "无已审批批次", "approved": "已审批", "sent": "已送银行", "closed": "已结清"}
-# (group title or None, column title, value of a CategoryRow)
-MONTH_COLUMNS: tuple[tuple[str | None, str, str], ...] = (
-    (None, "户数", "households"),
-    (None, "人数", "persons"),
-    ("人员构成", "女性", "female"),
-    ("人员构成", "老年人（60岁及以上）", "elderly"),
-    ("人员构成", "未成年人（18岁以下）", "minors"),
-    ("人员构成", "残疾人", "disabled"),
-    ("人员构成", "其中重度残疾", "severe"),
-    ("劳动能力", "有", "labour.full"),
-    ("劳动能力", "部分丧失", "labour.partial"),
-    ("劳动能力", "完全丧失", "labour.lost"),
-    ("劳动能力", "无", "labour.none"),
-    ("当月新增", "户数", "new_households"),
-    ("当月新增", "人数", "new_persons"),
-    ("当月退出", "户数", "exited_households"),
-    ("当月退出", "人数", "exited_persons"),
-    ("支出（元）", "低保金", "base_fen"),
-    ("支出（元）", "分类施保金", "topup_fen"),
-    ("支出（元）", "合计", "total_fen"),
-    (None, "人均补助（元）", "per_capita_fen"),
-)
 
 
 def yuan(fen: int) -> Decimal:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from app.fileio import write_atomically
 
 if TYPE_CHECKING:
-    from app.services.reports.township import TownshipStats
+    from app.documents.reports import TownshipStats
 
 HEADERS = ("村（社区）", "类别", "户数", "保障人数", "月发放金额（元）")
 WIDTHS = (16, 12, 9, 10, 16)

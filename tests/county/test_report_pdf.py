@@ -11,6 +11,7 @@ from openpyxl import Workbook, load_workbook
 from sqlalchemy import select
 
 from app.cli import run
+from app.documents.reports import CATEGORIES, MONTH_COLUMNS
 from app.models.db import Database
 from app.models.payment import PaymentLine, PaymentRun
 from app.paths import DataPaths
@@ -20,9 +21,9 @@ from app.printing.report_pdf_parts import percent, yuan
 from app.printing.report_pdf_year import indicators
 from app.services.payments import runs as payments
 from app.services.payments.bank_return import import_bank_return
-from app.services.reports.monthly import CATEGORIES, monthly
+from app.services.reports.monthly import monthly
 from app.services.reports.year import year_summary
-from app.spreadsheets.reports import MONTH_COLUMNS, write_monthly
+from app.spreadsheets.reports import write_monthly
 from tests.county.conftest import ADMIN, TODAY
 from tests.printing.conftest import compact, pdf_pages, pdf_rows, pdf_text
 

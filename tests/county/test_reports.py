@@ -10,6 +10,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import select
 
+from app.documents.reports import CATEGORIES
 from app.domain import idcard
 from app.domain.money import add_months
 from app.models.case import Benefit, BenefitMember, Case, Decision, Review
@@ -21,7 +22,7 @@ from app.services import settings
 from app.services.cases import decisions
 from app.services.payments import runs as payments
 from app.services.payments.bank_return import import_bank_return
-from app.services.reports.monthly import CATEGORIES, monthly
+from app.services.reports.monthly import monthly
 from app.services.reports.year import year_summary
 from app.spreadsheets.reports import write_monthly, write_year
 from tests.county.conftest import ADMIN, TODAY, Member, add_beneficiary

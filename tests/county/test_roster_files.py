@@ -13,6 +13,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
+from app.documents.roster import HEADERS, Roster
 from app.models.db import Database
 from app.models.payment import PaymentLine
 from app.paths import DataPaths
@@ -20,7 +21,7 @@ from app.printing import fonts
 from app.printing.roster import build_roster
 from app.services.payments import runs as payments
 from app.services.setup.installation import open_database
-from app.spreadsheets.roster import HEADERS, Roster, write_roster
+from app.spreadsheets.roster import write_roster
 from tests.county.conftest import ADMIN
 from tests.printing.conftest import compact, pdf_text
 

@@ -49,3 +49,30 @@ def test_cli_start_up_does_not_import_heavy_libraries() -> None:
     code = "import sys, app.cli, app.main; print(','.join(sorted(m for m in ('reportlab','openpyxl','PySide6','sqlalchemy') if m in sys.modules)))"  # noqa: E501
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == ""
+
+
+@pytest.mark.parametrize(
+    ("package", "banned"),
+    [
+        ("printing", ("app.services", "app.views", "app.spreadsheets", "app.sync", "app.demo")),
+        ("spreadsheets", ("app.services", "app.views", "app.printing", "app.sync", "app.demo")),
+        ("documents", ("app.services", "app.views", "app.printing", "app.spreadsheets", "app.models")),
+    ],
+)
+def test_writers_take_plain_data_contracts_not_services(package: str, banned: tuple[str, ...]) -> None:
+    """Reports, rosters and notices reach the writers as app/documents (or printing's own) dataclasses."""
+    offenders = {p.name: sorted(m for m in _imports(p) if m.startswith(banned)) for p in _modules(package)}
+    assert {k: v for k, v in offenders.items() if v} == {}
+
+
+def test_the_demo_is_not_a_use_case() -> None:
+    """The demo generator lives in app/demo: only the first-run setup (demo data for training) calls it."""
+    below = ("services", "models", "printing", "spreadsheets", "sync", "domain", "documents")
+    allowed = {APP / "services" / "setup" / "first_run.py"}
+    offenders = [
+        p
+        for package in below
+        for p in _modules(package)
+        if p not in allowed and any(m.startswith("app.demo") for m in _imports(p))
+    ]
+    assert offenders == []

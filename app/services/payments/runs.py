@@ -10,6 +10,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from app import clock
+from app.documents.roster import Roster, RosterLine, township_totals
 from app.domain.checks_rows import month_cn
 from app.domain.money import parse_month
 from app.errors import UserError
@@ -21,7 +22,6 @@ from app.services.context import Actor
 from app.services.county_office import COUNTY_HEADS, office_name, require_county, require_county_actor
 from app.services.payments import rules
 from app.services.payments.lines import compute_lines, covered_numbers
-from app.spreadsheets.roster import Roster, RosterLine, township_totals
 
 Progress = Callable[[str], None]
 FROZEN = ("approved", "sent", "closed")

@@ -7,12 +7,12 @@ computation a draft run makes) and the report says so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import ColumnElement, Select, case, func, literal, select
 from sqlalchemy.orm import Session
 
+from app.documents.reports import CATEGORIES, LABOUR, CategoryRow, MonthlyReport
 from app.domain.money import add_months, last_day, parse_month
 from app.models.case import Benefit, BenefitMember
 from app.models.household import Household, Person
@@ -22,78 +22,6 @@ from app.services.context import Actor
 from app.services.county_office import office_name, require_county_actor
 from app.services.payments.lines import compute_lines, paying_clause
 from app.services.payments.runs import get_run
-
-CATEGORIES = ("城市低保", "农村低保", "特困供养")
-LABOUR = ("full", "partial", "lost", "none")
-SOURCE_LABELS = {
-    "draft": "本月发放批次（草稿，未审批）",
-    "approved": "本月已审批的发放名册",
-    "sent": "本月已审批的发放名册",
-    "closed": "本月已审批的发放名册（银行已全部回盘）",
-    "estimate": "本月尚无发放批次，按当前档案测算",
-}
-
-
-@dataclass
-class CategoryRow:
-    category: str
-    households: int = 0
-    persons: int = 0
-    members: int = 0  # covered persons on file (the breakdowns below count these)
-    female: int = 0
-    elderly: int = 0  # 60 and over at the month's end
-    minors: int = 0  # under 18
-    disabled: int = 0
-    severe: int = 0
-    labour: dict[str, int] = field(default_factory=lambda: dict.fromkeys(LABOUR, 0))
-    new_households: int = 0
-    new_persons: int = 0
-    exited_households: int = 0
-    exited_persons: int = 0
-    base_fen: int = 0
-    topup_fen: int = 0
-    total_fen: int = 0
-
-    @property
-    def per_capita_fen(self) -> int:
-        return round(self.total_fen / self.persons) if self.persons else 0
-
-    def add(self, other: CategoryRow) -> None:
-        for name in [
-            "households",
-            "persons",
-            "members",
-            "female",
-            "elderly",
-            "minors",
-            "disabled",
-            "severe",
-            "new_households",
-            "new_persons",
-            "exited_households",
-            "exited_persons",
-            "base_fen",
-            "topup_fen",
-            "total_fen",
-        ]:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        for key in LABOUR:
-            self.labour[key] += other.labour[key]
-
-
-@dataclass
-class MonthlyReport:
-    county: str
-    office: str
-    month: str
-    source: str
-    rows: list[CategoryRow]
-    total: CategoryRow
-    topups: list[tuple[str, int, int]]  # 分类施保 by main group: (label, persons, fen)
-
-    @property
-    def source_label(self) -> str:
-        return SOURCE_LABELS.get(self.source, self.source)
 
 
 def _years_before(d: date, years: int) -> date:

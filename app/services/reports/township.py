@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from app import clock
+from app.documents.reports import TownshipStats, VillageRow, category_key
 from app.domain.areas import scope_prefix
 from app.domain.codes import Program
 from app.domain.workflow import BENEFIT_STATES
@@ -18,53 +18,6 @@ from app.models.household import Household
 from app.services.context import Actor
 from app.services.payments.rules import category
 from app.services.setup import installation
-
-CATEGORY_ORDER = ("城市低保", "农村低保", "特困供养")
-
-
-@dataclass(frozen=True)
-class VillageRow:
-    village_code: str
-    village: str
-    category: str  # 城市低保 / 农村低保 / 特困供养
-    households: int
-    persons: int  # covered persons (保障人数)
-    monthly_fen: int
-
-
-@dataclass
-class TownshipStats:
-    """The benefits being paid inside the actor's area on ``on``, one row per village and category."""
-
-    unit: str  # the installation's name (a township, or the county)
-    on: date
-    rows: list[VillageRow] = field(default_factory=list)
-
-    @property
-    def households(self) -> int:
-        return sum(r.households for r in self.rows)
-
-    @property
-    def persons(self) -> int:
-        return sum(r.persons for r in self.rows)
-
-    @property
-    def monthly_fen(self) -> int:
-        return sum(r.monthly_fen for r in self.rows)
-
-    def by_category(self) -> list[tuple[str, int, int, int]]:
-        """(category, households, persons, fen) over all villages, in the usual order."""
-        sums: dict[str, list[int]] = {}
-        for r in self.rows:
-            acc = sums.setdefault(r.category, [0, 0, 0])
-            acc[0] += r.households
-            acc[1] += r.persons
-            acc[2] += r.monthly_fen
-        return [(c, sums[c][0], sums[c][1], sums[c][2]) for c in sorted(sums, key=_category_key)]
-
-
-def _category_key(name: str) -> tuple[int, str]:
-    return (CATEGORY_ORDER.index(name) if name in CATEGORY_ORDER else len(CATEGORY_ORDER), name)
 
 
 def _category(program: str, urban_rural: str) -> str:
@@ -120,6 +73,6 @@ def village_stats(session: Session, actor: Actor, on: date | None = None) -> Tow
     )
     rows = [
         VillageRow(code, names.get(code, code), cat, *merged[(code, cat)])
-        for code, cat in sorted(merged, key=lambda k: (k[0], _category_key(k[1])))
+        for code, cat in sorted(merged, key=lambda k: (k[0], category_key(k[1])))
     ]
     return TownshipStats(inst.name, on or clock.today(), rows)

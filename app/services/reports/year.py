@@ -6,13 +6,13 @@ Payments count only approved runs (what was actually sent to the bank), never dr
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import ColumnElement, func, not_, select
 from sqlalchemy.orm import Session
 
 from app import clock
+from app.documents.reports import MonthFigures, YearSummary
 from app.domain.codes import Program, RuleMode
 from app.domain.deadlines import TimeLimits
 from app.errors import UserError
@@ -24,52 +24,6 @@ from app.services import settings
 from app.services.context import Actor
 from app.services.county_office import office_name, require_county_actor
 from app.services.payments.runs import FROZEN
-
-
-@dataclass
-class MonthFigures:
-    month: str
-    status: str = ""  # "" when the month has no approved run
-    households: int = 0
-    persons: int = 0
-    total_fen: int = 0
-    bank_fen: int = 0
-
-
-@dataclass
-class YearSummary:
-    county: str
-    office: str
-    year: int
-    today: date
-    months: list[MonthFigures]
-    households: int = 0
-    persons: int = 0
-    person_months: int = 0
-    funds_fen: int = 0
-    funds_by_category: dict[str, int] = field(default_factory=dict)
-    linshi_cases: int = 0
-    linshi_fen: int = 0
-    bank_fen: int = 0
-    reviews: dict[str, int] = field(default_factory=dict)  # due, on_time, late, overdue_open, not_due
-    notices: dict[str, int] = field(default_factory=dict)  # kind label → notices posted
-    notice_entries: int = 0
-    decided: dict[str, tuple[int, int]] = field(default_factory=dict)  # program label → (decided, in time)
-    no_limit: int = 0  # 特困 decisions: S4 sets per-step limits only
-
-    @property
-    def bank_share(self) -> float:
-        return self.bank_fen / self.funds_fen if self.funds_fen else 0.0
-
-    @property
-    def reviews_on_time_share(self) -> float:
-        due = self.reviews.get("due", 0) - self.reviews.get("not_due", 0)
-        return self.reviews.get("on_time", 0) / due if due > 0 else 0.0
-
-    @property
-    def decided_in_time_share(self) -> float:
-        total = sum(n for n, _ in self.decided.values())
-        return sum(k for _, k in self.decided.values()) / total if total else 0.0
 
 
 def _frozen(year: int) -> list[ColumnElement[bool]]:

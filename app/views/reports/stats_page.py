@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from app import clock
+from app.documents.reports import CategoryRow, MonthlyReport, YearSummary
 from app.errors import UserError
 from app.models.db import Database
 from app.services.reports import files as report_files
 from app.services.reports.files import SavedFile
-from app.services.reports.monthly import CategoryRow, MonthlyReport, monthly
-from app.services.reports.year import YearSummary, year_summary
+from app.services.reports.monthly import monthly
+from app.services.reports.year import year_summary
 from app.views import tasks
 from app.views.payments.texts import yuan
 from app.views.signed_in import SignedIn

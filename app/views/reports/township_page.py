@@ -12,9 +12,10 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app import clock
+from app.documents.reports import TownshipStats, VillageRow
 from app.errors import UserError
 from app.models.db import Database
-from app.services.reports.township import TownshipStats, VillageRow, village_stats
+from app.services.reports.township import village_stats
 from app.views import tasks
 from app.views.payments.texts import yuan
 from app.views.signed_in import SignedIn

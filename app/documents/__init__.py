@@ -1,0 +1,1 @@
+"""Plain data contracts of the documents Jiuzhu writes (reports, rosters), below services and writers."""
