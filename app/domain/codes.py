@@ -159,6 +159,50 @@ class InstallationKind(LabelledEnum):
     COUNTY = "county"
 
 
+class RunStatus(LabelledEnum):
+    """A monthly payment run (payment_run.status): frozen from approval on."""
+
+    DRAFT = "draft"
+    APPROVED = "approved"
+    SENT = "sent"
+    CLOSED = "closed"
+
+
+class FlagStatus(LabelledEnum):
+    """A flag on a payment line or a data-matching hit: open until a person clears it or acts on it."""
+
+    OPEN = "open"
+    CLEARED = "cleared"
+    ACTED = "acted"
+
+
+class KeyStatus(LabelledEnum):
+    """A sync key or a station's registration at the county."""
+
+    ACTIVE = "active"
+    REVOKED = "revoked"
+    REPLACED = "replaced"
+
+
+class BundleStatus(LabelledEnum):
+    """A bundle's fate: sent (until its receipt), acknowledged, applied, held at a gap, replayed, refused."""
+
+    SENT = "sent"
+    ACKED = "acked"
+    APPLIED = "applied"
+    HELD = "held"
+    REPLAY = "replay"
+    REFUSED = "refused"
+
+
+class QueueStatus(LabelledEnum):
+    """An item in the county's sync queues (conflicts, duplicates, quarantine)."""
+
+    OPEN = "open"
+    RESOLVED = "resolved"
+    SUPERSEDED = "superseded"
+
+
 class AreaLevel(LabelledEnum):
     COUNTY = "county"
     TOWNSHIP = "township"
@@ -250,5 +294,17 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "AreaLevel": {"county": "县", "township": "乡镇", "village": "村(居)"},
     "InstallationKind": {"station": "乡镇工作站", "county": "县级主库"},
+    "RunStatus": {"draft": "草稿（未审批）", "approved": "已审批", "sent": "已送银行", "closed": "已结清"},
+    "FlagStatus": {"open": "待处理", "cleared": "已核销", "acted": "已处理"},
+    "KeyStatus": {"active": "有效", "revoked": "已吊销", "replaced": "已更换"},
+    "BundleStatus": {
+        "sent": "已发出",
+        "acked": "已确认收到",
+        "applied": "已导入",
+        "held": "暂存（缺少前序数据包）",
+        "replay": "重复导入（无变化）",
+        "refused": "已拒绝",
+    },
+    "QueueStatus": {"open": "待处理", "resolved": "已处理", "superseded": "已被后续数据取代"},
     "SelfCare": {"self": "自理", "partial": "部分丧失", "lost": "完全丧失"},
 }
