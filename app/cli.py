@@ -173,9 +173,7 @@ def _init(args: argparse.Namespace, paths: DataPaths) -> int:
 def _demo(args: argparse.Namespace, paths: DataPaths) -> int:
     from app.services.demo import run_demo
 
-    report = run_demo(
-        paths, args.database_url, households=args.households, seed=args.seed, today=args.today
-    )
+    report = run_demo(paths, args.database_url, households=args.households, seed=args.seed, today=args.today)
     for line in report:
         print(line)
     return EXIT_OK

@@ -65,7 +65,7 @@ def test_investigation_and_appraisal_records(print_db: Database, admin: Actor) -
             text(
                 "SELECT i.staff, a.attendance, a.votes_for FROM case_file c "
                 "JOIN investigation i ON i.case_id=c.id JOIN appraisal a ON a.case_id=c.id "
-                "WHERE c.case_number=:n"
+                "WHERE c.case_number=:n AND i.kind='home_visit'"
             ),
             {"n": number},
         ).one()
