@@ -174,6 +174,7 @@ def estimate(
     members = living_members(
         session.execute(select(Person).where(Person.household_id == household_id)).scalars()
     )
+    household_lines = alone is None or len(members) == 1  # a household of one: all its lines are its own
     if alone is not None:
         members = [p for p in members if p.id == alone]
         covered_ids = [alone]
@@ -190,7 +191,7 @@ def estimate(
     lines = [
         income_line(i)
         for i in session.execute(select(IncomeItem).where(IncomeItem.household_id == household_id)).scalars()
-        if alone is None or i.person_id == alone
+        if household_lines or i.person_id == alone
     ]
     covered = [member_facts(by_id[i], on) for i in ids]
     return compute(
@@ -199,10 +200,19 @@ def estimate(
 
 
 class CaseFacts(Protocol):
-    household_id: str
-    applicant_id: str
-    program: str
-    single_person: bool
+    """What the assessment reads of a case: a Case, or any row with these (read-only) attributes."""
+
+    @property
+    def household_id(self) -> str: ...
+
+    @property
+    def applicant_id(self) -> str: ...
+
+    @property
+    def program(self) -> str: ...
+
+    @property
+    def single_person(self) -> bool: ...
 
 
 def assessed_alone(case: CaseFacts) -> bool:

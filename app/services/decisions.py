@@ -14,7 +14,7 @@ from app.domain.workflow import Action, CaseState, next_state
 from app.errors import UserError
 from app.models.case import Benefit, BenefitMember, Case, Decision, Review
 from app.models.db import UnitOfWork
-from app.services import assessment, county_review, settings
+from app.services import assessment, county_review, settings, tekun_check
 from app.services.cases import act
 from app.services.context import Actor
 from app.services.single_person import check as single_person_ground
@@ -65,6 +65,8 @@ def approve(
         _, result = assessment.case_estimate(session, case, on, covered_ids)
         if not result.eligible and amount_fen is None:
             raise UserError(f"按现有档案核算不符合条件：{result.reason}")
+        if program is Program.TEKUN:  # S4 Art.4–8, checked where the county confirms (Art.16–17)
+            tekun_check.check(session, case, on, result)
         computed = result
     adjusted = computed is not None and amount_fen is not None and amount_fen != computed.total_fen
     if adjusted and computed is not None and (not reason.strip() or reason == APPROVED):

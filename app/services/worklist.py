@@ -258,6 +258,9 @@ def scoped_findings(session: Session, scope: str, today: date) -> list[Finding]:
         "person": _ids(session, Person.id, scope),
         "case": _ids(session, Case.id, scope),
         "benefit": _ids(session, Benefit.id, scope),
+        "village": set(
+            session.execute(select(Household.village_code).where(scope_condition(scope)).distinct()).scalars()
+        ),
     }
     kept = [f for f in found if f.record_id in allowed.get(f.record_kind, set())]
     return sorted(kept, key=lambda f: (f.severity.rank, f.item, f.subject))
