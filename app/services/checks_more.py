@@ -26,8 +26,9 @@ from app.domain.checks_patterns import (
 from app.domain.checks_rows import BenefitRow, Finding, PersonRow, Severity
 from app.domain.codes import DisabilityCategory, Program
 from app.domain.money import month_of
+from app.domain.workflow import BENEFIT_STATES
 from app.models.area import Area
-from app.models.case import Case, Decision
+from app.models.case import Benefit, Case, Decision
 from app.models.household import Household, Person
 from app.models.matching import MatchFlag, MatchList
 
@@ -99,14 +100,17 @@ def accounts(
     session: Session, benefits: Sequence[BenefitRow], persons: dict[str, PersonRow]
 ) -> list[Finding]:
     """Item 6: account holder and shared accounts."""
+    paying = [b for b in benefits if b.status in BENEFIT_STATES]
     households = {
         hid: (number, holder)
         for hid, number, holder in session.execute(
             select(Household.id, Household.account_no, Household.account_holder)
+            .join(Benefit, Benefit.household_id == Household.id)
+            .where(Benefit.status.in_([s.value for s in BENEFIT_STATES]))
         )
     }
     rows = []
-    for b in benefits:
+    for b in paying:
         number, holder = households.get(b.household_id, ("", ""))
         names = frozenset(persons[pid].name for pid in b.covered if pid in persons)
         rows.append(AccountRow(b, number or "", holder or "", names))

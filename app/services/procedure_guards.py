@@ -133,8 +133,16 @@ def require_recheck_done(session: Session, case: Case) -> None:
         )
 
 
+_AFTER_OPINION = frozenset({Action.START_NOTICE, Action.SUBMIT_RECHECKED})
+
+
 def require_recheck_path(session: Session, case: Case, action: Action) -> None:
     """After the new opinion: to the county directly, or published again where a [LOCAL] setting says so."""
+    if case.state != CaseState.PRELIMINARY.value or action not in (
+        Action.START_NOTICE,
+        Action.SUBMIT_RECHECKED,
+    ):
+        return
     why = recheck_refusal(
         action,
         CaseState(case.state),
