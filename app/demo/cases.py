@@ -24,6 +24,8 @@ _COST = {
     Action.REFUSE_INTAKE: 9,
     Action.ADJUST: 9,
 }
+# Open only after an objection and its re-check (S1 Art.19 ¶2): never on a path without one.
+_AFTER_OBJECTION_ONLY = frozenset({Action.SUBMIT_RECHECKED})
 RULES_2012_UNTIL = date(2021, 7, 1)  # 民发〔2021〕57号 in force from this day
 
 
@@ -46,6 +48,8 @@ def path_to(
             continue
         seen.add(state)
         for tr in allowed_actions(state, mode, program):
+            if tr.action in _AFTER_OBJECTION_ONLY:
+                continue
             if tr.target not in seen and tr.target is not tr.source:
                 tie += 1
                 heapq.heappush(queue, (spent + 1 + cost.get(tr.action, 0), tie, tr.target, (*path, tr)))
@@ -77,6 +81,7 @@ MIX: tuple[tuple[CaseState, Program, RuleMode, int], ...] = (
     (CaseState.SUBMITTED, Program.DIBAO, RuleMode.RULES_2021, 14),
     (CaseState.SUBMITTED, Program.TEKUN, RuleMode.RULES_2021, 3),
     (CaseState.COUNTY_NOTICE, Program.DIBAO, RuleMode.RULES_2012, 3),
+    (CaseState.COUNTY_OBJECTION, Program.DIBAO, RuleMode.RULES_2012, 1),
     (CaseState.TERMINATED, Program.DIBAO, RuleMode.RULES_2021, 4),
     (CaseState.WITHDRAWN, Program.DIBAO, RuleMode.RULES_2021, 4),
 )
@@ -93,6 +98,7 @@ IN_PROGRESS = frozenset(
         CaseState.OBJECTION,
         CaseState.SUBMITTED,
         CaseState.COUNTY_NOTICE,
+        CaseState.COUNTY_OBJECTION,
     }
 )
 
@@ -185,6 +191,7 @@ def walk(
         start = cal.next_workday(earliest + timedelta(days=rng.randrange(0, room)))
     result = Walk(start)
     on = start
+    notice_last: date | None = None  # the last day of the 公示 running (7 calendar days)
     for tr, span in zip(path, spans, strict=True):
         if tr.action is Action.STOP or tr.action is Action.START_GRADUAL_EXIT:
             gap = (today - on).days
@@ -193,5 +200,31 @@ def walk(
                 on = back_working_days(cal, today, rng.randint(5, 60))
         else:
             on = cal.add_working_days(on, span) if span else cal.next_workday(on)
-        result.steps.append(Step(tr, min(on, today)))
+            on = _lawful_day(rng, cal, tr, on, notice_last)
+        if tr.action in (Action.START_NOTICE, Action.START_COUNTY_NOTICE):
+            notice_last = on + timedelta(days=NOTICE_DAYS - 1)
+        result.steps.append(Step(tr, on if target in IN_PROGRESS else min(on, today)))
+    if target in IN_PROGRESS and result.last_on > end:
+        # The 公示 took longer than the spans: move the whole history back by whole weeks.
+        weeks = timedelta(days=7 * -(-(result.last_on - end).days // 7))
+        result.applied_on -= weeks
+        for step in result.steps:
+            step.on -= weeks
     return result
+
+
+NOTICE_DAYS = 7  # the demo's 公示 periods, in calendar days (the default time limits)
+
+
+def _lawful_day(rng: random.Random, cal: WorkCalendar, tr: Transition, on: date, last: date | None) -> date:
+    """The step's day moved where the rules put it: an objection within the 公示, 报县 after it has run in
+    full (S1 Art.19), the county's decision within 3 working days after its own 公示 (S2 Art.29)."""
+    if last is None:
+        return on
+    if tr.action is Action.RECORD_OBJECTION:
+        return min(on, last)
+    if tr.action is Action.CLOSE_NOTICE:
+        return max(on, cal.next_workday(last + timedelta(days=1)))
+    if tr.source is CaseState.COUNTY_NOTICE and tr.action in (Action.APPROVE, Action.REFUSE):
+        return cal.add_working_days(last, rng.randint(1, 3))
+    return on

@@ -38,6 +38,11 @@ def record_case(
     number = b.next_number(station, walk.applied_on.year)
     near = rng.random() < 0.02
     single = len(members) == 1
+    # 2012 rules: the county drew its ≥30% spot check of the batch before proposing approval (S2 Art.26).
+    county_notice_on = walk.date_of(Action.START_COUNTY_NOTICE)
+    submitted_on = walk.date_of(Action.CLOSE_NOTICE)
+    spot = mode is RuleMode.RULES_2012 and county_notice_on is not None and submitted_on is not None
+    drawn = spot and rng.random() < 0.35
     opinion_on = walk.date_of(Action.RECORD_OPINION)
     county_user = b.users["county"]
     b.rows["case_file"].append(
@@ -57,8 +62,8 @@ def record_case(
             "single_person": single and program is not Program.TEKUN and rng.random() < 0.1,
             "near_relative": near,
             "relative_filed": near,
-            "complaint": target is CaseState.OBJECTION,
-            "county_visit_done": near and walk.date_of(Action.APPROVE) is not None,
+            "complaint": target in (CaseState.OBJECTION, CaseState.COUNTY_OBJECTION),
+            "county_visit_done": (near and walk.date_of(Action.APPROVE) is not None) or drawn,
             "consent_on": walk.applied_on,
             "materials_missing": "缺少户口簿复印件、收入证明"
             if target is CaseState.PENDING_MATERIALS
@@ -87,9 +92,11 @@ def record_case(
             "提交书面申请",
         )
     )
-    for seq, step in enumerate(walk.steps, start=2):
+    seq = 1
+    for step in walk.steps:
         tr = step.transition
         actor = county_user if tr.actor_level == COUNTY else b.users["township"]
+        seq += 1
         b.rows["case_event"].append(
             _event(
                 b,
@@ -106,6 +113,37 @@ def record_case(
             )
         )
         prev = tr.target
+        if spot and tr.action is Action.CLOSE_NOTICE:
+            seq += 1
+            reason = "抽中，须县级入户核查" if drawn else "未抽中"  # as app.services.cases.county_review
+            b.rows["case_event"].append(
+                _event(
+                    b,
+                    station,
+                    case_id,
+                    seq,
+                    "spot_check",
+                    prev.value,
+                    prev,
+                    step.on,
+                    county_user,
+                    "县级审批抽查不少于30%",
+                    reason,
+                )
+            )
+    if drawn and submitted_on is not None:
+        b.rows["investigation"].append(
+            {
+                **b.stamp(station, submitted_on, county_user),
+                "case_id": case_id,
+                "kind": "county_visit",
+                "started_on": submitted_on,
+                "finished_on": submitted_on,
+                "staff": "、".join(rng.sample(STAFF, 2)),
+                "findings": "县级随机抽查入户核实，家庭情况与申报一致",
+                "eligible": True,
+            }
+        )
     inv_on = walk.date_of(Action.START_INVESTIGATION)
     if inv_on:
         done = opinion_on or walk.date_of(Action.REPORT_INELIGIBLE) or walk.date_of(Action.APPROVE)
@@ -146,6 +184,9 @@ def record_case(
         )
     persons = result.covered
     amount = result.total_fen if result.eligible else None
+    objected = walk.date_of(Action.RECORD_OBJECTION)
+    starts = [walk.date_of(a) for a in (Action.START_NOTICE, Action.START_COUNTY_NOTICE)]
+    objected_to = max((d for d in starts if d and objected and d <= objected), default=None)
     for action, kind in ((Action.START_NOTICE, "preliminary"), (Action.START_COUNTY_NOTICE, "approved")):
         start = walk.date_of(action)
         if start:
@@ -163,13 +204,13 @@ def record_case(
                     "remark": "",
                 }
             )
-            if walk.date_of(Action.RECORD_OBJECTION):
+            if objected and start == objected_to:
                 b.rows["objection"].append(
                     {
-                        **b.stamp(station, walk.last_on),
+                        **b.stamp(station, objected),
                         "case_id": case_id,
                         "notice_id": notice["id"],
-                        "received_on": walk.last_on,
+                        "received_on": objected,
                         "channel": "来电",
                         "real_name": True,
                         "content": "反映该户有子女在外务工收入较高，未如实申报",

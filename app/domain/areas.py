@@ -52,16 +52,6 @@ def parent_of(code12: str) -> str | None:
     return None
 
 
-def short_code(code12: str) -> str:
-    """The 6-digit county or 9-digit township prefix used in case numbers."""
-    level = level_of(code12)
-    if level is AreaLevel.COUNTY:
-        return code12[:6]
-    if level is AreaLevel.TOWNSHIP:
-        return code12[:9]
-    return code12
-
-
 def scope_prefix(scope12: str) -> str:
     """The code prefix a 12-digit scope covers: 6 digits for a county, 9 for a township, else all 12."""
     if scope12.endswith("000000"):

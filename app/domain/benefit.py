@@ -294,8 +294,18 @@ def single_person_allowed(
     clergy_years: int = 0,
     severe_illness_recognised: bool = False,
     unemployed: bool = False,
+    household_eligible: bool = False,
 ) -> tuple[bool, str]:
-    """Whether ``m`` may apply alone as a 单人户 (S1 Art.8; S5 §1(1)), with the Chinese ground."""
+    """Whether ``m`` may apply alone as a 单人户 (S1 Art.8; S5 §1(1)), with the Chinese ground.
+
+    ``household_eligible``: the whole household qualifies for 低保; then all its members are enrolled,
+    not one of them alone (S5 §1(1)).
+    """
+    if household_eligible:
+        return False, (
+            "全家符合低保条件的，应将共同生活家庭成员全部纳入保障，不能由其中一人单独申请"
+            "（民政部等2022年通知第一条第一项）"
+        )
     if clergy_years >= 3:
         return True, f"在宗教场所居住三年以上的宗教教职人员，可以单独申请（{_ART8}第三项）"
     severe = is_severely_disabled(m.disability_category, m.disability_grade)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from enum import StrEnum
 
@@ -25,9 +25,15 @@ class DayKind(StrEnum):
 class WorkCalendar:
     """Mon–Fri are workdays unless listed as holidays; listed workdays (调休) are worked weekends."""
 
-    def __init__(self, holidays: Iterable[date] = (), workdays: Iterable[date] = ()) -> None:
+    def __init__(
+        self,
+        holidays: Iterable[date] = (),
+        workdays: Iterable[date] = (),
+        names: Mapping[date, str] | None = None,
+    ) -> None:
         self.holidays: frozenset[date] = frozenset(holidays)
         self.workdays: frozenset[date] = frozenset(workdays)
+        self.names: dict[date, str] = dict(names or {})  # the holiday's name, where the table gives one
         both = sorted(self.holidays & self.workdays)
         if both:
             raise UserError(
@@ -41,7 +47,7 @@ class WorkCalendar:
         from app.domain.holidays import DEFAULT_TABLE, holidays_and_workdays
 
         holidays, workdays = holidays_and_workdays(DEFAULT_TABLE)
-        return cls(holidays, workdays)
+        return cls(holidays, workdays, {day: name for day, kind, name in DEFAULT_TABLE if kind == "holiday"})
 
     def is_workday(self, d: date) -> bool:
         if d in self.workdays:
@@ -115,6 +121,22 @@ class WorkCalendar:
             return first_day, first_day + timedelta(days=days - 1)
         first = self.next_workday(first_day)
         return first, self.add_working_days(first, days - 1)
+
+    def day_off(self, d: date) -> str:
+        """Empty on a working day; else what the day is: the holiday's name, or 周六 / 周日."""
+        if self.is_workday(d):
+            return ""
+        if d in self.holidays and self.names.get(d):
+            return self.names[d]
+        return weekday_cn(d)
+
+
+WEEKDAYS_CN = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+
+
+def weekday_cn(d: date) -> str:
+    """``周一`` … ``周日``."""
+    return WEEKDAYS_CN[d.weekday()]
 
 
 def format_cn(d: date) -> str:

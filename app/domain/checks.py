@@ -29,7 +29,7 @@ from app.domain.checks_rows import (
 from app.domain.checks_rows import sort_findings as sort_findings
 from app.domain.checks_rows import summarise as summarise
 from app.domain.codes import Program, Sex
-from app.domain.deadlines import Calendar, days_left
+from app.domain.deadlines import DayOffCalendar, countdown, days_left, due_note
 from app.domain.money import fen_to_yuan, last_day, month_of, months_between, next_month, parse_month
 from app.domain.reviews import GRADUAL_EXIT_MAX_MONTHS, is_review_overdue
 from app.domain.workflow import BENEFIT_STATES, PRE_DECISION_STATES, S1
@@ -219,21 +219,25 @@ def check_reviews(reviews: Iterable[ReviewDue], today: date) -> list[Finding]:
     return found
 
 
-def check_deadlines(deadlines: Iterable[CaseDeadline], today: date, cal: Calendar) -> list[Finding]:
-    """Deadlines already missed (warning) or due within ``DEADLINE_SOON_WD`` working days (countdown)."""
+def check_deadlines(deadlines: Iterable[CaseDeadline], today: date, cal: DayOffCalendar) -> list[Finding]:
+    """Deadlines already missed (warning) or due within ``DEADLINE_SOON_WD`` working days (countdown).
+
+    “今天到期” only on the due date itself; a due date on a weekend or holiday says which day it is.
+    """
     found: list[Finding] = []
     for item in deadlines:
         d = item.deadline
         left = days_left(d, today, cal)
-        basis = f"期限为{format_cn(d.due)}，依据{d.basis}"
         if left < 0:
-            code, severity, text = "deadline_overdue", Severity.WARNING, f"{d.label}已超期{-left}个工作日"
+            code, severity = "deadline_overdue", Severity.WARNING
         elif left <= DEADLINE_SOON_WD:
             code, severity = "deadline_soon", Severity.INFO
-            text = f"{d.label}今天到期" if left == 0 else f"{d.label}还剩{left}个工作日"
         else:
             continue
-        found.append(Finding(8, code, severity, item.case_number, item.case_id, f"{text}（{basis}）"))
+        note = due_note(d.due, cal)
+        basis = f"期限为{format_cn(d.due)}{f'，{note}' if note else ''}，依据{d.basis}"
+        text = f"{d.label}{countdown(d.due, today, cal)}（{basis}）"
+        found.append(Finding(8, code, severity, item.case_number, item.case_id, text))
     return found
 
 

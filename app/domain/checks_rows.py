@@ -43,6 +43,11 @@ RECORD_KINDS: dict[str, str] = {
         ("invalid_id", "sex_mismatch", "birth_mismatch", "relation_unknown", "relation_sex"), "person"
     ),
     **dict.fromkeys(("relation_age", "relation_age_gap", "multiple_heads"), "person"),
+    **dict.fromkeys(("match_flag",), "person"),
+    **dict.fromkeys(("account_holder", "shared_account", "tekun_minor_adult"), "benefit"),
+    **dict.fromkeys(("rotation",), "case"),
+    **dict.fromkeys(("village_spike",), "village"),
+    # "check_not_run" (a check that could not run, and why) is about no record.
 }
 
 
@@ -63,7 +68,7 @@ class Finding:
 
     @property
     def record_kind(self) -> str:
-        """``"person"``, ``"benefit"`` or ``"case"`` (empty for an unknown code)."""
+        """``"person"``, ``"benefit"``, ``"case"`` or ``"village"`` (empty: about no one record)."""
         return RECORD_KINDS.get(self.code, "")
 
 

@@ -27,6 +27,12 @@ class Calendar(Protocol):
     def working_days_between(self, start: date, end: date) -> int: ...
 
 
+class DayOffCalendar(Calendar, Protocol):
+    """A calendar that also names a day off (``app.domain.calendar.WorkCalendar.day_off``)."""
+
+    def day_off(self, d: date) -> str: ...
+
+
 @dataclass(frozen=True)
 class TimeLimits:
     """Time limits in working days (``_wd``) or days; defaults are the national rules [LOCAL]."""
@@ -45,6 +51,7 @@ class TimeLimits:
     county_review_2012_wd: int = 5  # S2 Art.26
     county_notice_days: int = 7  # S2 Art.29
     decision_after_county_notice_wd: int = 3  # S2 Art.29
+    county_objection_2012_wd: int = 20  # S2 Art.29 ¶2
     tekun_investigation_wd: int = 15  # S4 Art.13, 15
     tekun_decision_wd: int = 15  # S4 Art.16
     linshi_total_wd: int = 15  # common local one-stop limit
@@ -88,6 +95,7 @@ FIELD_LABELS: dict[str, str] = {
     "county_review_2012_wd": "2012年办法县级审核（工作日）",
     "county_notice_days": "拟批准公示期（天）",
     "decision_after_county_notice_wd": "拟批准公示期满后审批决定（工作日）",
+    "county_objection_2012_wd": "拟批准公示有异议时重新核查并决定（工作日）",
     "tekun_investigation_wd": "特困调查核实（工作日）",
     "tekun_decision_wd": "特困县级确认（工作日）",
     "linshi_total_wd": "临时救助办理总时限（工作日）",
@@ -127,12 +135,6 @@ def notice_end(start: date, days: int, kind: str, cal: Calendar) -> date:
     return start + timedelta(days=days - 1)
 
 
-def matching_start_due(requested_on: date, limits: TimeLimits, cal: Calendar) -> Deadline:
-    """The county's limit to start data matching after the township's request (S1 Art.17)."""
-    due = cal.add_working_days(requested_on, limits.matching_start_wd)
-    return Deadline("matching_start", "启动信息核对", due, f"{S1}第十七条")
-
-
 def deadlines(clock: CaseClock, limits: TimeLimits, cal: Calendar) -> list[Deadline]:
     """The deadlines running in the case's current state, earliest first.
 
@@ -151,6 +153,28 @@ def days_left(deadline: Deadline, today: date, cal: Calendar) -> int:
     if today <= deadline.due:
         return cal.working_days_between(today, deadline.due)
     return -max(1, cal.working_days_between(deadline.due, today))
+
+
+def due_note(due: date, cal: DayOffCalendar) -> str:
+    """``截止日为周六`` (or the holiday's name) when a period ends on a day off; else empty."""
+    off = cal.day_off(due)
+    return f"截止日为{off}" if off else ""
+
+
+def countdown(due: date, today: date, cal: Calendar) -> str:
+    """How a time limit stands, in Chinese; 今天到期 only on the due date itself.
+
+    ``已超期2个工作日`` / ``今天到期`` / ``还剩3个工作日``, or ``11月22日到期`` when no working day is left
+    before a due date that is a day off (add ``due_note`` to say which day off it is).
+    """
+    left = days_left(Deadline("", "", due, ""), today, cal)
+    if left < 0:
+        return f"已超期{-left}个工作日"
+    if due == today:
+        return "今天到期"
+    if left == 0:
+        return f"{due.month}月{due.day}日到期"
+    return f"还剩{left}个工作日"
 
 
 def _step_deadlines(clock: CaseClock, limits: TimeLimits, cal: Calendar) -> list[Deadline]:
@@ -194,6 +218,9 @@ def _step_deadlines(clock: CaseClock, limits: TimeLimits, cal: Calendar) -> list
             Deadline("county_notice_end", "拟批准公示期满", end, basis),
             wd("county_decision", "公示期满后作出审批决定", end, n, basis),
         ]
+    if state is CaseState.COUNTY_OBJECTION:
+        n, basis = limits.county_objection_2012_wd, f"{S2}第二十九条第二款"
+        return [wd("county_redecision", "重新调查核实并作出审批决定", since, n, basis)]
     if state is CaseState.REFUSED:
         basis = _refusal_basis(clock)
         return [wd("refusal_notice", "书面告知不予确认理由", since, limits.refusal_notice_wd, basis)]

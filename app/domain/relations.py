@@ -53,15 +53,6 @@ _GENERATION: dict[str, int] = {
     **dict.fromkeys(_codes("66 67 68"), 3),
     **dict.fromkeys(map(str, range(70, 80)), 0),
 }
-_CHILDREN = frozenset(_codes("20 21 22 23 24 25 26 27 29 30 31 32 33 34 35 36 37 39"))
-_NEAR = frozenset(
-    _codes("10 11 12")  # 配偶
-    + _codes("50 51 52 57 58 59")  # 父母, incl. adoptive and step parents
-    + list(_CHILDREN)  # 子女
-    + _codes("70 71 73 75 77 79")  # 兄弟姐妹, not their spouses
-    + _codes("60 61 62 63 64 69")  # 祖父母、外祖父母, not the spouse's
-    + _codes("40 41 42 43 44 49")  # 孙子女、外孙子女, not their spouses
-)
 # Blood relatives for whom a minimum age gap to the head applies (years).
 _MIN_GAP: dict[str, int] = {
     **dict.fromkeys(_codes("20 21 22 23 24 25 26 29 30 31 32 33 34 35 36 39 50 51 52"), 12),
@@ -126,20 +117,6 @@ def generation(code: str) -> int | None:
 
 def is_head(code: str) -> bool:
     return code in ("01", "02")
-
-
-def is_spouse(code: str) -> bool:
-    return code in ("10", "11", "12")
-
-
-def is_child(code: str) -> bool:
-    """Sons and daughters, including adopted and step children; not 女婿/儿媳."""
-    return code in _CHILDREN
-
-
-def is_near_relative(code: str) -> bool:
-    """近亲属 of the head: 配偶、父母、子女、兄弟姐妹、祖父母、外祖父母、孙子女、外孙子女 (S2 Art.14)."""
-    return code in _NEAR
 
 
 def relation_problems(code: str, sex: Sex | None, age: int | None, head_age: int | None) -> list[str]:

@@ -1,4 +1,4 @@
-"""Periodic reviews (S1 Art.31, S2 Art.33), death re-checks, 渐退期 and late change reports (S5)."""
+"""Periodic reviews (S1 Art.31, S2 Art.33), death re-checks and 渐退期 (S1 Art.33; S5)."""
 
 from __future__ import annotations
 
@@ -54,9 +54,19 @@ def review_frequency(
     return ReviewFrequency.HALF_YEARLY
 
 
-def next_review_due(last: date, freq: ReviewFrequency) -> date:
-    """Same day-of-month ``freq.months`` later, clamped to the month end (08-31 + 6 → 02-28/29)."""
-    return add_months_to_date(last, ReviewFrequency(freq).months)
+def interval_months(freq: ReviewFrequency, stable_months: int = 12) -> int:
+    """Months between reviews: ``stable_months`` ([LOCAL], 12 by S1 Art.31) for the yearly cadence."""
+    freq = ReviewFrequency(freq)
+    if freq is ReviewFrequency.YEARLY:
+        if isinstance(stable_months, bool) or not 1 <= stable_months <= 12:
+            raise UserError(f"稳定家庭的核查周期应为1至12个月，不能设为{stable_months}个月")
+        return stable_months
+    return freq.months
+
+
+def next_review_due(last: date, freq: ReviewFrequency, stable_months: int = 12) -> date:
+    """Same day-of-month one interval later, clamped to the month end (08-31 + 6 → 02-28/29)."""
+    return add_months_to_date(last, interval_months(freq, stable_months))
 
 
 def death_review_due(death: date) -> date:
@@ -80,8 +90,3 @@ def gradual_exit_end(start_month: str, months: int) -> str:
     if months > GRADUAL_EXIT_MAX_MONTHS:
         raise UserError(f"渐退期原则上不超过{GRADUAL_EXIT_MAX_MONTHS}个月，不能设为{months}个月")
     return add_months(start, months - 1)
-
-
-def report_overdue(change_date: date, today: date) -> bool:
-    """A major change unreported for more than 3 months → 批评教育 (S1 Art.30; S5 §5(5))."""
-    return today > add_months_to_date(change_date, 3)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from app.domain.codes import DisabilityCategory, Health, LabourCapacity, SelfCare
+from app.domain.codes import DisabilityCategory, Health, LabourCapacity
 from app.errors import UserError
 
 _S4 = "《特困人员认定办法》"
@@ -56,20 +56,6 @@ def labour_capacity(
     if disability_grade is not None or health is Health.SERIOUS:
         return LabourCapacity.PARTIAL_LOSS
     return LabourCapacity.FULL
-
-
-SELF_CARE_ITEMS: tuple[str, ...] = ("吃饭", "穿衣", "上下床", "如厕", "室内行走", "洗澡")
-
-
-def self_care_level(failed_items: int) -> SelfCare:
-    """S4 Art.22: all 6 achieved → 自理; 1–3 failed → 部分丧失; ≥4 failed → 完全丧失."""
-    if isinstance(failed_items, bool) or not 0 <= failed_items <= len(SELF_CARE_ITEMS):
-        raise UserError(f"未达到的自理项目数应在0至6之间，不是“{failed_items}”")
-    if failed_items == 0:
-        return SelfCare.SELF_SUFFICIENT
-    if failed_items <= 3:
-        return SelfCare.PARTIAL
-    return SelfCare.LOST
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import deque
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -29,6 +28,7 @@ class CaseState(StrEnum):
     OBJECTION = "objection"
     SUBMITTED = "submitted"
     COUNTY_NOTICE = "county_notice"
+    COUNTY_OBJECTION = "county_objection"
     ACTIVE = "active"
     GRADUAL_EXIT = "gradual_exit"
     REFUSED = "refused"
@@ -57,6 +57,7 @@ class Action(StrEnum):
     RECORD_OBJECTION = "record_objection"
     REINVESTIGATE = "reinvestigate"
     CLOSE_NOTICE = "close_notice"
+    SUBMIT_RECHECKED = "submit_rechecked"
     START_COUNTY_NOTICE = "start_county_notice"
     APPROVE = "approve"
     REFUSE = "refuse"
@@ -85,6 +86,7 @@ _STATE_LABELS: dict[CaseState, str] = {
     CaseState.OBJECTION: "公示有异议",
     CaseState.SUBMITTED: "报县审核",
     CaseState.COUNTY_NOTICE: "拟批准公示",
+    CaseState.COUNTY_OBJECTION: "拟批准公示有异议",
     CaseState.ACTIVE: "在保",
     CaseState.GRADUAL_EXIT: "渐退期",
     CaseState.REFUSED: "不予确认",
@@ -107,6 +109,7 @@ _ACTION_LABELS: dict[Action, str] = {
     Action.RECORD_OBJECTION: "登记异议",
     Action.REINVESTIGATE: "重新调查",
     Action.CLOSE_NOTICE: "公示期满报县",
+    Action.SUBMIT_RECHECKED: "复查后报县",
     Action.START_COUNTY_NOTICE: "县级拟批准公示",
     Action.APPROVE: "确认",
     Action.REFUSE: "不予确认",
@@ -137,6 +140,10 @@ POST_ACCEPTANCE_STATES: frozenset[CaseState] = PRE_DECISION_STATES - {
     CaseState.PENDING_MATERIALS,
 }
 DECISION_ACTIONS: frozenset[Action] = frozenset({Action.APPROVE, Action.REFUSE})
+# Waiting for the county: sent up, on its 拟批准公示, or re-checked after an objection to that 公示.
+AT_COUNTY_STATES: frozenset[CaseState] = frozenset(
+    {CaseState.SUBMITTED, CaseState.COUNTY_NOTICE, CaseState.COUNTY_OBJECTION}
+)
 
 
 @dataclass(frozen=True)
@@ -169,17 +176,36 @@ def next_state(state: CaseState, action: Action, mode: RuleMode, program: Progra
     raise IllegalTransition(_refusal_message(state, action, allowed, mode, program))
 
 
-def reachable_states(mode: RuleMode, program: Program) -> set[CaseState]:
-    """Every state a new application can reach under ``mode`` for ``program`` (APPLIED included)."""
-    table = _table(mode, program)
-    seen = {CaseState.APPLIED}
-    queue = deque([CaseState.APPLIED])
-    while queue:
-        for transition in table.get(queue.popleft(), ()):
-            if transition.target not in seen:
-                seen.add(transition.target)
-                queue.append(transition.target)
-    return seen
+def recheck_refusal(
+    action: Action,
+    state: CaseState,
+    mode: RuleMode,
+    program: Program,
+    *,
+    after_objection: bool,
+    renotice: bool,
+) -> str:
+    """Why ``action`` may not follow the new 初审意见 of a case (empty: it may), S1 Art.19.
+
+    ``after_objection``: the case's last 公示 drew an objection, and this opinion is the one made after
+    re-investigating or appraising it. By S1 Art.19 ¶2 that opinion goes to the county with the file, with
+    no second 公示, unless ``renotice`` (a [LOCAL] setting) asks for one. 特困 (S4 Art.15 ¶2) and the 2012
+    rules (S2 Art.25) always publish the new opinion again; their tables have no SUBMIT_RECHECKED.
+    """
+    if state is not CaseState.PRELIMINARY:
+        return ""
+    if action is Action.SUBMIT_RECHECKED:
+        if not after_objection:
+            return f"初审意见须先在村（社区）公示，公示期满无异议方可报县（{S1}第十九条第一款）"
+        if renotice:
+            return "按本地规定，异议复查后重新提出的初审意见须重新公示，公示期满后报县"
+    direct = any(t.action is Action.SUBMIT_RECHECKED for t in allowed_actions(state, mode, program))
+    if action is Action.START_NOTICE and after_objection and not renotice and direct:
+        return (
+            "公示有异议的，经重新调查或民主评议后重新提出的初审意见，连同申请材料等直接报送县级，"
+            f"不再重新公示（{S1}第十九条第二款）；请执行“{Action.SUBMIT_RECHECKED.label}”"
+        )
+    return ""
 
 
 def _refusal_message(
@@ -233,15 +259,23 @@ def _table(mode: RuleMode, program: Program) -> dict[CaseState, tuple[Transition
     add((s.NOTICE,), a.RECORD_OBJECTION, s.OBJECTION)
     add((s.OBJECTION,), a.REINVESTIGATE, s.INVESTIGATING)
     add((s.OBJECTION,), a.HOLD_APPRAISAL, s.APPRAISAL)
+    if program is not Program.TEKUN and mode is not RuleMode.RULES_2012:
+        # S1 Art.19 ¶2: the new opinion after an objection goes to the county (the service checks that the
+        # case did have an objection, and whether a [LOCAL] setting asks for a second 公示 instead).
+        add((s.PRELIMINARY,), a.SUBMIT_RECHECKED, s.SUBMITTED)
     decide_from = s.SUBMITTED
     if mode is RuleMode.RULES_2012:
         add((s.SUBMITTED,), a.START_COUNTY_NOTICE, s.COUNTY_NOTICE, COUNTY)
         decide_from = s.COUNTY_NOTICE
+        # S2 Art.29 ¶2: an objection to the county's 公示 → re-check, decide within 20 WD, publish again.
+        add((s.COUNTY_NOTICE,), a.RECORD_OBJECTION, s.COUNTY_OBJECTION, COUNTY)
+        add((s.COUNTY_OBJECTION,), a.START_COUNTY_NOTICE, s.COUNTY_NOTICE, COUNTY)
+        add((s.COUNTY_OBJECTION,), a.REFUSE, s.REFUSED, decider)
     add((decide_from,), a.APPROVE, s.COMPLETED if linshi else s.ACTIVE, decider)
     add((decide_from,), a.REFUSE, s.REFUSED, decider)
     for state in CaseState:  # enum order keeps the offered actions stable
         if state in PRE_DECISION_STATES:
-            at_county = state in (s.SUBMITTED, s.COUNTY_NOTICE)
+            at_county = state in AT_COUNTY_STATES
             add((state,), a.TERMINATE, s.TERMINATED, decider if at_county else TOWNSHIP)
     add(tuple(st for st in CaseState if st in PRE_DECISION_STATES), a.WITHDRAW, s.WITHDRAWN)
     if not linshi:
@@ -280,6 +314,7 @@ _BASES: dict[Action, dict[str, str]] = {
         "tekun": f"{S4}第十五条第二款",
     },
     Action.CLOSE_NOTICE: {"2021": f"{S1}第十九条", "2012": f"{S2}第二十五条", "tekun": f"{S4}第十五条"},
+    Action.SUBMIT_RECHECKED: {"2021": f"{S1}第十九条第二款"},
     Action.START_COUNTY_NOTICE: {"2021": f"{S2}第二十九条"},
     Action.APPROVE: {
         "2021": f"{S1}第二十条、第二十一条",
@@ -311,6 +346,11 @@ _OVERRIDES: dict[tuple[Action, CaseState, str], str] = {
     (Action.HOLD_APPRAISAL, CaseState.OBJECTION, "2021"): f"{S1}第十九条第二款",
     (Action.HOLD_APPRAISAL, CaseState.OBJECTION, "tekun"): f"{S4}第十四条、第十五条第二款",
     (Action.REINVESTIGATE, CaseState.APPRAISAL, "2012"): f"{S2}第二十四条",
+    (Action.RECORD_OBJECTION, CaseState.COUNTY_NOTICE, "2012"): f"{S2}第二十九条第二款",
+    (Action.START_COUNTY_NOTICE, CaseState.COUNTY_OBJECTION, "2012"): f"{S2}第二十九条第二款",
+    (Action.REFUSE, CaseState.COUNTY_OBJECTION, "2012"): f"{S2}第二十九条第二款",
+    (Action.RECORD_OBJECTION, CaseState.COUNTY_NOTICE, "tekun"): f"{S2}第二十九条第二款",
+    (Action.START_COUNTY_NOTICE, CaseState.COUNTY_OBJECTION, "tekun"): f"{S2}第二十九条第二款",
     (Action.TERMINATE, CaseState.INELIGIBLE_NOTIFIED, "2021"): f"{S1}第十八条",
     (Action.TERMINATE, CaseState.INELIGIBLE_NOTIFIED, "2012"): f"{S2}第二十条",
 }

@@ -125,10 +125,7 @@ def assessment(case: CaseFile, st: Styles, width: float) -> list[Flowable]:
             width,
         ),
     ]
-    period = ""
-    if case.notice_period:
-        period = f"{day(case.notice_period[0])}至{day(case.notice_period[1])}在村（居）公示"
-        period += "，期间收到异议：" + "；".join(case.objections) if case.objections else "，无异议"
+    period = notice_outcome(case)
     opinion = case.opinion or "\n"
     township = (
         f"{opinion}\n负责人：{case.opinion_by or '＿＿＿＿'}    {day(case.opinion_on)}（乡镇人民政府盖章）"
@@ -166,6 +163,19 @@ def assessment(case: CaseFile, st: Styles, width: float) -> list[Flowable]:
         ),
     ]
     return story
+
+
+def notice_outcome(case: CaseFile) -> str:
+    """The 公示情况 line: 「公示期满无异议」 only once the period has ended (on the day of printing)."""
+    if not case.notice_period:
+        return ""
+    first, last = case.notice_period
+    text = f"{day(first)}至{day(last)}在村（居）公示"
+    received = "；".join(case.objections)
+    if case.printed_on <= last:
+        text += f"，公示期未满（至{day(last)}止）"
+        return text + (f"，已收到异议：{received}" if received else "")
+    return text + (f"，期间收到异议：{received}" if received else "，公示期满无异议")
 
 
 def summary(case: CaseFile, st: Styles, width: float) -> list[Flowable]:

@@ -31,6 +31,47 @@ _CANNOT_START = "，；：！？》」』〉％"
 for _module in (textsplit, rl_paragraph):
     _module.ALL_CANNOT_START += "".join(c for c in _CANNOT_START if c not in _module.ALL_CANNOT_START)
 
+_word_split = rl_paragraph.wordSplit  # the single-font path of ReportLab's CJK wrapping
+_cjk_split = rl_paragraph.cjkFragSplit  # the mixed-font path
+
+
+def _starts_badly(texts: Sequence[str]) -> bool:
+    return any(text[:1] in _CANNOT_START_ALL for text in texts[1:])
+
+
+def _word_split_hanging_pairs(
+    word: str, max_widths: Any, font_name: str, font_size: float, encoding: str = "utf8"
+) -> Any:
+    """ReportLab hangs one closing mark at the end of a line, never two: after 「（试行）》」 the 》 would
+    start the next line. Narrow the lines a little until no line starts with a closing mark."""
+    widths = list(max_widths) if isinstance(max_widths, (list, tuple)) else [max_widths]
+    lines = _word_split(word, widths, font_name, font_size, encoding)
+    for _ in range(8):
+        if not _starts_badly([str(text) for _space, text in lines]):
+            break
+        widths = [w - 2 for w in widths]
+        lines = _word_split(word, widths, font_name, font_size, encoding)
+    return lines
+
+
+def _cjk_split_hanging_pairs(frags: Any, max_widths: Any, calc_bounds: Any, encoding: str = "utf8") -> Any:
+    """As ``_word_split_hanging_pairs``, for a paragraph of several fonts or styles."""
+    widths = list(max_widths)
+    result = _cjk_split(frags, widths, calc_bounds, encoding)
+    for _ in range(8):
+        texts = ["".join(str(getattr(w, "text", "")) for w in line.words) for line in result.lines]
+        if not _starts_badly(texts):
+            break
+        widths = [w - 2 for w in widths]
+        result = _cjk_split(frags, widths, calc_bounds, encoding)
+    return result
+
+
+_CANNOT_START_ALL = frozenset(rl_paragraph.ALL_CANNOT_START)
+if rl_paragraph.wordSplit is textsplit.wordSplit:  # patched once, however often this module is reloaded
+    rl_paragraph.wordSplit = _word_split_hanging_pairs
+    rl_paragraph.cjkFragSplit = _cjk_split_hanging_pairs
+
 GRID = colors.HexColor("#333333")
 SHADE = colors.HexColor("#E8E8E8")
 

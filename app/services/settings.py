@@ -28,6 +28,9 @@ DEFAULTS: dict[str, Any] = {
     "procedure.review_stable_months": 12,
     "print.font": "auto",
     "county.spot_check_share": 30,  # [LOCAL] per cent of the 2012-rules cases the county visits at random
+    # [LOCAL] publish the new 初审意见 again after an objection and its re-check (S1 Art.19 ¶2 sends it
+    # straight to the county; some provinces' rules ask for a second 公示).
+    "procedure.renotice_after_objection": False,
 }
 
 
@@ -63,9 +66,12 @@ def calendar(session: Session) -> WorkCalendar:
     """The working-day calendar from the editable holiday table."""
     holidays: list[date] = []
     workdays: list[date] = []
-    for day, kind in session.execute(select(Holiday.day, Holiday.kind)):
+    names: dict[date, str] = {}
+    for day, kind, name in session.execute(select(Holiday.day, Holiday.kind, Holiday.name)):
         (workdays if kind == "workday" else holidays).append(day)
-    return WorkCalendar(holidays=holidays, workdays=workdays)
+        if kind != "workday" and name:
+            names[day] = name
+    return WorkCalendar(holidays=holidays, workdays=workdays, names=names)
 
 
 def time_limits(session: Session) -> TimeLimits:
@@ -82,6 +88,21 @@ def benefit_rules(session: Session) -> BenefitRules:
 
 def rule_mode(session: Session) -> RuleMode:
     return RuleMode(get(session, "procedure.rule_mode"))
+
+
+def renotice_after_objection(session: Session) -> bool:
+    """Whether a new 初审意见 made after an objection is published again before it goes to the county."""
+    return bool(get(session, "procedure.renotice_after_objection"))
+
+
+def review_stable_months(session: Session) -> int:
+    """Months between reviews of a stable household ([LOCAL]; S1 Art.31 says yearly: 12)."""
+    value = get(session, "procedure.review_stable_months")
+    try:
+        months = int(value)
+    except (TypeError, ValueError):
+        return 12
+    return min(max(months, 1), 12)
 
 
 OFFICE_KEYS = ("office.name", "office.phone", "office.address", "office.hotline")
@@ -107,9 +128,12 @@ def update_procedure(
     notice_days: int,
     notice_day_kind: str,
     spot_check_share: int | None = None,
+    renotice_after_objection: bool | None = None,
 ) -> None:
     """Rule mode, the 公示 period and the county's spot-check share: county-owned (sent to the stations)."""
     require_role(actor, {Role.COUNTY_HEAD}, "修改办理规则")
+    if renotice_after_objection is not None:
+        put(session, "procedure.renotice_after_objection", bool(renotice_after_objection))
     if spot_check_share is not None:
         if not 30 <= spot_check_share <= 100:
             raise UserError("县级入户抽查比例应在30%到100%之间", field="抽查比例")

@@ -450,6 +450,10 @@
         <translation>公示期满报县(&amp;B)…</translation>
     </message>
     <message>
+        <source>Send the &amp;new opinion to the county…</source>
+        <translation>复查后报县(&amp;N)…</translation>
+    </message>
+    <message>
         <source>Approve (&amp;Q)…</source>
         <translation>确认(&amp;Q)…</translation>
     </message>
@@ -1202,6 +1206,10 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>已逾期{n}个工作日</translation>
     </message>
     <message>
+        <source>due on {date}</source>
+        <translation>{date}到期</translation>
+    </message>
+    <message>
         <source>due today</source>
         <translation>今天到期</translation>
     </message>
@@ -1353,6 +1361,14 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Where the household is registered and lives.</source>
         <translation>家庭户籍所在地和居住地址。</translation>
+    </message>
+    <message>
+        <source>(choose the village)</source>
+        <translation>（请选择村、社区）</translation>
+    </message>
+    <message>
+        <source>Choose the village where the household is registered.</source>
+        <translation>请选择该户户籍所在的村（社区）。</translation>
     </message>
     <message>
         <source>(not recorded)</source>
@@ -3049,6 +3065,10 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>渐退</translation>
     </message>
     <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
         <source> months</source>
         <translation>个月</translation>
     </message>
@@ -3103,6 +3123,14 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Last review: {finding}</source>
         <translation>上次复核：{finding}</translation>
+    </message>
+    <message>
+        <source>By the file today the suggestion would be: {proposal}</source>
+        <translation>按现有档案测算，建议为：{proposal}</translation>
+    </message>
+    <message>
+        <source>Choose the proposal: no change, increase, reduce, stop or gradual exit.</source>
+        <translation>请选择处理建议：维持不变、增发、减发、停发或渐退。</translation>
     </message>
     <message>
         <source>Review saved. Choose the next household.</source>
@@ -3406,6 +3434,14 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>按2012年办法，县级对报县审核的申请随机入户抽查的比例。</translation>
     </message>
     <message>
+        <source>Publish the new opinion a&amp;gain after an objection</source>
+        <translation>异议复查后重新公示初审意见(&amp;G)</translation>
+    </message>
+    <message>
+        <source>By the national rules the opinion made after an objection goes straight to the county; tick this only where local rules ask for a second notice.</source>
+        <translation>按国家规定，公示有异议、经重新调查或民主评议后重新提出的初审意见直接报送县级；只有本地规定须再次公示时才勾选此项。</translation>
+    </message>
+    <message>
         <source>Save &amp;rules</source>
         <translation>保存规则(&amp;R)</translation>
     </message>
@@ -3677,8 +3713,8 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <source>After investigation the household meets the conditions.</source>
-        <translation>经调查核实，该户符合条件，拟同意。</translation>
+        <source>Whether the household meets the conditions, and why</source>
+        <translation>该户是否符合条件及理由</translation>
     </message>
     <message>
         <source>&amp;Opinion:</source>
@@ -3743,6 +3779,10 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Not concluded</source>
         <translation>待定</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
     </message>
     <message>
         <source>&amp;Conclusion:</source>
@@ -3853,12 +3893,20 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>一次性告知需补充的全部材料；可通过政务共享获取的材料不得要求申请人提供。</translation>
     </message>
     <message>
+        <source>Choose the conclusion: meets the conditions, does not, or not concluded yet.</source>
+        <translation>请选择调查结论：符合条件、不符合条件或尚无结论。</translation>
+    </message>
+    <message>
         <source>Tick or write every missing paper.</source>
         <translation>请勾选或填写需要补充的材料。</translation>
     </message>
     <message>
         <source>To be added, all at once: {items}</source>
         <translation>一次性告知需补充：{items}</translation>
+    </message>
+    <message>
+        <source>Write the township&apos;s opinion.</source>
+        <translation>请填写乡镇初审意见。</translation>
     </message>
 </context>
 <context>

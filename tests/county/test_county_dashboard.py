@@ -12,7 +12,7 @@ from sqlalchemy import select
 from app import clock
 from app.domain import idcard
 from app.domain.codes import Role
-from app.domain.workflow import BENEFIT_STATES, PRE_DECISION_STATES, CaseState
+from app.domain.workflow import AT_COUNTY_STATES, BENEFIT_STATES, PRE_DECISION_STATES
 from app.errors import PermissionDenied, UserError
 from app.models.area import Area
 from app.models.case import Benefit, Case, Review
@@ -54,7 +54,7 @@ def test_one_row_per_township_then_the_total(demo_county: Database) -> None:
 def test_numbers_equal_independent_counts(demo_county: Database) -> None:
     rows = rows_of(demo_county)
     expected: dict[str, Counter[str]] = {r.code: Counter() for r in rows if not r.is_total}
-    county_states = {CaseState.SUBMITTED.value, CaseState.COUNTY_NOTICE.value}
+    county_states = {s.value for s in AT_COUNTY_STATES}
     open_states = {s.value for s in PRE_DECISION_STATES}
     with demo_county.uow("test") as uow:
         s = uow.session

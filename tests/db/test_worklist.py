@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.domain import idcard
 from app.domain.codes import AssetKind, IncomeKind, Program, Role, UrbanRural
 from app.domain.workflow import BENEFIT_STATES, PRE_DECISION_STATES, Action, CaseState
@@ -298,6 +299,7 @@ def test_where_delegated_the_township_decides(demo_db: Database) -> None:
     step(demo_db, HEAD, created.case_id, Action.RECORD_OPINION, PlainStep(DEMO_TODAY, "符合低保条件"))
     step(demo_db, CLERK, created.case_id, Action.START_NOTICE, PlainStep(DEMO_TODAY))
     end = DEMO_TODAY + timedelta(days=7)
+    clock.pin(end)  # the 公示 (7 days from today) has run in full
     step(demo_db, CLERK, created.case_id, Action.CLOSE_NOTICE, PlainStep(end))
     with demo_db.uow("test") as uow:
         snap = worklist_case.snapshot(uow.session, CLERK, created.case_id, end)

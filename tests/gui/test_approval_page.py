@@ -87,6 +87,12 @@ def test_approving_with_the_rules_amount_activates_the_case(
     _select(qtbot, page, first.case_id)
     panel = page.panel
     assert first.applicant in panel.title.text()
+    # Decision forms start undecided: nothing is chosen, and submitting without a choice is refused.
+    assert panel.choice() is None and not panel.amount_edit.isEnabled()
+    panel.submit_button.click()
+    assert "请选择审批结果" in panel.error.text()
+    assert _state(county_db, first.case_id) == "submitted"
+    panel.radios[APPROVE].click()
     assert panel.choice() == APPROVE
     facts = panel.facts
     assert facts is not None and facts.rules_fen is not None
@@ -103,6 +109,7 @@ def test_an_adjusted_amount_needs_a_reason(qtbot: QtBot, county_db: Database, of
     page = _page(qtbot, county_db, officer)
     row = next(r for r in page.model.rows() if r.state == "submitted" and not r.visit_reasons)
     _select(qtbot, page, row.case_id)
+    page.panel.radios[APPROVE].click()
     page.panel.amount_edit.set_fen((page.panel.facts.rules_fen or 0) + 5000)  # type: ignore[union-attr]
     assert page.panel.submit_button.isEnabled()
     page.panel.submit_button.click()
@@ -127,6 +134,7 @@ def test_a_near_relative_case_needs_the_visit_recorded_first(
     assert row.visit_needed and row.visit_reasons == ("近亲属备案",)
     _select(qtbot, page, case_id)
     assert page.panel.visit_button.isEnabled()
+    page.panel.radios[APPROVE].click()
     page.panel.submit_button.click()
     qtbot.waitUntil(lambda: "入户核查" in page.panel.error.text())
     assert _state(county_db, case_id) == "submitted"
@@ -142,6 +150,8 @@ def test_a_near_relative_case_needs_the_visit_recorded_first(
     with county_db.uow("test") as uow:
         assert uow.session.get(Case, case_id).county_visit_done  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: page.panel.facts is not None and page.panel.facts.visit_done)
+    assert page.panel.choice() is None  # a case shown afresh is undecided again
+    page.panel.radios[APPROVE].click()
     _decide(qtbot, page)
     assert _state(county_db, case_id) == "active"
 

@@ -59,6 +59,10 @@ def test_a_case_is_taken_to_its_preliminary_notice(
     dialog = click_step(ws, INVESTIGATION)
     type_with_input_method(dialog.staff_edits[0], "邓娟", preedit="dengjuan")
     type_with_input_method(dialog.findings_edit, "实地查看住房，核实收入")
+    assert dialog.eligible_combo.currentIndex() == -1  # the conclusion starts undecided
+    dialog.ok_button.click()
+    assert "请选择调查结论" in dialog.error.text() and dialog.isVisible()
+    dialog.eligible_combo.setCurrentIndex(dialog.eligible_combo.findData(True))
     dialog.ok_button.click()
     qtbot.waitUntil(lambda: "2名以上" in dialog.error.text())
     assert dialog.isVisible() and dialog.ok_button.isEnabled()  # refused: nothing typed is lost
@@ -74,6 +78,10 @@ def test_a_case_is_taken_to_its_preliminary_notice(
     head_ws = open_workspace(qtbot, gui_db, head, case.case_id)
     dialog = click_step(head_ws, Action.RECORD_OPINION)
     assert any("王建华" in label.text() for label in dialog.findChildren(QLabel))  # the signer
+    assert dialog.reason_edit is not None and dialog.reason_edit.toPlainText() == ""  # no opinion written
+    dialog.ok_button.click()
+    assert "请填写乡镇初审意见" in dialog.error.text() and dialog.isVisible()
+    type_with_input_method(dialog.reason_edit, "经入户调查符合条件，拟同意", preedit="jingruhu")
     save(qtbot, head_ws, dialog)
     assert "乡镇初审" in head_ws.facts.text()
 
@@ -84,6 +92,10 @@ def test_a_case_is_taken_to_its_preliminary_notice(
     assert "初审公示期满" in ws.due.text()
     assert timeline_titles(ws) == ["提交申请", "受理", "开始调查", "入户调查", "初审意见", "开始公示"]
     assert ws.buttons[Action.RECORD_OBJECTION].isEnabled()
+    # S1 Art.19: the notice runs 7 days from today; it cannot be closed before, and the step says until when.
+    close = ws.buttons[Action.CLOSE_NOTICE]
+    assert not close.isEnabled() and "公示期至2026年11月26日（周四）止" in close.toolTip()
+    assert "2026年11月26日" in ws.blocked.text()
 
     notice = ws.print_button.menu_.actions()[0]
     assert notice.text().endswith("初审公示")
@@ -125,6 +137,7 @@ def test_an_appraisal_records_attendance_and_votes(qtbot: QtBot, gui_db: Databas
     dialog = click_step(ws, INVESTIGATION)
     for edit, name in zip(dialog.staff_edits, ("邓娟", "谭晓军"), strict=False):
         type_with_input_method(edit, name)
+    dialog.eligible_combo.setCurrentIndex(dialog.eligible_combo.findData(True))
     save(qtbot, ws, dialog)
     dialog = click_step(ws, APPRAISAL)
     for name, value in (("attendance", 9), ("representatives", 7), ("votes_for", 8), ("votes_against", 1)):

@@ -14,7 +14,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from app.domain.workflow import CaseState
+from app.domain.workflow import AT_COUNTY_STATES
 from app.models.area import Area
 from app.models.case import Case
 from app.models.db import Database
@@ -61,7 +61,7 @@ def awaiting_by_township(db: Database) -> Counter[str]:
         query = (
             select(Household.village_code)
             .join(Case, Case.household_id == Household.id)
-            .where(Case.state.in_([CaseState.SUBMITTED.value, CaseState.COUNTY_NOTICE.value]))
+            .where(Case.state.in_([s.value for s in AT_COUNTY_STATES]))
         )
         return Counter(code[:9] + "000" for code in uow.session.execute(query).scalars())
 

@@ -48,8 +48,13 @@ def test_a_new_household_is_taken_in_to_an_accepted_case(
     wizard.next()
 
     page = wizard.household_page
+    # The village starts undecided: the clerk chooses it, and cannot go on before.
+    assert page.village_combo.currentIndex() == -1 and page.village_combo.count() > 1
+    assert not page.isComplete() and not wizard.button(IntakeWizard.WizardButton.NextButton).isEnabled()
+    assert "请选择" in page.village_hint.text() and page.village_hint.isVisible()
     village_name = first_village(gui_db)[1]
     page.village_combo.setCurrentIndex(page.village_combo.findText(village_name))
+    assert page.isComplete() and not page.village_hint.isVisible()
     type_with_input_method(page.address_edit, "五组18号", preedit="wuzu")
     wizard.next()
 

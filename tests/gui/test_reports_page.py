@@ -118,7 +118,7 @@ def test_county_head_runs_the_month_from_draft_to_bank_return(
         roster = payments.roster(uow.session, MONTH)
     view = tab.view
     assert (view.status, view.households, view.persons, view.total_fen) == expected
-    assert expected[0] == "draft" and expected[1] > 80
+    assert expected[0] == "draft" and expected[1] > 60  # more than one fetchMore batch
     assert f"{view.total_fen // 100:,}" in tab.counts_label.text()
     assert tab.lines_model.rowCount() == 40
     fetch_all(qtbot, tab.lines_model)

@@ -44,6 +44,10 @@ def test_a_review_ends_in_a_proposed_stop(qtbot: QtBot, gui_db: Database, clerk:
     form = page.form
     assert "现发" in form.facts.text() and "按现有档案测算" in form.facts.text()
     type_with_input_method(form.finding_edit, "子女在外务工，家庭收入明显提高", preedit="zinv")
+    # Decision forms start undecided: the file's suggestion is shown, never chosen for the reviewer.
+    assert form.proposal_combo.currentIndex() == -1 and "建议为" in form.suggestion.text()
+    form.save_button.click()
+    assert "请选择处理建议" in form.error.text() and form.save_button.isEnabled()
     form.proposal_combo.setCurrentIndex(form.proposal_combo.findText("停发"))
     assert not form.amount_edit.isEnabled()
     form.save_button.click()

@@ -86,3 +86,15 @@ def test_ctrl_n_starts_a_new_application(qtbot: QtBot, window: MainWindow) -> No
     assert wizard is not None and wizard.isVisible() and wizard.windowTitle() == "新申请"
     qtbot.waitUntil(lambda: wizard.basis is not None)
     wizard.reject()
+
+
+def test_due_today_is_shown_only_on_the_due_date_and_a_sunday_says_so(window: MainWindow) -> None:
+    """A 公示 ending on Sunday 11-22 has no working day left on Friday 11-20, yet is not due today."""
+    bench = window.workbench
+    texts = {line.due: bench.cases.index(i, 0).data() for i, line in enumerate(bench.cases.rows())}
+    sunday = next(d for d in texts if d is not None and d.weekday() == 6 and d > today())
+    assert texts[sunday] == f"{sunday.year}年{sunday.month}月{sunday.day}日到期（截止日为周日）"
+    assert all(text != "今天到期" for due, text in texts.items() if due != today())
+    notice = next(n for n in bench.notices.rows() if n.ends_on == sunday)
+    row = bench.notices.rows().index(notice)
+    assert bench.notices.index(row, 0).data() == "还剩2天（截止日为周日）"

@@ -24,12 +24,12 @@ def test_notice_writes_a_pdf(
 ) -> None:
     out = tmp_path / "公示.pdf"
     code, stdout, _ = jiuzhu(
-        capsys, "notice", "--data-dir", str(demo_paths.root), "--village", "430623101205",
+        capsys, "notice", "--data-dir", str(demo_paths.root), "--village", "430623101206",
         "--kind", "preliminary", "--date", "2026-11-20", "--out", str(out),
     )  # fmt: skip
     assert code == 0 and "初审公示" in stdout and "共1页" in stdout
     body = compact(pdf_text(out.read_bytes()))
-    assert "三封寺镇长岭村最低生活保障初审公示" in body and "为期7天，从2026年11月16日起至11月22日止" in body
+    assert "三封寺镇新华村最低生活保障初审公示" in body and "为期7天，从2026年11月16日起至11月22日止" in body
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".jiuzhu-")]
 
 
@@ -97,7 +97,7 @@ def test_notice_and_form_to_an_unwritable_place_exit_1_and_leave_nothing(
     sink = make_sink(kind, tmp_path, monkeypatch)
     d = str(demo_paths.root)
     out = sink.target("公示.pdf")
-    code, _, err = jiuzhu(capsys, "notice", "--data-dir", d, "--village", "430623101205",
+    code, _, err = jiuzhu(capsys, "notice", "--data-dir", d, "--village", "430623101206",
                           "--kind", "preliminary", "--date", "2026-11-20", "--out", str(out))  # fmt: skip
     sink.assert_refused(code, err, out)
     out = sink.target("表.pdf")

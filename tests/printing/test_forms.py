@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select, text
@@ -65,7 +65,7 @@ def test_investigation_and_appraisal_records(print_db: Database, admin: Actor) -
             text(
                 "SELECT i.staff, a.attendance, a.votes_for FROM case_file c "
                 "JOIN investigation i ON i.case_id=c.id JOIN appraisal a ON a.case_id=c.id "
-                "WHERE c.case_number=:n"
+                "WHERE c.case_number=:n AND i.kind='home_visit'"
             ),
             {"n": number},
         ).one()
@@ -170,3 +170,24 @@ def test_unknown_case_or_form_is_refused(print_db: Database, admin: Actor) -> No
         with pytest.raises(UserError, match="可打印的表格"):
             printing.form(uow, admin, case_in(print_db, "active"), "nope")
     assert set(FORMS) >= {"application", "investigation", "appraisal", "assessment", "certificate", "summary"}
+
+
+def test_S1_art19_the_assessment_form_says_no_objection_only_once_the_notice_has_ended(
+    print_db: Database, admin: Actor
+) -> None:
+    with print_db.uow("t") as uow:
+        number, ends = uow.session.execute(
+            text(
+                "SELECT c.case_number, n.ends_on FROM case_file c JOIN notice_entry e ON e.case_id=c.id "
+                "JOIN public_notice n ON n.id=e.notice_id WHERE c.state='notice' AND n.kind='preliminary' "
+                "AND n.ends_on >= :today AND NOT EXISTS (SELECT 1 FROM objection o WHERE o.case_id=c.id)"
+            ),
+            {"today": DEMO_TODAY.isoformat()},
+        ).first()
+    ends = date.fromisoformat(str(ends))
+    running = form_text(print_db, admin, number, "assessment")  # printed on DEMO_TODAY, within the 公示
+    assert f"公示期未满（至{ends.year}年{ends.month}月{ends.day}日止）" in running
+    assert "期满无异议" not in running and "无异议" not in running.replace("□无异议", "")
+    with print_db.uow("t") as uow:
+        after = printing.form(uow, admin, number, "assessment", ends + timedelta(days=1))
+    assert "公示期满无异议" in compact(pdf_text(after.pdf))

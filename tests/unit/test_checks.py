@@ -127,7 +127,7 @@ def test_summarise_counts_every_severity_and_sort_puts_severe_first() -> None:
     assert sort_findings([f1, f3, f2]) == [f2, f3, f1]
     assert f1.record_kind == "case" and f2.record_kind == "benefit"
     assert Finding(1, "nope", Severity.INFO, "", "", "").record_kind == ""
-    assert set(RECORD_KINDS.values()) == {"person", "benefit", "case"}
+    assert set(RECORD_KINDS.values()) == {"person", "benefit", "case", "village"}
 
 
 # ------------------------------------------------------------------ item 2: duplicate IDs

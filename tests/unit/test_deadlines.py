@@ -14,7 +14,6 @@ from app.domain.deadlines import (
     TimeLimits,
     days_left,
     deadlines,
-    matching_start_due,
     notice_end,
 )
 from app.domain.workflow import CaseState
@@ -183,11 +182,6 @@ def test_custom_limits_change_the_dates() -> None:
         "investigation_start": D(2025, 3, 11),
         "total": D(2025, 4, 11),
     }
-
-
-def test_matching_start_due() -> None:
-    found = matching_start_due(D(2025, 4, 2), LIMITS, HOLIDAY)
-    assert (found.key, found.due) == ("matching_start", D(2025, 4, 8))
 
 
 def test_days_left_counts_working_days() -> None:

@@ -14,7 +14,6 @@ from app.domain.reviews import (
     gradual_exit_end,
     is_review_overdue,
     next_review_due,
-    report_overdue,
     review_frequency,
 )
 from app.errors import UserError
@@ -104,11 +103,3 @@ def test_gradual_exit_six_months_ok_seven_refused() -> None:
         gradual_exit_end("2025-03", 0)
     with pytest.raises(UserError, match="月份"):
         gradual_exit_end("2025-13", 2)
-
-
-def test_report_overdue_after_three_months() -> None:
-    change = date(2025, 1, 15)
-    assert not report_overdue(change, date(2025, 4, 15))
-    assert report_overdue(change, date(2025, 4, 16))
-    assert not report_overdue(date(2024, 11, 30), date(2025, 2, 28))
-    assert report_overdue(date(2024, 11, 30), date(2025, 3, 1))

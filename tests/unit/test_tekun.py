@@ -6,18 +6,15 @@ from datetime import date
 
 import pytest
 
-from app.domain.codes import DisabilityCategory, Health, LabourCapacity, SelfCare
+from app.domain.codes import DisabilityCategory, Health, LabourCapacity
 from app.domain.tekun import (
-    SELF_CARE_ITEMS,
     SupporterFacts,
     labour_capacity,
     minor_coverage_ends,
     no_labour_capacity,
-    self_care_level,
     supporter_unable,
     tekun_eligible,
 )
-from app.errors import UserError
 
 INT = DisabilityCategory.INTELLECTUAL
 PHYS = DisabilityCategory.PHYSICAL
@@ -65,18 +62,6 @@ def test_labour_capacity(
     age: int, category: DisabilityCategory | None, grade: int | None, health: Health, expected: LabourCapacity
 ) -> None:
     assert labour_capacity(age, category, grade, health) is expected
-
-
-def test_self_care_levels() -> None:
-    assert len(SELF_CARE_ITEMS) == 6 and "洗澡" in SELF_CARE_ITEMS
-    assert self_care_level(0) is SelfCare.SELF_SUFFICIENT
-    assert self_care_level(1) is SelfCare.PARTIAL
-    assert self_care_level(3) is SelfCare.PARTIAL
-    assert self_care_level(4) is SelfCare.LOST
-    assert self_care_level(6) is SelfCare.LOST
-    for bad in (-1, 7):
-        with pytest.raises(UserError, match="0至6"):
-            self_care_level(bad)
 
 
 def test_supporter_unable_grounds() -> None:

@@ -17,7 +17,6 @@ from app.domain.workflow import (
     allowed_actions,
     decision_level,
     next_state,
-    reachable_states,
 )
 from app.errors import IllegalTransition, UserError
 
@@ -34,6 +33,17 @@ def walk(mode: RuleMode, program: Program, actions: list[Action]) -> list[Transi
         state = transition.target
         taken.append(transition)
     return taken
+
+
+def reachable_states(mode: RuleMode, program: Program) -> set[CaseState]:
+    """Every state a new application can reach under ``mode`` for ``program`` (APPLIED included)."""
+    seen, queue = {S.APPLIED}, [S.APPLIED]
+    while queue:
+        for transition in allowed_actions(queue.pop(), mode, program):
+            if transition.target not in seen:
+                seen.add(transition.target)
+                queue.append(transition.target)
+    return seen
 
 
 def actions_of(state: CaseState, mode: RuleMode, program: Program) -> list[Action]:
@@ -90,7 +100,7 @@ def test_illegal_move_message_names_state_action_and_allowed_actions() -> None:
     with pytest.raises(IllegalTransition) as info:
         next_state(S.PRELIMINARY, A.APPROVE, RuleMode.RULES_2021, Program.DIBAO)
     assert str(info.value).startswith(
-        "当前状态为“乡镇初审”，不能执行“确认”。可执行的操作：开始公示、终止(不配合)、撤回申请"
+        "当前状态为“乡镇初审”，不能执行“确认”。可执行的操作：开始公示、复查后报县、终止(不配合)、撤回申请"
     )
     assert isinstance(info.value, UserError)
 

@@ -13,7 +13,7 @@ from app.domain import benefit as rules_benefit
 from app.domain import idcard
 from app.domain.areas import scope_prefix
 from app.domain.benefit import BenefitResult, BenefitRules, MemberFacts
-from app.domain.codes import DisabilityCategory, Health, IncomeKind
+from app.domain.codes import DisabilityCategory, Health, IncomeKind, Program
 from app.domain.income import IncomeAssessment, IncomeLine, assess
 from app.errors import UserError
 from app.models.household import Household, IncomeItem, Person
@@ -156,15 +156,28 @@ def compute(
 
 
 def estimate(
-    session: Session, household_id: str, program: str, on: date, covered_ids: Sequence[str] | None = None
+    session: Session,
+    household_id: str,
+    program: str,
+    on: date,
+    covered_ids: Sequence[str] | None = None,
+    *,
+    alone: str | None = None,
 ) -> tuple[IncomeAssessment, BenefitResult]:
-    """The per-capita income and the amount the rules give for a household today (live in the intake)."""
+    """The per-capita income and the amount the rules give for a household today (live in the intake).
+
+    ``alone``: a person assessed as a household of one on their own income (单人户, S1 Art.8; S5).
+    """
     household = session.get(Household, household_id)
     if household is None:
         raise UserError("找不到该家庭档案")
     members = living_members(
         session.execute(select(Person).where(Person.household_id == household_id)).scalars()
     )
+    household_lines = alone is None or len(members) == 1  # a household of one: all its lines are its own
+    if alone is not None:
+        members = [p for p in members if p.id == alone]
+        covered_ids = [alone]
     if not members:
         raise UserError("该户没有共同生活的家庭成员，无法核算")
     standard = Standards.load(session).monthly(program, household.urban_rural, on, household.village_code)
@@ -178,8 +191,47 @@ def estimate(
     lines = [
         income_line(i)
         for i in session.execute(select(IncomeItem).where(IncomeItem.household_id == household_id)).scalars()
+        if household_lines or i.person_id == alone
     ]
     covered = [member_facts(by_id[i], on) for i in ids]
     return compute(
         standard, lines, len(members), covered, settings.benefit_rules(session), three_no=household.three_no
     )
+
+
+class CaseFacts(Protocol):
+    """What the assessment reads of a case: a Case, or any row with these (read-only) attributes."""
+
+    @property
+    def household_id(self) -> str: ...
+
+    @property
+    def applicant_id(self) -> str: ...
+
+    @property
+    def program(self) -> str: ...
+
+    @property
+    def single_person(self) -> bool: ...
+
+
+def assessed_alone(case: CaseFacts) -> bool:
+    """A 单人户 (单独申请, S1 Art.8; S5): the applicant is assessed as a household of one (not 特困: S4)."""
+    return bool(case.single_person) and case.program == Program.DIBAO.value
+
+
+def covers_applicant_only(case: CaseFacts) -> bool:
+    """特困 and 单人户 cases cover the applicant only; other cases the whole household."""
+    return bool(case.single_person) or case.program == Program.TEKUN.value
+
+
+def case_estimate(
+    session: Session, case: CaseFacts, on: date, covered_ids: Sequence[str] | None = None
+) -> tuple[IncomeAssessment, BenefitResult]:
+    """``estimate`` for a case: a 单人户 alone on their own income; else the household, covering the
+    applicant (特困) or every living member unless ``covered_ids`` says otherwise."""
+    if assessed_alone(case):
+        return estimate(session, case.household_id, case.program, on, alone=case.applicant_id)
+    if covered_ids is None and covers_applicant_only(case):
+        covered_ids = [case.applicant_id]
+    return estimate(session, case.household_id, case.program, on, covered_ids)

@@ -86,12 +86,7 @@ def facts(session: Session, actor: Actor, case_id: str, today: date) -> Decision
     covered, note = 0, ""
     if case.program != Program.LINSHI.value:
         try:
-            covered_ids = (
-                [case.applicant_id]
-                if case.single_person or case.program == Program.TEKUN.value
-                else member_ids
-            )
-            _, result = assessment.estimate(session, case.household_id, case.program, today, covered_ids)
+            _, result = assessment.case_estimate(session, case, today)
         except UserError as exc:
             note = str(exc)
         else:
@@ -108,7 +103,7 @@ def facts(session: Session, actor: Actor, case_id: str, today: date) -> Decision
     )
     drawn = spot_draws(session, [case_id]).get(case_id) if case.rule_mode == "2012" else None
     wanted = {action.value: key for key, action in CHOICES.items()}
-    options = {wanted[o.key]: o for o in step_options(session, actor, case) if o.key in wanted}
+    options = {wanted[o.key]: o for o in step_options(session, actor, case, today) if o.key in wanted}
     return DecisionFacts(
         case_id=case.id,
         case_number=case.case_number,

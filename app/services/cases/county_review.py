@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.codes import Program
 from app.domain.deadlines import days_left, deadlines
-from app.domain.workflow import CaseState
+from app.domain.workflow import AT_COUNTY_STATES, CaseState
 from app.errors import UserError
 from app.models.case import Case, CaseEvent, Investigation
 from app.models.db import UnitOfWork
@@ -28,7 +28,7 @@ from app.services.cases.worklist import clock_of
 from app.services.context import Actor
 from app.services.county_office import area_names, place_names, require_county_actor
 
-AT_COUNTY = (CaseState.SUBMITTED.value, CaseState.COUNTY_NOTICE.value)
+AT_COUNTY = tuple(s.value for s in CaseState if s in AT_COUNTY_STATES)
 SPOT_CHECK = "spot_check"  # the CaseEvent action recording the draw; reason DRAWN or NOT_DRAWN
 DRAWN = "抽中，须县级入户核查"
 NOT_DRAWN = "未抽中"

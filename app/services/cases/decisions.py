@@ -9,14 +9,17 @@ from sqlalchemy.orm import Session
 
 from app.domain.codes import Program, RuleMode
 from app.domain.money import fen_to_yuan, month_of, next_month
-from app.domain.reviews import ReviewFrequency, gradual_exit_end, next_review_due
+from app.domain.reviews import gradual_exit_end, next_review_due
 from app.domain.workflow import Action, CaseState, next_state
 from app.errors import UserError
 from app.models.case import Benefit, BenefitMember, Case, Decision, Review
 from app.models.db import UnitOfWork
-from app.services.cases import assessment, county_review
+from app.services import settings
+from app.services.cases import assessment, county_review, tekun_check
 from app.services.cases.procedure import act
+from app.services.cases.single_person import check as single_person_ground
 from app.services.context import Actor
+from app.services.reviews.review import next_frequency, stable_income
 
 APPROVED = "符合条件，予以确认"
 
@@ -48,17 +51,23 @@ def approve(
         raise UserError("找不到该申请")
     program = Program(case.program)
     county_review.require_visit(session, case, "作出确认决定")
+    if case.single_person:  # checked again at the decision: the file may have changed since intake
+        single_person_ground(session, case.household_id, case.applicant_id, case.program, on)
+        if covered_ids is not None and list(covered_ids) != [case.applicant_id]:
+            raise UserError("单独申请（单人户）只保障申请人本人", field="保障对象")
     if covered_ids is None:
-        single = case.single_person or program is Program.TEKUN
-        covered_ids = [case.applicant_id] if single else assessment.member_ids(session, case.household_id)
+        alone = assessment.covers_applicant_only(case)
+        covered_ids = [case.applicant_id] if alone else assessment.member_ids(session, case.household_id)
     if program is Program.LINSHI:
         if not amount_fen or amount_fen <= 0:
             raise UserError("临时救助须填写救助金额", field="救助金额")
         computed = None
     else:
-        _, result = assessment.estimate(session, case.household_id, program.value, on, covered_ids)
+        _, result = assessment.case_estimate(session, case, on, covered_ids)
         if not result.eligible and amount_fen is None:
             raise UserError(f"按现有档案核算不符合条件：{result.reason}")
+        if program is Program.TEKUN:  # S4 Art.4–8, checked where the county confirms (Art.16–17)
+            tekun_check.check(session, case, on, result)
         computed = result
     adjusted = computed is not None and amount_fen is not None and amount_fen != computed.total_fen
     if adjusted and computed is not None and (not reason.strip() or reason == APPROVED):
@@ -99,10 +108,9 @@ def approve(
             session.add(
                 BenefitMember(benefit_id=benefit.id, person_id=pid, topup_fen=computed.topups_fen.get(pid, 0))
             )
-        freq = ReviewFrequency.YEARLY
-        session.add(
-            Review(case_id=case_id, kind="periodic", frequency=freq.value, due_on=next_review_due(on, freq))
-        )
+        freq = next_frequency(session, case, stable_income(session, case, on), on)
+        due = next_review_due(on, freq, settings.review_stable_months(session))
+        session.add(Review(case_id=case_id, kind="periodic", frequency=freq.value, due_on=due))
     session.flush()
     return decision
 

@@ -24,15 +24,15 @@ APPROVED = "approved"  # 拟批准公示 (county, 2012 mode)
 
 def proposal(session: Session, case: Case, household: Household, on: date) -> tuple[int, int | None]:
     """Persons covered and the monthly amount the rules give on ``on`` (None when it cannot be computed)."""
-    single = case.single_person or case.program == Program.TEKUN.value
-    covered = [case.applicant_id] if single else assessment.member_ids(session, household.id)
+    alone = assessment.covers_applicant_only(case)
+    persons = 1 if alone else len(assessment.member_ids(session, household.id))
     if case.program == Program.LINSHI.value:
-        return len(covered), None
+        return persons, None
     try:
-        _, result = assessment.estimate(session, household.id, case.program, on, covered)
+        _, result = assessment.case_estimate(session, case, on)
     except UserError:
-        return len(covered), None
-    return len(covered), result.total_fen if result.eligible else None
+        return persons, None
+    return persons, result.total_fen if result.eligible else None
 
 
 def post(session: Session, case: Case, kind: str, on: date) -> NoticeEntry:

@@ -332,7 +332,7 @@ def _means(session: Session, case: Case, household: Household, on: date, covered
     if case.program == Program.LINSHI.value:
         return None
     try:
-        income, result = assessment.estimate(session, household.id, case.program, on, covered or None)
+        income, result = assessment.case_estimate(session, case, on, covered or None)
     except UserError:
         return None
     return Means(

@@ -25,6 +25,8 @@ from app.models.db import UnitOfWork
 from app.models.household import Household, Person
 from app.models.settings import Counter
 from app.services import settings
+from app.services.cases import guards as procedure_guards
+from app.services.cases.single_person import check as single_person_ground
 from app.services.context import COUNTY_ROLES, TOWNSHIP_ROLES, Actor, require_area, require_role
 
 # Steps whose record needs a written reason (告知书 and the file say why).
@@ -116,7 +118,10 @@ def open_case(
     near_relative: bool = False,
     consent_on: date | None = None,
 ) -> Case:
-    """Register a written application (申请) with its station-prefixed number."""
+    """Register a written application (申请) with its station-prefixed number.
+
+    A 单人户 (``single_person``) is refused unless the applicant may apply alone (S1 Art.8; S5).
+    """
     require_role(actor, TOWNSHIP_ROLES, "登记申请")
     session = uow.session
     household = session.get(Household, household_id)
@@ -136,6 +141,11 @@ def open_case(
         raise UserError(f"该户已有{program.label}申请正在办理或在保（{running[0]}），不能重复申请")
     if consent_on is None and program is not Program.LINSHI:
         raise UserError("申请人及家庭成员须签署核对授权书后方可受理", field="核对授权")
+    ground = (
+        single_person_ground(session, household_id, applicant_id, program.value, applied_on)
+        if (single_person)
+        else ""
+    )
     mode = settings.rule_mode(session)
     case = Case(
         case_number=next_number(session, uow.station or actor.area_code[:9], applied_on.year),
@@ -162,8 +172,8 @@ def open_case(
         CaseState.APPLIED.value,
         applied_on,
         actor,
-        "《最低生活保障审核确认办法》第四条",
-        "提交书面申请",
+        "《最低生活保障审核确认办法》第四条" + ("、第八条" if ground else ""),
+        f"提交书面申请（单独申请：{ground}）" if ground else "提交书面申请",
     )
     session.flush()
     return case
@@ -194,6 +204,7 @@ def act(uow: UnitOfWork, actor: Actor, case_id: str, action: Action, on: date, r
         raise UserError(f"“{action.label}”须写明理由", field="理由")
     if on < case.state_since:
         raise UserError(f"办理日期不能早于上一步的日期（{case.state_since:%Y-%m-%d}）", field="日期")
+    procedure_guards.check(session, case, action, on, clock.today())
     if action is Action.ACCEPT:
         case.accepted_on = on
     if action is Action.REQUEST_MATERIALS:
@@ -201,6 +212,11 @@ def act(uow: UnitOfWork, actor: Actor, case_id: str, action: Action, on: date, r
     if action is Action.RECORD_OPINION:
         require_investigation_done(session, case)
         case.opinion, case.opinion_by, case.opinion_on = reason.strip(), actor.display_name, on
+    if action is Action.RECORD_OBJECTION and state is CaseState.COUNTY_NOTICE:
+        case.complaint = True  # an objection at the county's stage: its home visit is required (S2 Art.26)
+    if state is CaseState.COUNTY_OBJECTION:  # re-checked: the county publishes again or refuses
+        outcome = "县级重新调查核实后重新公示" if action is Action.START_COUNTY_NOTICE else action.label
+        resolve_objections(session, case.id, on, outcome)
     case.state = tr.target.value
     case.state_since = on
     if action is Action.START_NOTICE or action is Action.START_COUNTY_NOTICE:
@@ -344,6 +360,15 @@ def record_objection(
     uow.session.add(objection)
     uow.session.flush()
     return objection
+
+
+def resolve_objections(session: Session, case_id: str, on: date, outcome: str) -> None:
+    """The open objections of the case are answered by its re-check (S1 Art.19 ¶2; S2 Art.29 ¶2)."""
+    stmt = select(Objection).where(Objection.case_id == case_id, Objection.resolved_on.is_(None))
+    for objection in session.execute(stmt).scalars():
+        objection.resolved_on = on
+        objection.outcome = outcome
+    session.flush()
 
 
 def history(session: Session, case_id: str) -> list[CaseEvent]:

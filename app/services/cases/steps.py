@@ -6,11 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
 
-from sqlalchemy import select
-
 from app.domain.workflow import Action, CaseState
 from app.errors import UserError
-from app.models.case import Objection
 from app.models.db import UnitOfWork
 from app.services.cases import decisions
 from app.services.cases import procedure as cases
@@ -132,11 +129,7 @@ def take_step(uow: UnitOfWork, actor: Actor, case_id: str, key: str, data: StepI
 
 def _resolve_objections(uow: UnitOfWork, case_id: str, on: date, outcome: str) -> None:
     """The objections of the notice are answered by re-investigating or appraising (S1 Art.19)."""
-    stmt = select(Objection).where(Objection.case_id == case_id, Objection.resolved_on.is_(None))
-    for objection in uow.session.execute(stmt).scalars():
-        objection.resolved_on = on
-        objection.outcome = outcome
-    uow.session.flush()
+    cases.resolve_objections(uow.session, case_id, on, outcome)
 
 
 def _need_reason(action: Action, reason: str) -> None:

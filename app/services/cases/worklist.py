@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.checks_rows import Finding
 from app.domain.codes import Program, RuleMode
-from app.domain.deadlines import CaseClock, Deadline, days_left, deadlines
+from app.domain.deadlines import CaseClock, Deadline, days_left, deadlines, due_note
 from app.domain.workflow import BENEFIT_STATES, PRE_DECISION_STATES, CaseState
 from app.models.area import Area
 from app.models.case import Benefit, Case, Objection, Review
@@ -41,6 +41,7 @@ class CaseLine:
     due: date | None = None
     days_left: int | None = None  # working days; negative once overdue
     basis: str = ""
+    note: str = ""  # 截止日为周六 (or the holiday's name) when the period ends on a day off
 
     @property
     def program_label(self) -> str:
@@ -85,6 +86,7 @@ class NoticeLine:
     case_numbers: tuple[str, ...]
     heads: tuple[str, ...]
     case_ids: tuple[str, ...]
+    note: str = ""  # 截止日为周日 (or the holiday's name) when the 公示 ends on a day off
 
     @property
     def kind_label(self) -> str:
@@ -149,7 +151,8 @@ def open_cases(session: Session, scope: str, today: date) -> list[CaseLine]:
         if running:
             first = running[0]
             left = days_left(first, today, cal)
-            lines.append(CaseLine(*common, case.state_since, first.label, first.due, left, first.basis))
+            note = due_note(first.due, cal)
+            lines.append(CaseLine(*common, case.state_since, first.label, first.due, left, first.basis, note))
         else:
             lines.append(CaseLine(*common, case.state_since))
     far = 10**6
@@ -199,6 +202,7 @@ def reviews_due(
 
 def running_notices(session: Session, scope: str, today: date) -> list[NoticeLine]:
     """The 公示 running on the village boards, grouped per village and period, ending soonest first."""
+    cal = settings.calendar(session)
     groups: dict[tuple[str, str, date, date], list[tuple[Case, str]]] = {}
     states = [s.value for s in NOTICE_STATES]
     for case, head, village in session.execute(_case_rows(scope, Case.state.in_(states))):
@@ -218,6 +222,7 @@ def running_notices(session: Session, scope: str, today: date) -> list[NoticeLin
                 tuple(c.case_number for c, _ in members),
                 tuple(h for _, h in members),
                 tuple(c.id for c, _ in members),
+                due_note(end, cal),
             )
         )
     return sorted(lines, key=lambda n: (n.ends_on, n.village))
@@ -253,6 +258,9 @@ def scoped_findings(session: Session, scope: str, today: date) -> list[Finding]:
         "person": _ids(session, Person.id, scope),
         "case": _ids(session, Case.id, scope),
         "benefit": _ids(session, Benefit.id, scope),
+        "village": set(
+            session.execute(select(Household.village_code).where(scope_condition(scope)).distinct()).scalars()
+        ),
     }
     kept = [f for f in found if f.record_id in allowed.get(f.record_kind, set())]
     return sorted(kept, key=lambda f: (f.severity.rank, f.item, f.subject))

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.calendar import format_cn
 from app.domain.codes import Program, RuleMode
-from app.domain.deadlines import days_left
+from app.domain.deadlines import days_left, due_note
 from app.domain.money import fen_to_yuan
 from app.domain.workflow import Action, CaseState, next_state
 from app.errors import UserError
@@ -19,6 +19,7 @@ from app.models.case import Appraisal, Benefit, Case, Investigation, Review
 from app.models.household import Household, Person
 from app.models.user import User
 from app.services import settings
+from app.services.cases import guards as procedure_guards
 from app.services.cases import procedure as cases
 from app.services.cases.worklist import running_deadlines
 from app.services.context import COUNTY_ROLES, TOWNSHIP_ROLES, Actor, require_area, require_role
@@ -59,6 +60,7 @@ SECONDARY: tuple[str, ...] = (
     Action.REPORT_INELIGIBLE,
     Action.RECHECK,
     Action.REINVESTIGATE,
+    Action.SUBMIT_RECHECKED,
     Action.START_COUNTY_NOTICE,
     Action.START_GRADUAL_EXIT,
     Action.STOP,
@@ -86,6 +88,7 @@ class DeadlineLine:
     due: date
     days_left: int  # working days; negative once overdue
     basis: str
+    note: str = ""  # 截止日为周六 (or the holiday's name) when the period ends on a day off
 
 
 @dataclass(frozen=True)
@@ -136,24 +139,31 @@ def load_case(session: Session, case_id: str) -> Case:
     return case
 
 
-def _action_option(session: Session, actor: Actor, case: Case, action: Action, village: str) -> StepOption:
+def _action_option(
+    session: Session, actor: Actor, case: Case, action: Action, village: str, today: date
+) -> StepOption:
     mode, program, state = RuleMode(case.rule_mode), Program(case.program), CaseState(case.state)
     needs = action in cases.NEEDS_REASON
     try:
         tr = next_state(state, action, mode, program)
     except UserError as exc:
         return StepOption(action.value, action.label, False, exc.message, "", False, needs)
+    if action is Action.SUBMIT_RECHECKED and not procedure_guards.after_objection(session, case):
+        return StepOption(action.value, action.label, False, "", tr.legal_basis, False, needs)
     try:
         cases.check_actor(actor, tr, mode)
         require_area(actor, village, "办理该申请")
         if action is Action.RECORD_OPINION:
             cases.require_investigation_done(session, case)
+        procedure_guards.check(session, case, action, today, today)
     except UserError as exc:
         return StepOption(action.value, action.label, False, exc.message, tr.legal_basis, True, needs)
     return StepOption(action.value, action.label, True, "", tr.legal_basis, True, needs)
 
 
-def _record_option(session: Session, actor: Actor, case: Case, key: str, village: str) -> StepOption:
+def _record_option(
+    session: Session, actor: Actor, case: Case, key: str, village: str, today: date
+) -> StepOption:
     """登记调查 / 民主评议: the record, with the transition that must come first where one is needed."""
     state = CaseState(case.state)
     if key == INVESTIGATION:
@@ -163,7 +173,7 @@ def _record_option(session: Session, actor: Actor, case: Case, key: str, village
         label, roles, first = "民主评议", TOWNSHIP_ROLES, Action.HOLD_APPRAISAL
         ready = state is CaseState.APPRAISAL
     if not ready:
-        option = _action_option(session, actor, case, first, village)
+        option = _action_option(session, actor, case, first, village, today)
         if not option.open_in_state:
             why = f"当前状态为“{state.label}”，不能{label}"
             return StepOption(key, label, False, why, "", False, False)
@@ -176,16 +186,16 @@ def _record_option(session: Session, actor: Actor, case: Case, key: str, village
     return StepOption(key, label, True, "", "", True, False)
 
 
-def step_options(session: Session, actor: Actor, case: Case) -> list[StepOption]:
-    """The primary steps, then the other steps open in the current state."""
+def step_options(session: Session, actor: Actor, case: Case, today: date) -> list[StepOption]:
+    """The primary steps, then the other steps open in the current state (as they stand on ``today``)."""
     household = session.get(Household, case.household_id)
     village = household.village_code if household else ""
     options = []
     for key in PRIMARY + SECONDARY:
         if key in (INVESTIGATION, APPRAISAL):
-            option = _record_option(session, actor, case, key, village)
+            option = _record_option(session, actor, case, key, village, today)
         else:
-            option = _action_option(session, actor, case, Action(key), village)
+            option = _action_option(session, actor, case, Action(key), village, today)
         if key in PRIMARY or option.open_in_state:
             options.append(option)
     return options
@@ -262,7 +272,7 @@ def snapshot(session: Session, actor: Actor, case_id: str, today: date) -> CaseS
     applicant = session.get(Person, case.applicant_id)
     cal = settings.calendar(session)
     running = [
-        DeadlineLine(d.label, d.due, days_left(d, today, cal), d.basis)
+        DeadlineLine(d.label, d.due, days_left(d, today, cal), d.basis, due_note(d.due, cal))
         for d in running_deadlines(session, case)
     ]
     benefit = session.execute(select(Benefit.monthly_fen).where(Benefit.case_id == case_id)).scalar()
@@ -283,5 +293,5 @@ def snapshot(session: Session, actor: Actor, case_id: str, today: date) -> CaseS
         benefit,
         running,
         timeline(session, case_id),
-        step_options(session, actor, case),
+        step_options(session, actor, case, today),
     )

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from app.domain import idcard
 from app.domain.benefit import BenefitResult, BenefitRules, MemberFacts
 from app.domain.codes import AssetKind, DisabilityCategory, Program, UrbanRural
-from app.domain.deadlines import days_left
+from app.domain.deadlines import days_left, due_note
 from app.domain.income import IncomeAssessment, IncomeLine
 from app.domain.workflow import Action
 from app.errors import PermissionDenied, UserError
@@ -251,7 +251,7 @@ def submit_application(uow: UnitOfWork, actor: Actor, app: Application, today: d
         household.head_name,
         case.state,
         [
-            DeadlineLine(d.label, d.due, days_left(d, today, cal), d.basis)
+            DeadlineLine(d.label, d.due, days_left(d, today, cal), d.basis, due_note(d.due, cal))
             for d in running_deadlines(session, case)
         ],
     )

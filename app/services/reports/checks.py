@@ -1,4 +1,8 @@
-"""`jiuzhu check`: database integrity, the audit chain, and the audit-finding checks of domain.md §5."""
+"""`jiuzhu check`: database integrity, the audit chain, and the audit-finding checks of domain.md §5.
+
+Items 2, 4, 5, 7, 8 and 9 here; 1, 3, 6 and 10 in ``app.services.reports.checks_more``, which also says which
+checks cannot run (fully) on this database and why.
+"""
 
 from __future__ import annotations
 
@@ -33,6 +37,7 @@ from app.models.db import Database
 from app.models.household import Household, Person
 from app.services import settings
 from app.services.cases import assessment
+from app.services.reports import checks_more
 
 MAX_LINES_PER_CODE = 30
 
@@ -135,7 +140,11 @@ class _Expected:
             )
         }
 
-    def amount(self, b: Any, covered: Iterable[str], decided_on: date | None) -> int | None:
+    def amount(
+        self, b: Any, covered: Iterable[str], decided_on: date | None, alone: str | None = None
+    ) -> int | None:
+        """What the rules give; ``alone``: a 单人户's applicant, assessed as a household of one on their own
+        income (S1 Art.8; S5), as the approval did."""
         household = self.households.get(b.household_id)
         if household is None or decided_on is None:
             return None
@@ -143,20 +152,34 @@ class _Expected:
             b.program, household.urban_rural, decided_on, household.village_code
         )
         members = self.members.get(b.household_id, [])
+        lines = self.incomes.get(b.household_id, [])
+        if alone is not None and len(members) > 1:  # a household of one keeps its household-level lines
+            members = [p for p in members if p.id == alone]
+            lines = [line for line in lines if line.person_id == alone]
+            covered = [alone]
         facts = [
             assessment.member_facts(self.people[pid], decided_on) for pid in covered if pid in self.people
         ]
         if standard is None or not members or not facts:
             return None
         _, result = assessment.compute(
-            standard,
-            self.incomes.get(b.household_id, []),
-            len(members),
-            facts,
-            self.rules,
-            three_no=household.three_no,
+            standard, lines, len(members), facts, self.rules, three_no=household.three_no
         )
         return result.total_fen if result.eligible else 0
+
+
+def _alone(case: CaseRow) -> bool:
+    return assessment.assessed_alone(
+        _CaseFacts(case.household_id, case.applicant_id, case.program.value, case.single_person)
+    )
+
+
+@dataclass(frozen=True)
+class _CaseFacts:
+    household_id: str
+    applicant_id: str
+    program: str
+    single_person: bool
 
 
 def _benefits(session: Session, cases: dict[str, CaseRow]) -> list[BenefitRow]:
@@ -177,7 +200,12 @@ def _benefits(session: Session, cases: dict[str, CaseRow]) -> list[BenefitRow]:
     for b in session.execute(select(*Benefit.__table__.c)):
         case = cases.get(b.case_id)
         status = CaseState(b.status) if b.status in CaseState._value2member_map_ else CaseState.ACTIVE
-        want = expected.amount(b, covered[b.id], decided.get(b.case_id)) if status in BENEFIT_STATES else None
+        alone = case.applicant_id if case is not None and _alone(case) else None
+        want = (
+            expected.amount(b, covered[b.id], decided.get(b.case_id), alone)
+            if status in BENEFIT_STATES
+            else None
+        )
         rows.append(
             BenefitRow(
                 b.id,
@@ -240,6 +268,7 @@ def findings(session: Session, today: date | None = None) -> list[Finding]:
         NearRelativeCase(c.id, c.case_number, CaseState(c.state), c.relative_filed, c.county_visit_done)
         for c in session.execute(select(Case).where(Case.near_relative.is_(True))).scalars()
     )
+    found += checks_more.more_findings(session, persons, benefits, today)
     return found
 
 

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from app.domain import areas as divisions
 from app.domain.codes import AreaLevel, Program, RuleMode
 from app.domain.deadlines import CaseClock, days_left, deadlines
-from app.domain.workflow import BENEFIT_STATES, PRE_DECISION_STATES, CaseState
+from app.domain.workflow import AT_COUNTY_STATES, BENEFIT_STATES, PRE_DECISION_STATES, CaseState
 from app.models.area import Area
 from app.models.case import Benefit, Case, Review
 from app.models.household import Household
@@ -28,7 +28,7 @@ from app.services import settings
 from app.services.context import Actor
 from app.services.county_office import require_county_actor
 
-COUNTY_STATES = frozenset({CaseState.SUBMITTED, CaseState.COUNTY_NOTICE})  # 待县级审批
+COUNTY_STATES = AT_COUNTY_STATES  # 待县级审批
 TOWNSHIP_STATES = PRE_DECISION_STATES - COUNTY_STATES  # still in the township's procedure
 SOON_WD = 3  # a deadline within this many working days is at risk
 

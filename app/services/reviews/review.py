@@ -10,7 +10,15 @@ from sqlalchemy.orm import Session
 
 from app.domain import benefit as benefit_rules
 from app.domain import idcard
-from app.domain.codes import DisabilityCategory, Health, LabourCapacity, Program, RuleMode, UrbanRural
+from app.domain.codes import (
+    DisabilityCategory,
+    Employment,
+    Health,
+    LabourCapacity,
+    Program,
+    RuleMode,
+    UrbanRural,
+)
 from app.domain.money import fen_to_yuan, month_of, next_month
 from app.domain.reviews import ReviewFrequency, gradual_exit_end, next_review_due, review_frequency
 from app.domain.workflow import BENEFIT_STATES, Action, CaseState, next_state
@@ -18,6 +26,7 @@ from app.errors import UserError
 from app.models.case import Benefit, BenefitMember, Case, Review
 from app.models.db import UnitOfWork
 from app.models.household import Household, Person
+from app.services import settings
 from app.services.cases import assessment
 from app.services.context import TOWNSHIP_ROLES, Actor, require_area, require_role
 
@@ -102,7 +111,7 @@ def review_context(session: Session, case_id: str, today: date) -> ReviewContext
     estimate: int | None = None
     eligible: bool | None = None
     try:
-        _, result = assessment.estimate(session, case.household_id, case.program, today, covered)
+        _, result = assessment.case_estimate(session, case, today, covered)
     except UserError as exc:
         reason = exc.message
     else:
@@ -138,6 +147,18 @@ def review_context(session: Session, case_id: str, today: date) -> ReviewContext
     )
 
 
+_IRREGULAR = frozenset({Employment.FLEXIBLE.value, Employment.UNEMPLOYED.value})
+
+
+def stable_income(session: Session, case: Case, on: date) -> bool:
+    """收入来源固定 as the file stands: no working-age member lives on odd jobs or flexible work (S1
+    Art.31 reviews a household whose income has no fixed source and who can work every 6 months)."""
+    people = assessment.living_members(
+        session.execute(select(Person).where(Person.household_id == case.household_id)).scalars()
+    )
+    return not any(p.employment in _IRREGULAR and 16 <= idcard.age_on(p.birth_date, on) < 60 for p in people)
+
+
 def next_frequency(session: Session, case: Case, stable_income: bool, on: date) -> ReviewFrequency:
     """How often this household is reviewed from now on (S1 Art.31; S2 Art.33 under the 2012 rules)."""
     household = session.get(Household, case.household_id)
@@ -168,6 +189,8 @@ def next_frequency(session: Session, case: Case, stable_income: bool, on: date) 
 
 def _check_proposal(case: Case, data: ReviewInput, paid: int | None) -> int | None:
     """Validate the proposal against the procedure and the amount paid; returns the amount to store."""
+    if not data.proposal:
+        raise UserError("请选择复核处理建议（维持不变、增发、减发、停发或渐退）", field="处理建议")
     if data.proposal not in PROPOSALS:
         raise UserError(f"复核建议“{data.proposal}”无效", field="处理建议")
     if data.proposal == "none":
@@ -233,10 +256,7 @@ def record_review(uow: UnitOfWork, actor: Actor, case_id: str, data: ReviewInput
     review.proposed_fen = amount
     review.reason = reason
     freq = next_frequency(session, case, data.stable_income, data.done_on)
-    session.add(
-        Review(
-            case_id=case_id, kind="periodic", frequency=freq.value, due_on=next_review_due(data.done_on, freq)
-        )
-    )
+    due = next_review_due(data.done_on, freq, settings.review_stable_months(session))
+    session.add(Review(case_id=case_id, kind="periodic", frequency=freq.value, due_on=due))
     session.flush()
     return review

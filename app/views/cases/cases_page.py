@@ -71,7 +71,9 @@ class CasesPage(QWidget):
 
         self.model = RowsTableModel[CaseLine](
             [
-                ColumnSpec(self.tr("Time left"), lambda c: working_days_text(c.days_left), tone=_tone),
+                ColumnSpec(
+                    self.tr("Time left"), lambda c: working_days_text(c.days_left, c.due, c.note), tone=_tone
+                ),
                 ColumnSpec(self.tr("Head of household"), lambda c: c.head_name),
                 ColumnSpec(self.tr("Village"), lambda c: c.village),
                 ColumnSpec(self.tr("State"), lambda c: c.state_label),

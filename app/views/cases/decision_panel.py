@@ -178,23 +178,25 @@ class DecisionPanel(QWidget):
         return "\n".join(lines)
 
     def _enable_choices(self, facts: DecisionFacts) -> None:
-        first = None
+        """Offer the decisions open now, none of them chosen: the officer decides (forms start undecided)."""
         for key, radio in self.radios.items():
             option = facts.options.get(key)
             radio.setVisible(option is not None and (option.open_in_state or key != COUNTY_NOTICE))
             radio.setEnabled(option is not None and option.allowed)
             radio.setToolTip(option.why if option is not None and not option.allowed else "")
-            if first is None and radio.isEnabled():
-                first = radio
         self.choices.setExclusive(False)
         for radio in self.radios.values():
             radio.setChecked(False)
         self.choices.setExclusive(True)
-        if first is not None:
-            first.setChecked(True)
+        self.amount_edit.setEnabled(False)
+        shown = [facts.options[k] for k, r in self.radios.items() if k in facts.options and not r.isHidden()]
+        reasons = "；".join(sorted({o.why for o in shown if not o.allowed and o.why}))
+        if any(radio.isEnabled() for radio in self.radios.values()):
+            self.why_not.setText(" ".join(t for t in (self.tr("Choose the decision."), reasons) if t))
         else:
-            reasons = {o.why for o in facts.options.values() if o.why}
-            self.why_not.setText("；".join(sorted(reasons)))
+            self.why_not.setText(
+                reasons or "；".join(sorted({o.why for o in facts.options.values() if o.why}))
+            )
             self.submit_button.setEnabled(False)
 
     @Slot()

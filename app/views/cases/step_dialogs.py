@@ -108,9 +108,9 @@ class StepDialog(QDialog):
         else:
             self.form.addRow(self.tr("&Date:"), self.date_edit)
             if key == Action.RECORD_OPINION.value:
-                self.reason_edit = _text_box(4)
-                self.reason_edit.setPlainText(
-                    self.tr("After investigation the household meets the conditions.")
+                self.reason_edit = _text_box(4)  # empty: the opinion is the head's own (decision forms
+                self.reason_edit.setPlaceholderText(  # start undecided)
+                    self.tr("Whether the household meets the conditions, and why")
                 )
                 self.form.addRow(self.tr("&Opinion:"), self.reason_edit)
                 self.form.addRow(self.tr("Signed by:"), QLabel(signer))
@@ -154,6 +154,8 @@ class StepDialog(QDialog):
             (self.tr("Not concluded"), None),
         ):
             self.eligible_combo.addItem(text, value)
+        self.eligible_combo.setPlaceholderText(self.tr("(choose)"))
+        self.eligible_combo.setCurrentIndex(-1)  # undecided until the investigator chooses
         self.form.addRow(self.tr("&Conclusion:"), self.eligible_combo)
         self.findings_edit = _text_box(4)
         self.form.addRow(self.tr("F&indings:"), self.findings_edit)
@@ -240,6 +242,10 @@ class StepDialog(QDialog):
                 for n in self.staff_edits[2].text().replace(",", "、").replace("，", "、").split("、")
             ]
             finished = self.finished_edit.value() if self.finished_check.isChecked() else None
+            if self.eligible_combo.currentIndex() < 0:
+                raise UserError(
+                    self.tr("Choose the conclusion: meets the conditions, does not, or not concluded yet.")
+                )
             return InvestigationInput(
                 self.kind_combo.currentData(),
                 on,
@@ -269,6 +275,8 @@ class StepDialog(QDialog):
             return PlainStep(
                 on, self.tr("To be added, all at once: {items}").format(items="、".join(missing))
             )
+        if key == Action.RECORD_OPINION.value and not self._reason():
+            raise UserError(self.tr("Write the township's opinion."))
         if key in DECISIONS:
             amount = self.amount_edit.fen() if key == Action.APPROVE.value else None
             months = self.months_spin.value() if key == Action.START_GRADUAL_EXIT.value else 6

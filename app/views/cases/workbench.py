@@ -92,7 +92,9 @@ class WorkbenchPage(QWidget):
 
     def _case_columns(self) -> list[ColumnSpec[CaseLine]]:
         return [
-            ColumnSpec(self.tr("Time left"), lambda c: working_days_text(c.days_left), tone=_case_tone),
+            ColumnSpec(
+                self.tr("Time left"), lambda c: working_days_text(c.days_left, c.due, c.note), tone=_case_tone
+            ),
             ColumnSpec(self.tr("Due"), lambda c: show_date(c.due)),
             ColumnSpec(self.tr("Time limit"), lambda c: c.deadline, tooltip=lambda c: c.basis),
             ColumnSpec(self.tr("Head of household"), lambda c: c.head_name),
@@ -119,7 +121,9 @@ class WorkbenchPage(QWidget):
 
     def _notice_columns(self) -> list[ColumnSpec[NoticeLine]]:
         return [
-            ColumnSpec(self.tr("Time left"), lambda n: calendar_days_text(n.days_left), tone=_notice_tone),
+            ColumnSpec(
+                self.tr("Time left"), lambda n: calendar_days_text(n.days_left, n.note), tone=_notice_tone
+            ),
             ColumnSpec(
                 self.tr("Period"),
                 lambda n: self.tr("{start} to {end}").format(

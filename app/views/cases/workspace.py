@@ -138,6 +138,7 @@ class CaseWorkspace(QWidget):
             Action.START_NOTICE.value: self.tr("Start the noti&ce…"),
             Action.RECORD_OBJECTION.value: self.tr("Record an objection (&Y)…"),
             Action.CLOSE_NOTICE.value: self.tr("Su&bmit to the county…"),
+            Action.SUBMIT_RECHECKED.value: self.tr("Send the &new opinion to the county…"),
             Action.APPROVE.value: self.tr("Approve (&Q)…"),
             Action.REFUSE.value: self.tr("Ref&use…"),
             Action.REFUSE_INTAKE.value: self.tr("&Refuse the application…"),
@@ -206,7 +207,10 @@ class CaseWorkspace(QWidget):
             colour = TONES.get(days_tone(d.days_left) or "ok", "")
             lines.append(
                 self.tr("{label}: by {due} <span style='color:{colour}'><b>{left}</b></span>").format(
-                    label=d.label, due=show_date(d.due), colour=colour, left=working_days_text(d.days_left)
+                    label=d.label,
+                    due=show_date(d.due),
+                    colour=colour,
+                    left=working_days_text(d.days_left, d.due, d.note),
                 )
             )
         return "<br>".join(lines)

@@ -39,6 +39,9 @@ class HouseholdPage(QWizardPage):
         self.setSubTitle(self.tr("Where the household is registered and lives."))
         self.village_combo = QComboBox()
         self.village_combo.setMinimumWidth(240)
+        self.village_combo.setPlaceholderText(self.tr("(choose the village)"))
+        self.village_hint = QLabel(self.tr("Choose the village where the household is registered."))
+        self.village_hint.setStyleSheet("color: #b00020;")
         self.urban_combo = QComboBox()
         for value in UrbanRural:
             self.urban_combo.addItem(value.label, value.value)
@@ -51,6 +54,7 @@ class HouseholdPage(QWizardPage):
             self.housing_combo.addItem(kind.label, kind.value)
         form = QFormLayout(self)
         form.addRow(self.tr("&Village:"), self.village_combo)
+        form.addRow("", self.village_hint)
         form.addRow(self.tr("&Urban or rural:"), self.urban_combo)
         form.addRow(self.tr("&Address:"), self.address_edit)
         form.addRow(self.tr("&Phone:"), self.phone_edit)
@@ -58,14 +62,20 @@ class HouseholdPage(QWizardPage):
         self.village_combo.currentIndexChanged.connect(self._on_village_changed)
 
     def set_villages(self, villages: list[tuple[str, str]]) -> None:
+        """The villages in scope; none is chosen: the clerk picks the household's (forms start undecided)."""
         for code, name in villages:
             self.village_combo.addItem(name, code)
+        self.village_combo.setCurrentIndex(-1)
+        self.village_hint.setVisible(True)
         self.completeChanged.emit()
 
     @Slot(int)
-    def _on_village_changed(self, _index: int) -> None:
-        urban = self.village_combo.currentText().endswith("社区")  # 社区 are urban, 村 rural: a default only
-        self.urban_combo.setCurrentIndex(0 if urban else 1)
+    def _on_village_changed(self, index: int) -> None:
+        self.village_hint.setVisible(index < 0)
+        if index >= 0:
+            urban = self.village_combo.currentText().endswith("社区")  # 社区 urban, 村 rural: a default only
+            self.urban_combo.setCurrentIndex(0 if urban else 1)
+        self.completeChanged.emit()
 
     def village_code(self) -> str:
         return str(self.village_combo.currentData() or "")

@@ -262,7 +262,7 @@ class DonePage(QWizardPage):
         for d in created.deadlines:
             lines.append(
                 self.tr("{label}: by {due} ({left})").format(
-                    label=d.label, due=show_date(d.due), left=working_days_text(d.days_left)
+                    label=d.label, due=show_date(d.due), left=working_days_text(d.days_left, d.due, d.note)
                 )
             )
         if not created.deadlines:

@@ -58,6 +58,11 @@ class ReviewForm(QWidget):
             ("gradual_exit", self.tr("Gradual exit")),
         ):
             self.proposal_combo.addItem(text, key)
+        self.proposal_combo.setPlaceholderText(self.tr("(choose)"))
+        self.proposal_combo.setCurrentIndex(-1)
+        self.suggestion = QLabel()
+        self.suggestion.setWordWrap(True)
+        self.suggestion.setStyleSheet("color: #555;")
         self.amount_edit = MoneyEdit()
         self.months_spin = QSpinBox()
         self.months_spin.setRange(1, 6)
@@ -73,6 +78,7 @@ class ReviewForm(QWidget):
         form.addRow("", self.stable_check)
         form.addRow(self.tr("Fin&ding:"), self.finding_edit)
         form.addRow(self.tr("&Proposal:"), self.proposal_combo)
+        form.addRow("", self.suggestion)
         form.addRow(self.tr("New monthly &amount (yuan):"), self.amount_edit)
         form.addRow(self.tr("Gradual exit &lasts:"), self.months_spin)
         form.addRow(self.tr("&Reason:"), self.reason_edit)
@@ -121,7 +127,12 @@ class ReviewForm(QWidget):
         self.amount_edit.set_fen(
             context.estimate_fen if context.suggestion in ("increase", "reduce") else None
         )
-        self.proposal_combo.setCurrentIndex(self.proposal_combo.findData(context.suggestion))
+        # The reviewer decides: the form starts undecided and only says what the file suggests.
+        self.proposal_combo.setCurrentIndex(-1)
+        suggested = self.proposal_combo.itemText(self.proposal_combo.findData(context.suggestion))
+        self.suggestion.setText(
+            self.tr("By the file today the suggestion would be: {proposal}").format(proposal=suggested)
+        )
         model = self.proposal_combo.model()
         if isinstance(model, QStandardItemModel):  # 渐退 exists only for 低保 being paid
             item = model.item(self.proposal_combo.findData("gradual_exit"))
@@ -138,6 +149,10 @@ class ReviewForm(QWidget):
 
     def value(self) -> ReviewInput:
         key = self.proposal_combo.currentData()
+        if self.proposal_combo.currentIndex() < 0 or key is None:
+            raise UserError(
+                self.tr("Choose the proposal: no change, increase, reduce, stop or gradual exit.")
+            )
         return ReviewInput(
             done_on=self.done_edit.value(),
             finding=self.finding_edit.toPlainText().strip(),

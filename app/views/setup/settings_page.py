@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -88,6 +89,13 @@ class SettingsPage(QWidget):
         self.spot_share.setToolTip(
             self.tr("Share of the cases sent up that the county visits at random (2012 rules).")
         )
+        self.renotice_check = QCheckBox(self.tr("Publish the new opinion a&gain after an objection"))
+        self.renotice_check.setToolTip(
+            self.tr(
+                "By the national rules the opinion made after an objection goes straight to the county; "
+                "tick this only where local rules ask for a second notice."
+            )
+        )
         self.save_procedure_button = QPushButton(self.tr("Save &rules"))
         self.save_procedure_button.clicked.connect(self.save_procedure)
         procedure_box = QGroupBox(self.tr("Procedure rules"))
@@ -96,6 +104,7 @@ class SettingsPage(QWidget):
         procedure_form.addRow(self.tr("Notice &days:"), self.notice_days)
         procedure_form.addRow(self.tr("Days &counted as:"), self.day_kind_combo)
         procedure_form.addRow(self.tr("County &spot checks:"), self.spot_share)
+        procedure_form.addRow("", self.renotice_check)
         procedure_form.addRow(self.save_procedure_button)
         self._lock(
             procedure_box,
@@ -149,6 +158,7 @@ class SettingsPage(QWidget):
                     "mode": settings.rule_mode(s).value,
                     "limits": settings.time_limits(s),
                     "spot_share": int(settings.get(s, "county.spot_check_share")),
+                    "renotice": settings.renotice_after_objection(s),
                     "holidays": settings.holidays(s),
                 }
 
@@ -162,6 +172,7 @@ class SettingsPage(QWidget):
         self.notice_days.setValue(data["limits"].notice_days)
         self.day_kind_combo.setCurrentIndex(self.day_kind_combo.findData(data["limits"].notice_day_kind))
         self.spot_share.setValue(data["spot_share"])
+        self.renotice_check.setChecked(data["renotice"])
         kinds = {"holiday": self.tr("Holiday"), "workday": self.tr("Make-up working day")}
         self.holiday_table.setRowCount(len(data["holidays"]))
         for row, (day, kind, name) in enumerate(data["holidays"]):
@@ -195,10 +206,16 @@ class SettingsPage(QWidget):
     def save_procedure(self) -> None:
         mode = RuleMode(self.mode_combo.currentData())
         days, kind = self.notice_days.value(), str(self.day_kind_combo.currentData())
-        share = self.spot_share.value()
+        share, renotice = self.spot_share.value(), self.renotice_check.isChecked()
         self._save(
             lambda s, a: settings.update_procedure(
-                s, a, rule_mode=mode, notice_days=days, notice_day_kind=kind, spot_check_share=share
+                s,
+                a,
+                rule_mode=mode,
+                notice_days=days,
+                notice_day_kind=kind,
+                spot_check_share=share,
+                renotice_after_objection=renotice,
             ),
             self.tr("Rules saved."),
         )

@@ -33,23 +33,38 @@ def show_date(value: date | None) -> str:
     return QDate(value.year, value.month, value.day).toString(date_format())
 
 
-def working_days_text(days: int | None) -> str:
-    """“还剩3个工作日”, “今天到期” or “已逾期2个工作日”."""
+def _with_note(text: str, note: str) -> str:
+    return f"{text}（{note}）" if note else text
+
+
+def working_days_text(days: int | None, due: date | None = None, note: str = "") -> str:
+    """“还剩3个工作日”, “今天到期” (only when ``due`` is today) or “已逾期2个工作日”.
+
+    No working day left before a due date that is a weekend or holiday reads “11月22日到期”; ``note``
+    (“截止日为周六”, from the services) says which day off it is.
+    """
     if days is None:
         return ""
     if days < 0:
-        return QCoreApplication.translate("Forms", "{n} working days overdue").format(n=-days)
-    if days == 0:
-        return QCoreApplication.translate("Forms", "due today")
-    return QCoreApplication.translate("Forms", "{n} working days left").format(n=days)
+        text = QCoreApplication.translate("Forms", "{n} working days overdue").format(n=-days)
+    elif days == 0 and due is not None and due != clock.today():
+        text = QCoreApplication.translate("Forms", "due on {date}").format(date=show_date(due))
+    elif days == 0:
+        text = QCoreApplication.translate("Forms", "due today")
+    else:
+        text = QCoreApplication.translate("Forms", "{n} working days left").format(n=days)
+    return _with_note(text, note)
 
 
-def calendar_days_text(days: int) -> str:
+def calendar_days_text(days: int, note: str = "") -> str:
+    """Calendar days to a due date: 0 is the due date itself (“今天到期”)."""
     if days < 0:
-        return QCoreApplication.translate("Forms", "{n} days overdue").format(n=-days)
-    if days == 0:
-        return QCoreApplication.translate("Forms", "due today")
-    return QCoreApplication.translate("Forms", "{n} days left").format(n=days)
+        text = QCoreApplication.translate("Forms", "{n} days overdue").format(n=-days)
+    elif days == 0:
+        text = QCoreApplication.translate("Forms", "due today")
+    else:
+        text = QCoreApplication.translate("Forms", "{n} days left").format(n=days)
+    return _with_note(text, note)
 
 
 def money_text(fen: int | None) -> str:
