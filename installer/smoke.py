@@ -279,7 +279,9 @@ def sign_in_window(exe: Path, data: Path, env: dict) -> str:
     try:
         with os.fdopen(read) as pipe:
             display = ":" + pipe.readline().strip()
-        genv = dict(env, DISPLAY=display, QT_QPA_PLATFORM="xcb")
+        # The session asks for fcitx, as on Kylin and UOS: the start-up check must log what it found.
+        genv = dict(env, DISPLAY=display, QT_QPA_PLATFORM="xcb", QT_IM_MODULE="fcitx")
+        genv.pop("QT_IM_MODULES", None)
         log_file = data / "gui-stderr.txt"
         with open(log_file, "w", encoding="utf-8") as err:
             app = subprocess.Popen(
@@ -294,7 +296,7 @@ def sign_in_window(exe: Path, data: Path, env: dict) -> str:
                 ).stdout
                 title = next((t for t in SIGN_IN_TITLES if t in tree), None)
                 if title:
-                    return f"“{title}” on {display}"
+                    return f"“{title}” on {display}; {input_method_line(data)}"
                 time.sleep(0.5)
         raise Failed(f"no sign-in window within 60 s: {log_file.read_text()[-2000:]}")
     finally:
@@ -305,6 +307,16 @@ def sign_in_window(exe: Path, data: Path, env: dict) -> str:
                     proc.wait(10)
                 except subprocess.TimeoutExpired:
                     proc.kill()
+
+
+def input_method_line(data: Path) -> str:
+    """The start-up input-method check's line in the program's log (its content depends on the plugins
+    the installation has: without a fcitx plugin it is a warning)."""
+    log = data / "logs" / "jiuzhu.log"
+    lines = [line for line in log.read_text(encoding="utf-8").splitlines() if "input method fcitx" in line]
+    if not lines:
+        raise Failed(f"the start-up input-method check logged nothing in {log}")
+    return lines[-1].split("input method ", 1)[1]
 
 
 def main(argv: list[str] | None = None) -> int:
