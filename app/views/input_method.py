@@ -1,7 +1,7 @@
 """Can Qt load a plugin for the session's input method? Checked at start, logged, shown in 帮助 → 关于.
 
 PySide6's wheels carry only the ibus and compose input-method plugins; clerks on Kylin and UOS commonly
-type with fcitx, whose Qt 6 plugin county IT installs (docs/guide/安装程序.md). Without it Qt quietly
+type with fcitx, whose Qt 6 plugin county IT installs (docs/guide/在办公电脑上安装.md). Without it Qt
 falls back to "compose" and no Chinese can be typed: this module makes that visible.
 """
 
