@@ -40,10 +40,11 @@ DEB_FILE=$(ls build/out/*.deb)
 APP_ID=$(dpkg-deb -f "$DEB_FILE" Package)
 echo "== dpkg -i $DEB_FILE ($(du -h "$DEB_FILE" | cut -f1))"
 $SUDO dpkg -i "$DEB_FILE"
-trap '$SUDO dpkg -r "$APP_ID" >/dev/null 2>&1 || true' EXIT
+trap '$SUDO dpkg -P "$APP_ID" >/dev/null 2>&1 || true' EXIT
 python3 installer/smoke.py "/opt/apps/$APP_ID/files/jiuzhu" --expect-font UMing
 /usr/bin/jiuzhu --version
 $SUDO dpkg -r "$APP_ID"
+$SUDO dpkg -P "$APP_ID" >/dev/null  # forget it too: the postrm kept its "rc" record
 trap - EXIT
 if [ -e /usr/bin/jiuzhu ] || [ -e "/opt/apps/$APP_ID" ] || [ -e "/usr/share/applications/$APP_ID.desktop" ]; then
   echo "dpkg -r left files behind" >&2
