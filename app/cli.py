@@ -114,19 +114,31 @@ def build_parser() -> argparse.ArgumentParser:
 EXTENSIONS = ("app.cli_print", "app.cli_sync", "app.cli_ledger", "app.cli_county")
 
 
+class ExtensionError(RuntimeError):
+    """A verb group cannot be imported: a broken install or a frozen build that left it out."""
+
+    def __init__(self, module: str, cause: BaseException) -> None:
+        super().__init__(f"命令模块 {module} 无法加载（{type(cause).__name__}: {cause}），程序安装不完整")
+        self.module = module
+
+
 def _extensions() -> list[Any]:
+    """Every verb group; one that cannot be imported is an error, never a silent loss of its verbs."""
     found = []
     for name in EXTENSIONS:
         try:
             found.append(importlib.import_module(name))
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
+        except ImportError as exc:
+            raise ExtensionError(name, exc) from exc
     return found
 
 
 def run(argv: list[str]) -> int:
-    parser = build_parser()
+    try:
+        parser = build_parser()
+    except ExtensionError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_REFUSED
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: --help/--version exit 0, usage errors exit 2

@@ -34,8 +34,9 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null 2>&1 || true
+# "qt": the newest PySide6 with its QtPdf wheel (installer/README.md: the older Qt of 信创 Linux builds).
 if [ "$MODE" = "test" ]; then
-  .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test,postgres]"
+  .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[qt,test,postgres]"
 else
-  .venv/bin/python -m pip install -q --disable-pip-version-check -e .
+  .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[qt]"
 fi

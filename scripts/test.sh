@@ -34,4 +34,6 @@ if [ "$#" -eq 0 ]; then
     echo "== the date-sensitive suites with the clock at: $shift"
     faketime -f "$shift" .venv/bin/python -m pytest -p no:cacheprovider -q -n 2 --ignore=tests/gui
   done
+  # Freeze, package and smoke-test the program; the GUI and printing suites on PySide6 6.9.3.
+  sh installer/ci.sh
 fi

@@ -1,4 +1,8 @@
-"""Find and register an embeddable TrueType CJK font; fall back to ReportLab's STSong-Light CID font."""
+"""Find and register an embeddable TrueType CJK font: the system's 宋体/仿宋, else the bundled serif.
+
+A document is never printed with a font it does not embed: with no usable font at all, printing is
+refused with a clear message (the frozen program always carries AR PL UMing and WenQuanYi Micro Hei).
+"""
 
 from __future__ import annotations
 
@@ -9,33 +13,55 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.errors import UserError
+
 log = logging.getLogger("jiuzhu.printing")
 
-FALLBACK = "STSong-Light"
+FONT_DIR_ENV = "JIUZHU_FONT_DIR"  # a folder of bundled fonts (the frozen build's fonts/ beside the .exe)
+NO_FONT = (
+    "未找到可嵌入 PDF 的中文 TrueType 字体（宋体、仿宋或程序随附的文鼎明体、文泉驿微米黑），无法打印。"
+    "请重新安装救助通（安装包自带字体），或在设置中指定一个 .ttf/.ttc 字体文件。"
+)
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """A font file we know how to use: its family name, file names to look for and TTC sub-font."""
+    """A font file we know how to use: its family name, file names to look for, TTC sub-font, style."""
 
     name: str
     files: tuple[str, ...]
     subfont: int = 0
+    serif: bool = False  # 宋体/仿宋-like: what official documents are set in
 
 
-# Body text first in order of preference (宋体/仿宋 read like an official paper), then sans.
+# In order of preference: the serifs first (宋体/仿宋 read like an official paper), then the sans.
 CANDIDATES: tuple[Candidate, ...] = (
-    Candidate("SimSun", ("simsun.ttc",)),
-    Candidate("FangSong", ("simfang.ttf",)),
+    Candidate("SimSun", ("simsun.ttc",), serif=True),
+    Candidate("FangSong", ("simfang.ttf",), serif=True),
+    Candidate("AR PL UMing", ("uming.ttc",), serif=True),
     Candidate("SimHei", ("simhei.ttf",)),
     Candidate("Microsoft YaHei", ("msyh.ttc", "msyh.ttf")),
-    Candidate("AR PL UMing", ("uming.ttc",)),
     Candidate("WenQuanYi Micro Hei", ("wqy-microhei.ttc",)),
     Candidate("WenQuanYi Zen Hei", ("wqy-zenhei.ttc",)),
     Candidate("Arial Unicode MS", ("Arial Unicode.ttf", "arialuni.ttf")),
 )
 # Headings prefer a bold-looking face where the machine has one.
 HEADING_ORDER: tuple[str, ...] = ("SimHei", "Microsoft YaHei", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei")
+
+
+def bundled_dirs() -> list[Path]:
+    """Folders of the fonts that ship with the program: ``$JIUZHU_FONT_DIR``, and in a frozen build
+    the ``fonts`` folder beside the executable (and inside the bundle's own folder)."""
+    dirs: list[Path] = []
+    env = os.environ.get(FONT_DIR_ENV, "").strip()
+    if env:
+        dirs.append(Path(env))
+    if getattr(sys, "frozen", False):
+        dirs.append(Path(sys.executable).resolve().parent / "fonts")
+        inside = getattr(sys, "_MEIPASS", None)
+        if inside:
+            dirs.append(Path(inside) / "fonts")
+    return dirs
 
 
 def font_dirs() -> list[Path]:
@@ -61,7 +87,8 @@ def font_dirs() -> list[Path]:
 
 @dataclass(frozen=True)
 class FontSet:
-    """The registered ReportLab font names a document uses, and whether they are embedded."""
+    """The registered ReportLab font names a document uses; ``embedded`` is always True (load()
+    refuses rather than fall back to a font the PDF would not carry)."""
 
     body: str
     heading: str
@@ -96,7 +123,7 @@ def parse_setting(value: str) -> tuple[str, int]:
 
 _lock = threading.Lock()
 _registered: dict[tuple[str, int], str] = {}
-_cache: dict[tuple[str, tuple[str, ...] | None], FontSet] = {}
+_cache: dict[tuple[str, tuple[str, ...], tuple[str, ...]], FontSet] = {}
 
 
 def register_file(path: Path, subfont: int = 0) -> str:
@@ -142,58 +169,55 @@ def _from_setting(setting: str, dirs: list[Path]) -> tuple[str, str] | None:
     return None
 
 
-def load(setting: str | None = None, dirs: list[Path] | None = None) -> FontSet:
-    """The fonts for documents: the ``print.font`` setting if usable, else the first CJK TrueType found.
-
-    With none found, ReportLab's STSong-Light (not embedded: the reader supplies the glyphs) is used
-    and a warning is logged, because printing may then show blank boxes.
-    """
-    key = (setting or "", None if dirs is None else tuple(str(d) for d in dirs))
-    if key in _cache:
-        return _cache[key]
-    dirs = dirs if dirs is not None else font_dirs()
-    body: tuple[str, str] | None = None
-    if setting and setting.strip() and setting.strip().lower() != "auto":
-        body = _from_setting(setting, dirs)
-        if body is None:
-            log.warning("print.font setting %r is not usable; searching the system fonts", setting)
-    if body is None:
-        for cand in CANDIDATES:
-            path = _find_file(cand.files, dirs)
+def _first(cands: list[Candidate], dirs: list[Path], bundled: list[Path]) -> tuple[str, str] | None:
+    """The first candidate usable from the system's folders, else from the bundled ones."""
+    for folders, where in ((dirs, ""), (bundled, "，随附")):
+        for cand in cands:
+            path = _find_file(cand.files, folders) if folders else None
             name = _try(path, cand.subfont) if path else None
             if name:
-                body = (name, f"{cand.name}（{path}）")
-                break
-    if body is None:
-        log.warning(
-            "no embeddable CJK TrueType font found; using %s: printing may show blank boxes", FALLBACK
-        )
-        fonts = FontSet(_cid_fallback(), FALLBACK, False, f"{FALLBACK}（未嵌入）")
-    else:
-        fonts = FontSet(body[0], _heading(dirs) or body[0], True, body[1])
-    _cache[key] = fonts
-    return fonts
-
-
-def _heading(dirs: list[Path]) -> str | None:
-    by_name = {c.name: c for c in CANDIDATES}
-    for family in HEADING_ORDER:
-        cand = by_name[family]
-        path = _find_file(cand.files, dirs)
-        name = _try(path, cand.subfont) if path else None
-        if name:
-            return name
+                return name, f"{cand.name}（{path}{where}）"
     return None
 
 
-def _cid_fallback() -> str:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+def load(
+    setting: str | None = None, dirs: list[Path] | None = None, bundled: list[Path] | None = None
+) -> FontSet:
+    """The fonts for documents: the ``print.font`` setting if usable, else the system's 宋体/仿宋, else the
+    bundled serif, else a sans (the system's, then the bundled one). Headings take a 黑体 where found.
 
-    with _lock:
-        if FALLBACK not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(UnicodeCIDFont(FALLBACK))
-    return FALLBACK
+    Args:
+        setting: the ``print.font`` setting: a family name, or a file path with an optional ``#index``.
+        dirs: the system's font folders (default: this platform's, font_dirs()).
+        bundled: the folders of the fonts shipped with the program (default: bundled_dirs()).
+
+    Raises:
+        UserError: no embeddable CJK TrueType font anywhere; nothing is printed with a font that the
+            PDF would not embed.
+    """
+    dirs = dirs if dirs is not None else font_dirs()
+    bundled = bundled if bundled is not None else bundled_dirs()
+    key = (setting or "", tuple(str(d) for d in dirs), tuple(str(d) for d in bundled))
+    if key in _cache:
+        return _cache[key]
+    body: tuple[str, str] | None = None
+    if setting and setting.strip() and setting.strip().lower() != "auto":
+        body = _from_setting(setting, [*dirs, *bundled])
+        if body is None:
+            log.warning("print.font setting %r is not usable; searching the system fonts", setting)
+    if body is None:
+        body = _first([c for c in CANDIDATES if c.serif], dirs, bundled) or _first(
+            [c for c in CANDIDATES if not c.serif], dirs, bundled
+        )
+    if body is None:
+        log.error("no embeddable CJK TrueType font in %s or %s", dirs, bundled)
+        raise UserError(NO_FONT)
+    by_name = {c.name: c for c in CANDIDATES}
+    heading = _first([by_name[f] for f in HEADING_ORDER], dirs, bundled)
+    fonts = FontSet(body[0], heading[0] if heading else body[0], True, body[1])
+    log.info("document fonts: body %s, heading %s", fonts.description, heading[1] if heading else "同正文")
+    _cache[key] = fonts
+    return fonts
 
 
 def missing_chars(font_name: str, text: str) -> list[str]:

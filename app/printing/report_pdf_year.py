@@ -56,7 +56,7 @@ def indicators(s: YearSummary) -> list[tuple[str, str, str]]:
         ("逾期完成", str(review.get("late", 0)), ""),
         ("逾期未完成", str(review.get("overdue_open", 0)), ""),
         ("尚未到期", str(review.get("not_due", 0)), ""),
-        ("复核按时完成率", percent(s.reviews_on_time_share), "按时完成 ÷（应复核 − 尚未到期）"),
+        ("复核按时完成率", percent(s.reviews_on_time_share), "按时完成 ÷（应复核 － 尚未到期）"),
         *((f"公示：{kind}（期）", str(n), "") for kind, n in sorted(s.notices.items())),
         ("公示对象（户次）", str(s.notice_entries), ""),
         *(

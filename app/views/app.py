@@ -139,6 +139,9 @@ def run_gui(paths: DataPaths, database_url: str | None) -> int:
 
     crash_dialog.install(log.log_file(paths.logs))
     log.gui.info("starting Jiuzhu %s with data in %s", app_package.__version__, paths.root)
+    from app.views import input_method
+
+    input_method.log_at_start()  # a missing fcitx plugin shows in the log and in 帮助 → 关于
     from app.services.setup.first_run import needs_setup
 
     first_user = ""

@@ -295,10 +295,12 @@ class MainWindow(QMainWindow):
             )
 
     def about_text(self) -> str:
+        from app.views import input_method
+
         return self.tr(
             "<h3>Jiuzhu {version}</h3><p>Offline casework for township social-assistance offices: "
             "minimum living allowance, support for people in extreme poverty and temporary assistance.</p>"
-        ).format(version=app_package.__version__)
+        ).format(version=app_package.__version__) + input_method.about_text(input_method.session_check())
 
     @Slot()
     def show_about(self) -> None:

@@ -1529,6 +1529,21 @@ Please copy the details below and send them to your system administrator.</sourc
     </message>
 </context>
 <context>
+    <name>InputMethod</name>
+    <message>
+        <source>&lt;p&gt;Input method: {name}.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;输入法：{name}。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Input method: {name} is not passed on to Jiuzhu&lt;/b&gt;, so Chinese may not be typed here. Please ask the county IT staff to set up the input method for Qt programs (see the installation chapter of the guide).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;输入法 {name} 未传递给救助通&lt;/b&gt;，在本程序中可能无法输入中文。请联系县信息中心为 Qt 程序配置输入法（见使用手册“在办公电脑上安装”一章）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Input method: {name} cannot be used.&lt;/b&gt; This copy of Jiuzhu has no Qt plugin for it, so Chinese cannot be typed here. Please ask the county IT staff to install the input-method plugin (see the installation chapter of the guide).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;输入法 {name} 无法使用。&lt;/b&gt;本机的救助通缺少该输入法的 Qt 插件，在本程序中无法输入中文。请联系县信息中心安装输入法插件（见使用手册“在办公电脑上安装”一章）。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>IntakeWizard</name>
     <message>
         <source>New application</source>

@@ -1,10 +1,9 @@
-"""The builders on their own: long lists over pages, fonts, missing glyphs, the fallback font."""
+"""The builders on their own: long lists over pages, missing glyphs (fonts: test_fonts.py)."""
 
 from __future__ import annotations
 
 import logging
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -146,37 +145,6 @@ def test_a_character_missing_from_the_font_is_reported(caplog: pytest.LogCapture
         doc = build_notice(data, fonts.load())
     assert doc.missing_chars == [rare]
     assert "lacks glyphs" in caplog.text
-
-
-def test_the_font_setting_takes_a_family_name_or_a_path(tmp_path: Path) -> None:
-    found = fonts.load()
-    assert found.embedded
-    assert fonts.load("WenQuanYi Micro Hei").body == found.body
-    assert fonts.load("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc#0").body == found.body
-    assert fonts.parse_setting("C:/Windows/Fonts/simsun.ttc#1") == ("C:/Windows/Fonts/simsun.ttc", 1)
-
-
-def test_without_a_cjk_truetype_font_it_falls_back_to_stsong_and_warns(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
-    (tmp_path / "NotoSansCJK-Regular.ttc").write_bytes(b"OTTO not a truetype font")
-    with caplog.at_level(logging.WARNING, logger="jiuzhu.printing"):
-        fallback = fonts.load("no-such-font", dirs=[tmp_path])
-    assert (fallback.body, fallback.embedded) == (fonts.FALLBACK, False)
-    assert "blank boxes" in caplog.text
-    data = assemble(
-        NoticeKind.STANDING, OFFICE, "x", candidates(3), date(2026, 1, 1), None, 7, DayKind.CALENDAR
-    )
-    assert "张三" in pdf_text(build_notice(data, fallback).pdf)
-
-
-def test_a_broken_font_file_is_skipped(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    bad = tmp_path / "simsun.ttc"
-    bad.write_bytes(b"\0" * 64)
-    with caplog.at_level(logging.WARNING, logger="jiuzhu.printing"):
-        chosen = fonts.load(None, dirs=[tmp_path, Path("/usr/share/fonts/truetype/wqy")])
-    assert chosen.embedded and "wqy" in chosen.description
-    assert "cannot be embedded" in caplog.text
 
 
 def test_form_names_accept_the_key_or_the_chinese_title() -> None:
