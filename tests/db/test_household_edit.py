@@ -128,6 +128,18 @@ def test_a_village_cadre_may_read_but_not_edit(demo_db: Database) -> None:
     assert counts(demo_db) == before
 
 
+def test_the_file_of_a_household_outside_the_area_is_refused(demo_db: Database) -> None:
+    from app.domain.codes import Role
+    from app.services.context import Actor
+
+    hh = a_household(demo_db)
+    other = Actor("other", "赵六", Role.TOWNSHIP_CLERK, "430623102000")
+    with demo_db.uow("other") as uow:
+        with pytest.raises(PermissionDenied, match="管辖范围"):
+            household_edit.load(uow, other, hh)
+        assert household_edit.load(uow, CLERK, hh).village_code == VILLAGE
+
+
 def test_a_member_who_moved_out_is_kept_with_the_reason(demo_db: Database) -> None:
     hh = a_household(demo_db)
     with demo_db.uow("clerk") as uow:

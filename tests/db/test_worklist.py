@@ -50,13 +50,13 @@ def session(demo_db: Database) -> Iterator[Session]:
 
 def cadre_of(db: Database) -> Actor:
     with db.uow("test") as uow:
-        village = registry.villages(uow.session, TOWNSHIP)[0][0]
+        village = registry.village_list(uow.session, TOWNSHIP)[0][0]
     return Actor("cadre", "李春生（村干部）", Role.VILLAGE_CADRE, village)
 
 
 def application(db: Database, *, accept: bool = True) -> worklist_intake.Application:
     with db.uow("test") as uow:
-        village = registry.villages(uow.session, TOWNSHIP)[-1][0]
+        village = registry.village_list(uow.session, TOWNSHIP)[-1][0]
     household = HouseholdInput(
         village_code=village,
         urban_rural=UrbanRural.RURAL,
