@@ -59,6 +59,7 @@ def _system_actor(paths: DataPaths, url: str | None) -> tuple[Database, Actor]:
 
 def _import(args: argparse.Namespace, paths: DataPaths) -> int:
     from app.services.intake.ledger import NEW_VILLAGE_HINT, ImportOptions, import_ledger, save_errors
+    from app.spreadsheets.model import Severity
 
     db, actor = _system_actor(paths, args.database_url)
     options = ImportOptions(
@@ -83,7 +84,7 @@ def _import(args: argparse.Namespace, paths: DataPaths) -> int:
         print(line)
     if len(shown) < len(report.changes):
         print(f"……另有{len(report.changes) - len(shown)}处变更（加 --verbose 列出全部）")
-    problems = [p for p in report.problems if p.severity.value != "info"]
+    problems = [p for p in report.problems if p.severity is not Severity.INFO]
     for problem in problems[:SHOWN_PROBLEMS]:
         print(f"[{problem.severity.label}] {problem}", file=sys.stderr)
     if any(NEW_VILLAGE_HINT in p.reason for p in problems):
@@ -93,9 +94,7 @@ def _import(args: argparse.Namespace, paths: DataPaths) -> int:
         print(f"……另有{len(problems) - SHOWN_PROBLEMS}条{more}", file=sys.stderr)
     for line in report.summary():
         print(line)
-    if report.dry_run:
-        print("（--dry-run 只检查，不写入）")
-    elif report.errors and not report.written:
+    if report.errors and not report.written and not args.accept_partial:
         print("（加 --accept-partial 可只导入无误的户）")
     if args.errors:
         print(f"问题清单已写入 {args.errors}")

@@ -192,7 +192,7 @@ def test_the_list_refreshes_itself_after_a_change_made_elsewhere(
 ) -> None:
     """A write anywhere (here the household editor's service) announces its tables; the page reloads."""
     from app.domain.codes import Sex
-    from app.services.households import edit as household_edit
+    from app.services.households import edit
     from app.services.intake.household import MemberInput
     from app.views import ops
 
@@ -203,9 +203,7 @@ def test_the_list_refreshes_itself_after_a_change_made_elsewhere(
     writer = RegistryPage(Workspace(gui_db, clerk))  # another page, not on screen
     qtbot.addWidget(writer)
     with qtbot.waitSignal(page.loaded):
-        ops.write_op(
-            writer, lambda uow: household_edit.update_member(uow, clerk.actor, known_head.id, renamed)
-        )
+        ops.write_op(writer, lambda uow: edit.update_member(uow, clerk.actor, known_head.id, renamed))
     page.search_edit.clear()
     search_for(qtbot, page, "oymd")
     assert heads_shown(page) == ["欧阳明德"]

@@ -339,7 +339,7 @@ def export_ledger(
     if village_code:
         village = session.get(Area, village_code.strip())
         if village is None or village.level != AreaLevel.VILLAGE.value:
-            raise UserError(f"村（社区）代码“{village_code}”不存在", field="--village")
+            raise UserError(f"村（社区）代码“{village_code}”不存在", field="村（社区）")
         require_area(actor, village.code, "导出该村台账")
     households = ledger_rows(session, actor.covers, village.code if village else None)
     title = f"{inst.name}社会救助对象台账" + (f"（{village.name}）" if village else "")

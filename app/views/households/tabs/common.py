@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.models.db import UnitOfWork
-from app.services.households import edit as household_edit
+from app.services.households import edit
 from app.services.households.edit import HouseholdFile
 from app.views.page import Page
 from app.views.workspace import Workspace
@@ -52,7 +52,7 @@ class FileTab(Page):
 
     def load(self) -> None:
         actor, household_id = self.actor, self.household_id
-        self.read(lambda uow: household_edit.load(uow, actor, household_id), self._on_file)
+        self.read(lambda uow: edit.load(uow, actor, household_id), self._on_file)
 
     @Slot(object)
     def _on_file(self, file: HouseholdFile) -> None:
@@ -77,8 +77,8 @@ class FileTab(Page):
         self.write(change, lambda _result: self._on_saved(clear))
 
     def _on_saved(self, clear: tuple[QLineEdit, ...]) -> None:
-        for edit in clear:
-            edit.clear()
+        for line in clear:
+            line.clear()
         self.saved.emit(self.household_id)
 
     def show_refused(self, error: UserError) -> None:

@@ -6,7 +6,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPushButton, QWidget
 
 from app.domain.codes import HousingType, UrbanRural
-from app.services.households import edit as household_edit
+from app.services.households import edit
 from app.services.households.edit import HouseholdFields, HouseholdFile
 from app.views.households.tabs.common import FileTab
 from app.views.workspace import Workspace
@@ -90,4 +90,4 @@ class FactsTab(FileTab):
             notes=self.notes_edit.text(),
         )
         actor, hh = self.actor, self.household_id
-        self.request(lambda uow: household_edit.update_household(uow, actor, hh, fields))
+        self.request(lambda uow: edit.update_household(uow, actor, hh, fields))

@@ -6,7 +6,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPushButton, QSpinBox, QWidget
 
 from app.domain.codes import AssetKind, IncomeKind
-from app.services.households import items as household_items
+from app.services.households import items
 from app.services.households.edit import AssetData, HouseholdFile, IncomeData
 from app.views.households.tabs.common import FileTab, fill, label_of, list_layout, make_table, selected_row
 from app.views.widgets.forms import MoneyEdit, money_text
@@ -91,7 +91,7 @@ class IncomesTab(FileTab):
         )
         actor, hh = self.actor, self.household_id
         self.request(
-            lambda uow: household_items.add_income(uow, actor, hh, data),
+            lambda uow: items.add_income(uow, actor, hh, data),
             (self.income_amount_edit, self.income_note_edit),
         )
 
@@ -102,7 +102,7 @@ class IncomesTab(FileTab):
             self.refuse(self.tr("Select a row first."))
             return
         item, actor = self.item_ids[row], self.actor
-        self.request(lambda uow: household_items.remove_income(uow, actor, item))
+        self.request(lambda uow: items.remove_income(uow, actor, item))
 
 
 class AssetsTab(FileTab):
@@ -175,7 +175,7 @@ class AssetsTab(FileTab):
         )
         actor, hh = self.actor, self.household_id
         self.request(
-            lambda uow: household_items.add_asset(uow, actor, hh, data),
+            lambda uow: items.add_asset(uow, actor, hh, data),
             (self.asset_description_edit, self.asset_value_edit),
         )
 
@@ -186,4 +186,4 @@ class AssetsTab(FileTab):
             self.refuse(self.tr("Select a row first."))
             return
         item, actor = self.item_ids[row], self.actor
-        self.request(lambda uow: household_items.remove_asset(uow, actor, item))
+        self.request(lambda uow: items.remove_asset(uow, actor, item))

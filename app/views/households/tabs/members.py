@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 
 from app.domain import idcard, relations
 from app.domain.codes import Health, Sex
-from app.services.households import edit as household_edit
+from app.services.households import edit
 from app.services.households.edit import HouseholdFile, MemberView
 from app.services.intake.household import MemberInput
 from app.views.households.tabs.common import FileTab, fill, label_of, make_table, selected_row
@@ -157,7 +157,7 @@ class MembersTab(FileTab):
     def add_member(self) -> None:
         member, actor, hh = self.current_member(), self.actor, self.household_id
         self.request(
-            lambda uow: household_edit.add_member(uow, actor, hh, member),
+            lambda uow: edit.add_member(uow, actor, hh, member),
             (self.name_edit, self.id_edit),
         )
 
@@ -168,7 +168,7 @@ class MembersTab(FileTab):
             self.refuse(self.tr("Select the member to update."))
             return
         member, actor = self.current_member(), self.actor
-        self.request(lambda uow: household_edit.update_member(uow, actor, selected.person_id, member))
+        self.request(lambda uow: edit.update_member(uow, actor, selected.person_id, member))
 
     @Slot()
     def remove_member(self) -> None:
@@ -178,6 +178,6 @@ class MembersTab(FileTab):
             return
         reason, actor = self.reason_edit.text(), self.actor
         self.request(
-            lambda uow: household_edit.remove_member(uow, actor, selected.person_id, reason),
+            lambda uow: edit.remove_member(uow, actor, selected.person_id, reason),
             (self.reason_edit,),
         )

@@ -9,8 +9,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QFormLayout, QLineEdit, QPushButton, QWidget
 
 from app.paths import DataPaths
-from app.services.households import attachments
-from app.services.households import items as household_items
+from app.services.households import attachments, items
 from app.services.households.edit import AttachmentView, HouseholdFile
 from app.views.households.tabs.common import FileTab, fill, list_layout, make_table, selected_row
 from app.views.workspace import Workspace
@@ -63,7 +62,7 @@ class ScansTab(FileTab):
     def add_attachment_file(self, file: Path) -> None:
         kind = self.attachment_kind_edit.text().strip() or self.tr("scan")
         actor, hh, paths = self.actor, self.household_id, self.paths
-        self.request(lambda uow: household_items.add_attachment(uow, actor, paths, hh, str(file), kind))
+        self.request(lambda uow: items.add_attachment(uow, actor, paths, hh, str(file), kind))
 
     @Slot()
     def open_attachment(self) -> None:

@@ -6,7 +6,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QPushButton, QWidget
 
 from app.domain import idcard
-from app.services.households import items as household_items
+from app.services.households import items
 from app.services.households.edit import HouseholdFile, SupporterData
 from app.views.households.tabs.common import FileTab, fill, list_layout, make_table, selected_row
 from app.views.widgets.forms import MoneyEdit, money_text
@@ -95,7 +95,7 @@ class SupportersTab(FileTab):
         )
         actor, hh = self.actor, self.household_id
         self.request(
-            lambda uow: household_items.add_supporter(uow, actor, hh, data),
+            lambda uow: items.add_supporter(uow, actor, hh, data),
             (
                 self.supporter_name_edit,
                 self.supporter_id_edit,
@@ -112,4 +112,4 @@ class SupportersTab(FileTab):
             self.refuse(self.tr("Select a row first."))
             return
         item, actor = self.item_ids[row], self.actor
-        self.request(lambda uow: household_items.remove_supporter(uow, actor, item))
+        self.request(lambda uow: items.remove_supporter(uow, actor, item))
