@@ -89,7 +89,7 @@ def test_a_member_typed_in_is_saved_to_the_file(
 
     editor.members_table.selectRow(column_texts(editor.members_table, 0).index("周小雨"))
     type_with_input_method(editor.reason_edit, "外出务工", preedit="waichuwugong")
-    with qtbot.waitSignal(editor.loaded):
+    with qtbot.waitSignal(editor.saved), qtbot.waitSignal(editor.loaded):  # in either order
         qtbot.mouseClick(editor.remove_member_button, Qt.MouseButton.LeftButton)
     assert editor.reason_edit.text() == ""
     assert column_texts(editor.members_table, 5)[-1].endswith("（外出务工）")

@@ -208,7 +208,6 @@ class ConfirmPage(OpWizardPage):
         self.consent_edit.setEnabled(False)
         self.accept_check = QCheckBox(self.tr("The papers are complete: &accept the application now"))
         self.accept_check.setChecked(True)
-        self.saving = QLabel()
         consent = QHBoxLayout()
         consent.addWidget(self.consent_check)
         consent.addWidget(self.consent_edit)
@@ -220,7 +219,6 @@ class ConfirmPage(OpWizardPage):
         layout.addLayout(consent)
         layout.addWidget(self.accept_check)
         layout.addWidget(self.refused)
-        layout.addWidget(self.saving)
         layout.addStretch(1)
 
     def initializePage(self) -> None:
@@ -289,17 +287,16 @@ class ConfirmPage(OpWizardPage):
         self.clear_refused()
         draft.consent_on, draft.accept_now = self.consent_on(), self.accept_check.isChecked()
         actor, application = self.actor, draft.application()
-        self.saving.setText(self.tr("Saving…"))
         self.write(
             lambda uow: window.submit_application(uow, actor, application),
             self._on_created,
             on_error=self._on_refused,
+            label=self.tr("Saving…"),
         )
         return False
 
     @Slot(object)
     def _on_created(self, created: Created) -> None:
-        self.saving.clear()
         self.draft.created = created
         wizard = self.wizard()
         if wizard is not None:
@@ -308,7 +305,6 @@ class ConfirmPage(OpWizardPage):
 
     @Slot(object)
     def _on_refused(self, error: UserError) -> None:
-        self.saving.clear()
         self.show_refused(error)
         self.failed.emit(str(error))
 
