@@ -246,3 +246,18 @@ def test_the_problem_and_change_models_pass_the_model_tester(qtmodeltester: Mode
     changes.set_rows(["新建：张三户", "更新：王五户 月保障金 320→350"])
     qtmodeltester.check(changes, force_py=True)
     assert changes.index(1, 0).data().startswith("更新")
+
+
+def test_the_registry_on_screen_shows_an_imported_ledger_at_once(
+    qtbot: QtBot, ledger_db: Database, tmp_path: Path
+) -> None:
+    registry = RegistryPage(Workspace(ledger_db, CLERK_IN))
+    qtbot.addWidget(registry)
+    with qtbot.waitSignal(registry.loaded):
+        registry.show()
+    assert registry.model.total == 0
+    wizard = open_on(qtbot, ledger_db, messy_ledger(tmp_path / "l.xlsx"))
+    assert preview(qtbot, wizard).errors == []
+    with qtbot.waitSignal(registry.loaded):  # the import announces the tables it wrote
+        assert do_import(qtbot, wizard).written
+    assert registry.model.total == 3

@@ -328,7 +328,7 @@ def interruptible(session: Session, cancelled: Cancel | None) -> Iterator[None]:
     Search as you type starts a new query on every pause; the old one must not hold a read thread
     while the clerk waits. Other databases simply run their statements to the end.
     """
-    raw = session.connection().connection.driver_connection
+    raw = None if cancelled is None else session.connection().connection.driver_connection
     if cancelled is None or not isinstance(raw, sqlite3.Connection):
         yield
         return

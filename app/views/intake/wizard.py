@@ -37,7 +37,7 @@ class IntakeWizard(OpHostMixin, QWizard):
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
-        self.refused = ErrorLabel()  # not shown: the wizard's own refusals go to its first page
+        self.refused = ErrorLabel(self)  # never shown: the wizard's own refusals go to its first page
         self.draft = IntakeDraft()
         self.setWindowTitle(self.tr("New application"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
