@@ -39,6 +39,7 @@ from app.views.signed_in import SignedIn
 from app.views.sync.page import SyncPage
 from app.views.ui_state import ui_settings
 from app.views.widgets.placeholder import PlaceholderPage
+from app.views.workspace import Workspace
 
 if TYPE_CHECKING:
     from app.views.county_pages import CountyPages
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.signed_in = signed_in
         self._db = db
+        self.ws = Workspace(db, signed_in, paths)
         self.ledger_wizard: QWidget | None = None
         self.setWindowTitle(
             self.tr("Jiuzhu: {installation}").format(installation=signed_in.installation_name)
@@ -81,7 +83,7 @@ class MainWindow(QMainWindow):
         self.is_county = signed_in.installation_kind == "county"
         self.workbench = WorkbenchPage(db, signed_in, today=today)
         self.dashboard = self.workbench.dashboard
-        self.registry = RegistryPage(db, signed_in, paths=paths)
+        self.registry = RegistryPage(self.ws)
         self.cases = CasesPage(db, signed_in, today=today)
         self.reviews = ReviewsPage(db, signed_in, today=today)
         self.notices = NoticesPage(db, signed_in)
@@ -273,26 +275,14 @@ class MainWindow(QMainWindow):
     def import_ledger(self) -> None:
         from app.views.intake.ledger_wizard import open_ledger_import
 
-        self.ledger_wizard = open_ledger_import(self._db, self.signed_in, self)
+        self.ledger_wizard = open_ledger_import(self.ws, self)
 
     def export_ledger(self) -> None:
-        from app.views.intake.ledger_wizard import export_ledger
-
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export Excel ledger"), self.tr("ledger.xlsx"), self.tr("Excel workbook (*.xlsx)")
         )
         if path:
-            export_ledger(
-                self._db,
-                self.signed_in,
-                Path(path),
-                on_result=lambda r: self.show_message(
-                    self.tr("Ledger written: {households} households, {persons} persons.").format(
-                        households=r.households, persons=r.persons
-                    )
-                ),
-                on_error=lambda e: self.show_message(str(e)),
-            )
+            self.registry.export_ledger(Path(path))  # the registry page reports it on the status bar
 
     def about_text(self) -> str:
         from app.views import input_method

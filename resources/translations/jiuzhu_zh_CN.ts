@@ -1030,6 +1030,37 @@ Please copy the details below and send them to your system administrator.</sourc
     </message>
 </context>
 <context>
+    <name>EstimateText</name>
+    <message>
+        <source>Loading the standards…</source>
+        <translation>正在读取保障标准…</translation>
+    </message>
+    <message>
+        <source>Members living together: &lt;b&gt;{n}&lt;/b&gt;</source>
+        <translation>共同生活家庭成员：&lt;b&gt;{n}&lt;/b&gt;人</translation>
+    </message>
+    <message>
+        <source>Household income a month: &lt;b&gt;{amount}&lt;/b&gt; yuan</source>
+        <translation>家庭月收入：&lt;b&gt;{amount}&lt;/b&gt;元</translation>
+    </message>
+    <message>
+        <source>Per capita a month: &lt;b&gt;{amount}&lt;/b&gt; yuan</source>
+        <translation>月人均收入：&lt;b&gt;{amount}&lt;/b&gt;元</translation>
+    </message>
+    <message>
+        <source>Standard a month: {amount} yuan</source>
+        <translation>保障标准：每人每月{amount}元</translation>
+    </message>
+    <message>
+        <source>Estimated amount: &lt;b&gt;{amount}&lt;/b&gt; yuan a month</source>
+        <translation>测算月保障金：&lt;b&gt;{amount}&lt;/b&gt;元</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not eligible on these figures.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;按以上数据不符合条件。&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
     <name>FactsTab</name>
     <message>
         <source>(not recorded)</source>
@@ -1626,14 +1657,6 @@ Please copy the details below and send them to your system administrator.</sourc
         <source>Import a ledger</source>
         <translation>导入台账</translation>
     </message>
-    <message>
-        <source>New households: {created}. Updated: {updated}. Unchanged: {unchanged}. Refused for errors: {refused}. New persons: {persons}. Errors: {errors}, warnings: {warnings}.</source>
-        <translation>新建{created}户，更新{updated}户，未变{unchanged}户，因错误未导入{refused}户，新增{persons}人。错误{errors}条，提示{warnings}条。</translation>
-    </message>
-    <message>
-        <source>Saved to {path}</source>
-        <translation>已保存到 {path}</translation>
-    </message>
 </context>
 <context>
     <name>ListImport</name>
@@ -1869,10 +1892,6 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Ledger written: {households} households, {persons} persons.</source>
-        <translation>台账已导出：{households}户，{persons}人。</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Jiuzhu {version}&lt;/h3&gt;&lt;p&gt;Offline casework for township social-assistance offices: minimum living allowance, support for people in extreme poverty and temporary assistance.&lt;/p&gt;</source>
@@ -2157,34 +2176,6 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Type the amount in yuan.</source>
         <translation>请填写金额（元）。</translation>
-    </message>
-    <message>
-        <source>Loading the standards…</source>
-        <translation>正在读取保障标准…</translation>
-    </message>
-    <message>
-        <source>Members living together: &lt;b&gt;{n}&lt;/b&gt;</source>
-        <translation>共同生活家庭成员：&lt;b&gt;{n}&lt;/b&gt;人</translation>
-    </message>
-    <message>
-        <source>Household income a month: &lt;b&gt;{amount}&lt;/b&gt; yuan</source>
-        <translation>家庭月收入：&lt;b&gt;{amount}&lt;/b&gt;元</translation>
-    </message>
-    <message>
-        <source>Per capita a month: &lt;b&gt;{amount}&lt;/b&gt; yuan</source>
-        <translation>月人均收入：&lt;b&gt;{amount}&lt;/b&gt;元</translation>
-    </message>
-    <message>
-        <source>Standard a month: {amount} yuan</source>
-        <translation>保障标准：每人每月{amount}元</translation>
-    </message>
-    <message>
-        <source>Estimated amount: &lt;b&gt;{amount}&lt;/b&gt; yuan a month</source>
-        <translation>测算月保障金：&lt;b&gt;{amount}&lt;/b&gt;元</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Not eligible on these figures.&lt;/b&gt;</source>
-        <translation>&lt;b&gt;按以上数据不符合条件。&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -2867,6 +2858,14 @@ Please copy the details below and send them to your system administrator.</sourc
         <source>{township} (all)</source>
         <translation>{township}（全乡镇）</translation>
     </message>
+    <message>
+        <source>Writing the ledger…</source>
+        <translation>正在写出台账…</translation>
+    </message>
+    <message>
+        <source>Ledger written: {households} households, {persons} persons.</source>
+        <translation>台账已导出：{households}户，{persons}人。</translation>
+    </message>
 </context>
 <context>
     <name>ReportStatsTab</name>
@@ -3008,6 +3007,13 @@ Please copy the details below and send them to your system administrator.</sourc
     </message>
 </context>
 <context>
+    <name>ReportText</name>
+    <message>
+        <source>New households: {created}. Updated: {updated}. Unchanged: {unchanged}. Refused for errors: {refused}. New persons: {persons}. Errors: {errors}, warnings: {warnings}.</source>
+        <translation>新建{created}户，更新{updated}户，未变{unchanged}户，因错误未导入{refused}户，新增{persons}人。错误{errors}条，提示{warnings}条。</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>&amp;Monthly payments</source>
@@ -3047,6 +3053,10 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Save the errors workbook</source>
         <translation>保存问题清单</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
     </message>
 </context>
 <context>
@@ -3396,10 +3406,6 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Select a row first.</source>
         <translation>请先选择一行。</translation>
-    </message>
-    <message>
-        <source>The file of this scan is missing from the data folder.</source>
-        <translation>数据文件夹中找不到该扫描件的文件。</translation>
     </message>
 </context>
 <context>

@@ -51,13 +51,13 @@ def session(demo_db: Database) -> Iterator[Session]:
 
 def cadre_of(db: Database) -> Actor:
     with db.uow("test") as uow:
-        village = registry.villages(uow.session, TOWNSHIP)[0][0]
+        village = registry.village_list(uow.session, TOWNSHIP)[0][0]
     return Actor("cadre", "李春生（村干部）", Role.VILLAGE_CADRE, village)
 
 
 def application(db: Database, *, accept: bool = True) -> worklist_intake.Application:
     with db.uow("test") as uow:
-        village = registry.villages(uow.session, TOWNSHIP)[-1][0]
+        village = registry.village_list(uow.session, TOWNSHIP)[-1][0]
     household = HouseholdInput(
         village_code=village,
         urban_rural=UrbanRural.RURAL,
@@ -133,8 +133,9 @@ def test_intake_creates_household_assets_and_accepted_case_with_deadlines(demo_d
     with demo_db.uow("test") as uow:
         assets = uow.session.execute(select(AssetItem).where(AssetItem.household_id == created.household_id))
         assert [a.description for a in assets.scalars()] == ["生猪2头"]
-        known = worklist_intake.lookup_applicant(uow.session, TOWNSHIP, WIFE_ID.lower())
-    assert known is not None and known.household_id == created.household_id
+        found = worklist_intake.lookup_applicant(uow, CLERK, WIFE_ID.lower())
+    known = found.known
+    assert found.id_number == WIFE_ID and known is not None and known.household_id == created.household_id
     assert known.open_cases and created.case_number in known.open_cases[0]
 
 
@@ -142,7 +143,7 @@ def test_the_live_estimate_is_the_one_calculation(demo_db: Database) -> None:
     app = application(demo_db)
     assert app.household is not None
     with demo_db.uow("test") as uow:
-        basis = worklist_intake.intake_basis(uow.session, TOWNSHIP)
+        basis = worklist_intake.intake_basis(uow, CLERK)
     draft = worklist_intake.draft_estimate(
         basis, Program.DIBAO, UrbanRural.RURAL, DEMO_TODAY, app.household.members, app.household.incomes
     )

@@ -25,7 +25,7 @@ def today() -> date:
 def first_village(db: Database) -> tuple[str, str]:
     """The demo's first village: the village cadre's."""
     with db.uow("test") as uow:
-        return registry.villages(uow.session, TOWNSHIP)[0]
+        return registry.village_list(uow.session, TOWNSHIP)[0]
 
 
 def new_case(db: Database, who: SignedIn, *, accept: bool = False) -> worklist_intake.Created:

@@ -51,7 +51,7 @@ WAIT = 30_000
 def county_db(demo_county: Database) -> Iterator[Database]:  # noqa: F811
     """The county demo plus two households paid into one account (a 多户共用账号 finding)."""
     with demo_county.uow("test") as uow:
-        village = registry.villages(uow.session, "430623101000")[0][0]
+        village = registry.village_list(uow.session, "430623101000")[0][0]
         for n, born in ((1, date(1950, 3, 1)), (2, date(1952, 6, 9))):
             member = Member(f"共用{n}", born, 30 + 2 * n + 1)
             add_beneficiary(uow, [member], base_fen=40000, village=village, account=SHARED, number=90000 + n)

@@ -84,7 +84,7 @@ def test_ctrl_n_starts_a_new_application(qtbot: QtBot, window: MainWindow) -> No
     qtbot.waitUntil(lambda: window.cases.wizard is not None)  # a button's shortcut clicks it animated
     wizard = window.cases.wizard
     assert wizard is not None and wizard.isVisible() and wizard.windowTitle() == "新申请"
-    qtbot.waitUntil(lambda: wizard.basis is not None)
+    qtbot.waitUntil(lambda: wizard.draft.basis is not None)
     wizard.reject()
 
 

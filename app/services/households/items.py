@@ -177,7 +177,3 @@ def add_attachment(
     return attachments.add(
         uow, actor, paths, household_id=household_id, file=Path(file), kind=kind, note=note
     ).id
-
-
-def attachment_path(paths: DataPaths, sha256: str) -> str:
-    return str(attachments.blob_path(paths, sha256))

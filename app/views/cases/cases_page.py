@@ -22,6 +22,7 @@ from app.views.cases.workspace import CaseWorkspace
 from app.views.signed_in import SignedIn
 from app.views.tablemodels.rows import ROW_ROLE, ColumnSpec, RowsTableModel, days_tone
 from app.views.widgets.forms import fit_columns, work_table, working_days_text
+from app.views.workspace import Workspace
 
 if TYPE_CHECKING:  # the wizard (and pypinyin under it) loads on first use, not at start-up
     from app.services.intake.window import Created
@@ -193,7 +194,7 @@ class CasesPage(QWidget):
             return None
         from app.views.intake.wizard import IntakeWizard
 
-        self.wizard = IntakeWizard(self._db, self._signed_in, self, today=self._today)
+        self.wizard = IntakeWizard(Workspace(self._db, self._signed_in), self)
         self.wizard.created_case.connect(self._on_created)
         self.wizard.open()
         return self.wizard

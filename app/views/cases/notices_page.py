@@ -91,11 +91,12 @@ class NoticesPage(QWidget):
             self._load_villages()
 
     def _load_villages(self) -> None:
-        db, user, scope = self._db, self._signed_in.actor.username, self._signed_in.scope
+        db, actor = self._db, self._signed_in.actor
+        user = actor.username
 
         def work(_progress: Any, _cancel: Any) -> list[tuple[str, str]]:
             with db.uow(user) as uow:
-                return registry.villages(uow.session, scope)
+                return registry.villages(uow, actor)
 
         tasks.run(work, self._on_villages, self._on_refused)
 
