@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain import idcard
+from app.domain.assessment import Standards, compute
 from app.domain.benefit import BenefitResult, BenefitRules, MemberFacts
 from app.domain.codes import AssetKind, DisabilityCategory, Program, UrbanRural
 from app.domain.deadlines import days_left, due_note
@@ -106,13 +107,13 @@ class IntakeBasis:
     """What the live estimate needs, loaded once: villages, the standards table and the benefit rules."""
 
     villages: list[tuple[str, str]]
-    standards: assessment.Standards
+    standards: Standards
     rules: BenefitRules
 
 
 def intake_basis(session: Session, scope: str) -> IntakeBasis:
     return IntakeBasis(
-        registry.villages(session, scope), assessment.Standards.load(session), settings.benefit_rules(session)
+        registry.villages(session, scope), assessment.load_standards(session), settings.benefit_rules(session)
     )
 
 
@@ -160,7 +161,7 @@ def draft_estimate(
         for inc in incomes
     ]
     chosen = [facts[i] for i in covered] if covered is not None else facts
-    return assessment.compute(standard, lines, len(members), chosen, basis.rules, three_no=False)
+    return compute(standard, lines, len(members), chosen, basis.rules, three_no=False)
 
 
 @dataclass(frozen=True)

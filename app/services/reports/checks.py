@@ -17,6 +17,14 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.domain import checks
+from app.domain.assessment import (
+    PersonFacts,
+    assessed_alone,
+    compute,
+    income_line,
+    living_members,
+    member_facts,
+)
 from app.domain.checks_rows import (
     BenefitRow,
     CaseDeadline,
@@ -122,16 +130,16 @@ class _Expected:
 
     def __init__(self, session: Session) -> None:
         self.rules = settings.benefit_rules(session)
-        self.standards = assessment.Standards.load(session)
+        self.standards = assessment.load_standards(session)
         self.incomes: dict[str, list[IncomeLine]] = defaultdict(list)
         # Column rows, not entities: the whole county is loaded at once.
         for item in session.execute(select(*assessment.INCOME_COLUMNS)):
-            self.incomes[item.household_id].append(assessment.income_line(item))
-        self.people: dict[str, assessment.PersonFacts] = {
+            self.incomes[item.household_id].append(income_line(item))
+        self.people: dict[str, PersonFacts] = {
             p.id: p for p in session.execute(select(*assessment.FACT_COLUMNS))
         }
-        self.members: dict[str, list[assessment.PersonFacts]] = defaultdict(list)
-        for p in assessment.living_members(self.people.values()):
+        self.members: dict[str, list[PersonFacts]] = defaultdict(list)
+        for p in living_members(self.people.values()):
             self.members[p.household_id].append(p)
         self.households = {
             h.id: h
@@ -158,18 +166,18 @@ class _Expected:
             lines = [line for line in lines if line.person_id == alone]
             covered = [alone]
         facts = [
-            assessment.member_facts(self.people[pid], decided_on) for pid in covered if pid in self.people
+            member_facts(self.people[pid], decided_on) for pid in covered if pid in self.people
         ]
         if standard is None or not members or not facts:
             return None
-        _, result = assessment.compute(
+        _, result = compute(
             standard, lines, len(members), facts, self.rules, three_no=household.three_no
         )
         return result.total_fen if result.eligible else 0
 
 
 def _alone(case: CaseRow) -> bool:
-    return assessment.assessed_alone(
+    return assessed_alone(
         _CaseFacts(case.household_id, case.applicant_id, case.program.value, case.single_person)
     )
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import benefit as benefit_rules
 from app.domain import idcard
+from app.domain.assessment import living_members
 from app.domain.codes import (
     DisabilityCategory,
     Employment,
@@ -153,7 +154,7 @@ _IRREGULAR = frozenset({Employment.FLEXIBLE.value, Employment.UNEMPLOYED.value})
 def stable_income(session: Session, case: Case, on: date) -> bool:
     """收入来源固定 as the file stands: no working-age member lives on odd jobs or flexible work (S1
     Art.31 reviews a household whose income has no fixed source and who can work every 6 months)."""
-    people = assessment.living_members(
+    people = living_members(
         session.execute(select(Person).where(Person.household_id == case.household_id)).scalars()
     )
     return not any(p.employment in _IRREGULAR and 16 <= idcard.age_on(p.birth_date, on) < 60 for p in people)
@@ -163,7 +164,7 @@ def next_frequency(session: Session, case: Case, stable_income: bool, on: date) 
     """How often this household is reviewed from now on (S1 Art.31; S2 Art.33 under the 2012 rules)."""
     household = session.get(Household, case.household_id)
     assert household is not None
-    people = assessment.living_members(
+    people = living_members(
         session.execute(select(Person).where(Person.household_id == case.household_id)).scalars()
     )
     working = any(
