@@ -24,18 +24,14 @@ class Row:
 
 
 def test_a_township_standard_applies_only_inside_the_township() -> None:
-    table = Standards(
-        [Row(COUNTY, 50000, date(2026, 1, 1)), Row(TOWNSHIP, 52000, date(2026, 1, 1))]
-    )
+    table = Standards([Row(COUNTY, 50000, date(2026, 1, 1)), Row(TOWNSHIP, 52000, date(2026, 1, 1))])
     assert table.monthly("dibao", "rural", date(2026, 6, 1), VILLAGE) == 52000
     assert table.monthly("dibao", "rural", date(2026, 6, 1), OTHER_VILLAGE) == 50000
     assert table.monthly("dibao", "rural", date(2025, 6, 1), VILLAGE) is None
 
 
 def test_a_later_county_standard_supersedes_an_older_township_one() -> None:
-    table = Standards(
-        [Row(TOWNSHIP, 52000, date(2026, 1, 1)), Row(COUNTY, 55000, date(2026, 7, 1))]
-    )
+    table = Standards([Row(TOWNSHIP, 52000, date(2026, 1, 1)), Row(COUNTY, 55000, date(2026, 7, 1))])
     assert table.monthly("dibao", "rural", date(2026, 6, 30), VILLAGE) == 52000
     assert table.monthly("dibao", "rural", date(2026, 7, 1), VILLAGE) == 55000
 

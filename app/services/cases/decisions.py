@@ -18,7 +18,7 @@ from app.models.db import UnitOfWork
 from app.services import settings
 from app.services.cases import assessment, county_review, tekun_check
 from app.services.cases.procedure import act
-from app.services.cases.single_person import check as single_person_ground
+from app.services.cases.single_person import single_person_ground
 from app.services.context import Actor
 from app.services.reviews.review import next_frequency, stable_income
 

@@ -20,7 +20,9 @@ FIELD = "单独申请"
 _UNEMPLOYED = frozenset({Employment.UNEMPLOYED.value, Employment.UNEMPLOYED_REGISTERED.value})
 
 
-def check(session: Session, household_id: str, applicant_id: str, program: str, on: date) -> str:
+def single_person_ground(
+    session: Session, household_id: str, applicant_id: str, program: str, on: date
+) -> str:
     """The ground on which the applicant may apply alone; UserError with the reason when they may not.
 
     The household is assessed as a whole (all its living members, on the standard in force ``on``): a
