@@ -15,8 +15,7 @@ from app.errors import UserError
 from app.models.case import Case, Objection
 from app.models.db import Database
 from app.services import settings
-from app.services.cases import decisions
-from app.services.cases import procedure
+from app.services.cases import decisions, procedure
 from app.services.cases.county_review import (
     COMPLAINT,
     approval_queue,

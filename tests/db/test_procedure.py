@@ -19,8 +19,13 @@ from app.models.settings import Standard
 from app.services.cases import decisions, procedure
 from app.services.cases.procedure import AppraisalInput
 from app.services.context import Actor
-from app.services.intake import household as households
-from app.services.intake.household import HouseholdInput, IncomeInput, MemberInput
+from app.services.intake.household import (
+    HouseholdInput,
+    IncomeInput,
+    MemberInput,
+    create_household,
+    find_person,
+)
 
 VILLAGE = "430623101201"
 CLERK = Actor("clerk", "张丽", Role.TOWNSHIP_CLERK, "430623101000")
@@ -67,9 +72,9 @@ def _intake(db: Database) -> tuple[str, str]:
         ],
     )
     with db.uow("clerk") as uow:
-        hh = households.create_household(uow, CLERK, data, today=date(2026, 11, 2))
+        hh = create_household(uow, CLERK, data, today=date(2026, 11, 2))
         head_id = next(p for p in uow.session.execute(select(func.min(Household.id))).scalars())
-        applicant = households.find_person(uow.session, HEAD_ID)
+        applicant = find_person(uow.session, HEAD_ID)
         assert applicant is not None and head_id == hh.id
         case = procedure.open_case(
             uow,
@@ -87,7 +92,7 @@ def _intake(db: Database) -> tuple[str, str]:
 def test_intake_fills_sex_and_birth_from_the_id_and_numbers_the_case(db: Database) -> None:
     _, case_id = _intake(db)
     with db.uow("check") as uow:
-        wife = households.find_person(uow.session, WIFE_ID.lower())
+        wife = find_person(uow.session, WIFE_ID.lower())
         assert wife is not None and wife.sex == Sex.FEMALE.value and wife.birth_date == date(1962, 8, 9)
         assert wife.name_initials == "lxy"
         case = uow.session.get(Case, case_id)
@@ -99,7 +104,7 @@ def test_intake_refuses_a_person_already_on_file_and_writes_nothing(db: Database
     _intake(db)
     data = HouseholdInput(VILLAGE, UrbanRural.RURAL, "", [MemberInput("张大山", HEAD_ID, "02")])
     with db.uow("clerk") as uow, pytest.raises(UserError, match="已在张大山户的档案中") as exc:
-        households.create_household(uow, CLERK, data)
+        create_household(uow, CLERK, data)
     assert exc.value.row == 1
     with db.uow("check") as uow:
         assert uow.session.execute(select(func.count()).select_from(Household)).scalar_one() == 1
@@ -118,7 +123,7 @@ def test_intake_names_the_row_and_field_at_fault(
     db: Database, members: list[MemberInput], message: str, field: str
 ) -> None:
     with db.uow("clerk") as uow, pytest.raises(UserError, match=message) as exc:
-        households.create_household(uow, CLERK, HouseholdInput(VILLAGE, UrbanRural.RURAL, "", members))
+        create_household(uow, CLERK, HouseholdInput(VILLAGE, UrbanRural.RURAL, "", members))
     assert exc.value.field == field
 
 

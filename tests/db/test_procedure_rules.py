@@ -26,8 +26,7 @@ from app.services.cases import decisions, procedure, worklist, workspace
 from app.services.cases.county_review import NOT_DRAWN, SPOT_CHECK
 from app.services.cases.procedure import append_event
 from app.services.context import Actor
-from app.services.intake import household as households
-from app.services.intake.household import HouseholdInput, IncomeInput, MemberInput
+from app.services.intake.household import HouseholdInput, IncomeInput, MemberInput, create_household
 from app.services.reports import checks
 
 VILLAGE = "430623101201"
@@ -70,7 +69,7 @@ def household(
         VILLAGE, UrbanRural.URBAN if urban else UrbanRural.RURAL, "长岭村3组", members, incomes
     )
     with db.uow("clerk") as uow:
-        hh = households.create_household(uow, CLERK, data, today=D(2026, 11, 2))
+        hh = create_household(uow, CLERK, data, today=D(2026, 11, 2))
         ids = {
             p.name: p.id
             for p in uow.session.execute(select(Person).where(Person.household_id == hh.id)).scalars()

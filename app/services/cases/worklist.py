@@ -22,7 +22,7 @@ from app.models.household import Household
 from app.services import settings
 from app.services.context import Actor, query
 from app.services.households.registry import program_label, scope_condition, state_label
-from app.services.reports import checks
+from app.services.reports import checks, stats
 
 NOTICE_STATES = (CaseState.NOTICE, CaseState.COUNTY_NOTICE)
 # Findings the workbench already lists on their own tabs (deadlines and reviews).
@@ -117,6 +117,9 @@ class ObjectionLine:
 
 @dataclass(frozen=True)
 class TodayWork:
+    """The 工作台: the area's counts (as `jiuzhu stats` gives them), then the lists of work."""
+
+    counts: dict[str, Any] = field(default_factory=dict)
     cases: list[CaseLine] = field(default_factory=list)
     reviews: list[ReviewLine] = field(default_factory=list)
     notices: list[NoticeLine] = field(default_factory=list)
@@ -310,6 +313,7 @@ def today_work(uow: UnitOfWork, actor: Actor) -> TodayWork:
     """Everything the 工作台 lists for the actor: only what lies in the actor's area."""
     session, scope, today = uow.session, actor.area_code, clock.today()
     return TodayWork(
+        counts=stats.stats(session, scope),
         cases=_open_cases(session, scope, today),
         reviews=_reviews_due(session, scope, today, REVIEW_HORIZON_DAYS),
         notices=_running_notices(session, scope, today),

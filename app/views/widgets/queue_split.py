@@ -39,3 +39,14 @@ def queue_beside_form(
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(splitter)
     return splitter
+
+
+def select_quietly(table: QTableView, row: int, *, quietly: bool) -> None:
+    """Select ``row`` again after a reload; ``quietly``: without telling the page (the row did not change,
+    so the form beside it keeps what the user typed)."""
+    selection = table.selectionModel()
+    previous = selection.blockSignals(quietly)
+    try:
+        table.selectRow(row)
+    finally:
+        selection.blockSignals(previous)
