@@ -188,3 +188,19 @@ def test_a_case_outside_the_cadre_s_village_is_refused_on_the_page(
         ws.show_case(elsewhere)
     assert "管辖范围" in refused.args[0] and ws.refused.isVisible()
     assert ws.snapshot is None and not ws.print_button.isEnabled()
+
+
+def test_every_step_form_fits_a_1366_by_768_screen(qtbot: QtBot, gui_db: Database, clerk: SignedIn) -> None:
+    from app.services.cases.workspace import PRIMARY, SECONDARY, StepOption
+    from app.views.cases.county_visit_dialog import CountyVisitDialog
+
+    ws = Workspace(gui_db, clerk)
+    for key in PRIMARY + SECONDARY:
+        option = StepOption(key, key, True, "", "《最低生活保障审核确认办法》第十九条", True, True)
+        dialog = StepDialog(ws, "case", option, can_set_amount=True)
+        qtbot.addWidget(dialog)
+        size = dialog.sizeHint()
+        assert size.width() <= 1366 and size.height() <= 700, (key, size)
+    visit = CountyVisitDialog(ws, "case", "周德明")
+    qtbot.addWidget(visit)
+    assert visit.sizeHint().width() <= 1366 and visit.sizeHint().height() <= 700
