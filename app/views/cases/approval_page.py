@@ -7,7 +7,7 @@ The queue shows the working days left of the 10-day limit and which cases need t
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Signal, Slot
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from app import clock
 from app.domain.codes import RuleMode
@@ -70,11 +70,7 @@ class ApprovalPage(Page):
         )
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.panel = DecisionPanel()
-        footer = QWidget()
-        footer_layout = QVBoxLayout(footer)
-        footer_layout.setContentsMargins(0, 0, 0, 0)
-        footer_layout.addWidget(self.count_label)
-        footer_layout.addWidget(self.refused)
+        footer = (self.count_label, self.refused)
 
         title = heading(self.tr("Cases waiting for the county"))
         bar = (title, None, self.draw_button, self.refresh_button)

@@ -109,11 +109,7 @@ class ProposalsPage(Page):
         right_layout.addLayout(buttons)
         right_layout.addStretch(1)
 
-        footer = QWidget()
-        footer_layout = QVBoxLayout(footer)
-        footer_layout.setContentsMargins(0, 0, 0, 0)
-        footer_layout.addWidget(self.count_label)
-        footer_layout.addWidget(self.refused)
+        footer = (self.count_label, self.refused)
         title = heading(self.tr("Adjustments proposed by reviews"))
         queue_beside_form(self, (title, None, self.refresh_button), self.table, footer, right)
 

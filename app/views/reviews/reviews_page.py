@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Signal, Slot
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
 
 from app import clock
 from app.domain.codes import Role
@@ -71,11 +71,7 @@ class ReviewsPage(Page):
                 )
             )
 
-        footer = QWidget()
-        footer_layout = QVBoxLayout(footer)
-        footer_layout.setContentsMargins(0, 0, 0, 0)
-        footer_layout.addWidget(self.count_label)
-        footer_layout.addWidget(self.refused)
+        footer = (self.count_label, self.refused)
         bar = (horizon_label, self.horizon_combo, None, self.refresh_button)
         queue_beside_form(self, bar, self.table, footer, self.form, (640, 560))
 
