@@ -283,12 +283,14 @@ def _stats(args: argparse.Namespace, paths: DataPaths) -> int:
 
 
 def _check(args: argparse.Namespace, paths: DataPaths) -> int:
+    from app.services.context import system_actor
     from app.services.reports.checks import run_all
-    from app.services.setup.installation import open_database
+    from app.services.setup import installation
 
-    db = open_database(paths, args.database_url)
+    db = installation.open_database(paths, args.database_url)
     try:
-        report = run_all(db)
+        with db.uow("check") as uow:
+            report = run_all(uow, system_actor(installation.require(uow.session).county_code))
     finally:
         db.dispose()
     for line in report.lines():

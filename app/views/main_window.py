@@ -81,12 +81,12 @@ class MainWindow(QMainWindow):
             self.tr("Jiuzhu: {installation}").format(installation=signed_in.installation_name)
         )
         self.is_county = signed_in.installation_kind == "county"
-        self.workbench = WorkbenchPage(db, signed_in, today=today)
+        self.workbench = WorkbenchPage(self.ws)
         self.dashboard = self.workbench.dashboard
         self.registry = RegistryPage(self.ws)
-        self.cases = CasesPage(db, signed_in, today=today)
-        self.reviews = ReviewsPage(db, signed_in, today=today)
-        self.notices = NoticesPage(db, signed_in)
+        self.cases = CasesPage(self.ws)
+        self.reviews = ReviewsPage(self.ws)
+        self.notices = NoticesPage(self.ws)
         self.settings_page = SettingsPage(db, signed_in)
         self.standards = StandardsEditor(db, signed_in, today=today())
         self.reports = ReportsPage(db, signed_in, today=today)
@@ -205,13 +205,13 @@ class MainWindow(QMainWindow):
     def _connect_pages(self) -> None:
         for page in (self.registry, self.cases, self.reviews, self.reports, self.standards):
             page.status_message.connect(self.show_message)
+        for casework in (self.workbench, self.notices):
+            casework.status_message.connect(self.show_message)
         if self.county is not None:
             self.county.connect(self)
         self.workbench.open_case.connect(self.open_case)
         self.workbench.open_review.connect(self.open_review)
         self.reviews.open_case.connect(self.open_case)
-        self.cases.case_changed.connect(lambda _case_id: self.workbench.mark_stale())
-        self.reviews.review_saved.connect(lambda _case_id: self.workbench.mark_stale())
 
     @Slot(str)
     def open_case(self, case_id: str) -> None:

@@ -811,6 +811,10 @@
         <translation>暂无结论</translation>
     </message>
     <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
@@ -825,6 +829,10 @@
     <message>
         <source>&amp;Conclusion:</source>
         <translation>结论(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Choose the conclusion: meets the conditions, does not, or not concluded yet.</source>
+        <translation>请选择调查结论：符合条件、不符合条件或尚无结论。</translation>
     </message>
 </context>
 <context>
@@ -861,7 +869,7 @@ Please copy the details below and send them to your system administrator.</sourc
     </message>
 </context>
 <context>
-    <name>DashboardPage</name>
+    <name>DashboardPanel</name>
     <message>
         <source>Hello, {name}</source>
         <translation>您好，{name}</translation>
@@ -880,7 +888,7 @@ Please copy the details below and send them to your system administrator.</sourc
     </message>
     <message>
         <source>Benefits being paid</source>
-        <translation>正在保障（户）</translation>
+        <translation>在保户数</translation>
     </message>
     <message>
         <source>Paid per month (yuan)</source>
@@ -893,18 +901,6 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Cases</source>
         <translation>件数</translation>
-    </message>
-    <message>
-        <source>Cases by state</source>
-        <translation>各状态申请件数</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>正在加载…</translation>
-    </message>
-    <message>
-        <source>Total cases: {n}</source>
-        <translation>申请共 {n} 件</translation>
     </message>
 </context>
 <context>
@@ -2653,6 +2649,10 @@ Please copy the details below and send them to your system administrator.</sourc
 <context>
     <name>PrintButton</name>
     <message>
+        <source>Saved {path}</source>
+        <translation>已保存：{path}</translation>
+    </message>
+    <message>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
@@ -2796,6 +2796,10 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Reviewed on {date}. Finding: {finding}. Reason: {reason}. Paid now {paid} yuan a month.</source>
         <translation>{date}复核。复核情况：{finding}。理由：{reason}。现每月发放{paid}元。</translation>
+    </message>
+    <message>
+        <source>Choose the decision: agree or do not agree.</source>
+        <translation>请选择审批意见：同意或不同意。</translation>
     </message>
     <message>
         <source>Decision saved.</source>

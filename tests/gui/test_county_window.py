@@ -51,7 +51,7 @@ def test_the_county_sections_hold_the_county_pages(county_window: MainWindow) ->
 def test_a_case_in_the_queue_opens_in_its_file(qtbot: QtBot, county_window: MainWindow) -> None:
     county = county_window.county
     assert county is not None
-    with qtbot.waitSignal(county.approvals.queue_loaded):
+    with qtbot.waitSignal(county.approvals.loaded):
         county_window.show_page(county.approvals)
     assert county_window.current_section() is Section.CASES
     row = county.approvals.model.row_at(0)

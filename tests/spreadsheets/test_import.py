@@ -18,7 +18,7 @@ from app.models.case import Benefit, BenefitMember, Case, CaseEvent
 from app.models.db import Database
 from app.models.household import Household, Person
 from app.models.outbox import OutboxEntry
-from app.services.context import Actor
+from app.services.context import Actor, system_actor
 from app.services.intake.ledger import ImportOptions, import_ledger, remember_mapping, remembered_mapping
 from app.services.reports.checks import run_all
 from app.spreadsheets.report import ImportReport
@@ -90,7 +90,8 @@ def test_a_messy_per_member_ledger_comes_in_faithfully(station: Database, tmp_pa
             select(func.count()).select_from(OutboxEntry).where(OutboxEntry.table_name == "person")
         )
         assert outbox.scalar_one() == 6
-    check = run_all(station, TODAY)
+    with station.uow("check") as uow:
+        check = run_all(uow, system_actor("430623"), TODAY)
     assert not check.severe and not check.integrity and not check.audit
 
 

@@ -25,8 +25,8 @@ from app.models.db import UnitOfWork
 from app.models.household import Household, Person
 from app.models.settings import Counter
 from app.services import settings
-from app.services.cases import guards as procedure_guards
-from app.services.cases.single_person import check as single_person_ground
+from app.services.cases import guards
+from app.services.cases.single_person import single_person_ground
 from app.services.context import COUNTY_ROLES, TOWNSHIP_ROLES, Actor, require_area, require_role
 
 # Steps whose record needs a written reason (告知书 and the file say why).
@@ -204,7 +204,7 @@ def act(uow: UnitOfWork, actor: Actor, case_id: str, action: Action, on: date, r
         raise UserError(f"“{action.label}”须写明理由", field="理由")
     if on < case.state_since:
         raise UserError(f"办理日期不能早于上一步的日期（{case.state_since:%Y-%m-%d}）", field="日期")
-    procedure_guards.check(session, case, action, on, clock.today())
+    guards.check(session, case, action, on, clock.today())
     if action is Action.ACCEPT:
         case.accepted_on = on
     if action is Action.REQUEST_MATERIALS:

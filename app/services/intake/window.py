@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.domain import idcard
+from app.domain.assessment import Standards, compute
 from app.domain.benefit import BenefitResult, BenefitRules, MemberFacts
 from app.domain.codes import AssetKind, DisabilityCategory, Program, UrbanRural
 from app.domain.deadlines import days_left, due_note
@@ -122,7 +123,7 @@ class IntakeBasis:
     """What the live estimate needs, loaded once: villages, the standards table and the benefit rules."""
 
     villages: list[tuple[str, str]]
-    standards: assessment.Standards
+    standards: Standards
     rules: BenefitRules
 
 
@@ -133,7 +134,7 @@ def intake_basis(uow: UnitOfWork, actor: Actor) -> IntakeBasis:
     session = uow.session
     return IntakeBasis(
         registry.village_list(session, actor.area_code),
-        assessment.Standards.load(session),
+        assessment.load_standards(session),
         settings.benefit_rules(session),
     )
 
@@ -195,7 +196,7 @@ def draft_estimate(
         for inc in incomes
     ]
     chosen = [facts[i] for i in covered] if covered is not None else facts
-    return assessment.compute(standard, lines, len(members), chosen, basis.rules, three_no=False)
+    return compute(standard, lines, len(members), chosen, basis.rules, three_no=False)
 
 
 @dataclass(frozen=True)
