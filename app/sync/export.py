@@ -12,6 +12,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from app import __version__
+from app.domain.codes import BundleStatus
 from app.models.audit import AuditEvent
 from app.models.outbox import OutboxEntry
 from app.models.sync import SyncAck, SyncBundle, SyncPeer
@@ -143,7 +144,7 @@ def log_sent(session: Session, peer: SyncPeer, header: fmt.Header, data: bytes, 
             seq=header.seq,
             file_hash=file_hash,
             prev_hash=header.prev_hash,
-            status="sent",
+            status=BundleStatus.SENT,
             created_at=state.now(),
             **extra,
         )

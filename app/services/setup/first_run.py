@@ -191,14 +191,14 @@ def _create(
         county_name = ""
         if provision is not None and request.provision_file is not None:
             from app.services.context import system_actor
-            from app.services.sync import transfer as sync
+            from app.services.sync import stations
 
             report(done + 2, total, STEP_JOIN)
-            secret = request.provision_secret
+            secret, actor = request.provision_secret, system_actor(provision.county_code)
             try:
-                joined = sync.join(
-                    db, paths, system_actor(provision.county_code), request.provision_file, lambda: secret
-                )
+                with db.uow(actor.username) as uow:
+                    joined = stations.join(uow, actor, paths, request.provision_file, lambda: secret)
+                    uow.commit()
             except UserError as exc:  # the file is at fault: it opened but does not fit
                 if exc.field:
                     raise
