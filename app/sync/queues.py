@@ -8,7 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.codes import InstallationKind, QueueStatus
@@ -148,8 +148,14 @@ def resolve_conflict(session: Session, conflict_id: int, actor: str, resolution:
 
 
 def resolve_duplicate(session: Session, duplicate_id: int, actor: str, note: str) -> None:
-    session.execute(
-        update(SyncDuplicate)
-        .where(and_(SyncDuplicate.id == duplicate_id, SyncDuplicate.status == QueueStatus.OPEN))
-        .values(status=QueueStatus.RESOLVED, resolved_by=actor, resolved_at=state.now(), note=note)
+    """Record the finding on a duplicate ID number and close it (audited like every ORM change)."""
+    item = session.get(SyncDuplicate, duplicate_id)
+    if item is None or item.status != QueueStatus.OPEN:
+        raise UserError("找不到该待核查的重复身份证号")
+    item.status, item.resolved_by, item.resolved_at, item.note = (
+        QueueStatus.RESOLVED,
+        actor,
+        state.now(),
+        note,
     )
+    session.flush()
