@@ -103,15 +103,9 @@ def _asker(args: argparse.Namespace, prompt: str) -> Callable[[], str]:
 
 
 def _open(args: argparse.Namespace, paths: DataPaths) -> tuple[Database, Actor]:
-    from app.services.context import system_actor
-    from app.services.setup.installation import open_database
+    from app.cli import open_as_administrator
 
-    db = open_database(paths, args.database_url)
-    with db.uow("cli") as uow:
-        from app.services.setup.installation import require
-
-        county = require(uow.session).county_code
-    return db, system_actor(county)
+    return open_as_administrator(paths, args.database_url)
 
 
 def _station(args: argparse.Namespace, paths: DataPaths) -> int:

@@ -21,7 +21,6 @@ from app.errors import PermissionDenied, UserError
 from app.models.area import Area
 from app.models.case import Benefit, Case
 from app.models.household import Household, Person
-from app.models.user import User
 
 ORDERS = ("village", "head")
 HEAD_RELATIONS = ("01", "02")
@@ -378,11 +377,3 @@ def detail(session: Session, household_id: str, scope: str | None = None) -> Hou
         ],
         cases=[CaseInfo(c.case_number, c.program, c.state, c.applied_on) for c in cases],
     )
-
-
-def has_user(session: Session, username: str) -> bool:
-    """Whether an account exists (the sign-in dialog shows the demo accounts when "clerk" does).
-
-    It belongs in ``app.services.setup.auth``; it is here until that module takes it.
-    """
-    return session.execute(select(User.id).where(User.username == username)).first() is not None

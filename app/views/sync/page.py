@@ -29,10 +29,10 @@ from app.services.sync.queues import Overview, StationRow
 from app.services.sync.transfer import Exported, Imported
 from app.sync.results import DIGEST_MATCH, DIGEST_MISMATCH, DIGEST_PENDING, Outcome, UpResult
 from app.views.ops import Job
-from app.views.tasks import TaskHandle
 from app.views.page import Page
 from app.views.sync.queues import SyncQueues
 from app.views.tablemodels.rows import ColumnSpec, RowsTableModel
+from app.views.tasks import TaskHandle
 from app.views.widgets.forms import fit_columns, heading, stretch_column, work_table
 from app.views.workspace import Workspace
 
