@@ -58,10 +58,6 @@ class Database:
         self.station = station
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
-    @property
-    def is_sqlite(self) -> bool:
-        return self.engine.dialect.name == "sqlite"
-
     def uow(self, actor: str) -> UnitOfWork:
         """A unit of work whose changes are stamped with ``actor`` and this station."""
         return UnitOfWork(self._sessions(), actor, self.station)
