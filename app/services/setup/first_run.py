@@ -14,7 +14,8 @@ from app.errors import UserError
 from app.paths import DataPaths
 from app.services.setup import auth
 
-COUNTY, STATION, JOIN = "county", "station", "join"  # what to set up: the kind made, or joining
+# What to set up: a county master or a station (their installation kinds), or a station joining its county
+COUNTY, STATION, JOIN = InstallationKind.COUNTY.value, InstallationKind.STATION.value, "join"
 # Stable step keys for the progress callback; the desktop shows its own words for each.
 STEP_PROVISION, STEP_DATABASE, STEP_INSTALLATION, STEP_JOIN, STEP_DEMO = (
     "provision",
