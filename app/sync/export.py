@@ -210,5 +210,15 @@ def build_up(session: Session, paths: DataPaths, pair: KeyPair) -> Built | None:
     log_sent(session, peer, header, data, outbox_lo=lo, outbox_hi=head, audit_hw=audit_hw, result=result)
     peer.rebaseline = False
     name = f"jiuzhu-up-{inst.code}-{header.seq:06d}.jzb"
-    summary = {"records": records, "deletes": len(deletes), "digest": digest.to_dict()}
+    summary = {
+        "records": records,
+        "households": households_in(tables),
+        "deletes": len(deletes),
+        "digest": digest.to_dict(),
+    }
     return Built(name, data, header.seq, "up", peer.code, records, summary)
+
+
+def households_in(tables: list[dict[str, Any]]) -> int:
+    """How many household records a bundle's tables carry (for the export's audit record)."""
+    return sum(len(entry["rows"]) for entry in tables if entry["name"] == "household")

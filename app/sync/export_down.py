@@ -14,7 +14,7 @@ from app.models.sync import SyncBundle, SyncPeer, SyncReceipt
 from app.paths import DataPaths
 from app.sync import format as fmt
 from app.sync import state
-from app.sync.export import Built, log_sent, seal, select_rows, tombstones
+from app.sync.export import Built, households_in, log_sent, seal, select_rows, tombstones
 from app.sync.keys import KeyPair
 from app.sync.queues import view_digest
 from app.sync.tables import DOWN_SETTING_PREFIXES, GLOBAL_TABLES, UP_TABLES, scope_where, table
@@ -111,5 +111,10 @@ def build_down(session: Session, paths: DataPaths, pair: KeyPair, code: str) -> 
     log_sent(session, peer, header, data, outbox_hi=head, receipts_through=peer.in_seq, result=result)
     records = sum(len(t["rows"]) for t in tables)
     name = f"jiuzhu-down-{code}-{header.seq:06d}.jzb"
-    summary = {"records": records, "receipts": len(receipts), "digest": digest.to_dict()}
+    summary = {
+        "records": records,
+        "households": households_in(tables),
+        "receipts": len(receipts),
+        "digest": digest.to_dict(),
+    }
     return Built(name, data, header.seq, "down", code, records, summary)

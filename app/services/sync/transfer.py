@@ -17,6 +17,7 @@ from app.domain.codes import BundleStatus, Role
 from app.errors import UserError
 from app.failures import environment_failure
 from app.fileio import cause, require_folder, stage, write_atomically
+from app.models import tracking
 from app.models.db import UnitOfWork
 from app.paths import DataPaths
 from app.services.context import COUNTY_ROLES, WRITERS, Actor, require_area, require_role
@@ -69,8 +70,9 @@ def export_bundle(
 
     The bundle is written and synced on the stick, and a copy kept in the data folder, before the
     bundle log is committed: a stick that is missing, read-only or full refuses the export with
-    nothing recorded. It gets its name on the stick once the caller commits. Returns None when there
-    is nothing to send.
+    nothing recorded. It gets its name on the stick once the caller commits. The export is audited
+    (who, where, which bundle, how many records and households). Returns None when there is nothing
+    to send.
     """
     require_role(actor, WRITERS, "导出数据包")
     session = uow.session
@@ -113,6 +115,20 @@ def export_bundle(
         sent.discard()
         kept.unlink(missing_ok=True)
 
+    tracking.record_bulk(
+        session,
+        actor=actor.username,
+        action="export",
+        table="sync_bundle",
+        summary={
+            "file": str(sent.target),
+            "kind": built.kind,
+            "peer": built.peer,
+            "seq": built.seq,
+            "records": built.records,
+            "households": int(built.summary.get("households", 0)),
+        },
+    )
     uow.after_commit(place)
     uow.after_rollback(drop)
     total = int(built.summary.get("digest", {}).get("total", 0))
