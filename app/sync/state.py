@@ -45,7 +45,7 @@ def county_peer(session: Session) -> SyncPeer:
         select(SyncPeer).where(SyncPeer.kind == InstallationKind.COUNTY)
     ).scalar_one_or_none()
     if peer is None or peer.status != KeyStatus.ACTIVE:
-        raise UserError("本站尚未加入县级同步，请先用县里制作的配置文件运行 jiuzhu join")
+        raise UserError("本站尚未加入县级同步：需要先用县民政局制作的配置文件（及其口令）加入同步")
     return peer
 
 
