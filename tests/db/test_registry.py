@@ -191,8 +191,3 @@ def test_a_cancelled_query_stops(session: Session, monkeypatch: pytest.MonkeyPat
     with pytest.raises(registry.QueryCancelled), registry.interruptible(session, lambda: True):
         registry.count(session, F(text="zhang"), TOWNSHIP)
     assert registry.count(session, F(), TOWNSHIP) == 120  # the session is still usable
-
-
-def test_has_user(session: Session) -> None:
-    assert registry.has_user(session, "clerk")
-    assert not registry.has_user(session, "nobody")
