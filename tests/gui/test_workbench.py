@@ -19,7 +19,7 @@ from tests.gui.casework import TOWNSHIP, today
 
 @pytest.fixture
 def window(qtbot: QtBot, gui_db: Database, clerk: SignedIn) -> Iterator[MainWindow]:
-    window = MainWindow(gui_db, clerk, today=today)
+    window = MainWindow(gui_db, clerk)  # the day is the suite's pinned one (tests.gui.casework.today)
     qtbot.addWidget(window)
     with qtbot.waitSignals([window.workbench.work_loaded, window.dashboard.loaded]):
         window.show()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app import log
-from app.domain.codes import BundleStatus, Role
+from app.domain.codes import BundleStatus
 from app.errors import UserError
 from app.failures import environment_failure
 from app.fileio import cause, require_folder, stage, write_atomically
@@ -27,7 +27,6 @@ from app.sync.results import Outcome
 
 Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]
-IMPORTERS = WRITERS - {Role.VILLAGE_CADRE}
 
 
 @dataclass(frozen=True)
@@ -161,7 +160,7 @@ def import_bundles(
     cancel: Cancel | None = None,
 ) -> Imported:
     """Import each file in a savepoint of its own; refused files are reported, the others still land."""
-    require_role(actor, IMPORTERS, "导入数据包")
+    require_role(actor, WRITERS, "导入数据包")
     inst = state.installation(uow.session)
     require_area(actor, station_area(inst.code), "导入数据包")
     if not keys.has_keystore(paths):
