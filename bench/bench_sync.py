@@ -25,7 +25,7 @@ from app.cli import run
 from app.paths import DataPaths
 from app.services.context import system_actor
 from app.services.setup.installation import open_database
-from app.services.sync import transfer as sync
+from app.services.sync import transfer
 from app.sync import format as fmt
 from app.sync import keys
 from app.sync.tables import UP_TABLES
@@ -59,9 +59,11 @@ def export(root: Path, who: str, station: str | None = None) -> Path:
     db = open_database(DataPaths(root / who))
     try:
         actor = system_actor("430623")
-        done = sync.export_bundle(
-            db, DataPaths(root / who), actor, lambda: SECRET, root / "usb", station=station
-        )
+        with db.uow(actor.username) as uow:
+            done = transfer.export_bundle(
+                uow, actor, DataPaths(root / who), lambda: SECRET, root / "usb", station=station
+            )
+            uow.commit()
     finally:
         db.dispose()
     assert done is not None
@@ -108,11 +110,16 @@ def bench_import(root: Path, persons: int, townships: int) -> None:
     floor, _ = timed(lambda: raw_insert(floor_db, docs))
     county = DataPaths(root / "county")
     db = open_database(county)
+    actor = system_actor("430623")
+
+    def import_all() -> list[Any]:
+        with db.uow(actor.username) as uow:
+            imported = transfer.import_bundles(uow, actor, county, lambda: SECRET, bundles)
+            uow.commit()
+        return imported.outcomes
+
     try:
-        outcomes: list[Any] = []
-        ours, outcomes = timed(
-            lambda: sync.import_bundles(db, county, system_actor("430623"), lambda: SECRET, bundles)
-        )
+        ours, outcomes = timed(import_all)
     finally:
         db.dispose()
     assert all(o.status == "applied" for o in outcomes), [o.message for o in outcomes]

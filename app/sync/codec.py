@@ -140,10 +140,6 @@ class Codec:
         return row
 
     @property
-    def ints(self) -> tuple[int, ...]:
-        return self._index["int"]
-
-    @property
     def dates(self) -> tuple[int, ...]:
         return self._index["date"]
 

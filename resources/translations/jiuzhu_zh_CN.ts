@@ -1850,6 +1850,10 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>查找家庭(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -4020,10 +4024,6 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>导入回执/数据包(&amp;I)…</translation>
     </message>
     <message>
-        <source>&amp;Stop after this bundle</source>
-        <translation>导完当前数据包后停止(&amp;S)</translation>
-    </message>
-    <message>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -4104,10 +4104,6 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>摘要</translation>
     </message>
     <message>
-        <source>&amp;Refresh</source>
-        <translation>刷新(&amp;R)</translation>
-    </message>
-    <message>
         <source>Stations</source>
         <translation>乡镇工作站</translation>
     </message>
@@ -4144,10 +4140,6 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>正在导入…</translation>
     </message>
     <message>
-        <source>Stopping after the current bundle…</source>
-        <translation>当前数据包导入完成后停止…</translation>
-    </message>
-    <message>
         <source>Nothing to send.</source>
         <translation>没有需要发送的内容。</translation>
     </message>
@@ -4166,10 +4158,6 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>{applied} applied, {held} held, {replay} already imported, {refused} refused.</source>
         <translation>已导入{applied}个，暂存{held}个，重复导入{replay}个，拒绝{refused}个。</translation>
-    </message>
-    <message>
-        <source>Stopped: the remaining files were not imported.</source>
-        <translation>已停止：其余文件未导入。</translation>
     </message>
     <message>
         <source>Conflict resolved: the county&apos;s values kept.</source>

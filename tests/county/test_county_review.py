@@ -175,7 +175,7 @@ def test_the_spot_check_share_is_a_county_setting_of_at_least_30(demo_county: Da
     with demo_county.uow(HEAD.username) as uow:
         with pytest.raises(UserError, match="30%"):
             settings.update_procedure(
-                uow.session,
+                uow,
                 HEAD,
                 rule_mode=RuleMode("2012"),
                 notice_days=7,
@@ -183,7 +183,7 @@ def test_the_spot_check_share_is_a_county_setting_of_at_least_30(demo_county: Da
                 spot_check_share=20,
             )
         settings.update_procedure(
-            uow.session,
+            uow,
             HEAD,
             rule_mode=RuleMode("2012"),
             notice_days=7,

@@ -213,8 +213,3 @@ def test_a_cancelled_query_stops(uow: UnitOfWork, monkeypatch: pytest.MonkeyPatc
     with pytest.raises(registry.QueryCancelled):
         registry.page(uow, CLERK, F(), 0, 50, cancel=lambda: True)
     assert registry.count(uow, CLERK, F(), cancel=lambda: False) == 120  # the session is still usable
-
-
-def test_has_user(session: Session) -> None:
-    assert registry.has_user(session, "clerk")
-    assert not registry.has_user(session, "nobody")

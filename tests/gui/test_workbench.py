@@ -25,7 +25,7 @@ from tests.gui.casework import new_case, today
 
 @pytest.fixture
 def window(qtbot: QtBot, gui_db: Database, clerk: SignedIn) -> Iterator[MainWindow]:
-    window = MainWindow(gui_db, clerk, today=today)
+    window = MainWindow(gui_db, clerk)  # the day is the suite's pinned one (tests.gui.casework.today)
     qtbot.addWidget(window)
     with qtbot.waitSignals([window.workbench.loaded, window.dashboard.loaded]):
         window.show()

@@ -22,7 +22,6 @@ from app.models.area import Area
 from app.models.case import Benefit, Case
 from app.models.db import UnitOfWork
 from app.models.household import Household, Person
-from app.models.user import User
 from app.services.context import Actor, query
 
 ORDERS = ("village", "head")
@@ -405,11 +404,3 @@ def detail(uow: UnitOfWork, actor: Actor, household_id: str) -> HouseholdDetail:
         ],
         cases=[CaseInfo(c.case_number, c.program, c.state, c.applied_on) for c in cases],
     )
-
-
-def has_user(session: Session, username: str) -> bool:
-    """Whether an account exists (the sign-in dialog shows the demo accounts when "clerk" does).
-
-    It belongs in ``app.services.setup.auth``; it is here until that module takes it.
-    """
-    return session.execute(select(User.id).where(User.username == username)).first() is not None

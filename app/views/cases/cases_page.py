@@ -169,7 +169,6 @@ class CasesPage(Page):
     def _on_created(self, created: Created) -> None:
         self._wanted = created.case_id
         self.show_status(self.tr("Application {number} saved.").format(number=created.case_number))
-        self.refresh()  # the wizard saves through its own task: no change is announced for it
 
 
 def _warm_up_intake(progress: tasks.Progress, cancel: tasks.CancelFlag) -> None:
