@@ -24,7 +24,7 @@ from app.models.case import Case, CaseEvent, Investigation
 from app.models.db import UnitOfWork
 from app.models.household import Household, Person
 from app.services import settings
-from app.services.cases.procedure import append_event
+from app.services.cases.events import append_event
 from app.services.cases.worklist import clock_of
 from app.services.context import Actor, query
 from app.services.county_office import area_names, place_names, require_county_actor
