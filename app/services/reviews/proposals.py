@@ -18,7 +18,7 @@ from app.models.case import Benefit, Case, CaseEvent, Decision, Review
 from app.models.db import UnitOfWork
 from app.models.household import Household
 from app.services.cases import decisions
-from app.services.cases.procedure import append_event
+from app.services.cases.events import append_event
 from app.services.context import Actor, query
 from app.services.county_office import area_names, place_names, require_county_actor
 from app.services.payments import changes
