@@ -24,14 +24,14 @@ from app.domain.money import fen_to_yuan
 from app.errors import UserError
 from app.models.db import Database
 from app.services.households.registry import state_label
-from app.services.reports.stats import stats
+from app.services.reports.stats import counts
 from app.views import tasks
 from app.views.signed_in import SignedIn
 
 
 def load_stats(db: Database) -> dict[str, Any]:
     with db.uow("system") as uow:
-        return stats(uow.session)
+        return counts(uow.session)
 
 
 class StatCard(QFrame):
