@@ -39,6 +39,7 @@ from app.views.signed_in import SignedIn
 from app.views.sync.page import SyncPage
 from app.views.ui_state import ui_settings
 from app.views.widgets.placeholder import PlaceholderPage
+from app.views.workspace import Workspace
 
 if TYPE_CHECKING:
     from app.views.county_pages import CountyPages
@@ -87,7 +88,7 @@ class MainWindow(QMainWindow):
         self.notices = NoticesPage(db, signed_in)
         self.settings_page = SettingsPage(db, signed_in)
         self.standards = StandardsEditor(db, signed_in, today=today())
-        self.reports = ReportsPage(db, signed_in, today=today)
+        self.reports = ReportsPage(Workspace(db, signed_in, paths))
         # Bundles and keys live in the data folder: without it (a bare window in tests) 同步 says what it is.
         self.sync_page = SyncPage(db, signed_in, paths) if paths is not None else None
         self.county: CountyPages | None = None
