@@ -72,6 +72,10 @@ def open_page(qtbot: QtBot, db: Database, user: SignedIn) -> tuple[ReportsPage, 
     return page, page.payment_tab
 
 
+# A write's own message (its on_done) and the reload its changes start may land in either order: the
+# steps below wait for both before the next one, so a later wait on status_message sees its own.
+
+
 def fetch_all(qtbot: QtBot, model: PaymentLinesModel) -> None:
     def step() -> bool:
         if model.canFetchMore(QModelIndex()):
@@ -111,7 +115,7 @@ def test_county_head_runs_the_month_from_draft_to_bank_return(
     assert tab.prepare_button.isEnabled() and not tab.export_xlsx_button.isEnabled()
     assert tab.approve_button.isEnabled() and tab.approve_reason.isHidden()
 
-    with qtbot.waitSignal(tab.loaded, timeout=WAIT):
+    with qtbot.waitSignals([tab.loaded, tab.status_message], timeout=WAIT):
         tab.prepare_button.click()
     with county_db.uow("t") as uow:
         run = runs.get_run(uow.session, MONTH)
@@ -134,7 +138,7 @@ def test_county_head_runs_the_month_from_draft_to_bank_return(
     qtmodeltester.check(tab.flags_model)
 
     monkeypatch.setattr(tab, "confirm", lambda _text: True)
-    with qtbot.waitSignal(tab.loaded, timeout=WAIT):
+    with qtbot.waitSignals([tab.loaded, tab.status_message], timeout=WAIT):
         tab.approve_button.click()
     assert tab.view.status == "approved" and tab.view.total_fen == expected[3]
     assert not tab.approve_button.isEnabled() and not tab.prepare_button.isEnabled()
@@ -165,7 +169,7 @@ def test_county_head_runs_the_month_from_draft_to_bank_return(
     assert first.id_number in bank_copy and first.id_number not in posting
     assert first.id_number[-4:] in posting and first.head_name in posting
 
-    with qtbot.waitSignal(tab.loaded, timeout=WAIT):
+    with qtbot.waitSignals([tab.loaded, tab.status_message], timeout=WAIT):
         tab.sent_button.click()
     assert tab.view.status == "sent" and not tab.sent_button.isEnabled()
 
@@ -185,7 +189,7 @@ def test_county_head_runs_the_month_from_draft_to_bank_return(
     good = bank_file(tmp_path / "bank.xlsx", rows)
     reports: list[Any] = []
     tab.bank_imported.connect(reports.append)
-    with qtbot.waitSignal(tab.loaded, timeout=WAIT):
+    with qtbot.waitSignals([tab.loaded, tab.status_message], timeout=WAIT):
         monkeypatch.setattr(tab, "choose_open_path", lambda: good)
         tab.bank_button.click()
     assert [(r.paid, r.failed) for r in reports] == [(3, 1)]
@@ -202,7 +206,7 @@ def test_county_head_runs_the_month_from_draft_to_bank_return(
     tab.flags_table.selectRow(0)
     assert tab.clear_button.isEnabled()
     monkeypatch.setattr(tab, "ask_note", lambda _flag: "两户为母女，共用一张卡，已有书面协议备案")
-    with qtbot.waitSignal(tab.loaded, timeout=WAIT):
+    with qtbot.waitSignals([tab.loaded, tab.status_message], timeout=WAIT):
         tab.clear_button.click()
     flag = tab.view.flags[0]
     assert (flag.status, flag.note, flag.resolved_by) == (
@@ -223,7 +227,7 @@ def test_county_staff_may_prepare_but_not_approve(qtbot: QtBot, county_db: Datab
     with qtbot.waitSignal(tab.status_message, timeout=WAIT) as refused:  # the service refuses too
         tab.approve()
     assert "无权审批发放名册" in refused.args[0] and tab.refused.text() == refused.args[0]
-    with qtbot.waitSignal(tab.loaded, timeout=WAIT):
+    with qtbot.waitSignals([tab.loaded, tab.status_message], timeout=WAIT):
         tab.prepare()
     assert tab.view is not None and tab.view.status == "draft"
     assert tab.approve_button.toolTip() == reason and not tab.approve_button.isEnabled()
@@ -241,7 +245,7 @@ def test_cancelling_the_progress_dialog_writes_no_roster(
     qtbot: QtBot, county_db: Database, tmp_path: Path
 ) -> None:
     _page, tab = open_page(qtbot, county_db, signed_in(county_db, "county"))
-    with qtbot.waitSignal(tab.loaded, timeout=WAIT):
+    with qtbot.waitSignals([tab.loaded, tab.status_message], timeout=WAIT):
         tab.prepare()
     release = threading.Event()
     blocker = tasks.run(lambda _p, _c: release.wait(WAIT / 1000))  # holds the one database thread
