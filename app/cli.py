@@ -283,13 +283,15 @@ def _areas(args: argparse.Namespace, paths: DataPaths) -> int:
 
 def _stats(args: argparse.Namespace, paths: DataPaths) -> int:
     from app.domain.workflow import CaseState
+    from app.services.context import system_actor
     from app.services.reports.stats import stats
-    from app.services.setup.installation import open_database
+    from app.services.setup import installation
 
-    db = open_database(paths, args.database_url)
+    db = installation.open_database(paths, args.database_url)
     try:
         with db.uow("cli") as uow:
-            data = stats(uow.session)
+            actor = system_actor(installation.require(uow.session).county_code)
+            data = stats(uow, actor)
     finally:
         db.dispose()
     if args.json:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 import app as app_package
-from app import clock
 from app.models.db import Database
 from app.paths import DataPaths
 from app.views.cases.cases_page import CasesPage
@@ -81,7 +80,6 @@ class MainWindow(QMainWindow):
             self.tr("Jiuzhu: {installation}").format(installation=signed_in.installation_name)
         )
         self.is_county = self.ws.is_county
-        today = clock.today  # for the pages that still take it
         self.workbench = WorkbenchPage(self.ws)
         self.dashboard = self.workbench.dashboard
         self.registry = RegistryPage(self.ws)
@@ -90,7 +88,7 @@ class MainWindow(QMainWindow):
         self.notices = NoticesPage(self.ws)
         self.settings_page = SettingsPage(self.ws)
         self.standards = StandardsEditor(self.ws)
-        self.reports = ReportsPage(db, signed_in, today=today)
+        self.reports = ReportsPage(self.ws)
         # Bundles and keys live in the data folder: without it (a bare window in tests) 同步 says what it is.
         self.sync_page = SyncPage(self.ws) if paths is not None else None
         self.county: CountyPages | None = None
@@ -204,9 +202,6 @@ class MainWindow(QMainWindow):
                 return
 
     def _connect_pages(self) -> None:
-        for older in (self.registry, self.cases, self.reviews, self.reports):
-            if not isinstance(older, Page):  # pages on the Page base are connected below
-                older.status_message.connect(self.show_message)
         for section in self.sections.values():
             for page in self._pages_in(section):
                 page.status_message.connect(self.show_message)

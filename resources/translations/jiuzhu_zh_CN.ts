@@ -1655,29 +1655,6 @@ Please copy the details below and send them to your system administrator.</sourc
     </message>
 </context>
 <context>
-    <name>ListImport</name>
-    <message>
-        <source>The import was stopped; nothing was written.</source>
-        <translation>已停止导入，未写入任何数据。</translation>
-    </message>
-    <message>
-        <source>Matching {file} against the households receiving assistance…</source>
-        <translation>正在将 {file} 与在保家庭比对…</translation>
-    </message>
-    <message>
-        <source>&amp;Stop</source>
-        <translation>停止(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Import a matching list</source>
-        <translation>导入比对名单</translation>
-    </message>
-    <message>
-        <source>{list}: {rows} rows read ({unreadable} unreadable); {matched} matches, {new} new flags, {already} already flagged.</source>
-        <translation>{list}名单：读取{rows}行（无法识别{unreadable}行），命中{matched}人次，新增疑点{new}条，已有疑点{already}条。</translation>
-    </message>
-</context>
-<context>
     <name>LoginDialog</name>
     <message>
         <source>Jiuzhu: sign in</source>
@@ -2053,6 +2030,18 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>{n} open flags, {deaths} from death lists</source>
         <translation>待处理疑点{n}条，其中死亡火化{deaths}条</translation>
+    </message>
+    <message>
+        <source>Matching {file} against the households receiving assistance…</source>
+        <translation>正在将 {file} 与在保家庭比对…</translation>
+    </message>
+    <message>
+        <source>The import was stopped; nothing was written.</source>
+        <translation>已停止导入，未写入任何数据。</translation>
+    </message>
+    <message>
+        <source>{list}: {rows} rows read ({unreadable} unreadable); {matched} matches, {new} new flags, {already} already flagged.</source>
+        <translation>{list}名单：读取{rows}行（无法识别{unreadable}行），命中{matched}人次，新增疑点{new}条，已有疑点{already}条。</translation>
     </message>
     <message>
         <source>The flag was cleared.</source>

@@ -29,8 +29,10 @@ CADRE = Actor("cadre", "李春生", Role.VILLAGE_CADRE, "430623101201")
 
 
 def rows_of(db: Database, actor: Actor = STAFF, today: date = TODAY) -> list[TownshipRow]:
+    """The rows as of ``today`` (the clock is pinned to it; the suite's fixture puts it back)."""
+    clock.pin(today)
     with db.uow("test") as uow:
-        return township_rows(uow.session, actor, today)
+        return township_rows(uow, actor)
 
 
 def by_code(rows: list[TownshipRow]) -> dict[str, TownshipRow]:

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 import app as app_package
 from app.models.db import Database
 from app.services import settings
-from app.services.reports.stats import stats
+from app.services.reports.stats import counts
 from app.views.cases.notices_page import NoticesPage
 from app.views.main_window import GEOMETRY_KEY, MainWindow, Section
 from app.views.reports.reports_page import ReportsPage
@@ -79,7 +79,7 @@ def test_status_bar_names_user_role_and_installation(window: MainWindow) -> None
 
 def test_dashboard_shows_the_counts(window: MainWindow, gui_db: Database) -> None:
     with gui_db.uow("test") as uow:
-        expected = stats(uow.session)
+        expected = counts(uow.session)
     assert window.dashboard.cards["households"].value_label.text() == f"{expected['households']:,}"
     assert window.dashboard.cards["persons"].value_label.text() == f"{expected['persons']:,}"
     assert "在保" in column_texts(window.dashboard.cases_table, 0)

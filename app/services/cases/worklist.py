@@ -313,7 +313,7 @@ def today_work(uow: UnitOfWork, actor: Actor) -> TodayWork:
     """Everything the 工作台 lists for the actor: only what lies in the actor's area."""
     session, scope, today = uow.session, actor.area_code, clock.today()
     return TodayWork(
-        counts=stats.stats(session, scope),
+        counts=stats.counts(session, scope),
         cases=_open_cases(session, scope, today),
         reviews=_reviews_due(session, scope, today, REVIEW_HORIZON_DAYS),
         notices=_running_notices(session, scope, today),

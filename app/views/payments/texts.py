@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from app.domain.codes import RunStatus
 from app.domain.money import fen_to_yuan
 
 if TYPE_CHECKING:  # the county's payment modules stay unimported on a station's start
@@ -28,12 +29,12 @@ class RunTexts(QObject):
         month = self.month_text(view.month)
         if not view.status:
             return self.tr("{month}: no payment run yet").format(month=month)
-        if view.status == "draft":
+        if view.status == RunStatus.DRAFT:
             return self.tr("{month}: draft, not approved").format(month=month)
         approved = str(view.approved_on or "")
-        if view.status == "approved":
+        if view.status == RunStatus.APPROVED:
             text = self.tr("{month}: approved on {date} (frozen)")
-        elif view.status == "sent":
+        elif view.status == RunStatus.SENT:
             text = self.tr("{month}: approved on {date}, sent to the bank")
         else:
             text = self.tr("{month}: approved on {date}, every bank result is in (closed)")
@@ -78,7 +79,7 @@ class RunTexts(QObject):
         """Why 审批 is off for this user or this run ("" when it is on)."""
         if not may_approve:
             return self.tr("Only the county head approves the payment run.")
-        if status is not None and status not in ("", "draft"):
+        if status is not None and status not in ("", RunStatus.DRAFT):
             return self.tr("The run is approved and frozen; changes take effect from the next month's run.")
         return ""
 
