@@ -7,13 +7,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from app.models import audit, tracking
+
+T = TypeVar("T")
 
 
 def sqlite_url(path: Path) -> str:
@@ -62,8 +64,34 @@ class Database:
         """A unit of work whose changes are stamped with ``actor`` and this station."""
         return UnitOfWork(self._sessions(), actor, self.station)
 
+    def read(self, actor: str, fn: Callable[[UnitOfWork], T]) -> T:
+        """``fn(uow)`` in a unit of work of ``actor`` that commits nothing (a read operation)."""
+        with self.uow(actor) as uow:
+            return fn(uow)
+
+    def write(
+        self, actor: str, fn: Callable[[UnitOfWork], T], stop: Callable[[], bool] | None = None
+    ) -> tuple[T, frozenset[str]]:
+        """``fn(uow)`` in a unit of work of ``actor``, committed; returns its result and the tables it wrote.
+
+        The tables are read from the audit events the write appended (every write is audited). If
+        ``stop()`` says so once ``fn`` is done, nothing is committed and ``WriteStopped`` is raised.
+        """
+        with self.uow(actor) as uow:
+            mark = uow.audit_mark()
+            result = fn(uow)
+            written = uow.tables_written_since(mark)
+            if stop is not None and stop():
+                raise WriteStopped
+            uow.commit()
+        return result, written
+
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+class WriteStopped(Exception):
+    """A write was stopped before its commit: nothing was written."""
 
 
 class UnitOfWork:
