@@ -3057,6 +3057,37 @@ Please copy the details below and send them to your system administrator.</sourc
     </message>
 </context>
 <context>
+    <name>ReviewColumns</name>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>救助项目</translation>
+    </message>
+    <message>
+        <source>Monthly amount (yuan)</source>
+        <translation>月保障金（元）</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>申请编号</translation>
+    </message>
+</context>
+<context>
     <name>ReviewForm</name>
     <message>
         <source>Choose a household in the list</source>
@@ -3176,30 +3207,6 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Refresh</source>
         <translation>刷新</translation>
-    </message>
-    <message>
-        <source>Time left</source>
-        <translation>剩余时间</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>到期日</translation>
-    </message>
-    <message>
-        <source>Head of household</source>
-        <translation>户主</translation>
-    </message>
-    <message>
-        <source>Village</source>
-        <translation>村(居)</translation>
-    </message>
-    <message>
-        <source>Programme</source>
-        <translation>救助项目</translation>
-    </message>
-    <message>
-        <source>Monthly amount (yuan)</source>
-        <translation>月保障金（元）</translation>
     </message>
     <message>
         <source>Reviews are recorded by the township office; {role} may read them.</source>
@@ -4605,10 +4612,6 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Case number</source>
         <translation>申请编号</translation>
-    </message>
-    <message>
-        <source>Monthly amount (yuan)</source>
-        <translation>月保障金（元）</translation>
     </message>
     <message>
         <source>Period</source>

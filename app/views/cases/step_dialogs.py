@@ -8,13 +8,11 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -35,7 +33,7 @@ from app.services.cases.steps import (
 )
 from app.services.cases.workspace import APPRAISAL, INVESTIGATION, INVESTIGATION_KINDS, StepOption
 from app.views.page import OpDialog
-from app.views.widgets.forms import DateEdit, MoneyEdit
+from app.views.widgets.forms import DateEdit, MoneyEdit, ok_cancel
 from app.views.workspace import Workspace
 
 DECISIONS = {Action.APPROVE.value, Action.REFUSE.value, Action.STOP.value, Action.START_GRADUAL_EXIT.value}
@@ -83,15 +81,7 @@ class StepDialog(OpDialog):
             basis.setWordWrap(True)
             basis.setStyleSheet("color: #555;")
             self.form.addRow(basis)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        assert ok is not None
-        self.ok_button: QPushButton = ok
-        self.ok_button.setText(self.tr("Save"))
-        self.buttons.accepted.connect(self._on_ok)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_button = ok_cancel(self, self.tr("Save"), self._on_ok)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.refused)

@@ -12,11 +12,11 @@ from app.services.cases.worklist import CaseLine, NoticeLine, ObjectionLine, Rev
 from app.views.cases import CASE_TABLES
 from app.views.cases.dashboard import DashboardPanel
 from app.views.page import Page
+from app.views.reviews.columns import review_columns
 from app.views.tablemodels.rows import ROW_ROLE, ColumnSpec, RowsTableModel, days_tone
 from app.views.widgets.forms import (
     calendar_days_text,
     fit_columns,
-    money_text,
     show_date,
     work_table,
     working_days_text,
@@ -37,7 +37,7 @@ class WorkbenchPage(Page):
         self.dashboard.refresh_button.clicked.connect(self.refresh)
 
         self.cases = RowsTableModel[CaseLine](self._case_columns(), self)
-        self.reviews = RowsTableModel[ReviewLine](self._review_columns(), self)
+        self.reviews = RowsTableModel[ReviewLine](review_columns(case_number=True), self)
         self.notices = RowsTableModel[NoticeLine](self._notice_columns(), self)
         self.objections = RowsTableModel[ObjectionLine](self._objection_columns(), self)
         self.findings = RowsTableModel[Finding](self._finding_columns(), self)
@@ -87,21 +87,6 @@ class WorkbenchPage(Page):
             ColumnSpec(self.tr("Programme"), lambda c: c.program_label),
             ColumnSpec(self.tr("State"), lambda c: c.state_label),
             ColumnSpec(self.tr("Case number"), lambda c: c.case_number),
-        ]
-
-    def _review_columns(self) -> list[ColumnSpec[ReviewLine]]:
-        return [
-            ColumnSpec(
-                self.tr("Time left"),
-                lambda r: calendar_days_text(r.days),
-                tone=lambda r: days_tone(r.days, 7),
-            ),
-            ColumnSpec(self.tr("Due"), lambda r: show_date(r.due_on)),
-            ColumnSpec(self.tr("Head of household"), lambda r: r.head_name),
-            ColumnSpec(self.tr("Village"), lambda r: r.village),
-            ColumnSpec(self.tr("Programme"), lambda r: r.program_label),
-            ColumnSpec(self.tr("Monthly amount (yuan)"), lambda r: money_text(r.monthly_fen), right=True),
-            ColumnSpec(self.tr("Case number"), lambda r: r.case_number),
         ]
 
     def _notice_columns(self) -> list[ColumnSpec[NoticeLine]]:

@@ -8,7 +8,6 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -23,7 +22,7 @@ from app.errors import UserError
 from app.services.matching import actions, queue
 from app.services.matching.queue import ActPreview, FlagLine
 from app.views.page import OpDialog
-from app.views.widgets.forms import DateEdit, show_date
+from app.views.widgets.forms import DateEdit, ok_cancel, show_date
 from app.views.workspace import Workspace
 
 
@@ -79,13 +78,7 @@ class ClearFlagDialog(QDialog):
         self.note_edit.setTabChangesFocus(True)
         note_label = QLabel(self.tr("What the check found (&required):"))
         note_label.setBuddy(self.note_edit)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("&Clear the flag"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_button = ok_cancel(self, self.tr("&Clear the flag"))
         self.note_edit.textChanged.connect(self._update)
         layout = QVBoxLayout(self)
         layout.addWidget(_summary(line))
@@ -132,14 +125,8 @@ class ActFlagDialog(OpDialog):
         if line.kind == "death":
             form.addRow(self.tr("&Date of death:"), self.death_edit)
         form.addRow(self.tr("&Note:"), self.note_edit)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("&Confirm"))
+        self.buttons, self.ok_button = ok_cancel(self, self.tr("&Confirm"), self._confirm)
         self.ok_button.setEnabled(False)
-        self.buttons.accepted.connect(self._confirm)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(_summary(line))
         layout.addLayout(form)

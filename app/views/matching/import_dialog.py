@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.matching.lists import KIND_LABELS
+from app.views.widgets.forms import ok_cancel
 
 LIST_FILTER = "Excel / CSV (*.xlsx *.xlsm *.csv)"
 
@@ -47,12 +48,7 @@ class ImportListDialog(QDialog):
         form.addRow(self.tr("&Kind of list:"), self.kind_combo)
         form.addRow(self.tr("&File:"), path_row)
         form.addRow(self.tr("&Source:"), self.source_edit)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Import"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, _ok = ok_cancel(self, self.tr("&Import"))
         self.path_edit.textChanged.connect(self._update)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

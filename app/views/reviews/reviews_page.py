@@ -15,9 +15,10 @@ from app.services.reviews import review
 from app.services.reviews.review import ReviewContext, ReviewInput
 from app.views.cases import CASE_TABLES
 from app.views.page import Page
+from app.views.reviews.columns import review_columns
 from app.views.reviews.review_form import ReviewForm
-from app.views.tablemodels.rows import ROW_ROLE, ColumnSpec, RowsTableModel, days_tone
-from app.views.widgets.forms import calendar_days_text, fit_columns, money_text, show_date, work_table
+from app.views.tablemodels.rows import ROW_ROLE, RowsTableModel
+from app.views.widgets.forms import fit_columns, work_table
 from app.views.widgets.queue_split import queue_beside_form, select_quietly
 from app.views.workspace import Workspace
 
@@ -42,21 +43,7 @@ class ReviewsPage(Page):
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.count_label = QLabel()
 
-        self.model = RowsTableModel[ReviewLine](
-            [
-                ColumnSpec(
-                    self.tr("Time left"),
-                    lambda r: calendar_days_text(r.days),
-                    tone=lambda r: days_tone(r.days, 7),
-                ),
-                ColumnSpec(self.tr("Due"), lambda r: show_date(r.due_on)),
-                ColumnSpec(self.tr("Head of household"), lambda r: r.head_name),
-                ColumnSpec(self.tr("Village"), lambda r: r.village),
-                ColumnSpec(self.tr("Programme"), lambda r: r.program_label),
-                ColumnSpec(self.tr("Monthly amount (yuan)"), lambda r: money_text(r.monthly_fen), right=True),
-            ],
-            self,
-        )
+        self.model = RowsTableModel[ReviewLine](review_columns(case_number=False), self)
         self.table = work_table()
         self.table.setModel(self.model)
         fit_columns(
