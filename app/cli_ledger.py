@@ -19,7 +19,9 @@ SHOWN_PROBLEMS = 50
 Handler = Callable[[argparse.Namespace, DataPaths], int]
 
 
-def add_verbs(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> dict[str, Handler]:
+def add_verbs(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> dict[str, Handler]:
     p = sub.add_parser("import-ledger", parents=[common], help="import a township's Excel ledger (台账)")
     p.add_argument("file", type=Path, metavar="FILE.xlsx")
     p.add_argument(

@@ -67,7 +67,7 @@ def _styled(ws: Any, **style: Any) -> Any:
 def _fixed_style_cell() -> Any:
     from openpyxl.cell.cell import Cell
 
-    class FixedStyleCell(Cell):
+    class FixedStyleCell(Cell):  # type: ignore[misc]  # openpyxl is untyped
         __slots__ = ("_style_id",)
 
         @property

@@ -93,7 +93,7 @@ class KeyPair:
 
     def decrypt(self, ciphertext: bytes) -> bytes:
         try:
-            return pyrage.decrypt(ciphertext, [x25519.Identity.from_str(self.age_identity)])
+            return bytes(pyrage.decrypt(ciphertext, [x25519.Identity.from_str(self.age_identity)]))
         except pyrage.DecryptError:
             raise UserError("无法解密数据包：它不是用本站当前密钥加密的，或内容已损坏") from None
 
@@ -123,7 +123,7 @@ def _cache_key(data: bytes, secret: str) -> tuple[str, str]:
 
 def seal(doc: dict[str, Any], secret: str) -> bytes:
     """Encrypt a JSON document with an age passphrase (scrypt); readable by `age -d`."""
-    data = age_passphrase.encrypt(json.dumps(doc, ensure_ascii=False).encode("utf-8"), secret)
+    data = bytes(age_passphrase.encrypt(json.dumps(doc, ensure_ascii=False).encode("utf-8"), secret))
     _UNSEALED[_cache_key(data, secret)] = doc
     return data
 
