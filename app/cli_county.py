@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.domain.money import yuan
 from app.paths import DataPaths
 
 if TYPE_CHECKING:
@@ -91,18 +92,12 @@ def _out_folder(path: Path) -> Path:
     return require_folder(path)
 
 
-def _yuan(fen: int) -> str:
-    from app.domain.money import fen_to_yuan
-
-    return fen_to_yuan(fen, grouping=True)
-
-
 def _print_run(summary: Any, what: str) -> None:
     from app.domain.codes import FlagStatus
 
     print(
-        f"{summary.month}发放批次（{what}）：{summary.households}户{summary.persons}人，低保金{_yuan(summary.base_fen)}元，"
-        f"分类施保金{_yuan(summary.topup_fen)}元，合计{_yuan(summary.total_fen)}元"
+        f"{summary.month}发放批次（{what}）：{summary.households}户{summary.persons}人，低保金{yuan(summary.base_fen)}元，"
+        f"分类施保金{yuan(summary.topup_fen)}元，合计{yuan(summary.total_fen)}元"
     )
     open_flags = [f for f in summary.flags if f.status == FlagStatus.OPEN]
     if open_flags:
@@ -150,8 +145,8 @@ def _bank_return(args: argparse.Namespace, paths: DataPaths) -> int:
         report = import_bank_return(uow, actor, args.month, args.file)
         uow.commit()
     print(
-        f"已导入银行回盘{report.rows}行：成功{report.paid}户{_yuan(report.paid_fen)}元，"
-        f"失败{report.failed}户{_yuan(report.failed_fen)}元，尚无结果{report.outstanding}户；"
+        f"已导入银行回盘{report.rows}行：成功{report.paid}户{yuan(report.paid_fen)}元，"
+        f"失败{report.failed}户{yuan(report.failed_fen)}元，尚无结果{report.outstanding}户；"
         f"批次状态：{STATUS_LABELS.get(report.status, report.status)}"
     )
     for line in report.failures:
@@ -199,7 +194,7 @@ def _report(args: argparse.Namespace, paths: DataPaths) -> int:
             total = report.total
             print(
                 f"{report.month}统计月报（{report.source_label}）：{total.households}户{total.persons}人，"
-                f"支出{_yuan(total.total_fen)}元"
+                f"支出{yuan(total.total_fen)}元"
             )
         else:
             from app.services.reports.year import year_summary
@@ -214,7 +209,7 @@ def _report(args: argparse.Namespace, paths: DataPaths) -> int:
             _write_report(out, lambda path: write_year(path, summary), pdf, doc)
             print(
                 f"{summary.year}年度汇总：救助{summary.households}户{summary.persons}人，"
-                f"发放{_yuan(summary.funds_fen)}元，银行发放比例{summary.bank_share:.1%}"
+                f"发放{yuan(summary.funds_fen)}元，银行发放比例{summary.bank_share:.1%}"
             )
     print(f"已写出：{out}")
     if doc is not None:

@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.domain import idcard
-from app.domain.checks_rows import month_cn
 from app.domain.codes import Program, RunStatus
-from app.domain.money import add_months, months_between
+from app.domain.money import add_months, month_cn, months_between
 from app.domain.privacy import mask_account
 from app.domain.workflow import CaseState
 

@@ -21,10 +21,6 @@ def day(d: date | None) -> str:
     return format_cn(d) if d else BLANK_DATE
 
 
-def yuan(fen: int | None) -> str:
-    return "" if fen is None else f"{fen_to_yuan(fen, grouping=True)}元"
-
-
 def heading(title: str, case: CaseFile, st: Styles, width: float) -> list[Flowable]:
     """The form's title and the line under it: township, village and the case number."""
     left = f"{case.office.township}{case.office.village}"

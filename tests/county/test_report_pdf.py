@@ -12,12 +12,13 @@ from sqlalchemy import select
 
 from app.cli import run
 from app.documents.reports import CATEGORIES, MONTH_COLUMNS
+from app.domain.money import yuan
 from app.models.db import Database
 from app.models.payment import PaymentLine, PaymentRun
 from app.paths import DataPaths
 from app.printing import fonts
 from app.printing.report_pdf import build_monthly_report, build_year_summary, monthly_report_pdf
-from app.printing.report_pdf_parts import percent, yuan
+from app.printing.report_pdf_parts import percent
 from app.printing.report_pdf_year import indicators
 from app.services.payments import runs
 from app.services.payments.bank_return import import_bank_return

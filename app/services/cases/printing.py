@@ -15,7 +15,7 @@ from app.domain import privacy
 from app.domain.areas import scope_prefix
 from app.domain.calendar import DayKind
 from app.domain.codes import AreaLevel, Program, Role, RuleMode, UrbanRural
-from app.domain.money import month_of
+from app.domain.money import month_cn, month_of
 from app.domain.workflow import CaseState
 from app.errors import UserError
 from app.models import tracking
@@ -31,7 +31,7 @@ from app.printing.catalog import FORMS, NoticeKind, Paper, form_name
 from app.printing.notice_data import Candidate, NoticeData, assemble, notice_texts
 from app.printing.output import Printed, write_pdf
 from app.printing.records import Records, case_file
-from app.printing.wording import category, month_cn
+from app.printing.wording import category
 from app.services import settings
 from app.services.cases import assessment, notices
 from app.services.context import COUNTY_ROLES, TOWNSHIP_ROLES, Actor, query, require_area, require_role

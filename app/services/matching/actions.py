@@ -8,9 +8,8 @@ from datetime import date
 from sqlalchemy import select
 
 from app.domain.calendar import format_cn
-from app.domain.checks_rows import month_cn
 from app.domain.codes import FlagStatus
-from app.domain.money import add_months_to_date, month_of, next_month
+from app.domain.money import add_months_to_date, month_cn, month_of, next_month
 from app.domain.payments import FROZEN
 from app.domain.reviews import death_review_due
 from app.domain.workflow import BENEFIT_STATES, CaseState

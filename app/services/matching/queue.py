@@ -15,9 +15,8 @@ from datetime import date
 from sqlalchemy import select
 
 from app.domain.calendar import format_cn
-from app.domain.checks_rows import month_cn
 from app.domain.codes import FlagStatus
-from app.domain.money import fen_to_yuan
+from app.domain.money import fen_to_yuan, month_cn
 from app.models.case import Benefit, Case
 from app.models.db import UnitOfWork
 from app.models.household import Household, Person

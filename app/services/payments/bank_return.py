@@ -13,9 +13,8 @@ from typing import Any
 
 from sqlalchemy import delete, func, insert, select
 
-from app.domain.checks_rows import month_cn
 from app.domain.codes import RunStatus
-from app.domain.money import fen_to_yuan, parse_month
+from app.domain.money import fen_to_yuan, month_cn, parse_month
 from app.domain.payments import account_key
 from app.domain.privacy import mask_account
 from app.errors import UserError

@@ -12,9 +12,8 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.documents.roster import Roster, RosterLine, township_totals
-from app.domain.checks_rows import month_cn
 from app.domain.codes import FlagStatus, RunStatus
-from app.domain.money import parse_month
+from app.domain.money import month_cn, parse_month
 from app.domain.payments import FLAG_LABELS, FlagLine, find_flags, is_frozen
 from app.errors import UserError
 from app.models import tracking

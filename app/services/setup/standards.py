@@ -17,8 +17,8 @@ from app import clock
 from app.domain import benefit as rules_benefit
 from app.domain.areas import scope_prefix
 from app.domain.benefit import BenefitRules, TopupRule
-from app.domain.checks_rows import month_cn
 from app.domain.codes import AreaLevel, InstallationKind, Program, Role, UrbanRural
+from app.domain.money import month_cn
 from app.errors import UserError
 from app.models.area import Area
 from app.models.db import UnitOfWork

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.money import fen_to_yuan
+from app.domain.money import yuan
 from app.services.households.registry import state_label
 
 
@@ -91,9 +91,7 @@ class DashboardPanel(QWidget):
     def show_counts(self, numbers: dict[str, Any]) -> None:
         for key in ("households", "persons", "active_benefits"):
             self.cards[key].set_value(f"{numbers.get(key, 0):,}")
-        self.cards["monthly_amount_fen"].set_value(
-            fen_to_yuan(int(numbers.get("monthly_amount_fen", 0)), grouping=True)
-        )
+        self.cards["monthly_amount_fen"].set_value(yuan(int(numbers.get("monthly_amount_fen", 0))))
         cases = [(state, n) for state, n in numbers.get("cases", {}).items() if n]
         self.cases_table.setRowCount(len(cases))
         for row, (state, n) in enumerate(cases):

@@ -14,13 +14,7 @@ from app.views.cases.dashboard import DashboardPanel
 from app.views.page import Page
 from app.views.reviews.columns import review_columns
 from app.views.tablemodels.rows import ROW_ROLE, ColumnSpec, RowsTableModel, days_tone
-from app.views.widgets.forms import (
-    calendar_days_text,
-    fit_columns,
-    show_date,
-    work_table,
-    working_days_text,
-)
+from app.views.widgets.forms import calendar_days_text, fit_columns, show_date, work_table, working_days_text
 from app.views.workspace import Workspace
 
 

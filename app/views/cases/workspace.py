@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.money import yuan
 from app.domain.workflow import Action
 from app.services.cases import workspace
 from app.services.cases.workspace import APPRAISAL, INVESTIGATION, PRIMARY, CaseSnapshot, TimelineEntry
@@ -21,14 +22,7 @@ from app.views.cases.printing import PrintButton
 from app.views.cases.step_dialogs import StepDialog
 from app.views.page import Page
 from app.views.tablemodels.rows import TONES, ColumnSpec, RowsTableModel, days_tone
-from app.views.widgets.forms import (
-    fit_columns,
-    heading,
-    money_text,
-    show_date,
-    work_table,
-    working_days_text,
-)
+from app.views.widgets.forms import fit_columns, heading, show_date, work_table, working_days_text
 from app.views.workspace import Workspace
 
 
@@ -163,7 +157,7 @@ class CaseWorkspace(Page):
             state=snap.state_label,
         )
         if snap.monthly_fen is not None:
-            facts += self.tr(" · {amount} yuan a month").format(amount=money_text(snap.monthly_fen))
+            facts += self.tr(" · {amount} yuan a month").format(amount=yuan(snap.monthly_fen))
         self.facts.setText(facts)
         self.due.setText(self._due_text(snap))
         self._show_steps(snap)

@@ -6,10 +6,10 @@ from PySide6.QtCore import QObject
 
 from app.domain.benefit import BenefitResult
 from app.domain.income import IncomeAssessment
+from app.domain.money import yuan
 from app.errors import UserError
 from app.services.intake import window
 from app.views.intake.draft import IntakeDraft
-from app.views.widgets.forms import money_text
 
 
 class EstimateText(QObject):
@@ -39,17 +39,15 @@ class EstimateText(QObject):
         lines = [
             self.tr("Members living together: <b>{n}</b>").format(n=assessed.members),
             self.tr("Household income a month: <b>{amount}</b> yuan").format(
-                amount=money_text(assessed.net_monthly_fen)
+                amount=yuan(assessed.net_monthly_fen)
             ),
-            self.tr("Per capita a month: <b>{amount}</b> yuan").format(
-                amount=money_text(assessed.per_capita_fen)
-            ),
-            self.tr("Standard a month: {amount} yuan").format(amount=money_text(result.standard_fen)),
+            self.tr("Per capita a month: <b>{amount}</b> yuan").format(amount=yuan(assessed.per_capita_fen)),
+            self.tr("Standard a month: {amount} yuan").format(amount=yuan(result.standard_fen)),
         ]
         if result.eligible:
             lines.append(
                 self.tr("Estimated amount: <b>{amount}</b> yuan a month").format(
-                    amount=money_text(result.total_fen)
+                    amount=yuan(result.total_fen)
                 )
             )
         else:

@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.codes import AssetKind, IncomeKind
+from app.domain.money import yuan
 from app.errors import UserError
 from app.services.intake.household import IncomeInput
 from app.services.intake.window import AssetInput
 from app.views.intake.draft import IntakeDraft
 from app.views.intake.estimate import EstimateText
 from app.views.tablemodels.rows import ColumnSpec, RowsTableModel
-from app.views.widgets.forms import ErrorLabel, MoneyEdit, fit_columns, money_text, stretch_column, work_table
+from app.views.widgets.forms import ErrorLabel, MoneyEdit, fit_columns, stretch_column, work_table
 
 
 class MeansPage(QWizardPage):
@@ -55,7 +56,7 @@ class MeansPage(QWizardPage):
             [
                 ColumnSpec(self.tr("Member"), self._member_name),
                 ColumnSpec(self.tr("Income kind"), lambda i: i.kind.label),
-                ColumnSpec(self.tr("Amount (yuan)"), lambda i: money_text(i.amount_fen), right=True),
+                ColumnSpec(self.tr("Amount (yuan)"), lambda i: yuan(i.amount_fen), right=True),
                 ColumnSpec(self.tr("Months"), lambda i: str(i.period_months), right=True),
             ],
             self,
@@ -77,7 +78,7 @@ class MeansPage(QWizardPage):
             [
                 ColumnSpec(self.tr("Asset kind"), lambda a: a.kind.label),
                 ColumnSpec(self.tr("Description"), lambda a: a.description),
-                ColumnSpec(self.tr("Value (yuan)"), lambda a: money_text(a.value_fen), right=True),
+                ColumnSpec(self.tr("Value (yuan)"), lambda a: yuan(a.value_fen), right=True),
                 ColumnSpec(self.tr("Exempt"), lambda a: self.tr("yes") if a.exempt else ""),
             ],
             self,

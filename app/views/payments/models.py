@@ -12,7 +12,7 @@ from PySide6.QtCore import (
 )
 
 from app.domain.codes import FlagStatus
-from app.domain.money import fen_to_yuan
+from app.domain.money import yuan
 from app.services.payments.view import FlagRow, LineRow
 from app.views.tablemodels.batched import AnyIndex, BatchedRowsModel
 from app.views.tablemodels.rows import ColumnSpec, RowsTableModel
@@ -67,7 +67,7 @@ class PaymentLinesModel(BatchedRowsModel[LineRow]):
         if column is LineColumn.CATEGORY:
             return row.category
         if column is LineColumn.AMOUNT:
-            return fen_to_yuan(row.total_fen, grouping=True)
+            return yuan(row.total_fen)
         return bank_result_text(row.bank_result)
 
     def headerData(

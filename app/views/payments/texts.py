@@ -7,16 +7,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from app.domain.codes import RunStatus
-from app.domain.money import fen_to_yuan
+from app.domain.money import yuan
 
 if TYPE_CHECKING:  # the county's payment modules stay unimported on a station's start
     from app.services.payments.bank_return import BankReturnReport
     from app.services.payments.view import RunView
-
-
-def yuan(fen: int) -> str:
-    """Yuan with two decimals and thousands separators: 1,234,567.80."""
-    return fen_to_yuan(fen, grouping=True)
 
 
 class RunTexts(QObject):

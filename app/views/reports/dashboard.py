@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from app import clock
+from app.domain.money import yuan
 from app.errors import UserError
 from app.services.reports.dashboard import TownshipRow, county_total, township_rows
 from app.views.page import Page
 from app.views.reports.townships_model import STALE_DAYS, Col, TownshipTableModel
 from app.views.tablemodels.rows import ROW_ROLE, TONES
 from app.views.widgets.bar_chart import BarChart, Series
-from app.views.widgets.forms import heading, money_text, show_date, work_table
+from app.views.widgets.forms import heading, show_date, work_table
 from app.views.widgets.summary_card import CARD_STYLE, SummaryCard
 from app.views.workspace import Workspace
 
@@ -206,9 +207,9 @@ class CountyDashboardPage(Page):
             wan = (Decimal(total.monthly_fen) / WAN_FEN).quantize(Decimal("0.1"))
             amount = self.tr("{amount} ten-thousand yuan a month").format(amount=f"{wan:,}")
         else:
-            amount = self.tr("{amount} yuan a month").format(amount=money_text(total.monthly_fen))
+            amount = self.tr("{amount} yuan a month").format(amount=yuan(total.monthly_fen))
         c["active"].set_value(f"{total.active:,}", amount)
-        c["active"].setToolTip(self.tr("{amount} yuan a month").format(amount=money_text(total.monthly_fen)))
+        c["active"].setToolTip(self.tr("{amount} yuan a month").format(amount=yuan(total.monthly_fen)))
         c["awaiting"].set_value(
             f"{total.awaiting_county:,}",
             self.tr("{n} still at the townships").format(n=f"{total.in_township:,}"),

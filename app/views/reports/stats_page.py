@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
 
 from app import clock
 from app.documents.reports import CategoryRow, MonthlyReport, YearSummary
+from app.domain.money import yuan
 from app.services.reports import files
 from app.services.reports.files import SavedFile
 from app.services.reports.monthly import monthly
 from app.services.reports.year import year_summary
 from app.views.ops import Job
 from app.views.page import Page
-from app.views.payments.texts import yuan
 from app.views.tablemodels.rows import ColumnSpec, RowsTableModel
 from app.views.widgets.forms import work_table
 from app.views.workspace import Workspace

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVB
 
 from app import clock
 from app.documents.reports import TownshipStats, VillageRow
+from app.domain.money import yuan
 from app.services.reports.township import SavedStats, export_village_stats, village_stats
 from app.views.page import Page
-from app.views.payments.texts import yuan
 from app.views.tablemodels.rows import ColumnSpec, RowsTableModel
 from app.views.widgets.forms import heading, stretch_column, work_table
 from app.views.workspace import Workspace

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from app.domain.money import yuan
 from app.services.cases.worklist import ReviewLine
 from app.views.tablemodels.rows import ColumnSpec, days_tone
-from app.views.widgets.forms import calendar_days_text, money_text, show_date
+from app.views.widgets.forms import calendar_days_text, show_date
 
 
 def review_columns(*, case_number: bool) -> list[ColumnSpec[ReviewLine]]:
@@ -23,7 +24,7 @@ def review_columns(*, case_number: bool) -> list[ColumnSpec[ReviewLine]]:
         ColumnSpec(QCoreApplication.translate("ReviewColumns", "Programme"), lambda r: r.program_label),
         ColumnSpec(
             QCoreApplication.translate("ReviewColumns", "Monthly amount (yuan)"),
-            lambda r: money_text(r.monthly_fen),
+            lambda r: yuan(r.monthly_fen),
             right=True,
         ),
     ]

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import clock
+from app.domain.money import yuan
 from app.errors import UserError
 from app.services.reviews import proposals
 from app.services.reviews.proposals import ProposalDecision, ProposalRow
@@ -29,7 +30,6 @@ from app.views.widgets.forms import (
     MoneyEdit,
     fit_columns,
     heading,
-    money_text,
     show_date,
     work_table,
 )
@@ -55,8 +55,8 @@ class ProposalsPage(Page):
                 ColumnSpec(self.tr("Village"), lambda r: r.village),
                 ColumnSpec(self.tr("Head of household"), lambda r: r.head_name),
                 ColumnSpec(self.tr("Programme"), lambda r: r.program_label),
-                ColumnSpec(self.tr("Paid now (yuan)"), lambda r: money_text(r.paid_fen), right=True),
-                ColumnSpec(self.tr("Proposed (yuan)"), lambda r: money_text(r.proposed_fen), right=True),
+                ColumnSpec(self.tr("Paid now (yuan)"), lambda r: yuan(r.paid_fen), right=True),
+                ColumnSpec(self.tr("Proposed (yuan)"), lambda r: yuan(r.proposed_fen), right=True),
             ],
             self,
         )
@@ -172,7 +172,7 @@ class ProposalsPage(Page):
                 date=show_date(row.done_on),
                 finding=row.finding,
                 reason=row.reason,
-                paid=money_text(row.paid_fen),
+                paid=yuan(row.paid_fen),
             )
         )
         self.amount_edit.set_fen(row.proposed_fen)

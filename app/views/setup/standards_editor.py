@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app import clock
 from app.domain.benefit import BenefitRules
+from app.domain.money import yuan
 from app.errors import UserError
 from app.services.setup import standards
 from app.services.setup.standards import EditorView, StandardInput, StandardRow
@@ -28,7 +29,7 @@ from app.views.page import Page
 from app.views.setup.benefit_rules_form import BenefitRulesForm
 from app.views.setup.standard_dialog import StandardDialog
 from app.views.setup.standards_model import StandardsModel
-from app.views.widgets.forms import ErrorLabel, money_text, stretch_column, work_table
+from app.views.widgets.forms import ErrorLabel, stretch_column, work_table
 from app.views.workspace import Workspace
 
 
@@ -201,7 +202,7 @@ class StandardsEditor(Page):
             self.tr("Standard saved: {area} {urban_rural} {amount} yuan from {day}.").format(
                 area=row.area_name,
                 urban_rural=row.urban_rural_label,
-                amount=money_text(row.amount_fen),
+                amount=yuan(row.amount_fen),
                 day=f"{row.effective_from:%Y-%m-%d}",
             )
         )

@@ -70,10 +70,6 @@ def calendar_days_text(days: int, note: str = "") -> str:
     return _with_note(text, note)
 
 
-def money_text(fen: int | None) -> str:
-    return "" if fen is None else fen_to_yuan(fen, grouping=True)
-
-
 class DateEdit(QDateEdit):
     """A date field shown the Chinese way, with a calendar popup; ``value()`` is a ``date``."""
 

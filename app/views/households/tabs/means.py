@@ -6,10 +6,11 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPushButton, QSpinBox, QWidget
 
 from app.domain.codes import AssetKind, IncomeKind
+from app.domain.money import yuan
 from app.services.households import items
 from app.services.households.edit import AssetData, HouseholdFile, IncomeData
 from app.views.households.tabs.common import FileTab, fill, label_of, list_layout, make_table, selected_row
-from app.views.widgets.forms import MoneyEdit, money_text
+from app.views.widgets.forms import MoneyEdit
 from app.views.workspace import Workspace
 
 
@@ -68,7 +69,7 @@ class IncomesTab(FileTab):
                 [
                     label_of(IncomeKind, i.kind),
                     names.get(i.person_id or "", ""),
-                    money_text(i.amount_fen),
+                    yuan(i.amount_fen),
                     str(i.period_months),
                     i.reason,
                 ]
@@ -158,7 +159,7 @@ class AssetsTab(FileTab):
                     label_of(AssetKind, a.kind),
                     a.description,
                     str(a.quantity),
-                    money_text(a.value_fen),
+                    yuan(a.value_fen),
                     yes if a.exempt else "",
                 ]
                 for a in file.assets

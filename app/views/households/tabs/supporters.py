@@ -6,10 +6,11 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QPushButton, QWidget
 
 from app.domain import idcard
+from app.domain.money import yuan
 from app.services.households import items
 from app.services.households.edit import HouseholdFile, SupporterData
 from app.views.households.tabs.common import FileTab, fill, list_layout, make_table, selected_row
-from app.views.widgets.forms import MoneyEdit, money_text
+from app.views.widgets.forms import MoneyEdit
 from app.views.workspace import Workspace
 
 
@@ -75,8 +76,8 @@ class SupportersTab(FileTab):
                     s.name,
                     s.relation,
                     idcard.mask(s.id_number) if mask and s.id_number else s.id_number,
-                    money_text(s.annual_income_fen),
-                    money_text(s.support_paid_fen),
+                    yuan(s.annual_income_fen),
+                    yuan(s.support_paid_fen),
                     yes if s.able_to_support else no,
                 ]
                 for s in file.supporters
