@@ -95,7 +95,7 @@ def verify(session: Session, data: bytes) -> Checked:
 def _decrypt(pair: KeyPair, checked: Checked) -> dict[str, Any]:
     inflater = fmt.Inflater(checked.header.plain_size)  # gunzip as it decrypts, held to plain_size
     pair.decrypt_to(checked.frame.payload, inflater)
-    doc = fmt.parse_payload(inflater.finish())
+    doc = fmt.parse_payload(inflater.finish(), columns=True)
     if doc.get("bundle_id") != checked.header.bundle_id or doc.get("kind") != checked.header.kind:
         raise fmt.BundleError("数据包内容与头部不符，已拒绝")
     if doc.get("format") != fmt.FORMAT_VERSION:
