@@ -83,8 +83,9 @@ def raw_insert(db_file: Path, docs: list[dict[str, Any]]) -> tuple[float, float]
     return result
 
 
-def child(county: Path, bundles: list[Path]) -> None:
-    """Import the bundles into ``county`` in this process; print wall, CPU and memory as JSON."""
+def child(county: Path, bundles: list[Path], url: str | None = None) -> None:
+    """Import the bundles into ``county`` (its database at ``url``, else its SQLite file) in this
+    process; print wall, CPU and memory as JSON."""
     from app.paths import DataPaths
     from app.services.context import system_actor
     from app.services.setup.installation import open_database
@@ -92,7 +93,7 @@ def child(county: Path, bundles: list[Path]) -> None:
     from app.sync import keys
 
     paths = DataPaths(county)
-    db = open_database(paths)
+    db = open_database(paths, url)
     keys.load_keystore(paths, sync_world.SECRET)  # scrypt once per session, as the desktop does
     with db.uow("bench") as uow:  # the engine's pool and first connection, as in a running desktop
         uow.session.connection()
@@ -109,9 +110,10 @@ def child(county: Path, bundles: list[Path]) -> None:
     print(json.dumps({"wall": wall, "cpu": proc, "peak_kb": peak, "rise_kb": peak - before}))
 
 
-def run_child(root: Path, scratch: Path, bundles: list[Path]) -> dict[str, float]:
+def run_child(root: Path, scratch: Path, bundles: list[Path], url: str | None = None) -> dict[str, float]:
+    """One measured import in a process of its own, on a fresh copy of the world's county folder."""
     county = sync_world.fresh_county(root, scratch)
-    args = [sys.executable, __file__, "--child", str(county), *map(str, bundles)]
+    args = [sys.executable, __file__, "--child", str(county), url or "-", *map(str, bundles)]
     done = subprocess.run(args, check=True, capture_output=True, text=True)
     result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
@@ -159,7 +161,8 @@ def bench_size(cache: Path, persons: int, townships: int, repeat: int) -> dict[s
 
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
-        child(Path(sys.argv[2]), [Path(p) for p in sys.argv[3:]])
+        url = sys.argv[3] if sys.argv[3] != "-" else None
+        child(Path(sys.argv[2]), [Path(p) for p in sys.argv[4:]], url)
         return
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter

@@ -34,7 +34,7 @@ def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
 @cache
 def _select_in_sql(dialect: str, head: str, key: str, count: int) -> str:
     if dialect == "postgresql":
-        return f"{head} {key} = ANY(%s)"
+        return f"{head} {key} = ANY(%b)"  # a binary array: no quoting to work out per key
     return f"{head} {key} IN ({', '.join('?' * count)})"
 
 
