@@ -52,10 +52,9 @@ def main() -> None:
     for households in args.households:
         with tempfile.TemporaryDirectory() as tmp:
             data = ["--data-dir", tmp]
-            wall, cpu, peak = measure(
-                [*data, "demo", "--households", str(households), "--seed", str(args.seed)]
-            )
-            _, _, floor = measure([*data, "stats"])
+            made = [*data, "demo", "--households", str(households), "--seed", str(args.seed)]
+            wall, cpu, peak = measure(made, args.tree)
+            _, _, floor = measure([*data, "stats"], args.tree)
             size = (Path(tmp) / "jiuzhu.sqlite3").stat().st_size / 2**20
         verdict = "ok" if peak <= BUDGET_MB else "OVER"
         print(

@@ -24,9 +24,14 @@ def _binaries() -> Path | None:
     return found[-1] if found else None
 
 
+# What a county's server would be given rather than PostgreSQL's defaults for a small machine (128 MB of
+# shared buffers, a checkpoint every GB of WAL); fsync is off as in scripts/test.sh.
+SETTINGS = ("fsync=off", "shared_buffers=1GB", "max_wal_size=4GB")
+
+
 @contextmanager
-def server(port: int) -> Iterator[tuple[str, int]]:
-    """Start a server on loopback ``port`` (fsync off, as scripts/test.sh); yield (URL, postmaster pid)."""
+def server(port: int, settings: tuple[str, ...] = SETTINGS) -> Iterator[tuple[str, int]]:
+    """Start a server on loopback ``port`` with ``settings``; yield (URL, postmaster pid)."""
     binaries = _binaries()
     if binaries is None:
         raise SystemExit("PostgreSQL is not installed (apt-get install postgresql), or pass --pg URL")
@@ -39,7 +44,7 @@ def server(port: int) -> Iterator[tuple[str, int]]:
     quiet = {"cwd": "/", "check": True, "stdout": subprocess.DEVNULL}
     subprocess.run([*run_as, str(binaries / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
                     "--encoding=UTF8", "--locale=C.UTF-8"], **quiet)  # type: ignore[call-overload]  # fmt: skip
-    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 " + " ".join(f"-c {s}" for s in settings)
     subprocess.run([*run_as, str(binaries / "pg_ctl"), "-D", str(data), "-l", str(folder / "server.log"),
                     "-w", "-o", options, "start"], **quiet)  # type: ignore[call-overload]  # fmt: skip
     try:

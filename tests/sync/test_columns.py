@@ -161,3 +161,22 @@ def test_columns_nest_as_deep_as_rows_for_the_depth_bound() -> None:
     with pytest.raises(fmt.BundleError, match="嵌套过深"):
         fmt.parse_payload(fmt.encode_payload({"tables": [], "extra": nested}), columns=True)
     fmt.parse_payload(fmt.encode_payload({"tables": [], "extra": nested[0]}), columns=True)
+
+
+@pytest.mark.parametrize("enabled", [True, False], ids=["automatic", "off-as-in-the-desktop"])
+def test_the_cycle_collector_pauses_for_an_import_and_comes_back_as_it_was(enabled: bool) -> None:
+    import gc
+
+    from app.sync.importer import cycles_left_alone
+
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        with cycles_left_alone():
+            assert not gc.isenabled()
+        assert gc.isenabled() is enabled
+        with pytest.raises(RuntimeError), cycles_left_alone():
+            raise RuntimeError("a refused bundle")
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
