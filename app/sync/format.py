@@ -210,13 +210,14 @@ def compress(plain: bytes) -> bytes:
 
 
 class Inflater:
-    """gunzip fed chunk by chunk as the payload is decrypted (``write``), held to the declared size.
+    """gunzip fed chunk by chunk (``write``), held to the declared size (the importer itself reads a
+    payload through ``stream.read_payload``, which never holds the plain text whole).
 
     Output past ``declared`` is refused the moment it appears, before it is kept: a small bundle that
     inflates without end never makes this process hold more than the size its header states.
     """
 
-    BATCH = 256 * 1024  # decrypted bytes gathered before each inflate call (the decrypter gives 8 KiB)
+    BATCH = 256 * 1024  # compressed bytes gathered before each inflate call
 
     def __init__(self, declared: int) -> None:
         self.declared = declared
@@ -309,7 +310,7 @@ def _as_columns(rows: list[Any]) -> Columns | None:
     return columns
 
 
-def _table_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+def columns_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     obj = dict(pairs)
     if obj.keys() == {"name", "columns", "rows"} and type(obj["rows"]) is list:
         columns = _as_columns(obj["rows"])
@@ -318,7 +319,7 @@ def _table_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return obj
 
 
-def _check_depth(doc: Any) -> None:
+def check_depth(doc: Any) -> None:
     """Walk the containers level by level (never the parser's recursion); refuse past MAX_DEPTH.
 
     A table's rows are left to the table reader, which takes only scalars as values (and a list of
@@ -357,7 +358,7 @@ def parse_payload(plain: bytes | bytearray, *, columns: bool = False) -> dict[st
     if isinstance(plain, bytearray):
         plain.clear()
     try:
-        doc = json.loads(text, object_pairs_hook=_table_hook if columns else None)
+        doc = json.loads(text, object_pairs_hook=columns_hook if columns else None)
     except RecursionError:
         raise BundleError("数据包内容嵌套过深，不是有效的数据包，已拒绝") from None
     except ValueError:  # also an integer of more than 4,300 digits
@@ -365,7 +366,7 @@ def parse_payload(plain: bytes | bytearray, *, columns: bool = False) -> dict[st
     del text
     if not isinstance(doc, dict):
         raise BundleError("数据包内容结构错误，已拒绝")
-    _check_depth(doc)
+    check_depth(doc)
     return doc
 
 

@@ -20,7 +20,7 @@ from app.models.db import Database
 from app.models.sync import SyncBundle, SyncKey, SyncPeer
 from app.paths import DataPaths
 from app.sync import format as fmt
-from app.sync import state
+from app.sync import state, stream
 from app.sync.apply_down import DownApplier
 from app.sync.apply_up import UpApplier, UpContext
 from app.sync.keys import KeyPair
@@ -96,9 +96,8 @@ def verify(session: Session, data: bytes) -> Checked:
 
 
 def _decrypt(pair: KeyPair, checked: Checked) -> dict[str, Any]:
-    inflater = fmt.Inflater(checked.header.plain_size)  # gunzip as it decrypts, held to plain_size
-    pair.decrypt_to(checked.frame.payload, inflater)
-    doc = fmt.parse_payload(inflater.finish(), columns=True)
+    compressed = pair.decrypt(checked.frame.payload)  # no larger than the file
+    doc = stream.read_payload(compressed, checked.header.plain_size)  # inflated as it is parsed
     if doc.get("bundle_id") != checked.header.bundle_id or doc.get("kind") != checked.header.kind:
         raise fmt.BundleError("数据包内容与头部不符，已拒绝")
     if doc.get("format") != fmt.FORMAT_VERSION:

@@ -8,7 +8,6 @@ sealed again the fixed way the first time it is unlocked).
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,13 +100,6 @@ class KeyPair:
     def decrypt(self, ciphertext: bytes) -> bytes:
         try:
             return pyrage.decrypt(ciphertext, [x25519.Identity.from_str(self.age_identity)])
-        except pyrage.DecryptError:
-            raise UserError("无法解密数据包：它不是用本站当前密钥加密的，或内容已损坏") from None
-
-    def decrypt_to(self, ciphertext: bytes, writer: Any) -> None:
-        """Decrypt into ``writer`` chunk by chunk (``writer.write(bytes)``); the plaintext is never whole."""
-        try:
-            pyrage.decrypt_io(io.BytesIO(ciphertext), writer, [x25519.Identity.from_str(self.age_identity)])
         except pyrage.DecryptError:
             raise UserError("无法解密数据包：它不是用本站当前密钥加密的，或内容已损坏") from None
 
