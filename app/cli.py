@@ -12,11 +12,15 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import __version__, clock, log
 from app.errors import UserError
 from app.paths import DataPaths, resolve
+
+if TYPE_CHECKING:
+    from app.models.db import Database
+    from app.services.context import Actor
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # Ctrl+C, as shells report it
@@ -216,16 +220,35 @@ def _gui(args: argparse.Namespace, paths: DataPaths) -> int:
     return run_gui(paths, args.database_url)
 
 
+def open_as_administrator(paths: DataPaths, database_url: str | None) -> tuple[Database, Actor]:
+    """The installation's database, and the command line acting as its administrator."""
+    from app.services.context import system_actor
+    from app.services.setup.installation import open_database, require
+
+    db = open_database(paths, database_url)
+    try:
+        with db.uow("cli") as uow:
+            county = require(uow.session).county_code
+    except BaseException:
+        db.dispose()
+        raise
+    return db, system_actor(county)
+
+
 def _init(args: argparse.Namespace, paths: DataPaths) -> int:
+    from app.domain.codes import InstallationKind
     from app.services.setup.installation import initialise, open_database
 
     db = open_database(paths, args.database_url, create=True)
     try:
-        kind, code = ("county", args.county) if args.county else ("station", args.township)
+        if args.county:
+            kind, code = InstallationKind.COUNTY, args.county
+        else:
+            kind, code = InstallationKind.STATION, args.township
         result = initialise(db, kind=kind, code=code, name=args.name, admin_password=args.admin_password)
     finally:
         db.dispose()
-    what = "县级主库" if result.kind == "county" else "乡镇工作站"
+    what = "县级主库" if result.kind is InstallationKind.COUNTY else "乡镇工作站"
     print(f"已创建{what}：{result.name}（{result.code}），数据目录：{paths.root}")
     print(f"管理员账户：admin  密码：{result.admin_password}")
     return EXIT_OK
@@ -242,17 +265,16 @@ def _demo(args: argparse.Namespace, paths: DataPaths) -> int:
 
 def _areas(args: argparse.Namespace, paths: DataPaths) -> int:
     from app.services.setup import areas
-    from app.services.setup.installation import open_database
 
-    db = open_database(paths, args.database_url)
+    db, actor = open_as_administrator(paths, args.database_url)
     try:
-        with db.uow("cli") as uow:
+        with db.uow(actor.username) as uow:
             if args.import_file:
-                res = areas.import_csv(uow.session, args.import_file)
+                res = areas.import_csv(uow, actor, args.import_file)
                 uow.commit()
                 print(f"已导入区划：新增{res.added}个，更名{res.renamed}个，未变{res.unchanged}个")
                 return EXIT_OK
-            for area in areas.list_areas(uow.session):
+            for area in areas.list_areas(uow, actor):
                 print(f"{area.code}\t{area.level}\t{area.name}\t{area.parent_code or ''}")
     finally:
         db.dispose()
@@ -261,13 +283,15 @@ def _areas(args: argparse.Namespace, paths: DataPaths) -> int:
 
 def _stats(args: argparse.Namespace, paths: DataPaths) -> int:
     from app.domain.workflow import CaseState
+    from app.services.context import system_actor
     from app.services.reports.stats import stats
-    from app.services.setup.installation import open_database
+    from app.services.setup import installation
 
-    db = open_database(paths, args.database_url)
+    db = installation.open_database(paths, args.database_url)
     try:
         with db.uow("cli") as uow:
-            data = stats(uow.session)
+            actor = system_actor(installation.require(uow.session).county_code)
+            data = stats(uow, actor)
     finally:
         db.dispose()
     if args.json:
@@ -283,12 +307,14 @@ def _stats(args: argparse.Namespace, paths: DataPaths) -> int:
 
 
 def _check(args: argparse.Namespace, paths: DataPaths) -> int:
+    from app.services.context import system_actor
     from app.services.reports.checks import run_all
-    from app.services.setup.installation import open_database
+    from app.services.setup import installation
 
-    db = open_database(paths, args.database_url)
+    db = installation.open_database(paths, args.database_url)
     try:
-        report = run_all(db)
+        with db.uow("check") as uow:
+            report = run_all(uow, system_actor(installation.require(uow.session).county_code))
     finally:
         db.dispose()
     for line in report.lines():
@@ -299,8 +325,14 @@ def _check(args: argparse.Namespace, paths: DataPaths) -> int:
 def _backup(args: argparse.Namespace, paths: DataPaths) -> int:
     from app.services.setup.backup import backup
 
-    out = backup(paths, args.out)
-    print(f"已备份到 {out}")
+    db, actor = open_as_administrator(paths, args.database_url)
+    try:
+        with db.uow(actor.username) as uow:
+            done = backup(uow, actor, paths, args.out)
+            uow.commit()
+    finally:
+        db.dispose()
+    print(f"已备份到 {done.path}（{done.households}户，{done.persons}人）")
     return EXIT_OK
 
 

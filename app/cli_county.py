@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.domain.money import yuan
 from app.paths import DataPaths
 
 if TYPE_CHECKING:
@@ -91,18 +92,14 @@ def _out_folder(path: Path) -> Path:
     return require_folder(path)
 
 
-def _yuan(fen: int) -> str:
-    from app.domain.money import fen_to_yuan
-
-    return fen_to_yuan(fen, grouping=True)
-
-
 def _print_run(summary: Any, what: str) -> None:
+    from app.domain.codes import FlagStatus
+
     print(
-        f"{summary.month}发放批次（{what}）：{summary.households}户{summary.persons}人，低保金{_yuan(summary.base_fen)}元，"
-        f"分类施保金{_yuan(summary.topup_fen)}元，合计{_yuan(summary.total_fen)}元"
+        f"{summary.month}发放批次（{what}）：{summary.households}户{summary.persons}人，低保金{yuan(summary.base_fen)}元，"
+        f"分类施保金{yuan(summary.topup_fen)}元，合计{yuan(summary.total_fen)}元"
     )
-    open_flags = [f for f in summary.flags if f.status == "open"]
+    open_flags = [f for f in summary.flags if f.status == FlagStatus.OPEN]
     if open_flags:
         print(f"待核疑点{len(open_flags)}条：", file=sys.stderr)
         for flag in open_flags[:SHOWN]:
@@ -111,44 +108,30 @@ def _print_run(summary: Any, what: str) -> None:
 
 def _roster(args: argparse.Namespace, paths: DataPaths) -> int:
     from app.documents.roster import STATUS_LABELS
-    from app.fileio import write_together
-    from app.services.payments import runs as payments
-    from app.spreadsheets.roster import write_roster
+    from app.services.reports.files import roster_files
 
     out = _out_folder(args.out)
     pdf = _out_folder(args.pdf) if args.pdf else None
     with _county(args, paths) as (uow, actor):
-        run = payments.get_run(uow.session, args.month)
-        summary = None
-        if run is None or run.status == "draft":  # 制表: the draft is kept once the files are written
-            summary = payments.prepare(uow, actor, args.month)
-        roster = payments.roster(uow.session, args.month)
-        files: list[tuple[Path, Content]] = [(out, lambda path: write_roster(path, roster))]
-        doc = None
-        if pdf is not None:
-            from app.printing.roster import build_roster
-            from app.services.cases.printing import font_set
-
-            doc = build_roster(roster, font_set(uow.session), masked=args.masked)
-            files.append((pdf, doc.pdf))
-        write_together(files)  # both files or neither, before the draft run is committed
-        uow.commit()
-    if summary is not None:
-        _print_run(summary, "草稿，未审批")
+        written = roster_files(uow, actor, args.month, out, pdf=pdf, masked=args.masked)
+        uow.commit()  # the files are in place: the draft (if one was prepared) and the audit follow them
+    roster = written.roster
+    if written.drafted is not None:
+        _print_run(written.drafted, "草稿，未审批")
     print(f"已写出发放名册：{out}（{roster.households}户，{STATUS_LABELS[roster.status]}）")
-    if doc is not None:
-        print(f"已写出发放名册PDF，共{doc.pages}页：{pdf}")
+    if pdf is not None:
+        print(f"已写出发放名册PDF，共{written.pdf_pages}页：{pdf}")
     return EXIT_OK
 
 
 def _payment_run(args: argparse.Namespace, paths: DataPaths) -> int:
-    from app.services.payments import runs as payments
+    from app.services.payments import runs
 
     with _county(args, paths) as (uow, actor):
         if args.approve:
-            summary = payments.approve(uow, actor, args.month)
+            summary = runs.approve(uow, actor, args.month)
         else:
-            summary = payments.prepare(uow, actor, args.month)
+            summary = runs.prepare(uow, actor, args.month)
         uow.commit()
     _print_run(summary, "已审批，名册已冻结" if args.approve else "草稿，未审批")
     return EXIT_OK
@@ -162,8 +145,8 @@ def _bank_return(args: argparse.Namespace, paths: DataPaths) -> int:
         report = import_bank_return(uow, actor, args.month, args.file)
         uow.commit()
     print(
-        f"已导入银行回盘{report.rows}行：成功{report.paid}户{_yuan(report.paid_fen)}元，"
-        f"失败{report.failed}户{_yuan(report.failed_fen)}元，尚无结果{report.outstanding}户；"
+        f"已导入银行回盘{report.rows}行：成功{report.paid}户{yuan(report.paid_fen)}元，"
+        f"失败{report.failed}户{yuan(report.failed_fen)}元，尚无结果{report.outstanding}户；"
         f"批次状态：{STATUS_LABELS.get(report.status, report.status)}"
     )
     for line in report.failures:
@@ -201,7 +184,7 @@ def _report(args: argparse.Namespace, paths: DataPaths) -> int:
             from app.services.reports.monthly import monthly
             from app.spreadsheets.reports import write_monthly
 
-            report = monthly(uow.session, actor, args.month)
+            report = monthly(uow, actor, args.month)
             if pdf is not None:
                 from app.printing.report_pdf import build_monthly_report
                 from app.services.cases.printing import font_set
@@ -211,13 +194,13 @@ def _report(args: argparse.Namespace, paths: DataPaths) -> int:
             total = report.total
             print(
                 f"{report.month}统计月报（{report.source_label}）：{total.households}户{total.persons}人，"
-                f"支出{_yuan(total.total_fen)}元"
+                f"支出{yuan(total.total_fen)}元"
             )
         else:
             from app.services.reports.year import year_summary
             from app.spreadsheets.reports import write_year
 
-            summary = year_summary(uow.session, actor, args.year)
+            summary = year_summary(uow, actor, args.year)
             if pdf is not None:
                 from app.printing.report_pdf import build_year_summary
                 from app.services.cases.printing import font_set
@@ -226,7 +209,7 @@ def _report(args: argparse.Namespace, paths: DataPaths) -> int:
             _write_report(out, lambda path: write_year(path, summary), pdf, doc)
             print(
                 f"{summary.year}年度汇总：救助{summary.households}户{summary.persons}人，"
-                f"发放{_yuan(summary.funds_fen)}元，银行发放比例{summary.bank_share:.1%}"
+                f"发放{yuan(summary.funds_fen)}元，银行发放比例{summary.bank_share:.1%}"
             )
     print(f"已写出：{out}")
     if doc is not None:

@@ -19,7 +19,9 @@ SHOWN_PROBLEMS = 50
 Handler = Callable[[argparse.Namespace, DataPaths], int]
 
 
-def add_verbs(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> dict[str, Handler]:
+def add_verbs(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> dict[str, Handler]:
     p = sub.add_parser("import-ledger", parents=[common], help="import a township's Excel ledger (台账)")
     p.add_argument("file", type=Path, metavar="FILE.xlsx")
     p.add_argument(
@@ -58,8 +60,8 @@ def _system_actor(paths: DataPaths, url: str | None) -> tuple[Database, Actor]:
 
 
 def _import(args: argparse.Namespace, paths: DataPaths) -> int:
-    from app.services.intake.ledger import ImportOptions, import_ledger
-    from app.spreadsheets.errors_book import write_errors
+    from app.services.intake.ledger import NEW_VILLAGE_HINT, ImportOptions, import_ledger, save_errors
+    from app.spreadsheets.model import Severity
 
     db, actor = _system_actor(paths, args.database_url)
     options = ImportOptions(
@@ -71,23 +73,31 @@ def _import(args: argparse.Namespace, paths: DataPaths) -> int:
     try:
         with db.uow(actor.username) as uow:
             report = import_ledger(uow, actor, args.file, options)
+            if report.written:
+                uow.commit()
+        if args.errors:  # the workbook copies ID numbers: written through the audited service
+            with db.uow(actor.username) as uow:
+                save_errors(uow, actor, args.errors, report)
+                uow.commit()
     finally:
         db.dispose()
-    if args.errors:
-        write_errors(args.errors, report.problems, report.sheets, report.summary())
     shown = report.changes if args.verbose else report.changes[:SHOWN_PROBLEMS]
     for line in shown:
         print(line)
     if len(shown) < len(report.changes):
         print(f"……另有{len(report.changes) - len(shown)}处变更（加 --verbose 列出全部）")
-    problems = [p for p in report.problems if p.severity.value != "info"]
+    problems = [p for p in report.problems if p.severity is not Severity.INFO]
     for problem in problems[:SHOWN_PROBLEMS]:
         print(f"[{problem.severity.label}] {problem}", file=sys.stderr)
+    if any(NEW_VILLAGE_HINT in p.reason for p in problems):
+        print("如确为新村，可加 --create-villages 在本乡镇下新建", file=sys.stderr)
     if len(problems) > SHOWN_PROBLEMS:
         more = f"，全部见 {args.errors}" if args.errors else "（用 --errors OUT.xlsx 导出全部）"
         print(f"……另有{len(problems) - SHOWN_PROBLEMS}条{more}", file=sys.stderr)
     for line in report.summary():
         print(line)
+    if report.errors and not report.written and not args.accept_partial:
+        print("（加 --accept-partial 可只导入无误的户）")
     if args.errors:
         print(f"问题清单已写入 {args.errors}")
     return EXIT_REFUSED if report.errors and not args.accept_partial else EXIT_OK
@@ -100,6 +110,7 @@ def _export(args: argparse.Namespace, paths: DataPaths) -> int:
     try:
         with db.uow(actor.username) as uow:
             result = export_ledger(uow, actor, args.out, args.village)
+            uow.commit()
     finally:
         db.dispose()
     print(f"已导出台账：{result.households}户{result.persons}人 → {result.path}")

@@ -57,6 +57,7 @@ def add_verbs(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
 
 
 def _run(args: argparse.Namespace, paths: DataPaths, make: Callable[[Any, Any], Any]) -> int:
+    """Build the document as the administrator, write it and audit the export, in one unit of work."""
     from app.cli import EXIT_OK
     from app.services.cases import printing
     from app.services.context import system_actor
@@ -65,11 +66,12 @@ def _run(args: argparse.Namespace, paths: DataPaths, make: Callable[[Any, Any], 
     db = installation.open_database(paths, args.database_url)
     try:
         with db.uow("cli") as uow:
-            inst = installation.require(uow.session)
-            printed = make(uow, system_actor(inst.county_code))
+            actor = system_actor(installation.require(uow.session).county_code)
+            printed = make(uow, actor)
+            out = printing.save(uow, actor, printed, args.out)
+            uow.commit()
     finally:
         db.dispose()
-    out = printing.write_pdf(printed, args.out)
     for warning in printed.warnings:
         print(f"警告：{warning}", file=sys.stderr)
     print(f"已生成“{printed.title}”，共{printed.pages}页：{out}")

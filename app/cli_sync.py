@@ -9,9 +9,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.domain.codes import BundleStatus, KeyStatus
 from app.errors import UserError
 from app.fileio import cause
 from app.paths import DataPaths
+from app.sync.results import BundleResult, ReceiptCounts, UpResult
 
 if TYPE_CHECKING:
     from app.models.db import Database
@@ -101,66 +103,66 @@ def _asker(args: argparse.Namespace, prompt: str) -> Callable[[], str]:
 
 
 def _open(args: argparse.Namespace, paths: DataPaths) -> tuple[Database, Actor]:
-    from app.services.context import system_actor
-    from app.services.setup.installation import open_database
+    from app.cli import open_as_administrator
 
-    db = open_database(paths, args.database_url)
-    with db.uow("cli") as uow:
-        from app.services.setup.installation import require
-
-        county = require(uow.session).county_code
-    return db, system_actor(county)
+    return open_as_administrator(paths, args.database_url)
 
 
 def _station(args: argparse.Namespace, paths: DataPaths) -> int:
-    from app.services.sync import transfer as sync
+    from app.services.sync import queues, stations
 
     db, actor = _open(args, paths)
     try:
-        if args.station_action == "add":
+        with db.uow(actor.username) as uow:
+            if args.station_action == "add":
 
-            def secret() -> str:
-                return read_secret(args.passphrase_file, "请为配置文件设置口令：", confirm=True)
+                def secret() -> str:
+                    return read_secret(args.passphrase_file, "请为配置文件设置口令：", confirm=True)
 
-            def key_secret() -> str:
-                return read_secret(
-                    args.key_passphrase_file,
-                    "本机尚无县级同步密钥，请设置县级密钥口令：",
-                    confirm=True,
-                    option="--key-passphrase-file",
-                )
+                def key_secret() -> str:
+                    return read_secret(
+                        args.key_passphrase_file,
+                        "本机尚无县级同步密钥，请设置县级密钥口令：",
+                        confirm=True,
+                        option="--key-passphrase-file",
+                    )
 
-            info = sync.add_station(db, paths, actor, args.code, args.out, secret, key_secret)
-            print(f"已登记乡镇工作站 {info.code}（{info.name}），密钥编号 {info.key_id}")
-            print(f"配置文件：{args.out}（请将文件与口令分开交给乡镇，口令勿随U盘传递）")
-        elif args.station_action == "list":
-            print("代码\t名称\t状态\t密钥编号\t已收到序号\t最近导入\t暂存\t隔离\t冲突\t摘要")
-            for s in sync.list_stations(db):
-                status = "有效" if s.status == "active" else "已吊销"
-                drift = {"match": "一致", "mismatch": "不一致", "pending": "待核对"}.get(s.drift, "")
-                print(
-                    f"{s.code}\t{s.name}\t{status}\t{s.key_id}\t{s.last_seq}\t{s.last_import}\t"
-                    f"{s.held}\t{s.quarantined}\t{s.conflicts}\t{drift}"
-                )
-            counts = sync.queue_counts(db)
-            print(f"待核查重复身份证：{counts.duplicates}")
-        else:
-            info, dropped = sync.revoke_station(db, actor, args.code)
-            print(f"已吊销乡镇工作站 {info.code}（{info.name}）的密钥，此后该密钥签名的数据包一律拒绝")
-            if dropped:
-                print(f"已丢弃该站暂存的数据包 {dropped} 个")
-            print(f"重新配置：jiuzhu station add --code {info.code} --out FILE")
+                info = stations.add_station(uow, actor, paths, args.code, args.out, secret, key_secret)
+                uow.commit()
+                print(f"已登记乡镇工作站 {info.code}（{info.name}），密钥编号 {info.key_id}")
+                print(f"配置文件：{args.out}（请将文件与口令分开交给乡镇，口令勿随U盘传递）")
+            elif args.station_action == "list":
+                print("代码\t名称\t状态\t密钥编号\t已收到序号\t最近导入\t暂存\t隔离\t冲突\t摘要")
+                for s in stations.list_stations(uow, actor):
+                    status = "有效" if s.status is KeyStatus.ACTIVE else "已吊销"
+                    print(
+                        f"{s.code}\t{s.name}\t{status}\t{s.key_id}\t{s.last_seq}\t{s.last_import}\t"
+                        f"{s.held}\t{s.quarantined}\t{s.conflicts}\t{DIGEST.get(s.drift, '')}"
+                    )
+                counts = queues.queue_counts(uow, actor)
+                print(f"待核查重复身份证：{counts.duplicates}")
+            else:
+                revoked = stations.revoke_station(uow, actor, args.code)
+                uow.commit()
+                info = revoked.station
+                print(f"已吊销乡镇工作站 {info.code}（{info.name}）的密钥，此后该密钥签名的数据包一律拒绝")
+                if revoked.dropped:
+                    print(f"已丢弃该站暂存的数据包 {revoked.dropped} 个")
+                print(f"重新配置：jiuzhu station add --code {info.code} --out FILE")
     finally:
         db.dispose()
     return 0
 
 
 def _join(args: argparse.Namespace, paths: DataPaths) -> int:
-    from app.services.sync import transfer as sync
+    from app.services.sync import stations
 
     db, actor = _open(args, paths)
     try:
-        result = sync.join(db, paths, actor, args.provision, _asker(args, "请输入配置文件的口令："))
+        with db.uow(actor.username) as uow:
+            ask = _asker(args, "请输入配置文件的口令：")
+            result = stations.join(uow, actor, paths, args.provision, ask)
+            uow.commit()
     finally:
         db.dispose()
     print(f"本站 {result.code} 已加入 {result.county_name or result.county} 的同步")
@@ -169,12 +171,14 @@ def _join(args: argparse.Namespace, paths: DataPaths) -> int:
 
 
 def _export(args: argparse.Namespace, paths: DataPaths) -> int:
-    from app.services.sync import transfer as sync
+    from app.services.sync import transfer
 
     db, actor = _open(args, paths)
     try:
-        ask = _asker(args, "请输入同步密钥口令：")
-        done = sync.export_bundle(db, paths, actor, ask, args.out, station=args.station)
+        with db.uow(actor.username) as uow:
+            ask = _asker(args, "请输入同步密钥口令：")
+            done = transfer.export_bundle(uow, actor, paths, ask, args.out, station=args.station)
+            uow.commit()
     finally:
         db.dispose()
     if done is None:
@@ -185,44 +189,48 @@ def _export(args: argparse.Namespace, paths: DataPaths) -> int:
     return 0
 
 
-def _describe(outcome: Any) -> str:
-    r = outcome.result
-    digest = {"match": "一致", "mismatch": "不一致，将重新全量同步", "pending": "有变更在途，暂不核对"}
-    if "accepted" in r:  # an up bundle at the county
-        quarantined = sum(q["records"] for q in r["quarantined"])
-        soft, hard = r["conflicts"]["soft"], r["conflicts"]["hard"]
+DIGEST = {"match": "一致", "mismatch": "不一致，将重新全量同步", "pending": "有变更在途，暂不核对"}
+
+
+def describe(result: BundleResult | None) -> str:
+    """What an applied bundle did, in one line."""
+    digest = DIGEST.get(result.digest, "") if result is not None else ""
+    if isinstance(result, UpResult):  # an up bundle at the county
         return (
-            f"接收{sum(r['accepted'].values())}条，未变{r['unchanged']}条，删除{r['deleted']}条，"
-            f"隔离{len(r['quarantined'])}户（{quarantined}条），冲突 软{soft}/硬{hard}，"
-            f"重复身份证{r['duplicates']}个；摘要{digest.get(r.get('digest', ''), '')}"
+            f"接收{result.accepted_total}条，未变{result.unchanged}条，删除{result.deleted}条，"
+            f"隔离{len(result.quarantined)}户（{result.quarantined_records}条），"
+            f"冲突 软{result.soft_conflicts}/硬{result.hard_conflicts}，"
+            f"重复身份证{result.duplicates}个；摘要{digest}"
         )
-    rc = r.get("receipts", {})
-    written = sum(r.get("written", {}).values())
+    rc = result.receipts if result is not None else ReceiptCounts()
+    written = result.written_total if result is not None else 0
+    merged = result.merged if result is not None else 0
     return (
-        f"回执{rc.get('bundles', 0)}个（接收{rc.get('accepted', 0)}、重复{rc.get('duplicate', 0)}、"
-        f"冲突{rc.get('conflict', 0)}、隔离{rc.get('quarantined', 0)}），县级记录{written}条，"
-        f"合并{r.get('merged', 0)}条；摘要{digest.get(r.get('digest', ''), '')}"
+        f"回执{rc.bundles}个（接收{rc.accepted}、重复{rc.duplicate}、"
+        f"冲突{rc.conflict}、隔离{rc.quarantined}），县级记录{written}条，"
+        f"合并{merged}条；摘要{digest}"
     )
 
 
 def _import(args: argparse.Namespace, paths: DataPaths) -> int:
-    from app.services.sync import transfer as sync
+    from app.services.sync import transfer
 
     db, actor = _open(args, paths)
     try:
-        outcomes = sync.import_bundles(db, paths, actor, _asker(args, "请输入同步密钥口令："), args.files)
+        with db.uow(actor.username) as uow:
+            ask = _asker(args, "请输入同步密钥口令：")
+            imported = transfer.import_bundles(uow, actor, paths, ask, args.files)
+            uow.commit()
     finally:
         db.dispose()
-    refused = False
-    for o in outcomes:
-        if o.status == "applied":
-            print(f"已导入 {o.file}（{o.sender} 第{o.seq}号）：{_describe(o)}")
-        elif o.status == "held":
+    for o in imported.outcomes:
+        if o.status is BundleStatus.APPLIED:
+            print(f"已导入 {o.file}（{o.sender} 第{o.seq}号）：{describe(o.result)}")
+        elif o.status is BundleStatus.HELD:
             print(f"已暂存 {o.file}（{o.sender} 第{o.seq}号）：{o.message or '等待前面的数据包'}")
-        elif o.status == "replay":
+        elif o.status is BundleStatus.REPLAY:
             print(f"重复导入 {o.file}（{o.sender} 第{o.seq}号已导入过），未作任何改动")
-            print(f"  当时的结果：{_describe(o)}")
+            print(f"  当时的结果：{describe(o.result)}")
         else:
-            refused = True
             print(f"错误：{o.file}：{o.message}", file=sys.stderr)
-    return 1 if refused else 0
+    return 1 if imported.refused else 0

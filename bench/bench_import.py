@@ -86,10 +86,11 @@ def raw_insert(db_file: Path, docs: list[dict[str, Any]]) -> tuple[float, float]
 def child(county: Path, bundles: list[Path], url: str | None = None) -> None:
     """Import the bundles into ``county`` (its database at ``url``, else its SQLite file) in this
     process; print wall, CPU and memory as JSON."""
+    from app.domain.codes import BundleStatus
     from app.paths import DataPaths
     from app.services.context import system_actor
     from app.services.setup.installation import open_database
-    from app.services.sync import transfer as sync
+    from app.services.sync import transfer
     from app.sync import keys
 
     paths = DataPaths(county)
@@ -100,10 +101,13 @@ def child(county: Path, bundles: list[Path], url: str | None = None) -> None:
     reset_peak()
     before = memory_kb("VmRSS")
     wall, proc = time.perf_counter(), cpu()
-    outcomes = sync.import_bundles(db, paths, system_actor("430623"), lambda: sync_world.SECRET, bundles)
+    actor = system_actor("430623")
+    with db.uow(actor.username) as uow:
+        outcomes = transfer.import_bundles(uow, actor, paths, lambda: sync_world.SECRET, bundles).outcomes
+        uow.commit()
     wall, proc = time.perf_counter() - wall, cpu() - proc
     db.dispose()
-    bad = [o.message for o in outcomes if o.status != "applied"]
+    bad = [o.message for o in outcomes if o.status != BundleStatus.APPLIED]
     if bad:
         raise SystemExit(f"import refused: {bad}")
     peak = memory_kb("VmHWM")

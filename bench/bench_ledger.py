@@ -139,6 +139,7 @@ def ours(template: Path, target: Path, ledger: Path) -> float:
     def run() -> None:
         with db.uow("bench") as uow:
             result = import_ledger(uow, system_actor("430623"), ledger)
+            uow.commit()
         assert result.written and not result.errors, result.summary()
 
     seconds, _ = timed(run)

@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.paths import DataPaths
 from app.services.context import system_actor
-from app.services.payments import runs as payments
+from app.services.payments import runs
 from app.services.reports.monthly import monthly
 from app.services.setup.installation import initialise, open_database
 from app.spreadsheets.reports import write_monthly
@@ -80,8 +80,8 @@ def build(root: Path, households: int) -> None:
     db = open_database(DataPaths(root))
     try:
         with db.uow("bench") as uow:
-            payments.approve(uow, ADMIN, PREVIOUS)
-            payments.approve(uow, ADMIN, MONTH)
+            runs.approve(uow, ADMIN, PREVIOUS)
+            runs.approve(uow, ADMIN, MONTH)
             uow.commit()
     finally:
         db.dispose()
@@ -116,7 +116,7 @@ def main() -> None:
 
         def ours() -> object:
             with db.uow("bench") as uow:
-                return monthly(uow.session, ADMIN, MONTH)
+                return monthly(uow, ADMIN, MONTH)
 
         result = ours()
         floor = min(timed(lambda: raw(DataPaths(root).database))[0] for _ in range(args.repeat))

@@ -4,7 +4,7 @@
 
 The floor writes the same rows (the values the roster shows: text, integers, yuan as Decimal) with
 ``Workbook(write_only=True)`` and ``ws.append`` and nothing else. Jiuzhu's side is the whole path of
-``jiuzhu roster`` for an approved run: reading the frozen lines from the database (``payments.roster``)
+``jiuzhu roster`` for an approved run: reading the frozen lines from the database (``runs.roster``)
 and writing the workbook (title, header, text-formatted ID and account cells, amount formats, totals,
 signature lines and the 乡镇汇总 sheet). The writer alone is timed too.
 Budget (architecture.md): ≤ 1.3 × the bare sheet.
@@ -28,10 +28,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from app.documents.roster import HEADERS, Roster
 from app.domain import idcard
 from app.models.db import Database, make_engine
-from app.services.payments import runs as payments
+from app.services.context import system_actor
+from app.services.payments import runs
 from app.spreadsheets.roster import write_roster
 from bench.common import fresh_database, report, timed
 
+ADMIN = system_actor("430623")
 MONTH = "2026-11"
 TOWNSHIPS = ("三封寺镇", "治河渡镇", "北景港镇", "鲇鱼须镇", "万庾镇", "插旗镇", "注滋口镇", "操军镇")
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾"
@@ -141,7 +143,7 @@ def main() -> None:
 
         def read() -> Roster:
             with db.uow("bench") as uow:
-                return payments.roster(uow.session, MONTH)
+                return runs.roster(uow, ADMIN, MONTH)
 
         def full() -> None:
             write_roster(folder / "ours.xlsx", read())

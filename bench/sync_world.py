@@ -16,7 +16,7 @@ from app.cli import run
 from app.paths import DataPaths
 from app.services.context import system_actor
 from app.services.setup.installation import open_database
-from app.services.sync import transfer as sync
+from app.services.sync import transfer
 from app.sync import format as fmt
 from app.sync import keys
 
@@ -49,9 +49,11 @@ def export(root: Path, who: str, station: str | None = None) -> Path:
     db = open_database(DataPaths(root / who))
     try:
         actor = system_actor("430623")
-        done = sync.export_bundle(
-            db, DataPaths(root / who), actor, lambda: SECRET, root / "usb", station=station
-        )
+        with db.uow(actor.username) as uow:
+            done = transfer.export_bundle(
+                uow, actor, DataPaths(root / who), lambda: SECRET, root / "usb", station=station
+            )
+            uow.commit()
     finally:
         db.dispose()
     assert done is not None

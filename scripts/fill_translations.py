@@ -1,4 +1,5 @@
-"""Fill unfinished zh_CN messages in the .ts from TSV files of `source<TAB>translation` lines.
+"""Fill unfinished zh_CN messages in the .ts from TSV files of `source<TAB>translation` lines, and from
+the same source already translated in another context of the .ts.
 
 .venv/bin/python scripts/fill_translations.py resources/translations/pending/*.tsv
 sh scripts/translations.sh   # then rebuild the .qm
@@ -23,9 +24,20 @@ def load(files: list[str]) -> dict[str, str]:
     return pairs
 
 
+def finished(tree: ET.ElementTree) -> dict[str, str]:
+    """Translations the .ts already has: a string moved to another context keeps its translation."""
+    known: dict[str, str] = {}
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        kind = None if translation is None else translation.get("type")
+        if translation is not None and kind in (None, "vanished", "obsolete") and translation.text:
+            known.setdefault(message.findtext("source") or "", translation.text)
+    return known
+
+
 def main(files: list[str]) -> int:
-    pairs = load(files)
     tree = ET.parse(TS)
+    pairs = finished(tree) | load(files)
     missing = []
     for message in tree.getroot().iter("message"):
         source = message.findtext("source") or ""

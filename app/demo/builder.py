@@ -19,7 +19,6 @@ from app.domain.calendar import WorkCalendar
 from app.domain.codes import AssetKind, HousingType, IncomeKind, Program, RuleMode, Sex, UrbanRural
 from app.domain.income import IncomeLine, assess
 from app.domain.names import name_pinyin
-from app.domain.reviews import next_review_due, review_frequency
 from app.domain.workflow import Action, CaseState
 
 Row = dict[str, Any]
@@ -363,68 +362,3 @@ class DemoBuilder:
         from app.demo.steps import record_case
 
         record_case(self, hh_id, pids, members, village, program, mode, target, walk, result)
-
-
-def review_rows(
-    builder: DemoBuilder,
-    case_id: str,
-    station: str,
-    program: Program,
-    mode: RuleMode,
-    urban: bool,
-    since: date,
-    until: date,
-) -> list[Row]:
-    """Review history from approval to ``until``; the next one is open (some of them overdue)."""
-    rng = builder.rng
-    freq = review_frequency(
-        program=program,
-        rules_2012=mode is RuleMode.RULES_2012,
-        stable_income=rng.random() < 0.7,
-        has_working_member=rng.random() < 0.5,
-        three_no_or_severe=program is Program.TEKUN,
-        urban=urban,
-    )
-    rows: list[Row] = []
-    due = next_review_due(since, freq)
-    while due <= until:
-        late = rng.random() < 0.08 and due > builder.today - (until - since) / 6
-        done = None if (late and due >= until - (until - since) / 10) else builder.cal.next_workday(due)
-        if done and done > builder.today:
-            done = None
-        rows.append(
-            {
-                **builder.stamp(station, done or due),
-                "case_id": case_id,
-                "kind": "periodic",
-                "frequency": freq.value,
-                "due_on": due,
-                "done_on": done,
-                "reviewer": builder.users["township"] if done else "",
-                "stable_income": True,
-                "finding": "家庭经济状况无明显变化" if done else "",
-                "proposal": "none" if done else "",
-                "proposed_fen": None,
-                "reason": "",
-            }
-        )
-        if done is None:
-            return rows
-        due = next_review_due(due, freq)
-    rows.append(
-        {
-            **builder.stamp(station, since),
-            "case_id": case_id,
-            "kind": "periodic",
-            "frequency": freq.value,
-            "due_on": due,
-            "done_on": None,
-            "reviewer": "",
-            "stable_income": True,
-            "finding": "",
-            "proposal": "",
-            "proposed_fen": None,
-            "reason": "",
-        }
-    )
-    return rows

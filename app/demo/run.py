@@ -24,7 +24,7 @@ from app.demo.builder import DEMO_STANDARDS, DemoBuilder, Village
 from app.demo.people import villages_for
 from app.domain import areas as divisions
 from app.domain.benefit import BenefitRules, TopupGroup, TopupRule
-from app.domain.codes import AreaLevel, Role
+from app.domain.codes import AreaLevel, InstallationKind, Role
 from app.domain.money import Rounding
 from app.errors import UserError
 from app.models import tracking
@@ -77,14 +77,14 @@ DEMO_RULES = BenefitRules(
 def demo_accounts(inst: Installation, first_village: str) -> list[tuple[str, str, Role, str]]:
     """(username, display name, role, 12-digit scope) of the demo's accounts."""
     county12 = divisions.full_code(inst.county_code)
-    township = inst.code if inst.kind == "station" else DEFAULT_TOWNSHIP
+    township = inst.code if inst.kind == InstallationKind.STATION else DEFAULT_TOWNSHIP
     t12 = divisions.full_code(township)
     accounts = [
         ("clerk", "张丽（经办人）", Role.TOWNSHIP_CLERK, t12),
         ("head", "王建华（乡镇负责人）", Role.TOWNSHIP_HEAD, t12),
         ("cadre", "李春生（村干部）", Role.VILLAGE_CADRE, first_village),
     ]
-    if inst.kind == "county":
+    if inst.kind == InstallationKind.COUNTY:
         accounts += [
             ("county", "刘敏（县级经办人）", Role.COUNTY_STAFF, county12),
             ("countyhead", "陈志远（县级负责人）", Role.COUNTY_HEAD, county12),
@@ -185,7 +185,9 @@ def run_demo(
             inst = installation.current(uow.session)
         created = inst is None
         if created:
-            installation.initialise(db, kind="station", code=DEFAULT_TOWNSHIP, admin_password=DEMO_PASSWORD)
+            installation.initialise(
+                db, kind=InstallationKind.STATION, code=DEFAULT_TOWNSHIP, admin_password=DEMO_PASSWORD
+            )
             report.append(f"已创建乡镇工作站 {DEFAULT_TOWNSHIP}（三封寺镇）")
         with db.uow("demo") as uow:
             session = uow.session
@@ -209,7 +211,7 @@ def run_demo(
             users = {
                 "township": "clerk",
                 "head": "head",
-                "county": "county" if inst.kind == "county" else "clerk",
+                "county": "county" if inst.kind == InstallationKind.COUNTY else "clerk",
             }
             builder = DemoBuilder(
                 rng, today, settings.calendar(session), inst.county_code, villages, DEMO_RULES, users
@@ -219,7 +221,9 @@ def run_demo(
                 counts.update(insert_rows(session, rows))
                 if progress:
                     progress(f"written {counts['household']} of {households} households")
-            written = record_written(session, counts, actor="demo", outbox=inst.kind == "station")
+            written = record_written(
+                session, counts, actor="demo", outbox=inst.kind == InstallationKind.STATION
+            )
             for name, value in builder.counters.items():
                 if name.startswith("case:"):
                     session.merge(Counter(name=name, value=value))

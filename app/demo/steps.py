@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.demo.cases import Walk
 from app.demo.people import STAFF, MemberSpec
@@ -11,12 +11,13 @@ from app.domain.benefit import BenefitResult
 from app.domain.calendar import DayKind
 from app.domain.codes import Program, RuleMode
 from app.domain.money import month_of, next_month
-from app.domain.reviews import gradual_exit_end
+from app.domain.reviews import gradual_exit_end, next_review_due, review_frequency
 from app.domain.workflow import COUNTY, Action, CaseState
 
 if TYPE_CHECKING:
     from app.demo.builder import DemoBuilder, Village
 
+Row = dict[str, Any]
 _CATEGORY = {Program.DIBAO: "低保", Program.TEKUN: "特困供养", Program.LINSHI: "临时救助"}
 
 
@@ -233,7 +234,6 @@ def _decisions(
     pids: list[str],
     village: Village,
 ) -> None:
-    from app.demo.builder import review_rows
 
     county_user = b.users["county"]
     approved = walk.date_of(Action.APPROVE)
@@ -429,3 +429,68 @@ def _notice(b: DemoBuilder, station: str, village: Village, program: Program, ki
 def _entry_seq(b: DemoBuilder, notice_id: str) -> int:
     b.counters[f"notice:{notice_id}"] += 1
     return b.counters[f"notice:{notice_id}"]
+
+
+def review_rows(
+    builder: DemoBuilder,
+    case_id: str,
+    station: str,
+    program: Program,
+    mode: RuleMode,
+    urban: bool,
+    since: date,
+    until: date,
+) -> list[Row]:
+    """Review history from approval to ``until``; the next one is open (some of them overdue)."""
+    rng = builder.rng
+    freq = review_frequency(
+        program=program,
+        rules_2012=mode is RuleMode.RULES_2012,
+        stable_income=rng.random() < 0.7,
+        has_working_member=rng.random() < 0.5,
+        three_no_or_severe=program is Program.TEKUN,
+        urban=urban,
+    )
+    rows: list[Row] = []
+    due = next_review_due(since, freq)
+    while due <= until:
+        late = rng.random() < 0.08 and due > builder.today - (until - since) / 6
+        done = None if (late and due >= until - (until - since) / 10) else builder.cal.next_workday(due)
+        if done and done > builder.today:
+            done = None
+        rows.append(
+            {
+                **builder.stamp(station, done or due),
+                "case_id": case_id,
+                "kind": "periodic",
+                "frequency": freq.value,
+                "due_on": due,
+                "done_on": done,
+                "reviewer": builder.users["township"] if done else "",
+                "stable_income": True,
+                "finding": "家庭经济状况无明显变化" if done else "",
+                "proposal": "none" if done else "",
+                "proposed_fen": None,
+                "reason": "",
+            }
+        )
+        if done is None:
+            return rows
+        due = next_review_due(due, freq)
+    rows.append(
+        {
+            **builder.stamp(station, since),
+            "case_id": case_id,
+            "kind": "periodic",
+            "frequency": freq.value,
+            "due_on": due,
+            "done_on": None,
+            "reviewer": "",
+            "stable_income": True,
+            "finding": "",
+            "proposal": "",
+            "proposed_fen": None,
+            "reason": "",
+        }
+    )
+    return rows

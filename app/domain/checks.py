@@ -21,7 +21,6 @@ from app.domain.checks_rows import (
     Severity,
     case_covers,
     id_key,
-    month_cn,
     month_or_none,
     person_finding,
     person_ref,
@@ -30,7 +29,15 @@ from app.domain.checks_rows import sort_findings as sort_findings
 from app.domain.checks_rows import summarise as summarise
 from app.domain.codes import Program, Sex
 from app.domain.deadlines import DayOffCalendar, countdown, days_left, due_note
-from app.domain.money import fen_to_yuan, last_day, month_of, months_between, next_month, parse_month
+from app.domain.money import (
+    fen_to_yuan,
+    last_day,
+    month_cn,
+    month_of,
+    months_between,
+    next_month,
+    parse_month,
+)
 from app.domain.reviews import GRADUAL_EXIT_MAX_MONTHS, is_review_overdue
 from app.domain.workflow import BENEFIT_STATES, PRE_DECISION_STATES, S1
 

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.domain.calendar import format_cn
-from app.domain.checks_rows import BenefitRow, Finding, PersonRow, Severity, month_cn, person_finding
+from app.domain.checks_rows import BenefitRow, Finding, PersonRow, Severity, person_finding
 from app.domain.codes import DisabilityCategory, Program
 from app.domain.idcard import age_on
-from app.domain.money import add_months, month_of, months_between
+from app.domain.money import add_months, month_cn, month_of, months_between
 from app.domain.tekun import minor_coverage_ends, no_labour_capacity
 from app.domain.workflow import BENEFIT_STATES, S1, S4
 

@@ -193,8 +193,3 @@ def month_or_none(text: str | None) -> str | None:
         return parse_month(text) if text else None
     except UserError:
         return None
-
-
-def month_cn(month: str) -> str:
-    """ "2025-04" → "2025年4月"."""
-    return f"{int(month[:4])}年{int(month[5:])}月"

@@ -117,6 +117,21 @@ def fen_to_yuan(fen: int, grouping: bool = False) -> str:
     return f"{sign}{whole_text}.{cents:02d}"
 
 
+def yuan(fen: int | None) -> str:
+    """The one way amounts are shown and printed: 123456789 → "1,234,567.89"; "" when unknown."""
+    return "" if fen is None else fen_to_yuan(fen, grouping=True)
+
+
+def yuan_unit(fen: int | None) -> str:
+    """An amount in a sentence of a printed form: "1,234.00元"; "" when unknown."""
+    return "" if fen is None else f"{yuan(fen)}元"
+
+
+def yuan_value(fen: int) -> Decimal:
+    """An amount as the number a spreadsheet cell holds: 32050 → Decimal("320.5")."""
+    return Decimal(fen) / 100
+
+
 # ---------------------------------------------------------------- months ("YYYY-MM")
 
 _MONTH = re.compile(r"(\d{4})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*月?")
@@ -131,6 +146,16 @@ def parse_month(s: str) -> str:
     if not 1 <= month <= 12 or not 1900 <= year <= 2199:
         raise UserError(f"月份不存在：“{s}”")
     return f"{year:04d}-{month:02d}"
+
+
+BLANK_MONTH = "＿＿＿＿年＿＿月"
+
+
+def month_cn(month: str | None) -> str:
+    """The one way a month is written: "2026-12" → "2026年12月"; blanks to fill in by hand when none."""
+    if not month:
+        return BLANK_MONTH
+    return f"{int(month[:4])}年{int(month[5:7])}月"
 
 
 def _split(month: str) -> tuple[int, int]:

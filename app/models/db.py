@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from app.models import audit, tracking
+
+T = TypeVar("T")
 
 
 def sqlite_url(path: Path) -> str:
@@ -58,16 +60,38 @@ class Database:
         self.station = station
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
-    @property
-    def is_sqlite(self) -> bool:
-        return self.engine.dialect.name == "sqlite"
-
     def uow(self, actor: str) -> UnitOfWork:
         """A unit of work whose changes are stamped with ``actor`` and this station."""
         return UnitOfWork(self._sessions(), actor, self.station)
 
+    def read(self, actor: str, fn: Callable[[UnitOfWork], T]) -> T:
+        """``fn(uow)`` in a unit of work of ``actor`` that commits nothing (a read operation)."""
+        with self.uow(actor) as uow:
+            return fn(uow)
+
+    def write(
+        self, actor: str, fn: Callable[[UnitOfWork], T], stop: Callable[[], bool] | None = None
+    ) -> tuple[T, frozenset[str]]:
+        """``fn(uow)`` in a unit of work of ``actor``, committed; returns its result and the tables it wrote.
+
+        The tables are read from the audit events the write appended (every write is audited). If
+        ``stop()`` says so once ``fn`` is done, nothing is committed and ``WriteStopped`` is raised.
+        """
+        with self.uow(actor) as uow:
+            mark = uow.audit_mark()
+            result = fn(uow)
+            written = uow.tables_written_since(mark)
+            if stop is not None and stop():
+                raise WriteStopped
+            uow.commit()
+        return result, written
+
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+class WriteStopped(Exception):
+    """A write was stopped before its commit: nothing was written."""
 
 
 class UnitOfWork:
@@ -81,6 +105,8 @@ class UnitOfWork:
         self.session = session
         self.actor = actor
         self.station = station
+        self._on_commit: list[Callable[[], object]] = []
+        self._on_rollback: list[Callable[[], object]] = []
         tracking.attach(session, actor=actor, station=station)
 
     def __enter__(self) -> UnitOfWork:
@@ -92,9 +118,31 @@ class UnitOfWork:
         # close() rolls back what was not committed; unlike rollback() it leaves loaded objects
         # readable (detached) for the caller that returns them.
         self.session.close()
+        self._rolled_back()
 
     def commit(self) -> None:
-        self.session.commit()
+        """Commit, then run the ``after_commit`` hooks (their errors reach the caller, the data is in)."""
+        try:
+            self.session.commit()
+        except BaseException:
+            self._rolled_back()
+            raise
+        hooks, self._on_commit, self._on_rollback = self._on_commit, [], []
+        for hook in hooks:
+            hook()
+
+    def after_commit(self, hook: Callable[[], object]) -> None:
+        """Run ``hook`` once what was written so far is committed (move a staged file into place)."""
+        self._on_commit.append(hook)
+
+    def after_rollback(self, hook: Callable[[], object]) -> None:
+        """Run ``hook`` if what was written so far is not committed (remove a file made for it)."""
+        self._on_rollback.append(hook)
+
+    def _rolled_back(self) -> None:
+        hooks, self._on_commit, self._on_rollback = self._on_rollback, [], []
+        for hook in reversed(hooks):
+            hook()
 
     def audit_mark(self) -> int:
         """Where the audit log stands now; pass it to :meth:`tables_written_since` after writing."""

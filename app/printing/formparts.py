@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from reportlab.lib.units import mm
@@ -19,10 +19,6 @@ BLANK_DATE = "＿＿＿＿年＿＿月＿＿日"
 
 def day(d: date | None) -> str:
     return format_cn(d) if d else BLANK_DATE
-
-
-def yuan(fen: int | None) -> str:
-    return "" if fen is None else f"{fen_to_yuan(fen, grouping=True)}元"
 
 
 def heading(title: str, case: CaseFile, st: Styles, width: float) -> list[Flowable]:
@@ -75,7 +71,7 @@ def member_table(
     members: Sequence[Member], columns: Sequence[str], st: Styles, width: float, blank_rows: int = 0
 ) -> Table:
     """Members with the chosen columns; ``blank_rows`` empty rows for members the file lacks."""
-    getters = {
+    getters: dict[str, Callable[[Member], str]] = {
         "姓名": lambda m: m.name,
         "与户主关系": lambda m: m.relation,
         "身份证号码": lambda m: m.id_number,
@@ -93,12 +89,12 @@ def member_table(
         "保障对象": lambda m: "是" if m.covered else "",
         "备注": lambda m: m.note,
     }
-    texts = [list(columns)] + [[getters[c](m) for c in columns] for m in members]
+    texts: list[list[str]] = [list(columns)] + [[str(getters[c](m)) for c in columns] for m in members]
     keep = [i for i, c in enumerate(columns) if c == "身份证号码"]
     widths = auto_widths(texts, st.font, st.cell.fontSize, width, keep)
     size = st.cell.fontSize
     head: list[object] = [fit_header(c, w, st.font, size) for c, w in zip(columns, widths, strict=True)]
-    rows: list[list[object]] = [head, *(list(r) for r in texts[1:])]
+    rows: list[list[object]] = [head, *(list[object](r) for r in texts[1:])]
     rows += [[""] * len(columns) for _ in range(blank_rows)]
     return grid(rows, widths, st, shade=[((0, 0), (-1, 0))], header_rows=1, center=True, pad=5)
 

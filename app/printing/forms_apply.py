@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
-from app.domain.money import fen_to_yuan
+from app.domain.money import fen_to_yuan, yuan_unit
 from app.printing.casefile import CaseFile
 from app.printing.formparts import (
     BLANK_DATE,
@@ -16,7 +16,6 @@ from app.printing.formparts import (
     pairs,
     signature_line,
     wide,
-    yuan,
 )
 from app.printing.layout import Styles, grid, para
 
@@ -147,7 +146,7 @@ def investigation(case: CaseFile, st: Styles, width: float) -> list[Flowable]:
     assets = "；".join(
         f"{x.kind}{('：' + x.description) if x.description else ''}"
         f"{'×' + str(x.quantity) if x.quantity > 1 else ''}"
-        f"{'，价值' + yuan(x.value_fen) if x.value_fen else ''}{'（豁免）' if x.exempt else ''}"
+        f"{'，价值' + yuan_unit(x.value_fen) if x.value_fen else ''}{'（豁免）' if x.exempt else ''}"
         for x in case.assets
     )
     means = case.means

@@ -6,11 +6,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from app.domain.codes import Program
+from app.domain.money import month_cn, yuan_unit
 from app.errors import UserError
 from app.printing.casefile import CaseFile, DecisionRow
-from app.printing.formparts import day, heading, member_table, pairs, wide, yuan
+from app.printing.formparts import day, heading, member_table, pairs, wide
 from app.printing.layout import Styles, grid, issuer_block, para
-from app.printing.wording import month_cn, remedies
+from app.printing.wording import remedies
 
 
 def _decision(case: CaseFile, kind: str, what: str) -> DecisionRow:
@@ -86,7 +87,7 @@ def reduce(case: CaseFile, st: Styles, width: float) -> list[Flowable]:
         raise UserError(f"申请{case.case_number}没有减发决定，不能打印减发告知书")
     body = [
         f"经复核，{case.office.county_bureau}于{day(d.decided_on)}决定，自{month_cn(d.start_month)}起，"
-        f"您家的{case.program_title}月保障金额由{yuan(old)}调整为{yuan(d.amount_fen)}。",
+        f"您家的{case.program_title}月保障金额由{yuan_unit(old)}调整为{yuan_unit(d.amount_fen)}。",
         f"理由：{d.reason}。",
         f"依据：{d.legal_basis or '《最低生活保障审核确认办法》第三十二条'}。",
     ]
@@ -106,7 +107,7 @@ def confirmation(case: CaseFile, st: Styles, width: float) -> list[Flowable]:
         para(
             f"您于{day(case.applied_on)}提出的{case.program_title}申请，经审核，{case.office.county_bureau}于"
             f"{day(d.decided_on)}决定予以确认：保障人数{len(case.covered)}人，类别：{category}，"
-            f"月保障金额{yuan(d.amount_fen)}，自{month_cn(d.start_month)}起按月发放到您家的社会保障卡或惠民惠农一卡通账户。",
+            f"月保障金额{yuan_unit(d.amount_fen)}，自{month_cn(d.start_month)}起按月发放到您家的社会保障卡或惠民惠农一卡通账户。",
             st.body,
         )
     )
@@ -141,7 +142,7 @@ def certificate(case: CaseFile, st: Styles, width: float) -> list[Flowable]:
                 ("家庭住址", case.address),
                 ("类别", case.benefit.category if case.benefit else case.program_title),
                 ("保障人数", f"{len(case.covered)}人"),
-                ("月保障金额", yuan(d.amount_fen)),
+                ("月保障金额", yuan_unit(d.amount_fen)),
                 ("起始月份", month_cn(d.start_month)),
                 ("发证日期", day(d.decided_on)),
             ],

@@ -5,20 +5,10 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from app.domain.money import fen_to_yuan
+from app.domain.money import fen_to_yuan, month_cn, yuan_unit
 from app.printing.casefile import CaseFile
-from app.printing.formparts import (
-    BLANK_DATE,
-    day,
-    heading,
-    listing,
-    member_table,
-    pairs,
-    wide,
-    yuan,
-)
+from app.printing.formparts import BLANK_DATE, day, heading, listing, member_table, pairs, wide
 from app.printing.layout import Styles, grid, para
-from app.printing.wording import month_cn
 
 APPRAISAL_STEPS = "宣讲政策 → 介绍申请人家庭情况 → 现场评议 → 无记名投票 → 宣布结果 → 参加人员签字"
 # Rows for signatures: one per person present, at least this many, at most a page's worth.
@@ -117,9 +107,9 @@ def assessment(case: CaseFile, st: Styles, width: float) -> list[Flowable]:
         Spacer(1, 2 * mm),
         pairs(
             [
-                ("家庭月收入", yuan(m.income_fen) if m else ""),
-                ("月人均收入", yuan(m.per_capita_fen) if m else ""),
-                ("保障标准", f"{yuan(m.standard_fen)}/人·月" if m else ""),
+                ("家庭月收入", yuan_unit(m.income_fen) if m else ""),
+                ("月人均收入", yuan_unit(m.per_capita_fen) if m else ""),
+                ("保障标准", f"{yuan_unit(m.standard_fen)}/人·月" if m else ""),
             ],
             st,
             width,
@@ -135,7 +125,7 @@ def assessment(case: CaseFile, st: Styles, width: float) -> list[Flowable]:
         kind = case.benefit.category if case.benefit else case.program_title
         county = (
             f"予以确认。保障人数{len(case.covered)}人，类别：{kind}，"
-            f"户月保障金额{yuan(decision.amount_fen)}，自{month_cn(decision.start_month)}起发放。"
+            f"户月保障金额{yuan_unit(decision.amount_fen)}，自{month_cn(decision.start_month)}起发放。"
             f"\n经办人：{decision.decided_by}    {day(decision.decided_on)}（县级民政部门盖章）"
         )
     elif decision is not None:
@@ -232,8 +222,8 @@ def summary(case: CaseFile, st: Styles, width: float) -> list[Flowable]:
         b = case.benefit
         until = f"，至{month_cn(b.end_month)}" if b.end_month else ""
         text = (
-            f"{b.status}；{b.category}；月保障金额{yuan(b.monthly_fen)}（基本{yuan(b.base_fen)}，"
-            f"分类施保{yuan(b.topup_fen)}）；自{month_cn(b.start_month)}起{until}"
+            f"{b.status}；{b.category}；月保障金额{yuan_unit(b.monthly_fen)}（基本{yuan_unit(b.base_fen)}，"
+            f"分类施保{yuan_unit(b.topup_fen)}）；自{month_cn(b.start_month)}起{until}"
         )
         story += [Spacer(1, 2 * mm), wide([("保障情况", text)], st, width)]
     if case.events:

@@ -96,7 +96,7 @@ class PageSpec:
     @property
     def height(self) -> float:
         """Usable height inside the frame (above the footer)."""
-        return self.size[1] - 2 * self.margin - FOOTER - 2 * FRAME_PADDING
+        return float(self.size[1] - 2 * self.margin - FOOTER - 2 * FRAME_PADDING)
 
 
 def page_spec(paper: Paper) -> PageSpec:
@@ -148,7 +148,7 @@ def styles(fonts: FontSet, spec: PageSpec) -> Styles:
 
 
 def _numbered_canvas(font: str, size: float, footer: str, result: list[int]) -> type[canvas.Canvas]:
-    class NumberedCanvas(canvas.Canvas):
+    class NumberedCanvas(canvas.Canvas):  # type: ignore[misc]  # reportlab is untyped
         """Holds each page until the end so the footer can say how many pages there are."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -9,7 +9,7 @@ from datetime import date
 from app.domain import privacy
 from app.domain.calendar import DayKind, format_cn
 from app.domain.codes import Program, RuleMode
-from app.domain.money import fen_to_yuan
+from app.domain.money import yuan
 from app.errors import UserError
 from app.printing.casefile import Office
 from app.printing.catalog import NoticeKind
@@ -89,7 +89,7 @@ def period_text(data: NoticeData) -> str:
 
 def notice_texts(data: NoticeData) -> NoticeTexts:
     where = f"{data.township}{data.village}"
-    money = fen_to_yuan(data.total_fen, grouping=True)
+    money = yuan(data.total_fen)
     count = f"{data.households}户{data.persons}人"
     period = period_text(data)
     channels = (

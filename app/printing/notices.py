@@ -8,7 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
-from app.domain.money import fen_to_yuan
+from app.domain.money import yuan
 from app.printing.catalog import Paper
 from app.printing.fonts import FontSet
 from app.printing.layout import (
@@ -43,7 +43,7 @@ def _rows(data: NoticeData, font: str, size: float, widths: list[float]) -> list
 
     rows: list[list[str]] = [[fit_header(h, i) for i, h in enumerate(HEADERS)]]
     for r in data.rows:
-        amount = "" if r.monthly_fen is None else fen_to_yuan(r.monthly_fen, grouping=True)
+        amount = "" if r.monthly_fen is None else yuan(r.monthly_fen)
         rows.append(
             [
                 str(r.seq),
@@ -55,7 +55,7 @@ def _rows(data: NoticeData, font: str, size: float, widths: list[float]) -> list
                 fit(r.remark, 6),
             ]
         )
-    total = fen_to_yuan(data.total_fen, grouping=True)
+    total = yuan(data.total_fen)
     rows.append(["合计", "", f"{data.households}户", str(data.persons), "", total, ""])
     return rows
 

@@ -20,20 +20,35 @@ class Document:
 
 @dataclass(frozen=True)
 class Printed:
-    """A document ready to preview, print or save, with a suggested file name and warnings for the user."""
+    """A document ready to preview, print or save, with a suggested file name and warnings for the user.
+
+    ``kind``, ``area_code`` and ``households`` say what it shows, for the audit of saving it to a file.
+    """
 
     pdf: bytes
     pages: int
     title: str
     filename: str
     warnings: tuple[str, ...] = ()
+    kind: str = ""
+    area_code: str = ""
+    households: int = 0
 
     @classmethod
-    def of(cls, doc: Document, filename: str, extra: tuple[str, ...] = ()) -> Printed:
+    def of(
+        cls,
+        doc: Document,
+        filename: str,
+        extra: tuple[str, ...] = (),
+        *,
+        kind: str = "",
+        area_code: str = "",
+        households: int = 0,
+    ) -> Printed:
         warnings = list(extra)
         if doc.missing_chars:
             warnings.append(f"字体中缺少以下字符，打印时可能显示为空白：{''.join(doc.missing_chars)}")
-        return cls(doc.pdf, doc.pages, doc.title, filename, tuple(warnings))
+        return cls(doc.pdf, doc.pages, doc.title, filename, tuple(warnings), kind, area_code, households)
 
 
 def write_pdf(printed: Printed, out: Path) -> Path:

@@ -16,18 +16,12 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from app import clock
 from app.documents.reports import MONTH_COLUMNS
+from app.domain.money import yuan
 from app.printing.catalog import Paper
 from app.printing.fonts import FontSet
 from app.printing.layout import header_lines, list_style, page_spec, para, render, styles, wrap_lines
 from app.printing.output import Document
-from app.printing.report_pdf_parts import (
-    bar_chart,
-    info_line,
-    percent,
-    pie_chart,
-    signature_block,
-    yuan,
-)
+from app.printing.report_pdf_parts import bar_chart, info_line, percent, pie_chart, signature_block
 from app.printing.report_pdf_year import build_year_summary, year_summary_pdf
 
 if TYPE_CHECKING:  # the report data is built by the services; this module only lays it out

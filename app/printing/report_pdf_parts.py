@@ -19,7 +19,6 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from app.domain.money import fen_to_yuan
 from app.printing.layout import Styles, para
 
 SIGNERS = ("制表", "审核", "审批")
@@ -34,11 +33,6 @@ PALETTE = (
 TITLE_SIZE = 9.5
 LABEL_SIZE = 7.0
 Series = Sequence[tuple[str, Sequence[float]]]
-
-
-def yuan(fen: int) -> str:
-    """Fen as yuan with thousands separators: 123456789 → "1,234,567.89"."""
-    return fen_to_yuan(fen, grouping=True)
 
 
 def percent(share: float) -> str:

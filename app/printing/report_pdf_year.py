@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from app.domain.money import yuan
 from app.printing.catalog import Paper
 from app.printing.fonts import FontSet
 from app.printing.layout import SHADE, Styles, list_style, page_spec, para, render, styles, wrap_lines
@@ -23,7 +24,6 @@ from app.printing.report_pdf_parts import (
     percent,
     pie_chart,
     signature_block,
-    yuan,
 )
 
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from app.documents.roster import HEADERS, Roster
-from app.domain.money import fen_to_yuan
+from app.domain.money import fen_to_yuan, yuan
 from app.domain.privacy import mask_account, mask_id_number
 from app.printing.catalog import Paper
 from app.printing.fonts import FontSet
@@ -65,9 +65,9 @@ def _rows(roster: Roster, font: str, size: float, widths: list[float], masked: b
             "",
             str(roster.persons),
             "",
-            fen_to_yuan(roster.total("base_fen"), grouping=True),
-            fen_to_yuan(roster.total("topup_fen"), grouping=True),
-            fen_to_yuan(roster.total(), grouping=True),
+            yuan(roster.total("base_fen")),
+            yuan(roster.total("topup_fen")),
+            yuan(roster.total()),
             "",
             "",
             "",

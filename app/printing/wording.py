@@ -19,13 +19,6 @@ PROGRAM_TITLES = {
 _SHORT = {Program.DIBAO: "低保", Program.TEKUN: "特困供养", Program.LINSHI: "临时救助"}
 
 
-def month_cn(month: str | None) -> str:
-    """ "2026-12" → "2026年12月" (blanks to fill in when there is no month)."""
-    if not month:
-        return "＿＿＿＿年＿＿月"
-    return f"{int(month[:4])}年{int(month[5:7])}月"
-
-
 def program_title(programs: Iterable[Program]) -> str:
     """「最低生活保障」, or 「最低生活保障和特困人员救助供养」 for a list with both."""
     found = sorted(set(programs), key=list(Program).index)

@@ -1,14 +1,18 @@
-"""What every county-office service checks first: a county master, a county role, the area names."""
+"""What every county-office service checks first: a county master, a county role, the area names.
+
+Also the two callbacks a long use case takes (``progress(done, total, message)``, ``cancel()``) and the
+SQL condition that keeps a read inside the actor's area.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, and_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from app.domain.areas import parent_of
-from app.domain.codes import Role
+from app.domain.areas import parent_of, scope_prefix
+from app.domain.codes import InstallationKind, Role
 from app.errors import UserError
 from app.models.area import Area
 from app.models.settings import Installation
@@ -16,12 +20,20 @@ from app.services.context import COUNTY_ROLES, Actor, require_area, require_role
 from app.services.setup import installation
 
 COUNTY_HEADS = frozenset({Role.COUNTY_HEAD})
+Progress = Callable[[int, int, str], None]
+Cancel = Callable[[], bool]
+
+
+def in_area(code: InstrumentedAttribute[str], actor: Actor) -> ColumnElement[bool]:
+    """``code`` (a 12-digit area column) lies in the actor's area: a range on the code, so indexes serve."""
+    prefix = scope_prefix(actor.area_code)
+    return and_(code >= prefix, code < prefix[:-1] + chr(ord(prefix[-1]) + 1))
 
 
 def require_county(session: Session, what: str) -> Installation:
     """The county master's installation; a township station is refused with a clear message."""
     inst = installation.require(session)
-    if inst.kind != "county":
+    if inst.kind != InstallationKind.COUNTY:
         raise_station(inst, what)
     return inst
 

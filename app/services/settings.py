@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.areas import full_code
 from app.domain.benefit import BenefitRules
 from app.domain.calendar import WorkCalendar
 from app.domain.codes import Role, RuleMode
 from app.domain.deadlines import TimeLimits
 from app.domain.holidays import DEFAULT_TABLE
 from app.errors import UserError
-from app.models.settings import Holiday, Setting
-from app.services.context import Actor, require_role
+from app.models.db import UnitOfWork
+from app.models.settings import Holiday, Installation, Setting
+from app.services.context import Actor, query, require_area, require_role
 
 # Every setting is declared once here with its default.
 DEFAULTS: dict[str, Any] = {
@@ -108,9 +111,45 @@ def review_stable_months(session: Session) -> int:
 OFFICE_KEYS = ("office.name", "office.phone", "office.address", "office.hotline")
 
 
-def update_office(session: Session, actor: Actor, values: dict[str, str]) -> None:
+def _installation_area(session: Session) -> str:
+    """The 12-digit area of this installation (its township, or the county)."""
+    code = session.execute(select(Installation.code)).scalar()
+    if code is None:
+        raise UserError("该数据库尚未初始化")
+    return full_code(code)
+
+
+@dataclass(frozen=True)
+class SettingsView:
+    """What the settings screen shows: office details, the procedure rules, the holiday table."""
+
+    office: dict[str, str]
+    rule_mode: RuleMode
+    limits: TimeLimits
+    spot_check_share: int
+    renotice_after_objection: bool
+    holidays: list[tuple[date, str, str]]
+
+
+@query
+def settings_view(uow: UnitOfWork, actor: Actor) -> SettingsView:
+    """The installation's settings (nothing in them belongs to a village: every user may read them)."""
+    s = uow.session
+    return SettingsView(
+        office={key: str(get(s, key) or "") for key in OFFICE_KEYS},
+        rule_mode=rule_mode(s),
+        limits=time_limits(s),
+        spot_check_share=int(get(s, "county.spot_check_share")),
+        renotice_after_objection=renotice_after_objection(s),
+        holidays=holidays(s),
+    )
+
+
+def update_office(uow: UnitOfWork, actor: Actor, values: dict[str, str]) -> None:
     """The office's name, phone, address and hotline printed on notices (administrator or a head)."""
+    session = uow.session
     require_role(actor, {Role.TOWNSHIP_HEAD, Role.COUNTY_HEAD}, "修改单位信息")
+    require_area(actor, _installation_area(session), "修改单位信息")
     unknown = set(values) - set(OFFICE_KEYS)
     if unknown:
         raise UserError(f"未知的设置项：{'、'.join(sorted(unknown))}")
@@ -121,7 +160,7 @@ def update_office(session: Session, actor: Actor, values: dict[str, str]) -> Non
 
 
 def update_procedure(
-    session: Session,
+    uow: UnitOfWork,
     actor: Actor,
     *,
     rule_mode: RuleMode,
@@ -131,7 +170,9 @@ def update_procedure(
     renotice_after_objection: bool | None = None,
 ) -> None:
     """Rule mode, the 公示 period and the county's spot-check share: county-owned (sent to the stations)."""
+    session = uow.session
     require_role(actor, {Role.COUNTY_HEAD}, "修改办理规则")
+    require_area(actor, _installation_area(session)[:6].ljust(12, "0"), "修改办理规则")
     if renotice_after_objection is not None:
         put(session, "procedure.renotice_after_objection", bool(renotice_after_objection))
     if spot_check_share is not None:

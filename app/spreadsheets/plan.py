@@ -77,7 +77,7 @@ def _show(key: str, value: Any, ctx: Context) -> str:
     if key == "monthly_fen":
         return f"{fen_to_yuan(value)}元"
     if key == "relation_code":
-        return RELATIONS.get(value, value)
+        return str(RELATIONS.get(value, value))
     return str(value)
 
 

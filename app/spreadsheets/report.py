@@ -22,6 +22,7 @@ class ImportReport:
     sheets: list[SheetData] = field(default_factory=list)
     written: bool = False
     dry_run: bool = False
+    problem_households: int = 0  # households with a row in ``problems`` (the errors workbook copies them)
 
     @property
     def errors(self) -> list[Problem]:
@@ -55,9 +56,7 @@ class ImportReport:
             lines.append("跳过：" + "，".join(f"{names.get(k, k)}{n}行" for k, n in skipped.items()))
         lines.append(f"错误{len(self.errors)}条，提示{len(self.warnings)}条")
         if self.dry_run:
-            lines.append("试导入（--dry-run）：未写入任何数据")
+            lines.append("试导入：未写入任何数据")
         elif not self.written and self.errors:
-            lines.append(
-                "因有错误，未写入任何数据（可修改台账后重新导入，或用 --accept-partial 只导入无误的户）"
-            )
+            lines.append("因有错误，未写入任何数据（可修改台账后重新导入，或选择只导入无误的户）")
         return lines

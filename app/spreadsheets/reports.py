@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.documents.reports import MONTH_COLUMNS
+from app.domain.money import yuan_value
 from app.fileio import write_atomically
 
 if TYPE_CHECKING:  # the report data is built by the services; this module only lays it out
@@ -15,15 +16,11 @@ if TYPE_CHECKING:  # the report data is built by the services; this module only 
 STATUS_LABELS = {"": "无已审批批次", "approved": "已审批", "sent": "已送银行", "closed": "已结清"}
 
 
-def yuan(fen: int) -> Decimal:
-    return Decimal(fen) / 100
-
-
 def cell_value(row: CategoryRow, attr: str) -> Any:
     if attr.startswith("labour."):
         return row.labour[attr.split(".", 1)[1]]
     value = getattr(row, attr)
-    return yuan(value) if attr.endswith("_fen") else value
+    return yuan_value(value) if attr.endswith("_fen") else value
 
 
 def _save(wb: Any, out: Path) -> Path:
@@ -112,9 +109,9 @@ def write_monthly(out: Path, report: MonthlyReport) -> Path:
         c.font = Font(bold=True)
     topup_first = ws.max_row + 1
     for label, persons, fen in report.topups:
-        ws.append([label, persons, yuan(fen)])
+        ws.append([label, persons, yuan_value(fen)])
         ws.cell(ws.max_row, 3).number_format = "0.00"
-    ws.append(["合计", sum(p for _, p, _ in report.topups), yuan(sum(f for _, _, f in report.topups))])
+    ws.append(["合计", sum(p for _, p, _ in report.topups), yuan_value(sum(f for _, _, f in report.topups))])
     ws.cell(ws.max_row, 3).number_format = "0.00"
     chart_at = ws.max_row + 2
     bar = BarChart()
@@ -166,11 +163,11 @@ def write_year(out: Path, s: YearSummary) -> Path:
         ("救助户数（低保、特困）", s.households, "全年已审批发放名册中的户数（去重）"),
         ("救助人数（低保、特困）", s.persons, "每户取全年最多的保障人数"),
         ("保障人次（人·月）", s.person_months, "各月发放名册保障人数之和"),
-        ("发放资金（元）", yuan(s.funds_fen), "全年已审批发放名册合计"),
-        *((f"  其中{cat}（元）", yuan(fen), "") for cat, fen in sorted(s.funds_by_category.items())),
+        ("发放资金（元）", yuan_value(s.funds_fen), "全年已审批发放名册合计"),
+        *((f"  其中{cat}（元）", yuan_value(fen), "") for cat, fen in sorted(s.funds_by_category.items())),
         ("临时救助（件）", s.linshi_cases, "全年确认的临时救助"),
-        ("临时救助金额（元）", yuan(s.linshi_fen), ""),
-        ("通过银行发放金额（元）", yuan(s.bank_fen), "有银行账号且银行未退回"),
+        ("临时救助金额（元）", yuan_value(s.linshi_fen), ""),
+        ("通过银行发放金额（元）", yuan_value(s.bank_fen), "有银行账号且银行未退回"),
         ("社会化发放比例", s.bank_share, "通过银行发放金额 ÷ 发放资金"),
         ("应复核（户次）", review.get("due", 0), "到期日在本年内的定期和专项复核"),
         ("按时完成", review.get("on_time", 0), ""),
@@ -206,7 +203,9 @@ def write_year(out: Path, s: YearSummary) -> Path:
         c.font = Font(bold=True)
     for m in s.months:
         label = STATUS_LABELS.get(m.status, m.status)
-        months.append([m.month, label, m.households, m.persons, yuan(m.total_fen), yuan(m.bank_fen)])
+        months.append(
+            [m.month, label, m.households, m.persons, yuan_value(m.total_fen), yuan_value(m.bank_fen)]
+        )
         for c in months[months.max_row][4:]:
             c.number_format = "0.00"
     for letter, width in zip("ABCDEF", (10, 14, 10, 10, 16, 16), strict=True):

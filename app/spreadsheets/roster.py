@@ -13,11 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from app.documents.roster import COLUMNS, HEADERS, SIGNATURES, Roster
+from app.domain.money import yuan_value
 from app.fileio import write_atomically
-
-
-def yuan(fen: int) -> Decimal:
-    return Decimal(fen) / 100
 
 
 def write_roster(out: Path, roster: Roster) -> Path:
@@ -67,7 +64,7 @@ def _styled(ws: Any, **style: Any) -> Any:
 def _fixed_style_cell() -> Any:
     from openpyxl.cell.cell import Cell
 
-    class FixedStyleCell(Cell):
+    class FixedStyleCell(Cell):  # type: ignore[misc]  # openpyxl is untyped
         __slots__ = ("_style_id",)
 
         @property
@@ -159,7 +156,7 @@ def _write_lines(ws: Any, roster: Roster) -> None:
     totals[1].value = f"{roster.households}户"
     money = [_styled(ws, font=bold, number_format="0.00") for _ in range(3)]
     for cell, attr in zip(money, ("base_fen", "topup_fen", "total_fen"), strict=True):
-        cell.value = yuan(roster.total(attr))
+        cell.value = yuan_value(roster.total(attr))
     totals[2].value = roster.persons
     ws.append([totals[0], None, None, totals[1], None, totals[2], None, *money])
     ws.append([])
@@ -186,5 +183,5 @@ def _money(ws: Any, fen: int, bold: bool = False) -> Any:
     from openpyxl.styles import Font
 
     cell = _styled(ws, number_format="0.00", font=Font(bold=bold))
-    cell.value = yuan(fen)
+    cell.value = yuan_value(fen)
     return cell

@@ -8,6 +8,7 @@ from sqlalchemy import and_, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.domain.codes import KeyStatus
 from app.models.settings import Standard
 from app.models.sync import SyncAck, SyncKey, SyncPeer
 from app.sync import state
@@ -20,6 +21,7 @@ from app.sync.grouping import Grouper
 from app.sync.keys import PublicKeys
 from app.sync.payload import Batch, read_deletes, read_tables
 from app.sync.receipts import acked_versions, apply_receipts
+from app.sync.results import DIGEST_MATCH, DIGEST_MISMATCH, DIGEST_PENDING, DownResult, ReceiptCounts
 from app.sync.tables import DOWN_TABLES, GLOBAL_TABLES, META, UP_TABLES, county_fields, table
 
 
@@ -141,8 +143,8 @@ class DownApplier:
         if public.code != self.peer.code or public.key_id == self.peer.key_id:
             return False
         for key in self.session.execute(select(SyncKey).where(SyncKey.peer_code == self.peer.code)).scalars():
-            if key.status == "active":
-                key.status = "replaced"
+            if key.status == KeyStatus.ACTIVE:
+                key.status = KeyStatus.REPLACED
         self.session.add(
             SyncKey(
                 key_id=public.key_id,
@@ -154,7 +156,7 @@ class DownApplier:
         self.peer.key_id = public.key_id
         return True
 
-    def run(self) -> dict[str, Any]:
+    def run(self) -> DownResult:
         receipts = apply_receipts(self.session, self.peer, self.doc.get("receipts", []))
         up = {n: b for n, b in self.batches.items() if n in UP_TABLES}
         Grouper(self.session, self.station, self.peer.code, up).assign()
@@ -179,35 +181,35 @@ class DownApplier:
         rotated = self._keys()
         rebaseline = bool(self.doc.get("rebaseline"))
         drift = self._drift()
-        if rebaseline or drift == "mismatch":
+        if rebaseline or drift == DIGEST_MISMATCH:
             state.queue_all(self.session)
             self.peer.rebaseline = True
         self.changes.audit_bulk(written, 0, self.peer.code)
-        return {
-            "receipts": receipts,
-            "written": written,
-            "merged": self.merged,
-            "deleted": deleted,
-            "skipped": self.skipped,
-            "key_changed": rotated,
-            "rebaseline": rebaseline,
-            "digest": drift,
-        }
+        return DownResult(
+            receipts=ReceiptCounts.from_dict(receipts),
+            written=written,
+            merged=self.merged,
+            deleted=deleted,
+            skipped=self.skipped,
+            key_changed=rotated,
+            rebaseline=rebaseline,
+            digest=drift,
+        )
 
     def _drift(self) -> str:
         """Compare digests when nothing is in flight: the county applied all we sent, we changed nothing."""
         theirs = self.doc.get("digest")
         if self.doc.get("ack") != self.peer.out_seq or self.peer.acked_seq != self.peer.out_seq:
-            self.peer.drift = "pending"
-            return "pending"
+            self.peer.drift = DIGEST_PENDING
+            return DIGEST_PENDING
         if state.outbox_head(self.session) > self.peer.acked_outbox_seq:
-            self.peer.drift = "pending"
-            return "pending"
+            self.peer.drift = DIGEST_PENDING
+            return DIGEST_PENDING
         try:
             expected = Digest.from_dict(theirs)
         except ValueError:
             raise BundleError("回执包中的摘要格式错误，已拒绝") from None
         self.session.flush()
         ours = scope_digest(self.session, self.station)
-        self.peer.drift = "match" if ours.matches(expected) else "mismatch"
+        self.peer.drift = DIGEST_MATCH if ours.matches(expected) else DIGEST_MISMATCH
         return self.peer.drift

@@ -19,6 +19,7 @@ from app.sync.codec import codec
 from app.sync.grouping import Grouper
 from app.sync.judge import Exception_, Judge, Plan
 from app.sync.payload import read_blobs, read_deletes, read_table, read_tables
+from app.sync.results import Quarantined, UpResult
 from app.sync.tables import APPEND_ONLY, LABELS, UP_TABLES, pk_name
 
 
@@ -40,7 +41,7 @@ class UpApplier:
         self.deletes = read_deletes(doc, UP_TABLES)
         self.blobs = read_blobs(doc)
         self.exceptions: list[Exception_] = []
-        self.quarantined: list[dict[str, Any]] = []
+        self.quarantined: list[Quarantined] = []
         self.changes = Changes(self.session, ctx.actor)
         self.judge = Judge(self.session, ctx.station, ctx.seq, self.batches, self.changes, self.exceptions)
         self.digest = digest_store.Tracker(self.session, ctx.station)  # before anything is written
@@ -82,9 +83,7 @@ class UpApplier:
                     )
         for group, rows in members.items():
             queues.add_quarantine(self.session, self.ctx.station, self.ctx.seq, group, bad[group], rows)
-            self.quarantined.append(
-                {"group": group, "reason": bad[group], "records": sum(map(len, rows.values()))}
-            )
+            self.quarantined.append(Quarantined(group, bad[group], sum(map(len, rows.values()))))
 
     def _bad_groups(self) -> dict[str, str]:
         bad: dict[str, str] = {}
@@ -174,7 +173,7 @@ class UpApplier:
                     )
         return done
 
-    def run(self) -> dict[str, Any]:
+    def run(self) -> UpResult:
         self._group()
         bad = self._bad_groups()
         self._quarantine(bad)
@@ -199,14 +198,15 @@ class UpApplier:
         self.changes.audit_bulk(accepted, self.ctx.seq, self.ctx.station)
         self.digest.save()
         kinds = [e[4] for e in self.exceptions if e[3] == "conflict"]
-        return {
-            "accepted": accepted,
-            "unchanged": plan.unchanged,
-            "deleted": deleted,
-            "quarantined": self.quarantined,
-            "conflicts": {"soft": kinds.count("soft"), "hard": kinds.count("hard")},
-            "duplicates": duplicates,
-        }
+        return UpResult(
+            accepted=accepted,
+            unchanged=plan.unchanged,
+            deleted=deleted,
+            quarantined=tuple(self.quarantined),
+            soft_conflicts=kinds.count("soft"),
+            hard_conflicts=kinds.count("hard"),
+            duplicates=duplicates,
+        )
 
     def _receipt(self, e: Exception_) -> dict[str, Any]:
         return {

@@ -96,7 +96,8 @@ def _storage_table(name: str) -> Table:
 
 
 def upsert_statement(session: Session, name: str) -> Executable:
-    return upsert_statement_for(name, session.get_bind().dialect.name)
+    statement: Executable = upsert_statement_for(name, str(session.get_bind().dialect.name))
+    return statement
 
 
 def upsert_statement_for(name: str, dialect_name: str) -> Any:

@@ -15,6 +15,7 @@ from app.sync.bulk import chunks
 from app.sync.digest import Digest
 from app.sync.format import BundleError
 from app.sync.queues import view_digest
+from app.sync.results import DIGEST_MATCH, DIGEST_MISMATCH, DIGEST_PENDING
 from app.sync.tables import DIGEST_TABLES, pk_name, scope_where, table
 
 
@@ -44,7 +45,7 @@ def _sent(session: Session, peer: SyncPeer, seq: int) -> SyncBundle | None:
 
 
 def after_up(session: Session, peer: SyncPeer, doc: dict[str, Any], ack: int) -> str:
-    """Record the station's acknowledgement of our bundles; return "match", "mismatch" or "pending"."""
+    """Record the station's acknowledgement of our bundles; return DIGEST_MATCH, _MISMATCH or _PENDING."""
     if peer.acked_seq < ack <= peer.out_seq:
         peer.acked_seq = ack
         sent = _sent(session, peer, ack)
@@ -54,7 +55,7 @@ def after_up(session: Session, peer: SyncPeer, doc: dict[str, Any], ack: int) ->
         peer.rebaseline = False
     sent = _sent(session, peer, ack) if ack else None
     if ack != peer.out_seq or changes_in_flight(session, peer.code, sent.outbox_hi if sent else 0):
-        peer.drift = "pending"
+        peer.drift = DIGEST_PENDING
         return peer.drift
     try:
         expected = Digest.from_dict(doc.get("digest"))
@@ -65,7 +66,7 @@ def after_up(session: Session, peer: SyncPeer, doc: dict[str, Any], ack: int) ->
     if view_digest(session, peer.code).matches(expected) or view_digest(
         session, peer.code, recount=True
     ).matches(expected):
-        peer.drift = "match"
+        peer.drift = DIGEST_MATCH
     else:
-        peer.drift, peer.rebaseline = "mismatch", True
+        peer.drift, peer.rebaseline = DIGEST_MISMATCH, True
     return peer.drift

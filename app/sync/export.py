@@ -12,6 +12,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from app import __version__
+from app.domain.codes import BundleStatus
 from app.models.audit import AuditEvent
 from app.models.outbox import OutboxEntry
 from app.models.sync import SyncAck, SyncBundle, SyncPeer
@@ -143,7 +144,7 @@ def log_sent(session: Session, peer: SyncPeer, header: fmt.Header, data: bytes, 
             seq=header.seq,
             file_hash=file_hash,
             prev_hash=header.prev_hash,
-            status="sent",
+            status=BundleStatus.SENT,
             created_at=state.now(),
             **extra,
         )
@@ -209,5 +210,15 @@ def build_up(session: Session, paths: DataPaths, pair: KeyPair) -> Built | None:
     log_sent(session, peer, header, data, outbox_lo=lo, outbox_hi=head, audit_hw=audit_hw, result=result)
     peer.rebaseline = False
     name = f"jiuzhu-up-{inst.code}-{header.seq:06d}.jzb"
-    summary = {"records": records, "deletes": len(deletes), "digest": digest.to_dict()}
+    summary = {
+        "records": records,
+        "households": households_in(tables),
+        "deletes": len(deletes),
+        "digest": digest.to_dict(),
+    }
     return Built(name, data, header.seq, "up", peer.code, records, summary)
+
+
+def households_in(tables: list[dict[str, Any]]) -> int:
+    """How many household records a bundle's tables carry (for the export's audit record)."""
+    return sum(len(entry["rows"]) for entry in tables if entry["name"] == "household")

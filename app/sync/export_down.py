@@ -9,11 +9,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.codes import BundleStatus, KeyStatus
 from app.models.sync import SyncBundle, SyncPeer, SyncReceipt
 from app.paths import DataPaths
 from app.sync import format as fmt
 from app.sync import state
-from app.sync.export import Built, log_sent, seal, select_rows, tombstones
+from app.sync.export import Built, households_in, log_sent, seal, select_rows, tombstones
 from app.sync.keys import KeyPair
 from app.sync.queues import view_digest
 from app.sync.tables import DOWN_SETTING_PREFIXES, GLOBAL_TABLES, UP_TABLES, scope_where, table
@@ -36,7 +37,7 @@ def _receipts(session: Session, peer: SyncPeer, since: int) -> list[dict[str, An
     bundles = session.execute(
         select(SyncBundle.seq, SyncBundle.bundle_id)
         .where(SyncBundle.direction == "in", SyncBundle.peer_code == peer.code)
-        .where(SyncBundle.status == "applied", SyncBundle.seq > since)
+        .where(SyncBundle.status == BundleStatus.APPLIED, SyncBundle.seq > since)
         .order_by(SyncBundle.seq)
     ).all()
     out = []
@@ -73,7 +74,7 @@ def build_down(session: Session, paths: DataPaths, pair: KeyPair, code: str) -> 
     """Receipts, county changes for the station, reference data and key changes; None when nothing to say."""
     state.require_county(session, "导出回执数据包")
     peer = state.station_peer(session, code)
-    if peer.status != "active":
+    if peer.status != KeyStatus.ACTIVE:
         raise fmt.BundleError(f"乡镇工作站 {code} 已被吊销，请重新登记（jiuzhu station add）后再导出")
     acked = session.execute(
         select(SyncBundle).where(
@@ -110,5 +111,10 @@ def build_down(session: Session, paths: DataPaths, pair: KeyPair, code: str) -> 
     log_sent(session, peer, header, data, outbox_hi=head, receipts_through=peer.in_seq, result=result)
     records = sum(len(t["rows"]) for t in tables)
     name = f"jiuzhu-down-{code}-{header.seq:06d}.jzb"
-    summary = {"records": records, "receipts": len(receipts), "digest": digest.to_dict()}
+    summary = {
+        "records": records,
+        "households": households_in(tables),
+        "receipts": len(receipts),
+        "digest": digest.to_dict(),
+    }
     return Built(name, data, header.seq, "down", code, records, summary)

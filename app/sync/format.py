@@ -160,7 +160,7 @@ def pack(header: Header, signature_of: Any, payload: bytes) -> bytes:
     signed = MAGIC + key_id + struct.pack(">I", len(header_bytes)) + header_bytes
     signature = signature_of(signed)
     assert len(signature) == SIG_LEN
-    return signed + signature + payload
+    return bytes(signed + signature + payload)
 
 
 def unpack(data: bytes) -> Frame:

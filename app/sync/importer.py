@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +14,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app import log
-from app.errors import UserError
+from app.domain.codes import BundleStatus, InstallationKind, KeyStatus
 from app.fileio import cause, write_atomically
-from app.models.db import Database
 from app.models.sync import SyncBundle, SyncKey, SyncPeer
 from app.paths import DataPaths
 from app.sync import format as fmt
@@ -25,18 +24,7 @@ from app.sync.apply_down import DownApplier
 from app.sync.apply_up import UpApplier, UpContext
 from app.sync.keys import KeyPair
 from app.sync.payload import int_field
-
-
-@dataclass
-class Outcome:
-    """What happened to one file: applied, held (waiting for an earlier one), replay, or refused."""
-
-    file: str
-    status: str
-    sender: str = ""
-    seq: int = 0
-    message: str = ""
-    result: dict[str, Any] = field(default_factory=dict)
+from app.sync.results import BundleResult, Outcome, result_from_dict
 
 
 def read_file(path: Path) -> bytes:
@@ -69,9 +57,9 @@ def verify(session: Session, data: bytes) -> Checked:
         raise fmt.BundleError("签名密钥未知：该数据包不是由本县登记的工作站或县级主库发出的，已拒绝")
     if key.peer_code == inst.code:
         raise fmt.BundleError("这是本机自己导出的数据包，应在对方的电脑上导入")
-    if key.status == "revoked":
+    if key.status == KeyStatus.REVOKED:
         raise fmt.BundleError(f"发送方 {key.peer_code} 的密钥已被吊销，该数据包已拒绝")
-    if key.status != "active":
+    if key.status != KeyStatus.ACTIVE:
         raise fmt.BundleError(f"发送方 {key.peer_code} 使用的是已更换的旧密钥，请让对方重新导出")
     if not state.public_of(key).verify(frame.signature, frame.signed):
         raise fmt.BundleError("签名无效：文件被改动或损坏，已拒绝")
@@ -85,12 +73,12 @@ def verify(session: Session, data: bytes) -> Checked:
         raise fmt.BundleError(
             "该数据包不是用本机当前的密钥加密的（可能生成于重新配置之前），请让对方重新导出"
         )
-    expected = "up" if inst.kind == "county" else "down"
+    expected = "up" if inst.kind == InstallationKind.COUNTY else "down"
     if header.kind != expected:
         where = "乡镇工作站" if header.kind == "down" else "县级主库"
         raise fmt.BundleError(f"这是{'回执' if header.kind == 'down' else '上报'}数据包，应在{where}导入")
     peer = session.get(SyncPeer, header.sender)
-    if peer is None or peer.status != "active":
+    if peer is None or peer.status != KeyStatus.ACTIVE:
         raise fmt.BundleError(f"发送方 {header.sender} 未登记或已吊销，该数据包已拒绝")
     return Checked(header, frame, peer)
 
@@ -105,27 +93,28 @@ def _decrypt(pair: KeyPair, checked: Checked) -> dict[str, Any]:
     return doc
 
 
-def _apply(session: Session, paths: DataPaths, pair: KeyPair, checked: Checked, actor: str) -> dict[str, Any]:
+def _apply(session: Session, paths: DataPaths, pair: KeyPair, checked: Checked, actor: str) -> BundleResult:
     inst = state.installation(session)
     header, peer = checked.header, checked.peer
     doc = _decrypt(pair, checked)
     state.open_transaction(session)  # the whole bundle is one transaction, savepoints inside it
     ack = int_field(doc, "ack")
-    if inst.kind == "county":
+    result: BundleResult
+    if inst.kind == InstallationKind.COUNTY:
         ctx = UpContext(session, paths, peer.code, inst.code, header.seq, actor)
-        result = UpApplier(ctx, doc).run()
         from app.sync.drift import after_up
 
-        result["digest"] = after_up(session, peer, doc, ack)
+        applied = UpApplier(ctx, doc).run()
+        result = applied.with_digest(after_up(session, peer, doc, ack))
     else:
         result = DownApplier(session, peer, inst.code, doc, actor).run()
     session.add(
         _received(
             checked,
             peer.code,
-            status="applied",
+            status=BundleStatus.APPLIED,
             processed_at=state.now(),
-            result=json.dumps(result, ensure_ascii=False, sort_keys=True),
+            result=json.dumps(result.to_dict(), ensure_ascii=False, sort_keys=True),
         )
     )
     peer.in_seq, peer.in_hash, peer.last_in_at = header.seq, checked.frame.file_hash, state.now()
@@ -171,82 +160,86 @@ def cycles_left_alone() -> Iterator[None]:
             gc.enable()
 
 
-def import_one(db: Database, paths: DataPaths, pair: KeyPair, data: bytes, name: str, actor: str) -> Outcome:
-    """Import one bundle in one transaction; a refusal raises BundleError and writes nothing."""
+def import_one(
+    session: Session, paths: DataPaths, pair: KeyPair, data: bytes, name: str, actor: str
+) -> Outcome:
+    """Import one bundle in ``session``; a refusal raises BundleError (the caller rolls its savepoint back).
+
+    A bundle past a gap is kept under the data folder and recorded as held; it is applied by
+    :func:`release_held` once the bundles before it have come.
+    """
     with cycles_left_alone():
-        return _import_one(db, paths, pair, data, name, actor)
+        return _import_one(session, paths, pair, data, name, actor)
 
 
-def _import_one(db: Database, paths: DataPaths, pair: KeyPair, data: bytes, name: str, actor: str) -> Outcome:
-    with db.uow(actor) as uow:
-        session = uow.session
-        checked = verify(session, data)
-        header, peer = checked.header, checked.peer
-        out = Outcome(name, "applied", header.sender, header.seq)
-        seen = session.execute(
-            select(SyncBundle).where(
-                SyncBundle.direction == "in", SyncBundle.peer_code == peer.code, SyncBundle.seq == header.seq
-            )
-        ).scalar_one_or_none()
-        if seen is not None:
-            if seen.file_hash != checked.frame.file_hash:
-                what = "导入" if seen.status == "applied" else "暂存"
-                raise fmt.BundleError(
-                    f"{peer.code} 的第{header.seq}号数据包已{what}过，"
-                    "但本文件内容不同（序号被重复使用），已拒绝"
-                )
-            if seen.status == "held" and header.seq == peer.in_seq + 1:
-                session.delete(seen)  # its turn has come: applied in this same transaction
-                session.flush()
-            else:
-                out.status = "replay" if seen.status == "applied" else "held"
-                out.result = json.loads(seen.result) if seen.result else {}
-                return out
-        if header.seq <= peer.in_seq:
+def _import_one(
+    session: Session, paths: DataPaths, pair: KeyPair, data: bytes, name: str, actor: str
+) -> Outcome:
+    checked = verify(session, data)
+    header, peer = checked.header, checked.peer
+    out = Outcome(name, BundleStatus.APPLIED, header.sender, header.seq)
+    seen = session.execute(
+        select(SyncBundle).where(
+            SyncBundle.direction == "in", SyncBundle.peer_code == peer.code, SyncBundle.seq == header.seq
+        )
+    ).scalar_one_or_none()
+    if seen is not None:
+        if seen.file_hash != checked.frame.file_hash:
+            what = "导入" if seen.status == BundleStatus.APPLIED else "暂存"
             raise fmt.BundleError(
-                f"{peer.code} 的第{header.seq}号数据包早已处理过（当前已到第{peer.in_seq}号）"
+                f"{peer.code} 的第{header.seq}号数据包已{what}过，但本文件内容不同（序号被重复使用），已拒绝"
             )
-        if header.seq > peer.in_seq + 1:
-            _decrypt(pair, checked)  # refuse now what could never be applied later
-            target = _held_path(paths, header, checked.frame.file_hash)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(target, data)
-            session.add(_received(checked, peer.code, status="held", held_path=str(target)))
-            uow.commit()
-            out.status, out.message = "held", f"缺少第{peer.in_seq + 1}号数据包，本包已暂存，补齐后自动导入"
+        if seen.status == BundleStatus.HELD and header.seq == peer.in_seq + 1:
+            session.delete(seen)  # its turn has come: applied in this same transaction
+            session.flush()
+        else:
+            out.status = BundleStatus.REPLAY if seen.status == BundleStatus.APPLIED else BundleStatus.HELD
+            out.result = result_from_dict(json.loads(seen.result) if seen.result else {})
             return out
-        if header.prev_hash != (peer.in_hash or fmt.GENESIS):
-            raise fmt.BundleError(
-                f"{peer.code} 的第{header.seq}号数据包与上一号不衔接（前序哈希不符），已拒绝"
-            )
-        out.result = _apply(session, paths, pair, checked, actor)
-        uow.commit()
+    if header.seq <= peer.in_seq:
+        raise fmt.BundleError(f"{peer.code} 的第{header.seq}号数据包早已处理过（当前已到第{peer.in_seq}号）")
+    if header.seq > peer.in_seq + 1:
+        _decrypt(pair, checked)  # refuse now what could never be applied later
+        target = _held_path(paths, header, checked.frame.file_hash)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(target, data)
+        session.add(_received(checked, peer.code, status=BundleStatus.HELD, held_path=str(target)))
+        session.flush()
+        out.status = BundleStatus.HELD
+        out.message = f"缺少第{peer.in_seq + 1}号数据包，本包已暂存，补齐后自动导入"
+        return out
+    if header.prev_hash != (peer.in_hash or fmt.GENESIS):
+        raise fmt.BundleError(f"{peer.code} 的第{header.seq}号数据包与上一号不衔接（前序哈希不符），已拒绝")
+    out.result = _apply(session, paths, pair, checked, actor)
     log.sync.info("applied %s bundle %s from %s", header.kind, header.seq, header.sender)
     return out
 
 
-def release_held(db: Database, paths: DataPaths, pair: KeyPair, actor: str) -> list[Outcome]:
-    """Apply held bundles whose predecessor has now arrived, in sequence order."""
+def next_held(session: Session) -> Path | None:
+    """The held bundle whose predecessor has arrived, if there is one."""
+    for bundle in session.execute(select(SyncBundle).where(SyncBundle.status == BundleStatus.HELD)).scalars():
+        peer = session.get(SyncPeer, bundle.peer_code)
+        if peer is not None and bundle.seq == peer.in_seq + 1:
+            return Path(bundle.held_path)
+    return None
+
+
+def release_held(
+    session: Session, apply: Callable[[Path], Outcome], done_with: Callable[[Path], object]
+) -> list[Outcome]:
+    """Apply held bundles whose predecessor has now arrived, in sequence order.
+
+    ``apply(path)`` imports one file in a savepoint of its own and returns its outcome (a refused one
+    rather than raising); a held bundle that cannot be applied is dropped, not retried forever.
+    ``done_with(path)`` is told of every held file that is no longer needed.
+    """
     done: list[Outcome] = []
-    while True:
-        with db.uow(actor) as uow:
-            path = None
-            for bundle in uow.session.execute(
-                select(SyncBundle).where(SyncBundle.status == "held")
-            ).scalars():
-                peer = uow.session.get(SyncPeer, bundle.peer_code)
-                if peer is not None and bundle.seq == peer.in_seq + 1:
-                    path = Path(bundle.held_path)
-                    break
-        if path is None:
-            return done
-        try:
-            outcome = import_one(db, paths, pair, read_file(path), path.name, actor)
-        except UserError as exc:
-            with db.uow(actor) as uow:  # a held bundle that cannot be applied is dropped, not retried forever
-                uow.session.execute(delete(SyncBundle).where(SyncBundle.held_path == str(path)))
-                uow.commit()
-            outcome = Outcome(path.name, "refused", message=str(exc))
+    while (path := next_held(session)) is not None:
+        outcome = apply(path)
+        if outcome.status == BundleStatus.REFUSED:
+            session.execute(delete(SyncBundle).where(SyncBundle.held_path == str(path)))
+            session.flush()
         log.sync.info("held bundle %s: %s", path.name, outcome.status)
-        path.unlink(missing_ok=True)
+        done_with(path)
         done.append(outcome)
+    return done

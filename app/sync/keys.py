@@ -99,7 +99,7 @@ class KeyPair:
 
     def decrypt(self, ciphertext: bytes) -> bytes:
         try:
-            return pyrage.decrypt(ciphertext, [x25519.Identity.from_str(self.age_identity)])
+            return bytes(pyrage.decrypt(ciphertext, [x25519.Identity.from_str(self.age_identity)]))
         except pyrage.DecryptError:
             raise UserError("无法解密数据包：它不是用本站当前密钥加密的，或内容已损坏") from None
 
@@ -179,7 +179,10 @@ def install_keystore(paths: DataPaths, sealed: bytes) -> None:
 def load_keystore(paths: DataPaths, secret: str) -> KeyPair:
     path = keystore_path(paths)
     if not path.exists():
-        raise UserError("本机还没有同步密钥：县级主库请先运行 jiuzhu station add，乡镇请先运行 jiuzhu join")
+        raise UserError(
+            "本机还没有同步密钥：县级主库在登记第一个乡镇工作站时生成，"
+            "乡镇工作站在用县里制作的配置文件加入同步时取得"
+        )
     data = path.read_bytes()
     doc = unseal(data, secret, "同步密钥文件")
     raw = doc.get("keys") if doc.get("kind") == "jiuzhu-keys" else doc.get("station")

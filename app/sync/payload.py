@@ -227,4 +227,4 @@ def int_field(doc: dict[str, Any], name: str) -> int:
     value = doc.get(name, 0)
     if not counter(value):
         raise _refuse(name)
-    return value
+    return int(value)

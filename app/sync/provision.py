@@ -11,13 +11,13 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from app.domain import areas as divisions
+from app.domain.codes import BundleStatus, InstallationKind, KeyStatus, QueueStatus
 from app.errors import UserError
 from app.fileio import require_folder
 from app.models.sync import (
     SyncAck,
     SyncBundle,
     SyncConflict,
-    SyncDuplicate,
     SyncKey,
     SyncPeer,
     SyncQuarantine,
@@ -33,7 +33,7 @@ PROVISION_KIND = "jiuzhu-provision"
 class StationInfo:
     code: str
     name: str
-    status: str
+    status: KeyStatus
     key_id: str
     last_seq: int
     last_import: str
@@ -75,7 +75,7 @@ def add_station(
         raise UserError(f"乡镇代码应为本县（{inst.county_code}）下的9位数字，收到“{code}”", field="--code")
     out = require_folder(out)  # before any passphrase is asked
     peer = session.get(SyncPeer, code)
-    if peer is not None and peer.status == "active":
+    if peer is not None and peer.status == KeyStatus.ACTIVE:
         raise UserError(
             f"乡镇工作站 {code} 已登记且有效；若设备丢失，请先运行 jiuzhu station revoke --code {code}"
         )
@@ -83,11 +83,11 @@ def add_station(
     county = county_keys(session, paths, key_secret)
     name = divisions.township_name(code) or f"{code}乡镇"
     if peer is None:
-        peer = SyncPeer(code=code, kind="station", name=name)
+        peer = SyncPeer(code=code, kind=InstallationKind.STATION, name=name)
         session.add(peer)
     pair = keys.KeyPair.generate(code)
     public = pair.public
-    peer.status, peer.key_id, peer.provisioned_at = "active", public.key_id, state.now()
+    peer.status, peer.key_id, peer.provisioned_at = KeyStatus.ACTIVE, public.key_id, state.now()
     peer.in_seq, peer.in_hash = peer.in_seq or 0, peer.in_hash or ""
     peer.out_seq, peer.out_hash = peer.out_seq or 0, peer.out_hash or ""
     peer.acked_seq, peer.full_down, peer.rebaseline, peer.drift = peer.out_seq, True, False, ""
@@ -109,30 +109,37 @@ def add_station(
     return station_info(session, peer)
 
 
-def revoke_station(session: Session, code: str) -> tuple[StationInfo, int]:
-    """Revoke a station's keys (a lost laptop): its bundles are refused from now on; held ones are dropped."""
+def revoke_station(session: Session, code: str) -> tuple[StationInfo, list[Path]]:
+    """Revoke a station's keys (a lost laptop): its bundles are refused from now on; held ones are dropped.
+
+    Returns the station and the files of its held bundles: the caller removes them once this is committed.
+    """
     state.require_county(session, "吊销乡镇工作站")
     peer = state.station_peer(session, code)
-    if peer.status == "revoked":
+    if peer.status == KeyStatus.REVOKED:
         raise UserError(f"乡镇工作站 {code} 已经吊销")
-    peer.status = "revoked"
+    peer.status = KeyStatus.REVOKED
     for key in session.execute(select(SyncKey).where(SyncKey.peer_code == code)).scalars():
-        if key.status == "active":
-            key.status, key.revoked_at = "revoked", state.now()
+        if key.status == KeyStatus.ACTIVE:
+            key.status, key.revoked_at = KeyStatus.REVOKED, state.now()
     held = list(
         session.execute(
-            select(SyncBundle).where(SyncBundle.peer_code == code, SyncBundle.status == "held")
+            select(SyncBundle).where(SyncBundle.peer_code == code, SyncBundle.status == BundleStatus.HELD)
         ).scalars()
     )
+    files = [Path(bundle.held_path) for bundle in held]
     for bundle in held:
-        Path(bundle.held_path).unlink(missing_ok=True)
         session.delete(bundle)
     session.flush()
-    return station_info(session, peer), len(held)
+    return station_info(session, peer), files
 
 
 def _count(session: Session, model: Any, code: str) -> int:
-    query = select(func.count()).select_from(model).where(model.peer_code == code, model.status == "open")
+    query = (
+        select(func.count())
+        .select_from(model)
+        .where(model.peer_code == code, model.status == QueueStatus.OPEN)
+    )
     return int(session.execute(query).scalar_one())
 
 
@@ -140,12 +147,12 @@ def station_info(session: Session, peer: SyncPeer) -> StationInfo:
     held = session.execute(
         select(func.count())
         .select_from(SyncBundle)
-        .where(SyncBundle.peer_code == peer.code, SyncBundle.status == "held")
+        .where(SyncBundle.peer_code == peer.code, SyncBundle.status == BundleStatus.HELD)
     ).scalar_one()
     return StationInfo(
         code=peer.code,
         name=peer.name,
-        status=peer.status,
+        status=KeyStatus(peer.status),
         key_id=peer.key_id,
         last_seq=peer.in_seq,
         last_import=peer.last_in_at.astimezone().strftime("%Y-%m-%d %H:%M") if peer.last_in_at else "",
@@ -158,13 +165,10 @@ def station_info(session: Session, peer: SyncPeer) -> StationInfo:
 
 def list_stations(session: Session) -> list[StationInfo]:
     state.require_county(session, "查看乡镇工作站")
-    peers = session.execute(select(SyncPeer).where(SyncPeer.kind == "station").order_by(SyncPeer.code))
+    peers = session.execute(
+        select(SyncPeer).where(SyncPeer.kind == InstallationKind.STATION).order_by(SyncPeer.code)
+    )
     return [station_info(session, p) for p in peers.scalars()]
-
-
-def open_duplicates(session: Session) -> int:
-    query = select(func.count()).select_from(SyncDuplicate).where(SyncDuplicate.status == "open")
-    return int(session.execute(query).scalar_one())
 
 
 @dataclass(frozen=True)
@@ -196,11 +200,11 @@ def join(session: Session, paths: DataPaths, sealed: bytes, secret: Callable[[],
     if county.code != inst.county_code:
         raise UserError(f"该配置文件来自县 {county.code}，本站属于县 {inst.county_code}")
     keys.install_keystore(paths, sealed)
-    peer = session.get(SyncPeer, county.code) or SyncPeer(code=county.code, kind="county")
+    peer = session.get(SyncPeer, county.code) or SyncPeer(code=county.code, kind=InstallationKind.COUNTY)
     session.add(peer)
     peer.name, peer.status, peer.key_id, peer.provisioned_at = (
         county_name,
-        "active",
+        KeyStatus.ACTIVE,
         county.key_id,
         state.now(),
     )
@@ -208,14 +212,14 @@ def join(session: Session, paths: DataPaths, sealed: bytes, secret: Callable[[],
     peer.out_seq, peer.out_hash, peer.acked_seq = up_next - 1, up_prev, up_next - 1
     peer.acked_outbox_seq, peer.acked_audit_seq, peer.rebaseline, peer.drift = 0, 0, True, ""
     for key in session.execute(select(SyncKey)).scalars():
-        if key.status == "active":
-            key.status = "replaced"
+        if key.status == KeyStatus.ACTIVE:
+            key.status = KeyStatus.REPLACED
     for public in (county, pair.public):
         existing = session.get(SyncKey, public.key_id)
         if existing is None:
             session.add(SyncKey(key_id=public.key_id, peer_code=public.code, **_public_fields(public)))
         else:
-            existing.status = "active"
+            existing.status = KeyStatus.ACTIVE
     session.execute(delete(SyncAck))
     session.execute(
         delete(SyncBundle).where(

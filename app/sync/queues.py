@@ -9,9 +9,10 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.codes import InstallationKind, QueueStatus
 from app.errors import UserError
 from app.models.sync import SyncConflict, SyncDuplicate, SyncQuarantine
 from app.sync import digest_store, state
@@ -51,7 +52,9 @@ def add_quarantine(
 
 
 def open_quarantines(session: Session, peer: str, groups: set[str] | None = None) -> list[SyncQuarantine]:
-    query = select(SyncQuarantine).where(SyncQuarantine.peer_code == peer, SyncQuarantine.status == "open")
+    query = select(SyncQuarantine).where(
+        SyncQuarantine.peer_code == peer, SyncQuarantine.status == QueueStatus.OPEN
+    )
     found = list(session.execute(query).scalars())
     return found if groups is None else [q for q in found if q.group_key in groups]
 
@@ -69,7 +72,7 @@ def quarantined_records(item: SyncQuarantine) -> list[tuple[str, list[Any]]]:
 
 def supersede(session: Session, items: list[SyncQuarantine]) -> None:
     for item in items:
-        item.status, item.resolved_at, item.resolved_by = "superseded", state.now(), "sync"
+        item.status, item.resolved_at, item.resolved_by = QueueStatus.SUPERSEDED, state.now(), "sync"
 
 
 def view_digest(session: Session, station: str, *, recount: bool = False) -> Digest:
@@ -121,7 +124,9 @@ def record_duplicates(session: Session, id_numbers: set[str]) -> dict[str, list[
             [{"person": p, "household": h, "station": s} for p, h, s in sorted(people)], ensure_ascii=False
         )
         item = session.execute(
-            select(SyncDuplicate).where(SyncDuplicate.id_number == number, SyncDuplicate.status == "open")
+            select(SyncDuplicate).where(
+                SyncDuplicate.id_number == number, SyncDuplicate.status == QueueStatus.OPEN
+            )
         ).scalar_one_or_none()
         if item is None:
             session.add(SyncDuplicate(id_number=number, persons=listing))
@@ -133,13 +138,13 @@ def record_duplicates(session: Session, id_numbers: set[str]) -> dict[str, list[
 
 def resolve_conflict(session: Session, conflict_id: int, actor: str, resolution: str) -> SyncConflict:
     """Close a conflict; the chosen values must already have been applied by the caller."""
-    if resolution not in ("county", "station"):
+    if resolution not in tuple(InstallationKind):
         raise UserError("处理方式应为“以县级为准”或“以乡镇为准”")
     item = session.get(SyncConflict, conflict_id)
-    if item is None or item.status != "open":
+    if item is None or item.status != QueueStatus.OPEN:
         raise UserError("找不到该待处理冲突")
     item.status, item.resolution, item.resolved_by, item.resolved_at = (
-        "resolved",
+        QueueStatus.RESOLVED,
         resolution,
         actor,
         state.now(),
@@ -148,8 +153,14 @@ def resolve_conflict(session: Session, conflict_id: int, actor: str, resolution:
 
 
 def resolve_duplicate(session: Session, duplicate_id: int, actor: str, note: str) -> None:
-    session.execute(
-        update(SyncDuplicate)
-        .where(and_(SyncDuplicate.id == duplicate_id, SyncDuplicate.status == "open"))
-        .values(status="resolved", resolved_by=actor, resolved_at=state.now(), note=note)
+    """Record the finding on a duplicate ID number and close it (audited like every ORM change)."""
+    item = session.get(SyncDuplicate, duplicate_id)
+    if item is None or item.status != QueueStatus.OPEN:
+        raise UserError("找不到该待核查的重复身份证号")
+    item.status, item.resolved_by, item.resolved_at, item.note = (
+        QueueStatus.RESOLVED,
+        actor,
+        state.now(),
+        note,
     )
+    session.flush()

@@ -9,6 +9,7 @@ from sqlalchemy import and_, delete, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from app.domain.codes import BundleStatus
 from app.models.outbox import OutboxEntry
 from app.models.sync import SyncAck, SyncBundle, SyncPeer, SyncReceipt
 from app.sync.bulk import chunks
@@ -95,7 +96,7 @@ def apply_receipts(session: Session, peer: SyncPeer, raw: Any) -> dict[str, int]
                 for e in exceptions
             ]
             session.execute(insert(SyncReceipt), rows)
-        sent.status = "acked"
+        sent.status = BundleStatus.ACKED
         peer.acked_seq, peer.acked_outbox_seq, peer.acked_audit_seq = (
             receipt["seq"],
             sent.outbox_hi,

@@ -8,6 +8,7 @@ from sqlalchemy import func, insert, literal, select, text
 from sqlalchemy.orm import Session
 
 from app import clock
+from app.domain.codes import InstallationKind, KeyStatus
 from app.errors import UserError
 from app.models.audit import AuditEvent
 from app.models.base import UTCDateTime
@@ -27,35 +28,37 @@ def installation(session: Session) -> Installation:
 
 def require_county(session: Session, what: str) -> Installation:
     inst = installation(session)
-    if inst.kind != "county":
+    if inst.kind != InstallationKind.COUNTY:
         raise UserError(f"只有县级主库可以{what}，本机是乡镇工作站（{inst.code}）")
     return inst
 
 
 def require_station(session: Session, what: str) -> Installation:
     inst = installation(session)
-    if inst.kind != "station":
+    if inst.kind != InstallationKind.STATION:
         raise UserError(f"只有乡镇工作站可以{what}，本机是县级主库（{inst.code}）")
     return inst
 
 
 def county_peer(session: Session) -> SyncPeer:
-    peer = session.execute(select(SyncPeer).where(SyncPeer.kind == "county")).scalar_one_or_none()
-    if peer is None or peer.status != "active":
-        raise UserError("本站尚未加入县级同步，请先用县里制作的配置文件运行 jiuzhu join")
+    peer = session.execute(
+        select(SyncPeer).where(SyncPeer.kind == InstallationKind.COUNTY)
+    ).scalar_one_or_none()
+    if peer is None or peer.status != KeyStatus.ACTIVE:
+        raise UserError("本站尚未加入县级同步：需要先用县民政局制作的配置文件（及其口令）加入同步")
     return peer
 
 
 def station_peer(session: Session, code: str) -> SyncPeer:
     peer = session.get(SyncPeer, code)
-    if peer is None or peer.kind != "station":
+    if peer is None or peer.kind != InstallationKind.STATION:
         raise UserError(f"乡镇工作站 {code} 尚未登记，请先运行 jiuzhu station add --code {code}")
     return peer
 
 
 def active_key(session: Session, code: str) -> SyncKey:
     key = session.execute(
-        select(SyncKey).where(SyncKey.peer_code == code, SyncKey.status == "active")
+        select(SyncKey).where(SyncKey.peer_code == code, SyncKey.status == KeyStatus.ACTIVE)
     ).scalar_one_or_none()
     if key is None:
         raise UserError(f"找不到 {code} 的有效密钥")

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
 from typing import TYPE_CHECKING
 
-from app.models.db import Database
 from app.views.cases.approval_page import ApprovalPage
 from app.views.matching.page import MatchingPage
 from app.views.reports.dashboard import CountyDashboardPage
 from app.views.reviews.proposals_page import ProposalsPage
-from app.views.signed_in import SignedIn
+from app.views.workspace import Workspace
 
 if TYPE_CHECKING:
     from app.views.main_window import MainWindow
@@ -20,17 +17,17 @@ if TYPE_CHECKING:
 class CountyPages:
     """Built only when the installation is the county master; the main window places them in its sections."""
 
-    def __init__(self, db: Database, signed_in: SignedIn, today: Callable[[], date]) -> None:
-        self.dashboard = CountyDashboardPage(db, signed_in, today=today)
-        self.approvals = ApprovalPage(db, signed_in, today=today)
-        self.matching = MatchingPage(db, signed_in, today=today)
-        self.proposals = ProposalsPage(db, signed_in, today=today)
+    def __init__(self, ws: Workspace) -> None:
+        self.dashboard = CountyDashboardPage(ws)
+        self.approvals = ApprovalPage(ws)
+        self.matching = MatchingPage(ws)
+        self.proposals = ProposalsPage(ws)
 
     def connect(self, window: MainWindow) -> None:
-        for page in (self.dashboard, self.approvals, self.matching, self.proposals):
-            page.status_message.connect(window.show_message)
+        """Navigation between the pages; what they show is refreshed by the changes signal (ops.changes).
+
+        Their status messages reach the window through the Page base (MainWindow._connect_pages).
+        """
         for source in (self.approvals, self.matching, self.proposals):
             source.open_case.connect(window.open_case)
-        self.approvals.case_decided.connect(lambda _case_id: window.workbench.mark_stale())
-        self.approvals.case_decided.connect(lambda _case_id: self.dashboard.mark_stale())
         self.dashboard.open_township.connect(window.show_township)

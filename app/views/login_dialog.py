@@ -16,11 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 import app as app_package
-from app.domain.codes import InstallationKind
 from app.errors import UserError
 from app.models.db import Database
-from app.services.households import registry
-from app.services.setup import auth, installation
+from app.services.setup import auth
 from app.views import tasks
 from app.views.signed_in import SignedIn
 
@@ -28,20 +26,14 @@ DEMO_USERS = ("clerk", "head", "cadre", "county", "countyhead")
 
 
 def sign_in(db: Database, username: str, password: str) -> SignedIn:
-    """Check the password; the failure counter is saved even when sign-in is refused."""
-    with db.uow(username) as uow:
-        try:
-            actor = auth.authenticate(uow.session, username, password)
-        finally:
-            uow.commit()
-        inst = installation.require(uow.session)
-        return SignedIn(actor, inst.name, InstallationKind(inst.kind))
+    """Check the password (the service counts a failure even when sign-in is refused)."""
+    user = auth.sign_in(db, username, password)
+    return SignedIn(user.actor, user.installation_name, user.installation_kind)
 
 
 def demo_users(db: Database) -> list[str]:
     """The demo accounts present in this installation (none outside a demo)."""
-    with db.uow("system") as uow:
-        return [name for name in DEMO_USERS if registry.has_user(uow.session, name)]
+    return auth.existing_accounts(db, DEMO_USERS)
 
 
 class LoginDialog(QDialog):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
 from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,13 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 import app as app_package
-from app import clock
 from app.models.db import Database
 from app.paths import DataPaths
 from app.views.cases.cases_page import CasesPage
 from app.views.cases.notices_page import NoticesPage
 from app.views.cases.workbench import WorkbenchPage
 from app.views.households.registry_page import RegistryPage
+from app.views.page import Page
 from app.views.reports.reports_page import ReportsPage
 from app.views.reviews.reviews_page import ReviewsPage
 from app.views.section_tabs import SectionTabs
@@ -39,6 +37,7 @@ from app.views.signed_in import SignedIn
 from app.views.sync.page import SyncPage
 from app.views.ui_state import ui_settings
 from app.views.widgets.placeholder import PlaceholderPage
+from app.views.workspace import Workspace
 
 if TYPE_CHECKING:
     from app.views.county_pages import CountyPages
@@ -60,7 +59,8 @@ class Section(IntEnum):
 
 
 class MainWindow(QMainWindow):
-    """Holds one page per section; Ctrl+1…Ctrl+8 switch sections, Ctrl+F searches the registry."""
+    """Holds one page per section; Ctrl+1…Ctrl+8 switch sections, Ctrl+F searches the registry, F5
+    refreshes what is on screen. Every page works with the one ``Workspace`` the window builds."""
 
     def __init__(
         self,
@@ -68,33 +68,34 @@ class MainWindow(QMainWindow):
         signed_in: SignedIn,
         parent: QWidget | None = None,
         *,
-        today: Callable[[], date] = clock.today,
         paths: DataPaths | None = None,
     ) -> None:
         super().__init__(parent)
+        self.ws = Workspace(db, signed_in, paths)
         self.signed_in = signed_in
         self._db = db
+        self.ws = Workspace(db, signed_in, paths)
         self.ledger_wizard: QWidget | None = None
         self.setWindowTitle(
             self.tr("Jiuzhu: {installation}").format(installation=signed_in.installation_name)
         )
-        self.is_county = signed_in.installation_kind == "county"
-        self.workbench = WorkbenchPage(db, signed_in, today=today)
+        self.is_county = self.ws.is_county
+        self.workbench = WorkbenchPage(self.ws)
         self.dashboard = self.workbench.dashboard
-        self.registry = RegistryPage(db, signed_in, paths=paths)
-        self.cases = CasesPage(db, signed_in, today=today)
-        self.reviews = ReviewsPage(db, signed_in, today=today)
-        self.notices = NoticesPage(db, signed_in)
-        self.settings_page = SettingsPage(db, signed_in)
-        self.standards = StandardsEditor(db, signed_in, today=today())
-        self.reports = ReportsPage(db, signed_in, today=today)
+        self.registry = RegistryPage(self.ws)
+        self.cases = CasesPage(self.ws)
+        self.reviews = ReviewsPage(self.ws)
+        self.notices = NoticesPage(self.ws)
+        self.settings_page = SettingsPage(self.ws)
+        self.standards = StandardsEditor(self.ws)
+        self.reports = ReportsPage(self.ws)
         # Bundles and keys live in the data folder: without it (a bare window in tests) 同步 says what it is.
-        self.sync_page = SyncPage(db, signed_in, paths) if paths is not None else None
+        self.sync_page = SyncPage(self.ws) if paths is not None else None
         self.county: CountyPages | None = None
         if self.is_county:  # the county's own pages are not even imported on a station
             from app.views.county_pages import CountyPages
 
-            self.county = CountyPages(db, signed_in, today)
+            self.county = CountyPages(self.ws)
         self.sections = self._assemble()
 
         self.nav = QListWidget()
@@ -201,15 +202,32 @@ class MainWindow(QMainWindow):
                 return
 
     def _connect_pages(self) -> None:
-        for page in (self.registry, self.cases, self.reviews, self.reports, self.standards):
-            page.status_message.connect(self.show_message)
+        for section in self.sections.values():
+            for page in self._pages_in(section):
+                page.status_message.connect(self.show_message)
         if self.county is not None:
             self.county.connect(self)
         self.workbench.open_case.connect(self.open_case)
         self.workbench.open_review.connect(self.open_review)
         self.reviews.open_case.connect(self.open_case)
-        self.cases.case_changed.connect(lambda _case_id: self.workbench.mark_stale())
-        self.reviews.review_saved.connect(lambda _case_id: self.workbench.mark_stale())
+
+    @staticmethod
+    def _pages_in(widget: QWidget | None) -> list[Page]:
+        """The pages a section holds: itself, its tabs, and pages inside them."""
+        if widget is None:
+            return []
+        found = [widget] if isinstance(widget, Page) else []
+        return found + widget.findChildren(Page)
+
+    def pages_on_screen(self) -> list[Page]:
+        """The pages the user sees now (a section's page, or the current tab's)."""
+        return [page for page in self._pages_in(self.stack.currentWidget()) if page.isVisible()]
+
+    @Slot()
+    def refresh(self) -> None:
+        """F5: reload what is on screen (the pages reload themselves when data changes)."""
+        for page in self.pages_on_screen():
+            page.refresh()
 
     @Slot(str)
     def open_case(self, case_id: str) -> None:
@@ -248,6 +266,11 @@ class MainWindow(QMainWindow):
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self.focus_registry_search)
         self.addAction(self.find_action)
+        self.refresh_action = QAction(self.tr("&Refresh"), self)
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.refresh_action.triggered.connect(self.refresh)
+        self.addAction(self.refresh_action)
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.find_action)
@@ -265,6 +288,8 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu(self.tr("&Go"))
         for action in self.section_actions:
             view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.refresh_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = help_menu.addAction(self.tr("&About Jiuzhu"))
         about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -273,26 +298,14 @@ class MainWindow(QMainWindow):
     def import_ledger(self) -> None:
         from app.views.intake.ledger_wizard import open_ledger_import
 
-        self.ledger_wizard = open_ledger_import(self._db, self.signed_in, self)
+        self.ledger_wizard = open_ledger_import(self.ws, self)
 
     def export_ledger(self) -> None:
-        from app.views.intake.ledger_wizard import export_ledger
-
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export Excel ledger"), self.tr("ledger.xlsx"), self.tr("Excel workbook (*.xlsx)")
         )
         if path:
-            export_ledger(
-                self._db,
-                self.signed_in,
-                Path(path),
-                on_result=lambda r: self.show_message(
-                    self.tr("Ledger written: {households} households, {persons} persons.").format(
-                        households=r.households, persons=r.persons
-                    )
-                ),
-                on_error=lambda e: self.show_message(str(e)),
-            )
+            self.registry.export_ledger(Path(path))  # the registry page reports it on the status bar
 
     def about_text(self) -> str:
         from app.views import input_method

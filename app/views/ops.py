@@ -22,7 +22,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from app.errors import UserError
-from app.models.db import UnitOfWork
+from app.models.db import UnitOfWork, WriteStopped
 from app.views import task_progress, tasks
 from app.views.workspace import Workspace
 
@@ -190,8 +190,7 @@ def read_op(
     def work(progress: tasks.Progress, cancel: tasks.CancelFlag) -> T:
         if job is not None:
             job._bind(progress, cancel)
-        with db.uow(actor) as uow:
-            return fn(uow)
+        return db.read(actor, fn)
 
     return _start(host, work, on_done, on_error, write=False, label=label, key=key)
 
@@ -217,13 +216,10 @@ def write_op(
     def work(progress: tasks.Progress, cancel: tasks.CancelFlag) -> T:
         if job is not None:
             job._bind(progress, cancel)
-        with db.uow(actor) as uow:
-            mark = uow.audit_mark()
-            result = fn(uow)
-            written = uow.tables_written_since(mark)
-            if cancel:  # stopped before the commit: nothing is written
-                raise tasks.Cancelled
-            uow.commit()
+        try:
+            result, written = db.write(actor, fn, stop=cancel.is_set)
+        except WriteStopped:  # cancelled before the commit: nothing is written
+            raise tasks.Cancelled from None
         _announce_later(EVERYTHING if everything else Changes(written))
         return result
 

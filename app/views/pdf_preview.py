@@ -52,8 +52,18 @@ class PdfPreviewDialog(QDialog):
     printed = Signal(int)  # pages sent to the printer
     saved = Signal(str)  # path written
 
-    def __init__(self, pdf: bytes, title: str, filename: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        pdf: bytes,
+        title: str,
+        filename: str = "",
+        parent: QWidget | None = None,
+        *,
+        save: Callable[[Path], object] | None = None,
+    ) -> None:
+        """``save``: write the chosen file through this instead (an audited service run by the caller)."""
         super().__init__(parent)
+        self._save = save
         self.setWindowTitle(self.tr("Print preview: {title}").format(title=title))
         self.resize(900, 1000)
         self._pdf = pdf
@@ -199,29 +209,48 @@ class PdfPreviewDialog(QDialog):
         )
         if not path:
             return
+        if self._save is not None:
+            self._save(pdf_path(Path(path)))
+            return
         try:
             self.save_to(Path(path))
         except UserError as exc:
-            reason = exc.__cause__
-            error = cause(reason) if isinstance(reason, OSError) else str(exc)
-            QMessageBox.warning(
-                self,
-                self.tr("Save as PDF"),
-                self.tr("Cannot save to {path}: {error}").format(path=path, error=error),
-            )
+            self.save_failed(Path(path), exc)
+
+    def save_failed(self, path: Path, exc: UserError) -> None:
+        """Say why the document could not be saved (the preview stays open)."""
+        reason = exc.__cause__
+        error = cause(reason) if isinstance(reason, OSError) else str(exc)
+        QMessageBox.warning(
+            self,
+            self.tr("Save as PDF"),
+            self.tr("Cannot save to {path}: {error}").format(path=path, error=error),
+        )
 
     def save_to(self, path: Path) -> Path:
         """Write the document's bytes to ``path`` (".pdf" added when missing), whole or not at all."""
-        if path.suffix.lower() != ".pdf":
-            path = path.with_suffix(path.suffix + ".pdf") if path.suffix else path.with_suffix(".pdf")
-        path = write_atomically(path, self._pdf)
+        path = write_atomically(pdf_path(path), self._pdf)
         self.saved.emit(str(path))
         return path
 
 
-def preview(pdf: bytes, title: str, filename: str = "", parent: QWidget | None = None) -> PdfPreviewDialog:
-    """Open a non-modal preview window (closed windows are deleted)."""
-    dialog = PdfPreviewDialog(pdf, title, filename, parent)
+def pdf_path(path: Path) -> Path:
+    """``path``, with ".pdf" added when it has another ending or none."""
+    if path.suffix.lower() == ".pdf":
+        return path
+    return path.with_suffix(path.suffix + ".pdf") if path.suffix else path.with_suffix(".pdf")
+
+
+def preview(
+    pdf: bytes,
+    title: str,
+    filename: str = "",
+    parent: QWidget | None = None,
+    *,
+    save: Callable[[Path], object] | None = None,
+) -> PdfPreviewDialog:
+    """Open a non-modal preview window (closed windows are deleted); ``save`` as for the dialog."""
+    dialog = PdfPreviewDialog(pdf, title, filename, parent, save=save)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

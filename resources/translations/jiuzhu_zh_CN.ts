@@ -811,6 +811,10 @@
         <translation>暂无结论</translation>
     </message>
     <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
@@ -825,6 +829,10 @@
     <message>
         <source>&amp;Conclusion:</source>
         <translation>结论(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Choose the conclusion: meets the conditions, does not, or not concluded yet.</source>
+        <translation>请选择调查结论：符合条件、不符合条件或尚无结论。</translation>
     </message>
 </context>
 <context>
@@ -861,7 +869,7 @@ Please copy the details below and send them to your system administrator.</sourc
     </message>
 </context>
 <context>
-    <name>DashboardPage</name>
+    <name>DashboardPanel</name>
     <message>
         <source>Hello, {name}</source>
         <translation>您好，{name}</translation>
@@ -880,7 +888,7 @@ Please copy the details below and send them to your system administrator.</sourc
     </message>
     <message>
         <source>Benefits being paid</source>
-        <translation>正在保障（户）</translation>
+        <translation>在保户数</translation>
     </message>
     <message>
         <source>Paid per month (yuan)</source>
@@ -893,18 +901,6 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Cases</source>
         <translation>件数</translation>
-    </message>
-    <message>
-        <source>Cases by state</source>
-        <translation>各状态申请件数</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>正在加载…</translation>
-    </message>
-    <message>
-        <source>Total cases: {n}</source>
-        <translation>申请共 {n} 件</translation>
     </message>
 </context>
 <context>
@@ -1027,6 +1023,37 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>The time limits start when the application is accepted.</source>
         <translation>受理后开始计算办理时限。</translation>
+    </message>
+</context>
+<context>
+    <name>EstimateText</name>
+    <message>
+        <source>Loading the standards…</source>
+        <translation>正在读取保障标准…</translation>
+    </message>
+    <message>
+        <source>Members living together: &lt;b&gt;{n}&lt;/b&gt;</source>
+        <translation>共同生活家庭成员：&lt;b&gt;{n}&lt;/b&gt;人</translation>
+    </message>
+    <message>
+        <source>Household income a month: &lt;b&gt;{amount}&lt;/b&gt; yuan</source>
+        <translation>家庭月收入：&lt;b&gt;{amount}&lt;/b&gt;元</translation>
+    </message>
+    <message>
+        <source>Per capita a month: &lt;b&gt;{amount}&lt;/b&gt; yuan</source>
+        <translation>月人均收入：&lt;b&gt;{amount}&lt;/b&gt;元</translation>
+    </message>
+    <message>
+        <source>Standard a month: {amount} yuan</source>
+        <translation>保障标准：每人每月{amount}元</translation>
+    </message>
+    <message>
+        <source>Estimated amount: &lt;b&gt;{amount}&lt;/b&gt; yuan a month</source>
+        <translation>测算月保障金：&lt;b&gt;{amount}&lt;/b&gt;元</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not eligible on these figures.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;按以上数据不符合条件。&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -1626,37 +1653,6 @@ Please copy the details below and send them to your system administrator.</sourc
         <source>Import a ledger</source>
         <translation>导入台账</translation>
     </message>
-    <message>
-        <source>New households: {created}. Updated: {updated}. Unchanged: {unchanged}. Refused for errors: {refused}. New persons: {persons}. Errors: {errors}, warnings: {warnings}.</source>
-        <translation>新建{created}户，更新{updated}户，未变{unchanged}户，因错误未导入{refused}户，新增{persons}人。错误{errors}条，提示{warnings}条。</translation>
-    </message>
-    <message>
-        <source>Saved to {path}</source>
-        <translation>已保存到 {path}</translation>
-    </message>
-</context>
-<context>
-    <name>ListImport</name>
-    <message>
-        <source>The import was stopped; nothing was written.</source>
-        <translation>已停止导入，未写入任何数据。</translation>
-    </message>
-    <message>
-        <source>Matching {file} against the households receiving assistance…</source>
-        <translation>正在将 {file} 与在保家庭比对…</translation>
-    </message>
-    <message>
-        <source>&amp;Stop</source>
-        <translation>停止(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Import a matching list</source>
-        <translation>导入比对名单</translation>
-    </message>
-    <message>
-        <source>{list}: {rows} rows read ({unreadable} unreadable); {matched} matches, {new} new flags, {already} already flagged.</source>
-        <translation>{list}名单：读取{rows}行（无法识别{unreadable}行），命中{matched}人次，新增疑点{new}条，已有疑点{already}条。</translation>
-    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -1831,6 +1827,10 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>查找家庭(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1869,10 +1869,6 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Ledger written: {households} households, {persons} persons.</source>
-        <translation>台账已导出：{households}户，{persons}人。</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Jiuzhu {version}&lt;/h3&gt;&lt;p&gt;Offline casework for township social-assistance offices: minimum living allowance, support for people in extreme poverty and temporary assistance.&lt;/p&gt;</source>
@@ -2036,6 +2032,18 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>待处理疑点{n}条，其中死亡火化{deaths}条</translation>
     </message>
     <message>
+        <source>Matching {file} against the households receiving assistance…</source>
+        <translation>正在将 {file} 与在保家庭比对…</translation>
+    </message>
+    <message>
+        <source>The import was stopped; nothing was written.</source>
+        <translation>已停止导入，未写入任何数据。</translation>
+    </message>
+    <message>
+        <source>{list}: {rows} rows read ({unreadable} unreadable); {matched} matches, {new} new flags, {already} already flagged.</source>
+        <translation>{list}名单：读取{rows}行（无法识别{unreadable}行），命中{matched}人次，新增疑点{new}条，已有疑点{already}条。</translation>
+    </message>
+    <message>
         <source>The flag was cleared.</source>
         <translation>疑点已核销。</translation>
     </message>
@@ -2157,34 +2165,6 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Type the amount in yuan.</source>
         <translation>请填写金额（元）。</translation>
-    </message>
-    <message>
-        <source>Loading the standards…</source>
-        <translation>正在读取保障标准…</translation>
-    </message>
-    <message>
-        <source>Members living together: &lt;b&gt;{n}&lt;/b&gt;</source>
-        <translation>共同生活家庭成员：&lt;b&gt;{n}&lt;/b&gt;人</translation>
-    </message>
-    <message>
-        <source>Household income a month: &lt;b&gt;{amount}&lt;/b&gt; yuan</source>
-        <translation>家庭月收入：&lt;b&gt;{amount}&lt;/b&gt;元</translation>
-    </message>
-    <message>
-        <source>Per capita a month: &lt;b&gt;{amount}&lt;/b&gt; yuan</source>
-        <translation>月人均收入：&lt;b&gt;{amount}&lt;/b&gt;元</translation>
-    </message>
-    <message>
-        <source>Standard a month: {amount} yuan</source>
-        <translation>保障标准：每人每月{amount}元</translation>
-    </message>
-    <message>
-        <source>Estimated amount: &lt;b&gt;{amount}&lt;/b&gt; yuan a month</source>
-        <translation>测算月保障金：&lt;b&gt;{amount}&lt;/b&gt;元</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Not eligible on these figures.&lt;/b&gt;</source>
-        <translation>&lt;b&gt;按以上数据不符合条件。&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -2662,6 +2642,10 @@ Please copy the details below and send them to your system administrator.</sourc
 <context>
     <name>PrintButton</name>
     <message>
+        <source>Saved {path}</source>
+        <translation>已保存：{path}</translation>
+    </message>
+    <message>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
@@ -2807,6 +2791,10 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>{date}复核。复核情况：{finding}。理由：{reason}。现每月发放{paid}元。</translation>
     </message>
     <message>
+        <source>Choose the decision: agree or do not agree.</source>
+        <translation>请选择审批意见：同意或不同意。</translation>
+    </message>
+    <message>
         <source>Decision saved.</source>
         <translation>审批决定已保存。</translation>
     </message>
@@ -2866,6 +2854,14 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>{township} (all)</source>
         <translation>{township}（全乡镇）</translation>
+    </message>
+    <message>
+        <source>Writing the ledger…</source>
+        <translation>正在写出台账…</translation>
+    </message>
+    <message>
+        <source>Ledger written: {households} households, {persons} persons.</source>
+        <translation>台账已导出：{households}户，{persons}人。</translation>
     </message>
 </context>
 <context>
@@ -3008,6 +3004,13 @@ Please copy the details below and send them to your system administrator.</sourc
     </message>
 </context>
 <context>
+    <name>ReportText</name>
+    <message>
+        <source>New households: {created}. Updated: {updated}. Unchanged: {unchanged}. Refused for errors: {refused}. New persons: {persons}. Errors: {errors}, warnings: {warnings}.</source>
+        <translation>新建{created}户，更新{updated}户，未变{unchanged}户，因错误未导入{refused}户，新增{persons}人。错误{errors}条，提示{warnings}条。</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>&amp;Monthly payments</source>
@@ -3047,6 +3050,41 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Save the errors workbook</source>
         <translation>保存问题清单</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewColumns</name>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>救助项目</translation>
+    </message>
+    <message>
+        <source>Monthly amount (yuan)</source>
+        <translation>月保障金（元）</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>申请编号</translation>
     </message>
 </context>
 <context>
@@ -3169,30 +3207,6 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Refresh</source>
         <translation>刷新</translation>
-    </message>
-    <message>
-        <source>Time left</source>
-        <translation>剩余时间</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>到期日</translation>
-    </message>
-    <message>
-        <source>Head of household</source>
-        <translation>户主</translation>
-    </message>
-    <message>
-        <source>Village</source>
-        <translation>村(居)</translation>
-    </message>
-    <message>
-        <source>Programme</source>
-        <translation>救助项目</translation>
-    </message>
-    <message>
-        <source>Monthly amount (yuan)</source>
-        <translation>月保障金（元）</translation>
     </message>
     <message>
         <source>Reviews are recorded by the township office; {role} may read them.</source>
@@ -3396,10 +3410,6 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Select a row first.</source>
         <translation>请先选择一行。</translation>
-    </message>
-    <message>
-        <source>The file of this scan is missing from the data folder.</source>
-        <translation>数据文件夹中找不到该扫描件的文件。</translation>
     </message>
 </context>
 <context>
@@ -4010,10 +4020,6 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>导入回执/数据包(&amp;I)…</translation>
     </message>
     <message>
-        <source>&amp;Stop after this bundle</source>
-        <translation>导完当前数据包后停止(&amp;S)</translation>
-    </message>
-    <message>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -4094,10 +4100,6 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>摘要</translation>
     </message>
     <message>
-        <source>&amp;Refresh</source>
-        <translation>刷新(&amp;R)</translation>
-    </message>
-    <message>
         <source>Stations</source>
         <translation>乡镇工作站</translation>
     </message>
@@ -4134,10 +4136,6 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>正在导入…</translation>
     </message>
     <message>
-        <source>Stopping after the current bundle…</source>
-        <translation>当前数据包导入完成后停止…</translation>
-    </message>
-    <message>
         <source>Nothing to send.</source>
         <translation>没有需要发送的内容。</translation>
     </message>
@@ -4156,10 +4154,6 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>{applied} applied, {held} held, {replay} already imported, {refused} refused.</source>
         <translation>已导入{applied}个，暂存{held}个，重复导入{replay}个，拒绝{refused}个。</translation>
-    </message>
-    <message>
-        <source>Stopped: the remaining files were not imported.</source>
-        <translation>已停止：其余文件未导入。</translation>
     </message>
     <message>
         <source>Conflict resolved: the county&apos;s values kept.</source>
@@ -4618,10 +4612,6 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Case number</source>
         <translation>申请编号</translation>
-    </message>
-    <message>
-        <source>Monthly amount (yuan)</source>
-        <translation>月保障金（元）</translation>
     </message>
     <message>
         <source>Period</source>

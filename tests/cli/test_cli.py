@@ -206,3 +206,44 @@ def test_demo_today_must_be_a_day(capsys: pytest.CaptureFixture[str], tmp_path: 
     assert code == 2
     assert "YYYY-MM-DD" in err
     assert not (tmp_path / "jiuzhu.sqlite3").exists()
+
+
+def _verbs_and_options() -> dict[str, set[str]]:
+    """Every verb (``station`` by its actions) with the options of its own, from the parser itself."""
+    import argparse
+
+    from app.cli import build_parser
+
+    def subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+        found: dict[str, argparse.ArgumentParser] = {}
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                found.update(action.choices)
+        return found
+
+    common = {"-h", "--help", "--data-dir", "--database-url"}
+    verbs: dict[str, set[str]] = {}
+    for name, parser in subparsers(build_parser()).items():
+        nested = subparsers(parser)
+        for full, sub in (
+            {f"{name} {a}": p for a, p in nested.items()}.items() if nested else [(name, parser)]
+        ):
+            verbs[full] = {o for a in sub._actions for o in a.option_strings if o.startswith("--")} - common
+    return verbs
+
+
+def test_the_readme_lists_every_verb_with_its_options() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    table = [line for line in readme.splitlines() if line.startswith("| `jiuzhu ")]
+    verbs = _verbs_and_options()
+    assert len(verbs) >= 23  # 21 verbs, station counted by its three actions
+    for verb, options in verbs.items():
+        rows = [
+            row
+            for row in table
+            if row.startswith(f"| `jiuzhu {verb} ") or row.startswith(f"| `jiuzhu {verb}`")
+        ]
+        assert len(rows) == 1, f"README lists `jiuzhu {verb}` {len(rows)} times"
+        usage = rows[0].split("`")[1]
+        missing = {option for option in options if option not in usage}
+        assert missing == set(), f"README's `jiuzhu {verb}` lacks {sorted(missing)}"

@@ -6,16 +6,24 @@ writer itself to it for the cases the verbs cannot reach."""
 from __future__ import annotations
 
 import errno
+import json
 import os
 import sqlite3
 import stat
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from app import fileio
 from app.cli import run
-from app.errors import UserError
+from app.domain.codes import Role
+from app.errors import PermissionDenied, UserError
+from app.models.audit import AuditEvent
+from app.models.db import Database
+from app.paths import DataPaths
+from app.services.context import Actor
+from app.services.setup import backup
 from tests.unwritable import KINDS, make_sink
 
 
@@ -128,3 +136,45 @@ def test_a_cancelled_write_leaves_nothing(tmp_path: Path) -> None:
 )
 def test_causes_are_said_in_chinese(code: int, words: str) -> None:
     assert words in fileio.cause(OSError(code, os.strerror(code)))
+
+
+def test_a_backup_is_audited_as_an_export_and_refused_to_a_clerk(
+    demo_db: Database, demo_paths: DataPaths, tmp_path: Path
+) -> None:
+    head = Actor("head", "王建华", Role.TOWNSHIP_HEAD, "430623101000")
+    clerk = Actor("clerk", "张丽", Role.TOWNSHIP_CLERK, "430623101000")
+    out = tmp_path / "backup.sqlite3"
+    with demo_db.uow(clerk.username) as uow, pytest.raises(PermissionDenied, match="无权备份数据库"):
+        backup.backup(uow, clerk, demo_paths, out)
+    assert not out.exists()
+    with demo_db.uow(head.username) as uow:
+        done = backup.backup(uow, head, demo_paths, out)
+        uow.commit()
+    assert done.path == out and out.exists() and done.households > 0
+    with demo_db.uow("test") as uow:
+        event = (
+            uow.session.execute(
+                select(AuditEvent).where(AuditEvent.action == "export").order_by(AuditEvent.seq.desc())
+            )
+            .scalars()
+            .first()
+        )
+    assert event is not None and event.actor == "head"
+    summary = json.loads(event.new_values)
+    assert summary == {
+        "file": str(out),
+        "kind": "backup",
+        "households": done.households,
+        "persons": done.persons,
+    }
+
+
+def test_a_backup_that_is_not_committed_is_removed(
+    demo_db: Database, demo_paths: DataPaths, tmp_path: Path
+) -> None:
+    head = Actor("head", "王建华", Role.TOWNSHIP_HEAD, "430623101000")
+    out = tmp_path / "backup.sqlite3"
+    with demo_db.uow(head.username) as uow:
+        backup.backup(uow, head, demo_paths, out)
+        assert out.exists()
+    assert not out.exists()  # the audit was rolled back: no copy without its record

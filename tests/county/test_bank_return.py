@@ -13,7 +13,7 @@ from app.errors import UserError
 from app.models.audit import AuditEvent
 from app.models.db import Database
 from app.models.payment import PaymentResult
-from app.services.payments import runs as payments
+from app.services.payments import runs
 from app.services.payments.bank_return import BankReturnReport, import_bank_return, parse_status
 from tests.county.conftest import ADMIN, Member, add_beneficiary
 
@@ -33,7 +33,7 @@ def run(county: Database) -> Database:
 
 def _approve(db: Database) -> None:
     with db.uow(ADMIN.username) as uow:
-        payments.approve(uow, ADMIN, MONTH)
+        runs.approve(uow, ADMIN, MONTH)
         uow.commit()
 
 
@@ -69,7 +69,7 @@ def test_paid_and_failed_rows_land_on_their_lines(run: Database, tmp_path: Path)
     assert report.paid_fen == 50100 and report.failed_fen == 50200
     assert report.failures == ["户主2户 账号************4444：账户已销户"]
     with run.uow("t") as uow:
-        remarks = {x.head_name: x.remark for x in payments.roster(uow.session, MONTH).lines}
+        remarks = {x.head_name: x.remark for x in runs.roster(uow, ADMIN, MONTH).lines}
     assert remarks["户主2"] == "银行退回：账户已销户" and remarks["户主1"] == ""
     # the bank pays the re-sent one and the last one: the latest result wins, the run is closed
     second = bank_file(
@@ -102,13 +102,13 @@ def test_a_file_for_another_run_is_refused_whole(run: Database, tmp_path: Path) 
     assert "与名册中户主3户的503.00元不符" in message and "处理结果“处理中”无法识别" in message
     with run.uow("t") as uow:
         assert uow.session.execute(select(func.count()).select_from(PaymentResult)).scalar_one() == 0
-        run_row = payments.get_run(uow.session, MONTH)
+        run_row = runs.get_run(uow.session, MONTH)
         assert run_row is not None and run_row.status == "approved"
 
 
 def test_a_draft_run_takes_no_bank_results_and_csv_in_gbk_is_read(run: Database, tmp_path: Path) -> None:
     with run.uow(ADMIN.username) as uow:
-        payments.prepare(uow, ADMIN, MONTH)
+        runs.prepare(uow, ADMIN, MONTH)
         uow.commit()
     path = tmp_path / "bank.csv"
     path.write_bytes(f"账号,金额,结果\n{ACCOUNTS[0]},501.00,成功\n".encode("gb18030"))

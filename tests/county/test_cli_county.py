@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -63,6 +64,24 @@ def test_roster_run_bank_return_report_and_match(
     assert jz(demo_county_paths, "match", "--kind", "death", str(deaths)) == 0
     text = capsys.readouterr().out
     assert "新增疑点1条" in text and "2026年10月1日" in text and number not in text
+
+
+def test_the_roster_files_are_audited(demo_county_paths: DataPaths, tmp_path: Path) -> None:
+    """A roster names payees, ID and account numbers: who wrote which file, for which month, is recorded."""
+    out, pdf = tmp_path / "roster.xlsx", tmp_path / "张贴.pdf"
+    argv = ("roster", "--month", MONTH, "--out", str(out), "--pdf", str(pdf), "--masked")
+    assert jz(demo_county_paths, *argv) == 0
+    with sqlite3.connect(demo_county_paths.database) as conn:
+        rows = conn.execute(
+            "SELECT actor, table_name, new_values FROM audit_event WHERE action = 'export' ORDER BY seq"
+        ).fetchall()
+    events = [(actor, table, json.loads(values)) for actor, table, values in rows]
+    assert [(e[0], e[1], e[2]["file"], e[2]["masked"], e[2]["month"]) for e in events] == [
+        ("system", "payment_line", "roster.xlsx", False, MONTH),
+        ("system", "payment_line", "张贴.pdf", True, MONTH),
+    ]
+    households = load_workbook(out)["发放名册"].max_row
+    assert all(0 < e[2]["households"] < households for e in events)
 
 
 def test_usage_errors_and_missing_folders(demo_county_paths: DataPaths, tmp_path: Path) -> None:

@@ -29,8 +29,10 @@ CADRE = Actor("cadre", "李春生", Role.VILLAGE_CADRE, "430623101201")
 
 
 def rows_of(db: Database, actor: Actor = STAFF, today: date = TODAY) -> list[TownshipRow]:
+    """The rows as of ``today`` (the clock is pinned to it; the suite's fixture puts it back)."""
+    clock.pin(today)
     with db.uow("test") as uow:
-        return township_rows(uow.session, actor, today)
+        return township_rows(uow, actor)
 
 
 def by_code(rows: list[TownshipRow]) -> dict[str, TownshipRow]:
@@ -80,13 +82,13 @@ def test_numbers_equal_independent_counts(demo_county: Database) -> None:
                 expected[village[household_id][:9] + "000"]["monthly_fen"] += fen
         # The workbench's own lists, township by township: the county sees what each township sees.
         for code, counts in expected.items():
-            for line in worklist.open_cases(s, code, TODAY):
+            for line in worklist.open_cases(uow, STAFF, area=code):
                 if line.days_left is not None and line.days_left < 0:
                     counts["deadlines_overdue"] += 1
                 elif line.days_left is not None and line.days_left <= 3:
                     counts["deadlines_soon"] += 1
             counts["reviews_overdue"] = sum(
-                1 for r in worklist.reviews_due(s, code, TODAY, within_days=None) if r.days < 0
+                1 for r in worklist.reviews_due(uow, STAFF, within_days=None, area=code) if r.days < 0
             )
     got = by_code(rows)
     names = [

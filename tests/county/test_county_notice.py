@@ -15,8 +15,7 @@ from app.errors import UserError
 from app.models.case import Case, Objection
 from app.models.db import Database
 from app.services import settings
-from app.services.cases import decisions
-from app.services.cases import procedure as cases
+from app.services.cases import decisions, procedure
 from app.services.cases.county_review import (
     COMPLAINT,
     approval_queue,
@@ -55,7 +54,7 @@ def test_S2_art26_nothing_of_a_batch_is_proposed_before_its_spot_check_is_drawn(
     batch = batch_under_2012_rules(demo_county)
     assert len(batch) >= 3
     with demo_county.uow(STAFF.username) as uow, pytest.raises(UserError, match="不低于30%的比例") as refused:
-        cases.act(uow, STAFF, batch[0], Action.START_COUNTY_NOTICE, TODAY)
+        procedure.act(uow, STAFF, batch[0], Action.START_COUNTY_NOTICE, TODAY)
     assert refused.value.field == "入户抽查" and "第二十六条" in refused.value.message
     assert state(demo_county, batch[0]).state == "submitted"
     with demo_county.uow(STAFF.username) as uow:
@@ -64,7 +63,7 @@ def test_S2_art26_nothing_of_a_batch_is_proposed_before_its_spot_check_is_drawn(
         drawn = spot_draws(uow.session, batch)
     undrawn = next(i for i in batch if not drawn[i])
     with demo_county.uow(STAFF.username) as uow:
-        cases.act(uow, STAFF, undrawn, Action.START_COUNTY_NOTICE, TODAY)
+        procedure.act(uow, STAFF, undrawn, Action.START_COUNTY_NOTICE, TODAY)
         uow.commit()
     assert state(demo_county, undrawn).state == "county_notice"
 
@@ -77,7 +76,7 @@ def proposed(db: Database) -> list[str]:
         drawn = spot_draws(uow.session, batch)
         chosen = [i for i in batch if not drawn[i]]
         for case_id in chosen:
-            cases.act(uow, STAFF, case_id, Action.START_COUNTY_NOTICE, TODAY)
+            procedure.act(uow, STAFF, case_id, Action.START_COUNTY_NOTICE, TODAY)
         uow.commit()
     assert len(chosen) >= 2 and all(drawn[i] is not None for i in batch)
     return chosen
@@ -105,14 +104,14 @@ def test_S2_art29_para2_an_objection_to_the_county_notice_is_rechecked_within_20
     case_id = proposed(demo_county)[1]
     received = date(2026, 11, 23)
     with demo_county.uow(STAFF.username) as uow:
-        cases.record_objection(
+        procedure.record_objection(
             uow, STAFF, case_id, received_on=received, channel="来信", content="反映该户有经营性收入未申报"
         )
         uow.commit()
     case = state(demo_county, case_id)
     assert case.state == "county_objection" and case.complaint  # a report at the county's stage: visit
     with demo_county.uow(STAFF.username) as uow:
-        row = next(r for r in approval_queue(uow.session, STAFF, TODAY) if r.case_id == case_id)
+        row = next(r for r in approval_queue(uow, STAFF) if r.case_id == case_id)
         cal = settings.calendar(uow.session)
     assert row.due == cal.add_working_days(received, 20) and COMPLAINT in row.visit_reasons
     with demo_county.uow(STAFF.username) as uow:
@@ -121,12 +120,12 @@ def test_S2_art29_para2_an_objection_to_the_county_notice_is_rechecked_within_20
     assert limit.label == "重新调查核实并作出审批决定" and limit.basis.endswith("第二十九条第二款")
     assert limit.due == row.due
     with demo_county.uow(STAFF.username) as uow, pytest.raises(UserError, match="县级入户核查"):
-        cases.act(uow, STAFF, case_id, Action.START_COUNTY_NOTICE, date(2026, 11, 24))
+        procedure.act(uow, STAFF, case_id, Action.START_COUNTY_NOTICE, date(2026, 11, 24))
     with demo_county.uow(STAFF.username) as uow:
         record_county_visit(
             uow, STAFF, case_id, date(2026, 11, 24), ["刘敏", "王强"], "经营收入已核实，仍符合条件"
         )
-        cases.act(uow, STAFF, case_id, Action.START_COUNTY_NOTICE, date(2026, 11, 24))  # published again
+        procedure.act(uow, STAFF, case_id, Action.START_COUNTY_NOTICE, date(2026, 11, 24))  # published again
         uow.commit()
         objection = uow.session.execute(select(Objection).where(Objection.case_id == case_id)).scalar_one()
     assert state(demo_county, case_id).state == "county_notice"

@@ -53,9 +53,9 @@ def _propose(db: Database, proposal: str, delta_fen: int = 0) -> tuple[str, str,
 def test_the_queue_lists_open_proposals_for_the_county_only(demo_county: Database) -> None:
     review_id, case_id, paid = _propose(demo_county, "reduce", -5000)
     with demo_county.uow("test") as uow:
-        rows = proposal_queue(uow.session, STAFF)
+        rows = proposal_queue(uow, STAFF)
         with pytest.raises(PermissionDenied):
-            proposal_queue(uow.session, CLERK)
+            proposal_queue(uow, CLERK)
     row = next(r for r in rows if r.review_id == review_id)
     assert (row.case_id, row.paid_fen, row.proposed_fen, row.proposal_label) == (
         case_id,
@@ -84,7 +84,7 @@ def test_a_reduction_pays_the_new_amount_from_next_month(demo_county: Database) 
             .order_by(BenefitChange.from_month)
         ).all()
         assert [tuple(c) for c in changes] == [(benefit.start_month, paid), ("2026-12", paid - 5000)]
-        assert review_id not in {r.review_id for r in proposal_queue(uow.session, STAFF)}
+        assert review_id not in {r.review_id for r in proposal_queue(uow, STAFF)}
 
 
 def test_a_proposed_stop_stops_the_case(demo_county: Database) -> None:
@@ -107,7 +107,7 @@ def test_declining_needs_a_reason_and_is_in_the_history(demo_county: Database) -
         uow.commit()
     with demo_county.uow("test") as uow:
         assert uow.session.get(Case, case_id).state == "active"  # type: ignore[union-attr]
-        assert review_id not in {r.review_id for r in proposal_queue(uow.session, STAFF)}
+        assert review_id not in {r.review_id for r in proposal_queue(uow, STAFF)}
         titles = [(e.title, e.detail) for e in timeline(uow.session, case_id)]
     assert ("县级不同意复核调整建议", "务工收入不稳定，继续保障") in titles
 

@@ -51,7 +51,7 @@ def _set(db: Database, case_id: str, **values: object) -> None:
 
 def test_the_queue_holds_every_case_sent_up_most_urgent_first(demo_county: Database) -> None:
     with demo_county.uow("test") as uow:
-        rows = approval_queue(uow.session, STAFF, TODAY)
+        rows = approval_queue(uow, STAFF)
         waiting = uow.session.execute(
             select(Case.case_number).where(Case.state.in_(("submitted", "county_notice", "county_objection")))
         ).scalars()
@@ -64,14 +64,14 @@ def test_the_queue_holds_every_case_sent_up_most_urgent_first(demo_county: Datab
 
 def test_a_township_clerk_cannot_see_the_county_queue(demo_county: Database) -> None:
     with demo_county.uow("test") as uow, pytest.raises(PermissionDenied):
-        approval_queue(uow.session, CLERK, TODAY)
+        approval_queue(uow, CLERK)
 
 
 def test_a_near_relative_case_is_approved_only_after_the_county_visit(demo_county: Database) -> None:
     case = _submitted(demo_county)[0]
     _set(demo_county, case.id, near_relative=True, complaint=True)
     with demo_county.uow("test") as uow:
-        row = next(r for r in approval_queue(uow.session, STAFF, TODAY) if r.case_id == case.id)
+        row = next(r for r in approval_queue(uow, STAFF) if r.case_id == case.id)
     assert row.visit_reasons == (NEAR_RELATIVE, COMPLAINT) and row.visit_needed
     with demo_county.uow(STAFF.username) as uow, pytest.raises(UserError, match="县级入户核查"):
         decisions.approve(uow, STAFF, case.id, TODAY)
@@ -134,7 +134,7 @@ def test_the_spot_check_draws_at_least_30_percent_once(demo_county: Database) ->
         )
         assert len(events) == len(batch)
         drawn_ids = {e.case_id for e in events if e.reason == DRAWN}
-        rows = {r.case_id: r for r in approval_queue(uow.session, STAFF, TODAY)}
+        rows = {r.case_id: r for r in approval_queue(uow, STAFF)}
     assert all(SAMPLED in rows[i].visit_reasons for i in drawn_ids)
     assert all(rows[c.id].drawn is not None for c in batch)
     sampled = next(iter(drawn_ids))
@@ -175,7 +175,7 @@ def test_the_spot_check_share_is_a_county_setting_of_at_least_30(demo_county: Da
     with demo_county.uow(HEAD.username) as uow:
         with pytest.raises(UserError, match="30%"):
             settings.update_procedure(
-                uow.session,
+                uow,
                 HEAD,
                 rule_mode=RuleMode("2012"),
                 notice_days=7,
@@ -183,7 +183,7 @@ def test_the_spot_check_share_is_a_county_setting_of_at_least_30(demo_county: Da
                 spot_check_share=20,
             )
         settings.update_procedure(
-            uow.session,
+            uow,
             HEAD,
             rule_mode=RuleMode("2012"),
             notice_days=7,

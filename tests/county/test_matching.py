@@ -16,8 +16,9 @@ from app.models.case import Benefit, BenefitMember, Case, Decision, Review
 from app.models.db import Database
 from app.models.matching import MatchFlag, MatchList
 from app.services.matching.actions import act_on_flag, clear_flag
-from app.services.matching.lists import MatchImport, import_list, open_flags
-from app.services.payments import runs as payments
+from app.services.matching.lists import MatchImport, import_list
+from app.services.matching.queue import flag_lines
+from app.services.payments import runs
 from tests.county.conftest import ADMIN, STAFF, Made, Member, add_beneficiary
 
 FAMILY = [
@@ -68,9 +69,12 @@ def _import(db: Database, kind: str, path: Path) -> MatchImport:
 
 
 def _flag(db: Database, name: str) -> MatchFlag:
+    """The open flag (from the county's queue) of the list row that names ``name``."""
     with db.uow("t") as uow:
-        for flag in open_flags(uow.session):
-            if json.loads(flag.row_data).get("死者姓名") == name:
+        for line in flag_lines(uow, STAFF):
+            if dict(line.row_data).get("死者姓名") == name:
+                flag = uow.session.get(MatchFlag, line.id)
+                assert flag is not None and json.loads(flag.row_data).get("死者姓名") == name
                 return flag
     raise AssertionError(name)
 
@@ -117,7 +121,7 @@ def test_acting_on_a_death_stops_the_share_from_the_next_month(
 ) -> None:
     family, _ = people
     with county.uow(ADMIN.username) as uow:  # October's run was approved before the list arrived
-        payments.approve(uow, ADMIN, "2026-10")
+        runs.approve(uow, ADMIN, "2026-10")
         uow.commit()
     _import(
         county, "death", death_list(tmp_path / "d.xlsx", [["李秀英", FAMILY[1].id_number, "2026-09-14", ""]])
@@ -144,12 +148,12 @@ def test_acting_on_a_death_stops_the_share_from_the_next_month(
         assert case is not None and case.state == "active"
     for month in ("2026-09", "2026-11"):
         with county.uow(ADMIN.username) as uow:
-            payments.prepare(uow, ADMIN, month)
+            runs.prepare(uow, ADMIN, month)
             uow.commit()
     with county.uow("t") as uow:
-        sept = payments.roster(uow.session, "2026-09").lines[0]
-        nov = payments.roster(uow.session, "2026-11").lines[0]
-        oct_ = payments.roster(uow.session, "2026-10").lines[0]
+        sept = runs.roster(uow, ADMIN, "2026-09").lines[0]
+        nov = runs.roster(uow, ADMIN, "2026-11").lines[0]
+        oct_ = runs.roster(uow, ADMIN, "2026-10").lines[0]
     assert (sept.persons, sept.total_fen) == (3, 95000)  # the month of the death is paid in full
     assert oct_.total_fen == 95000  # frozen before the action
     # 90000 base shared by 3 → 60000 for 2, plus the son's 2000 top-up; rounded to the yuan
@@ -190,7 +194,7 @@ def test_other_lists_schedule_a_review_or_are_cleared_with_a_note(
     result = _import(county, "vehicle", path)
     assert result.new_flags == 2
     with county.uow("t") as uow:
-        flags = {f.person_id: f for f in open_flags(uow.session, "vehicle")}
+        flags = {f.person_id: f for f in flag_lines(uow, STAFF, "vehicle")}
     head, uncle = flags[family.person_ids[0]], flags[family.person_ids[3]]
     assert "车辆登记信息显示张大山" in head.reason and "第1列：湘F12345" in head.reason
     with county.uow(STAFF.username) as uow:
@@ -203,7 +207,7 @@ def test_other_lists_schedule_a_review_or_are_cleared_with_a_note(
         clear_flag(uow, STAFF, uncle.id, "摩托车已于2020年报废注销")
         uow.commit()
     with county.uow("t") as uow:
-        assert open_flags(uow.session) == []
+        assert flag_lines(uow, STAFF) == []
         cleared = uow.session.get(MatchFlag, uncle.id)
         assert cleared is not None and cleared.status == "cleared" and cleared.resolved_by == STAFF.username
 

@@ -14,7 +14,7 @@ from app.models.db import Database
 from app.models.household import Household
 from app.models.payment import BenefitChange, PaymentFlag, PaymentLine, PaymentRun
 from app.services.cases import decisions
-from app.services.payments import runs as payments
+from app.services.payments import runs
 from app.services.payments.changes import adjust
 from tests.county.conftest import ADMIN, CLERK, HEAD, STAFF, Made, Member, add_beneficiary
 
@@ -40,13 +40,13 @@ def _two(db: Database) -> tuple[Made, Made]:
 
 def _totals(db: Database, month: str) -> dict[str, int]:
     with db.uow("t") as uow:
-        lines = payments.roster(uow.session, month).lines
+        lines = runs.roster(uow, ADMIN, month).lines
     return {line.head_name: line.total_fen for line in lines}
 
 
-def _prepare(db: Database, month: str) -> payments.RunSummary:
+def _prepare(db: Database, month: str) -> runs.RunSummary:
     with db.uow(STAFF.username) as uow:
-        summary = payments.prepare(uow, STAFF, month)
+        summary = runs.prepare(uow, STAFF, month)
         uow.commit()
     return summary
 
@@ -59,7 +59,7 @@ def test_a_draft_lists_every_household_paid_in_the_month(county: Database) -> No
     may = _prepare(county, "2026-05")
     assert (may.households, may.persons, may.total_fen) == (2, 3, 138000)
     with county.uow("t") as uow:
-        roster = payments.roster(uow.session, "2026-05")
+        roster = runs.roster(uow, ADMIN, "2026-05")
     first, second = roster.lines
     assert (first.seq, first.head_name, first.id_number, first.persons) == (
         1,
@@ -81,11 +81,11 @@ def test_approval_freezes_the_run_against_later_edits(county: Database) -> None:
     a, _ = _two(county)
     _prepare(county, "2026-06")  # 制表 by the county staff, 审批 by the county head
     with county.uow(HEAD.username) as uow:
-        approved = payments.approve(uow, HEAD, "2026-06")
+        approved = runs.approve(uow, HEAD, "2026-06")
         uow.commit()
     assert approved.status == "approved"
     with county.uow("t") as uow:
-        frozen = payments.roster(uow.session, "2026-06").lines
+        frozen = runs.roster(uow, ADMIN, "2026-06").lines
     with county.uow("clerk") as uow:  # the household moves bank; the county raises the amount
         household = uow.session.get(Household, a.household_id)
         benefit = uow.session.get(Benefit, a.benefit_id)
@@ -94,27 +94,25 @@ def test_approval_freezes_the_run_against_later_edits(county: Database) -> None:
         benefit.monthly_fen, benefit.base_fen = 99000, 96000
         uow.commit()
     with county.uow("t") as uow:
-        run = payments.get_run(uow.session, "2026-06")
+        run = runs.get_run(uow.session, "2026-06")
         assert run is not None and run.approved_by == HEAD.username and run.approved_at is not None
         assert run.prepared_by == STAFF.username
-        assert payments.roster(uow.session, "2026-06").lines == frozen
+        assert runs.roster(uow, ADMIN, "2026-06").lines == frozen
     assert _totals(county, "2026-06") == {"张大山": 63000, "王小红": 75000}
     _prepare(county, "2026-07")  # the next month sees the edits
     with county.uow("t") as uow:
-        july = {
-            x.head_name: (x.total_fen, x.account_no) for x in payments.roster(uow.session, "2026-07").lines
-        }
+        july = {x.head_name: (x.total_fen, x.account_no) for x in runs.roster(uow, ADMIN, "2026-07").lines}
     assert july["张大山"] == (99000, "6228999999999999")
 
 
 def test_an_approved_run_cannot_be_redone_and_the_refusal_writes_nothing(county: Database) -> None:
     _two(county)
     with county.uow(ADMIN.username) as uow:
-        payments.approve(uow, ADMIN, "2026-06")
+        runs.approve(uow, ADMIN, "2026-06")
         uow.commit()
     with county.uow("t") as uow:
         events = uow.session.execute(select(func.count()).select_from(AuditEvent)).scalar_one()
-    for step in (payments.prepare, payments.approve):
+    for step in (runs.prepare, runs.approve):
         with county.uow(ADMIN.username) as uow, pytest.raises(UserError, match="已冻结"):
             step(uow, ADMIN, "2026-06")
     with county.uow("t") as uow:
@@ -125,15 +123,15 @@ def test_an_approved_run_cannot_be_redone_and_the_refusal_writes_nothing(county:
 def test_roles_stations_and_empty_months_are_refused(county: Database, station: Database) -> None:
     _two(county)
     with county.uow("x") as uow, pytest.raises(PermissionDenied):
-        payments.approve(uow, STAFF, "2026-06")  # 审批 is the county head's
+        runs.approve(uow, STAFF, "2026-06")  # 审批 is the county head's
     with county.uow("x") as uow, pytest.raises(PermissionDenied):
-        payments.prepare(uow, CLERK, "2026-06")
+        runs.prepare(uow, CLERK, "2026-06")
     with county.uow("x") as uow, pytest.raises(UserError, match="没有应发放"):
-        payments.approve(uow, ADMIN, "2025-01")
+        runs.approve(uow, ADMIN, "2025-01")
     with county.uow("x") as uow, pytest.raises(UserError, match="月份格式"):
-        payments.prepare(uow, ADMIN, "2026-13x")
+        runs.prepare(uow, ADMIN, "2026-13x")
     with station.uow("x") as uow, pytest.raises(UserError, match="乡镇工作站"):
-        payments.prepare(uow, ADMIN, "2026-06")
+        runs.prepare(uow, ADMIN, "2026-06")
     with county.uow("t") as uow:
         assert uow.session.execute(select(func.count()).select_from(PaymentRun)).scalar_one() == 0
 
@@ -164,7 +162,7 @@ def test_increases_reductions_stops_and_exits_take_effect_from_the_right_month(c
     later = {m: _prepare_and_read(county, m) for m in ("2026-12", "2027-01")}
     assert later["2026-12"]["张大山"] == 73000 and "张大山" not in later["2027-01"]
     with county.uow("t") as uow:
-        december = payments.roster(uow.session, "2026-12").lines
+        december = runs.roster(uow, ADMIN, "2026-12").lines
     assert december[0].remark == "渐退期第3个月（共3个月）"
 
 
@@ -184,13 +182,13 @@ def test_a_person_paid_twice_and_a_shared_account_are_flagged(county: Database) 
     summary = _prepare(county, "2026-04")
     assert sorted(f.kind for f in summary.flags) == ["paid_twice", "shared_account"]
     with county.uow("t") as uow:
-        remarks = [x.remark for x in payments.roster(uow.session, "2026-04").lines]
+        remarks = [x.remark for x in runs.roster(uow, ADMIN, "2026-04").lines]
     assert remarks == ["待核：重复享受、多户共用账号"] * 2
     shared = next(f for f in summary.flags if f.kind == "shared_account")
     with county.uow(STAFF.username) as uow, pytest.raises(UserError, match="核实情况"):
-        payments.clear_flag(uow, STAFF, shared.id, " ")
+        runs.clear_flag(uow, STAFF, shared.id, " ")
     with county.uow(STAFF.username) as uow:
-        payments.clear_flag(uow, STAFF, shared.id, "母女共用一张卡，已有书面协议备案")
+        runs.clear_flag(uow, STAFF, shared.id, "母女共用一张卡，已有书面协议备案")
         uow.commit()
     again = _prepare(county, "2026-04")  # refreshed draft: a cleared finding stays cleared
     status = {f.kind: (f.status, f.note) for f in again.flags}

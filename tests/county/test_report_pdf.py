@@ -12,14 +12,15 @@ from sqlalchemy import select
 
 from app.cli import run
 from app.documents.reports import CATEGORIES, MONTH_COLUMNS
+from app.domain.money import yuan
 from app.models.db import Database
 from app.models.payment import PaymentLine, PaymentRun
 from app.paths import DataPaths
 from app.printing import fonts
 from app.printing.report_pdf import build_monthly_report, build_year_summary, monthly_report_pdf
-from app.printing.report_pdf_parts import percent, yuan
+from app.printing.report_pdf_parts import percent
 from app.printing.report_pdf_year import indicators
-from app.services.payments import runs as payments
+from app.services.payments import runs
 from app.services.payments.bank_return import import_bank_return
 from app.services.reports.monthly import monthly
 from app.services.reports.year import year_summary
@@ -49,10 +50,10 @@ def test_the_monthly_report_pdf_shows_the_reports_figures_and_charts(
     demo_county: Database, tmp_path: Path
 ) -> None:
     with demo_county.uow(ADMIN.username) as uow:
-        payments.approve(uow, ADMIN, MONTH)
+        runs.approve(uow, ADMIN, MONTH)
         uow.commit()
     with demo_county.uow("t") as uow:
-        report = monthly(uow.session, ADMIN, MONTH)
+        report = monthly(uow, ADMIN, MONTH)
     doc = build_monthly_report(report, fonts.load(), prepared_on=TODAY)
     assert doc.pages == 1 and not doc.missing_chars
     text = pdf_text(doc.pdf)
@@ -91,7 +92,7 @@ def test_the_monthly_report_pdf_shows_the_reports_figures_and_charts(
 
 def test_an_estimated_month_without_payments_still_prints(demo_county: Database) -> None:
     with demo_county.uow("t") as uow:
-        report = monthly(uow.session, ADMIN, "2000-01")  # before any benefit: every figure is 0
+        report = monthly(uow, ADMIN, "2000-01")  # before any benefit: every figure is 0
     assert report.total.households == 0
     flat = compact(pdf_text(monthly_report_pdf(report, fonts.load(), prepared_on=TODAY)))
     assert "本月无支出" in flat and "本月无分类施保" in flat and "按当前档案测算" in flat
@@ -100,8 +101,8 @@ def test_an_estimated_month_without_payments_still_prints(demo_county: Database)
 def _fail_one_payment(db: Database, tmp_path: Path) -> int:
     """Approve September and October, and let the bank return one October payment: its amount."""
     with db.uow(ADMIN.username) as uow:
-        payments.approve(uow, ADMIN, "2026-09")
-        payments.approve(uow, ADMIN, MONTH)
+        runs.approve(uow, ADMIN, "2026-09")
+        runs.approve(uow, ADMIN, MONTH)
         uow.commit()
     with db.uow("t") as uow:
         account, fen = uow.session.execute(
@@ -127,7 +128,7 @@ def test_the_year_summary_pdf_shows_the_indicators_months_and_charts(
 ) -> None:
     failed = _fail_one_payment(demo_county, tmp_path)
     with demo_county.uow("t") as uow:
-        s = year_summary(uow.session, ADMIN, 2026, today=TODAY)
+        s = year_summary(uow, ADMIN, 2026)
     assert s.bank_fen == s.funds_fen - failed and failed > 0
     doc = build_year_summary(s, fonts.load())
     assert doc.pages == 2 and not doc.missing_chars
@@ -156,7 +157,7 @@ def test_the_year_summary_pdf_shows_the_indicators_months_and_charts(
 
 def test_a_year_without_approved_runs_prints_empty_charts(demo_county: Database) -> None:
     with demo_county.uow("t") as uow:
-        s = year_summary(uow.session, ADMIN, 2025, today=TODAY)
+        s = year_summary(uow, ADMIN, 2025)
     pdf = build_year_summary(s, fonts.load()).pdf
     assert s.funds_fen == 0 and _row(pdf_rows(pdf), "社会化发放比例", 2)[1] == "0.0%"
     assert "本年尚无已审批的发放" in compact(pdf_text(pdf))
@@ -218,7 +219,7 @@ def test_a_township_station_refuses_the_pdf_too(
 
 def test_the_categories_come_in_the_reports_order(demo_county: Database) -> None:
     with demo_county.uow("t") as uow:
-        report = monthly(uow.session, ADMIN, MONTH)
+        report = monthly(uow, ADMIN, MONTH)
     pages = pdf_rows(monthly_report_pdf(report, fonts.load()))
     firsts = [row[0] for row in pages[0] if len(row) > len(MONTH_COLUMNS)]
     assert firsts == [*CATEGORIES, "合计"]

@@ -20,7 +20,7 @@ from app.models.notice import PublicNotice
 from app.models.payment import PaymentLine
 from app.services import settings
 from app.services.cases import decisions
-from app.services.payments import runs as payments
+from app.services.payments import runs
 from app.services.payments.bank_return import import_bank_return
 from app.services.reports.monthly import monthly
 from app.services.reports.year import year_summary
@@ -83,11 +83,11 @@ def _hand_counts(db: Database, month: str) -> dict[str, Counter[str]]:
 
 def test_the_monthly_report_matches_the_hand_counts(demo_county: Database) -> None:
     with demo_county.uow(ADMIN.username) as uow:
-        estimate = monthly(uow.session, ADMIN, MONTH)
-        payments.approve(uow, ADMIN, MONTH)
+        estimate = monthly(uow, ADMIN, MONTH)
+        runs.approve(uow, ADMIN, MONTH)
         uow.commit()
     with demo_county.uow("t") as uow:
-        report = monthly(uow.session, ADMIN, MONTH)
+        report = monthly(uow, ADMIN, MONTH)
     assert (estimate.source, report.source) == ("estimate", "approved")
     hand = _hand_counts(demo_county, MONTH)
     for row in report.rows:
@@ -116,7 +116,7 @@ def test_the_monthly_report_matches_the_hand_counts(demo_county: Database) -> No
 
 def test_the_monthly_report_as_xlsx_with_charts(demo_county: Database, tmp_path: Path) -> None:
     with demo_county.uow("t") as uow:
-        report = monthly(uow.session, ADMIN, MONTH)
+        report = monthly(uow, ADMIN, MONTH)
     ws = load_workbook(write_monthly(tmp_path / "m.xlsx", report))["月报"]
     assert ws["A1"].value == "华容县2026年10月城乡低保、特困供养统计月报"
     assert [ws.cell(r, 1).value for r in range(5, 9)] == [*CATEGORIES, "合计"]
@@ -126,22 +126,22 @@ def test_the_monthly_report_as_xlsx_with_charts(demo_county: Database, tmp_path:
 
 def test_the_year_summary_matches_the_hand_counts(demo_county: Database, tmp_path: Path) -> None:
     with demo_county.uow(ADMIN.username) as uow:
-        payments.approve(uow, ADMIN, "2026-09")
-        payments.approve(uow, ADMIN, MONTH)
-        payments.prepare(uow, ADMIN, "2026-11")  # a draft is never counted
+        runs.approve(uow, ADMIN, "2026-09")
+        runs.approve(uow, ADMIN, MONTH)
+        runs.prepare(uow, ADMIN, "2026-11")  # a draft is never counted
         uow.commit()
     with demo_county.uow("t") as uow:
         lines = uow.session.execute(
             select(
                 PaymentLine.household_id, PaymentLine.persons, PaymentLine.total_fen, PaymentLine.account_no
             )
-            .join(payments.PaymentRun)
-            .where(payments.PaymentRun.month.in_(["2026-09", MONTH]))
+            .join(runs.PaymentRun)
+            .where(runs.PaymentRun.month.in_(["2026-09", MONTH]))
         ).all()
         failed = uow.session.execute(
             select(PaymentLine.account_no, PaymentLine.total_fen, PaymentLine.head_name)
-            .join(payments.PaymentRun)
-            .where(payments.PaymentRun.month == MONTH)
+            .join(runs.PaymentRun)
+            .where(runs.PaymentRun.month == MONTH)
             .order_by(PaymentLine.seq)
         ).first()
     assert failed is not None
@@ -155,7 +155,7 @@ def test_the_year_summary_matches_the_hand_counts(demo_county: Database, tmp_pat
         import_bank_return(uow, ADMIN, MONTH, tmp_path / "bank.xlsx")
         uow.commit()
     with demo_county.uow("t") as uow:
-        s = year_summary(uow.session, ADMIN, 2026, today=TODAY)
+        s = year_summary(uow, ADMIN, 2026)
         reviews = uow.session.execute(
             select(Review.due_on, Review.done_on).where(
                 Review.due_on.between(date(2026, 1, 1), date(2026, 12, 31))
@@ -220,7 +220,7 @@ def test_new_and_exited_households_and_the_topup_groups(county: Database) -> Non
         decisions.stop(uow, ADMIN, gone.case_id, date(2026, 9, 20), "收入超过标准")  # last paid in September
         uow.commit()
     with county.uow("t") as uow:
-        report = monthly(uow.session, ADMIN, MONTH)
+        report = monthly(uow, ADMIN, MONTH)
     urban, rural, _ = report.rows
     assert (urban.households, urban.persons, urban.new_households, urban.new_persons) == (1, 3, 1, 3)
     assert (urban.elderly, urban.minors, urban.disabled, urban.severe) == (1, 1, 1, 1)

@@ -19,7 +19,7 @@ from app.models.payment import PaymentLine
 from app.paths import DataPaths
 from app.printing import fonts
 from app.printing.roster import build_roster
-from app.services.payments import runs as payments
+from app.services.payments import runs
 from app.services.setup.installation import open_database
 from app.spreadsheets.roster import write_roster
 from tests.county.conftest import ADMIN
@@ -37,7 +37,7 @@ def approved(county_demo_template: Path, tmp_path_factory: pytest.TempPathFactor
     shutil.copytree(county_demo_template, root)
     db = open_database(DataPaths(root))
     with db.uow(ADMIN.username) as uow:
-        payments.approve(uow, ADMIN, MONTH)
+        runs.approve(uow, ADMIN, MONTH)
         uow.commit()
     yield db
     db.dispose()
@@ -46,7 +46,7 @@ def approved(county_demo_template: Path, tmp_path_factory: pytest.TempPathFactor
 @pytest.fixture(scope="module")
 def roster(approved: Database) -> Roster:
     with approved.uow("t") as uow:
-        return payments.roster(uow.session, MONTH)
+        return runs.roster(uow, ADMIN, MONTH)
 
 
 @pytest.fixture(scope="module")

@@ -39,10 +39,12 @@ def _save(db: Database, data: StandardInput = RURAL_2027, actor: Actor = STAFF) 
 
 def test_the_county_and_its_townships_can_be_chosen(county: Database) -> None:
     with county.uow("t") as uow:
-        choices = standards.area_choices(uow.session)
+        choices = standards.area_choices(uow, STAFF)
+        for_the_township = standards.area_choices(uow, CLERK)
     assert choices[0][0] == COUNTY12
     assert TOWNSHIP12 in dict(choices)
     assert all(code.endswith("000") for code, _ in choices)
+    assert [code for code, _ in for_the_township] == [COUNTY12, TOWNSHIP12]  # its own, and the county's
 
 
 def test_a_standard_is_added_listed_and_audited(county: Database) -> None:
@@ -51,9 +53,9 @@ def test_a_standard_is_added_listed_and_audited(county: Database) -> None:
     assert row.urban_rural_label == "农村"
     with county.uow("t") as uow:
         s = uow.session
-        listed = standards.list_standards(s, 2027, today=date(2027, 3, 1))
+        listed = standards.list_standards(uow, STAFF, 2027, today=date(2027, 3, 1))
         assert [(r.id, r.state) for r in listed] == [(row.id, "current")]
-        assert standards.years(s) == [2027]
+        assert standards.years(uow, STAFF) == [2027]
         stored = s.get(Standard, row.id)
         assert stored is not None and (stored.version, stored.updated_by) == (1, "county")
         audit = s.execute(select(AuditEvent).where(AuditEvent.table_name == "standard")).scalars().all()
@@ -211,3 +213,14 @@ def test_unusable_rules_are_refused(county: Database, rules: BenefitRules, messa
 def test_a_township_clerk_cannot_change_the_rules(county: Database) -> None:
     with county.uow("clerk") as uow, pytest.raises(PermissionDenied):
         standards.save_rules(uow, CLERK, BenefitRules(rounding=Rounding.FEN))
+
+
+def test_a_township_lists_its_own_and_the_county_s_standards_only(county: Database) -> None:
+    county_row = _save(county)
+    own = _save(county, replace(RURAL_2027, area_code=TOWNSHIP12))
+    other = _save(county, replace(RURAL_2027, area_code="430623102000"))
+    with county.uow("t") as uow:
+        seen = {r.id for r in standards.list_standards(uow, CLERK, 2027)}
+        everything = {r.id for r in standards.list_standards(uow, STAFF, 2027)}
+    assert seen == {county_row.id, own.id}
+    assert everything == {county_row.id, own.id, other.id}

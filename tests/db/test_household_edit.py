@@ -14,8 +14,7 @@ from app.models.audit import AuditEvent
 from app.models.db import Database
 from app.models.household import Household, IncomeItem, Person
 from app.services.cases import assessment
-from app.services.households import edit as household_edit
-from app.services.households import items as household_items
+from app.services.households import edit, items
 from app.services.households.edit import HouseholdFields, IncomeData
 from app.services.intake.household import MemberInput
 from tests.conftest import DEMO_TODAY
@@ -54,11 +53,11 @@ def test_editing_the_address_bumps_the_version_and_is_audited(demo_db: Database)
         before = uow.session.get(Household, hh)
         assert before is not None
         version = before.version
-        file = household_edit.load(uow, CLERK, hh)
+        file = edit.load(uow, CLERK, hh)
     assert file.editable
     fields = HouseholdFields(**{**file.fields.__dict__, "address": "七组3号", "phone": "13800001111"})
     with demo_db.uow("clerk") as uow:
-        household_edit.update_household(uow, CLERK, hh, fields)
+        edit.update_household(uow, CLERK, hh, fields)
         uow.commit()
     with demo_db.uow("test") as uow:
         after = uow.session.get(Household, hh)
@@ -77,9 +76,7 @@ def test_editing_the_address_bumps_the_version_and_is_audited(demo_db: Database)
 def test_a_member_added_by_id_gets_sex_and_birth_from_the_number(demo_db: Database) -> None:
     hh = a_household(demo_db)
     with demo_db.uow("clerk") as uow:
-        pid = household_edit.add_member(
-            uow, CLERK, hh, MemberInput("周小雨", CHILD_ID.lower(), "30"), DEMO_TODAY
-        )
+        pid = edit.add_member(uow, CLERK, hh, MemberInput("周小雨", CHILD_ID.lower(), "30"), DEMO_TODAY)
         uow.commit()
     with demo_db.uow("test") as uow:
         person = uow.session.get(Person, pid)
@@ -94,9 +91,7 @@ def test_a_mismatched_sex_is_refused_naming_the_field(demo_db: Database) -> None
     hh = a_household(demo_db)
     before = counts(demo_db)
     with demo_db.uow("clerk") as uow, pytest.raises(UserError) as refused:
-        household_edit.add_member(
-            uow, CLERK, hh, MemberInput("周小雨", CHILD_ID, "30", sex=Sex.MALE), DEMO_TODAY
-        )
+        edit.add_member(uow, CLERK, hh, MemberInput("周小雨", CHILD_ID, "30", sex=Sex.MALE), DEMO_TODAY)
     assert refused.value.field == "性别"
     assert counts(demo_db) == before
 
@@ -110,7 +105,7 @@ def test_an_id_already_in_another_household_is_refused_and_nothing_written(demo_
         number = other.id_number
     before = counts(demo_db)
     with demo_db.uow("clerk") as uow, pytest.raises(UserError, match="已在") as refused:
-        household_edit.add_member(uow, CLERK, hh, MemberInput("某某", number, "20"), DEMO_TODAY)
+        edit.add_member(uow, CLERK, hh, MemberInput("某某", number, "20"), DEMO_TODAY)
     assert refused.value.field == "身份证号"
     assert counts(demo_db) == before
 
@@ -119,27 +114,39 @@ def test_a_village_cadre_may_read_but_not_edit(demo_db: Database) -> None:
     hh = a_household(demo_db)
     before = counts(demo_db)
     with demo_db.uow("cadre") as uow:
-        file = household_edit.load(uow, CADRE, hh)
+        file = edit.load(uow, CADRE, hh)
         assert not file.editable and "村" in file.read_only_reason
         with pytest.raises(PermissionDenied):
-            household_edit.update_household(uow, CADRE, hh, file.fields)
+            edit.update_household(uow, CADRE, hh, file.fields)
         with pytest.raises(PermissionDenied):
-            household_edit.add_member(uow, CADRE, hh, MemberInput("周小雨", CHILD_ID, "20"), DEMO_TODAY)
+            edit.add_member(uow, CADRE, hh, MemberInput("周小雨", CHILD_ID, "20"), DEMO_TODAY)
     assert counts(demo_db) == before
+
+
+def test_the_file_of_a_household_outside_the_area_is_refused(demo_db: Database) -> None:
+    from app.domain.codes import Role
+    from app.services.context import Actor
+
+    hh = a_household(demo_db)
+    other = Actor("other", "赵六", Role.TOWNSHIP_CLERK, "430623102000")
+    with demo_db.uow("other") as uow:
+        with pytest.raises(PermissionDenied, match="管辖范围"):
+            edit.load(uow, other, hh)
+        assert edit.load(uow, CLERK, hh).village_code == VILLAGE
 
 
 def test_a_member_who_moved_out_is_kept_with_the_reason(demo_db: Database) -> None:
     hh = a_household(demo_db)
     with demo_db.uow("clerk") as uow:
-        file = household_edit.load(uow, CLERK, hh)
+        file = edit.load(uow, CLERK, hh)
         leaving = next(m for m in file.members if m.is_member and m.relation_code not in ("01", "02"))
         with pytest.raises(UserError) as refused:
-            household_edit.remove_member(uow, CLERK, leaving.person_id, " ")
+            edit.remove_member(uow, CLERK, leaving.person_id, " ")
         assert refused.value.field == "原因"
         head = next(m for m in file.members if m.relation_code in ("01", "02"))
         with pytest.raises(UserError, match="户主"):
-            household_edit.remove_member(uow, CLERK, head.person_id, "外出")
-        household_edit.remove_member(uow, CLERK, leaving.person_id, "出嫁外地")
+            edit.remove_member(uow, CLERK, head.person_id, "外出")
+        edit.remove_member(uow, CLERK, leaving.person_id, "出嫁外地")
         uow.commit()
     with demo_db.uow("test") as uow:
         person = uow.session.get(Person, leaving.person_id)
@@ -156,14 +163,14 @@ def test_adding_and_removing_an_income_changes_the_estimate(demo_db: Database) -
 
     start = per_capita()
     with demo_db.uow("clerk") as uow:
-        item = household_items.add_income(uow, CLERK, hh, IncomeData(IncomeKind.WAGE, 1_200_000, 12))
+        item = items.add_income(uow, CLERK, hh, IncomeData(IncomeKind.WAGE, 1_200_000, 12))
         uow.commit()
     assert per_capita() > start
     with demo_db.uow("clerk") as uow:
         with pytest.raises(UserError) as refused:
-            household_items.update_income(uow, CLERK, item, IncomeData(IncomeKind.WAGE, -1, 12))
+            items.update_income(uow, CLERK, item, IncomeData(IncomeKind.WAGE, -1, 12))
         assert refused.value.field == "金额"
-        household_items.remove_income(uow, CLERK, item)
+        items.remove_income(uow, CLERK, item)
         uow.commit()
     assert per_capita() == start
 
@@ -171,7 +178,7 @@ def test_adding_and_removing_an_income_changes_the_estimate(demo_db: Database) -
 def test_the_household_fields_are_checked(demo_db: Database) -> None:
     hh = a_household(demo_db)
     with demo_db.uow("clerk") as uow, pytest.raises(UserError) as refused:
-        household_edit.update_household(
+        edit.update_household(
             uow, CLERK, hh, HouseholdFields(address="x", urban_rural=UrbanRural.RURAL, housing_area="大")
         )
     assert refused.value.field == "住房面积"
@@ -184,17 +191,15 @@ def test_assets_and_supporters_are_added_checked_and_removed(demo_db: Database) 
 
     hh = a_household(demo_db)
     with demo_db.uow("clerk") as uow:
-        member = next(m for m in household_edit.load(uow, CLERK, hh).members if m.is_member)
+        member = next(m for m in edit.load(uow, CLERK, hh).members if m.is_member)
         with pytest.raises(UserError) as refused:
-            household_items.add_supporter(uow, CLERK, hh, SupporterData("同户人", member.id_number))
+            items.add_supporter(uow, CLERK, hh, SupporterData("同户人", member.id_number))
         assert refused.value.field == "身份证号"  # a member living here is no outside supporter
         with pytest.raises(UserError) as refused:
-            household_items.add_asset(uow, CLERK, hh, AssetData(AssetKind.VEHICLE, exempt=True))
+            items.add_asset(uow, CLERK, hh, AssetData(AssetKind.VEHICLE, exempt=True))
         assert refused.value.field == "不计原因"
-        asset = household_items.add_asset(
-            uow, CLERK, hh, AssetData(AssetKind.VEHICLE, "三轮车", value_fen=300000)
-        )
-        son = household_items.add_supporter(
+        asset = items.add_asset(uow, CLERK, hh, AssetData(AssetKind.VEHICLE, "三轮车", value_fen=300000))
+        son = items.add_supporter(
             uow, CLERK, hh, SupporterData("周大军", CHILD_ID, "子", annual_income_fen=3_000_000)
         )
         uow.commit()
@@ -203,8 +208,8 @@ def test_assets_and_supporters_are_added_checked_and_removed(demo_db: Database) 
         assert supporter is not None and supporter.birth_date == date(2012, 9, 9)
         assert uow.session.get(AssetItem, asset) is not None
     with demo_db.uow("clerk") as uow:
-        household_items.remove_asset(uow, CLERK, asset)
-        household_items.remove_supporter(uow, CLERK, son)
+        items.remove_asset(uow, CLERK, asset)
+        items.remove_supporter(uow, CLERK, son)
         uow.commit()
     with demo_db.uow("test") as uow:
         assert uow.session.get(AssetItem, asset) is None and uow.session.get(Supporter, son) is None
@@ -213,13 +218,13 @@ def test_assets_and_supporters_are_added_checked_and_removed(demo_db: Database) 
 def test_renaming_the_head_renames_the_household(demo_db: Database) -> None:
     hh = a_household(demo_db)
     with demo_db.uow("clerk") as uow:
-        head = next(m for m in household_edit.load(uow, CLERK, hh).members if m.relation_code in ("01", "02"))
+        head = next(m for m in edit.load(uow, CLERK, hh).members if m.relation_code in ("01", "02"))
         other_head = MemberInput("另一户主", CHILD_ID, "02")
         with pytest.raises(UserError) as refused:
-            household_edit.add_member(uow, CLERK, hh, other_head, DEMO_TODAY)
+            edit.add_member(uow, CLERK, hh, other_head, DEMO_TODAY)
         assert refused.value.field == "与户主关系"
         renamed = MemberInput("周德胜", head.id_number, head.relation_code)
-        household_edit.update_member(uow, CLERK, head.person_id, renamed, DEMO_TODAY)
+        edit.update_member(uow, CLERK, head.person_id, renamed, DEMO_TODAY)
         uow.commit()
     with demo_db.uow("test") as uow:
         household = uow.session.get(Household, hh)

@@ -12,16 +12,20 @@ from app.domain.codes import IncomeKind, Program, Role, Sex, UrbanRural
 from app.domain.workflow import Action, CaseState
 from app.errors import IllegalTransition, PermissionDenied, UserError
 from app.models.area import Area
-from app.models.case import Benefit, BenefitMember, CaseEvent, Decision, Review
+from app.models.case import Benefit, BenefitMember, Case, CaseEvent, Decision, Objection, Review
 from app.models.db import Database
 from app.models.household import Household
 from app.models.settings import Standard
-from app.services.cases import decisions
-from app.services.cases import procedure as cases
+from app.services.cases import decisions, procedure
 from app.services.cases.procedure import AppraisalInput
 from app.services.context import Actor
-from app.services.intake import household as households
-from app.services.intake.household import HouseholdInput, IncomeInput, MemberInput
+from app.services.intake.household import (
+    HouseholdInput,
+    IncomeInput,
+    MemberInput,
+    create_household,
+    find_person,
+)
 
 VILLAGE = "430623101201"
 CLERK = Actor("clerk", "张丽", Role.TOWNSHIP_CLERK, "430623101000")
@@ -68,11 +72,11 @@ def _intake(db: Database) -> tuple[str, str]:
         ],
     )
     with db.uow("clerk") as uow:
-        hh = households.create_household(uow, CLERK, data, today=date(2026, 11, 2))
+        hh = create_household(uow, CLERK, data, today=date(2026, 11, 2))
         head_id = next(p for p in uow.session.execute(select(func.min(Household.id))).scalars())
-        applicant = households.find_person(uow.session, HEAD_ID)
+        applicant = find_person(uow.session, HEAD_ID)
         assert applicant is not None and head_id == hh.id
-        case = cases.open_case(
+        case = procedure.open_case(
             uow,
             CLERK,
             household_id=hh.id,
@@ -88,19 +92,19 @@ def _intake(db: Database) -> tuple[str, str]:
 def test_intake_fills_sex_and_birth_from_the_id_and_numbers_the_case(db: Database) -> None:
     _, case_id = _intake(db)
     with db.uow("check") as uow:
-        wife = households.find_person(uow.session, WIFE_ID.lower())
+        wife = find_person(uow.session, WIFE_ID.lower())
         assert wife is not None and wife.sex == Sex.FEMALE.value and wife.birth_date == date(1962, 8, 9)
         assert wife.name_initials == "lxy"
-        case = uow.session.get(cases.Case, case_id)
+        case = uow.session.get(Case, case_id)
         assert case is not None and case.case_number == "430623101-2026-000001"
-        assert [e.action for e in cases.history(uow.session, case_id)] == ["apply"]
+        assert [e.action for e in procedure.history(uow.session, case_id)] == ["apply"]
 
 
 def test_intake_refuses_a_person_already_on_file_and_writes_nothing(db: Database) -> None:
     _intake(db)
     data = HouseholdInput(VILLAGE, UrbanRural.RURAL, "", [MemberInput("张大山", HEAD_ID, "02")])
     with db.uow("clerk") as uow, pytest.raises(UserError, match="已在张大山户的档案中") as exc:
-        households.create_household(uow, CLERK, data)
+        create_household(uow, CLERK, data)
     assert exc.value.row == 1
     with db.uow("check") as uow:
         assert uow.session.execute(select(func.count()).select_from(Household)).scalar_one() == 1
@@ -119,7 +123,7 @@ def test_intake_names_the_row_and_field_at_fault(
     db: Database, members: list[MemberInput], message: str, field: str
 ) -> None:
     with db.uow("clerk") as uow, pytest.raises(UserError, match=message) as exc:
-        households.create_household(uow, CLERK, HouseholdInput(VILLAGE, UrbanRural.RURAL, "", members))
+        create_household(uow, CLERK, HouseholdInput(VILLAGE, UrbanRural.RURAL, "", members))
     assert exc.value.field == field
 
 
@@ -127,13 +131,13 @@ def test_a_case_through_to_approval_with_the_amount_the_rules_give(db: Database)
     _, case_id = _intake(db)
     d = date(2026, 11, 3)
     with db.uow("clerk") as uow:
-        cases.act(uow, CLERK, case_id, Action.ACCEPT, d)
-        cases.act(uow, CLERK, case_id, Action.START_INVESTIGATION, date(2026, 11, 4))
+        procedure.act(uow, CLERK, case_id, Action.ACCEPT, d)
+        procedure.act(uow, CLERK, case_id, Action.START_INVESTIGATION, date(2026, 11, 4))
         with pytest.raises(UserError, match="2名以上"):
-            cases.record_investigation(
+            procedure.record_investigation(
                 uow, CLERK, case_id, kind="home_visit", started_on=date(2026, 11, 4), staff=["周敏", "周敏"]
             )
-        cases.record_investigation(
+        procedure.record_investigation(
             uow,
             CLERK,
             case_id,
@@ -144,10 +148,10 @@ def test_a_case_through_to_approval_with_the_amount_the_rules_give(db: Database)
             eligible=True,
         )
         with pytest.raises(PermissionDenied, match="乡镇负责人"):
-            cases.act(uow, CLERK, case_id, Action.RECORD_OPINION, date(2026, 11, 9), "符合条件")
-        cases.act(uow, HEAD, case_id, Action.RECORD_OPINION, date(2026, 11, 9), "经调查符合条件，拟同意")
-        cases.act(uow, CLERK, case_id, Action.START_NOTICE, date(2026, 11, 10))
-        cases.act(uow, CLERK, case_id, Action.CLOSE_NOTICE, date(2026, 11, 17))
+            procedure.act(uow, CLERK, case_id, Action.RECORD_OPINION, date(2026, 11, 9), "符合条件")
+        procedure.act(uow, HEAD, case_id, Action.RECORD_OPINION, date(2026, 11, 9), "经调查符合条件，拟同意")
+        procedure.act(uow, CLERK, case_id, Action.START_NOTICE, date(2026, 11, 10))
+        procedure.act(uow, CLERK, case_id, Action.CLOSE_NOTICE, date(2026, 11, 17))
         with pytest.raises(PermissionDenied, match="县级"):
             decisions.approve(uow, CLERK, case_id, date(2026, 11, 20))
         decision = decisions.approve(uow, COUNTY, case_id, date(2026, 11, 20))
@@ -160,7 +164,7 @@ def test_a_case_through_to_approval_with_the_amount_the_rules_give(db: Database)
         assert (benefit.status, benefit.monthly_fen, benefit.base_fen) == ("active", 150000, 150000)
         assert uow.session.execute(select(func.count()).select_from(BenefitMember)).scalar_one() == 3
         assert uow.session.execute(select(Review.due_on)).scalar_one() == date(2027, 11, 20)
-        events = cases.history(uow.session, case_id)
+        events = procedure.history(uow.session, case_id)
         assert [e.to_state for e in events][-1] == CaseState.ACTIVE.value
         assert events[-1].actor == "county" and "第二十" in events[-1].legal_basis
 
@@ -169,29 +173,33 @@ def test_illegal_steps_and_wrong_actors_are_refused(db: Database) -> None:
     _, case_id = _intake(db)
     with db.uow("clerk") as uow:
         with pytest.raises(IllegalTransition, match=r"当前状态为“申请”.*可执行的操作"):
-            cases.act(uow, CLERK, case_id, Action.START_NOTICE, date(2026, 11, 3))
+            procedure.act(uow, CLERK, case_id, Action.START_NOTICE, date(2026, 11, 3))
         with pytest.raises(PermissionDenied):
-            cases.act(uow, CADRE, case_id, Action.ACCEPT, date(2026, 11, 3))
+            procedure.act(uow, CADRE, case_id, Action.ACCEPT, date(2026, 11, 3))
         with pytest.raises(UserError, match="须写明理由"):
-            cases.act(uow, CLERK, case_id, Action.REFUSE_INTAKE, date(2026, 11, 3))
+            procedure.act(uow, CLERK, case_id, Action.REFUSE_INTAKE, date(2026, 11, 3))
         with pytest.raises(UserError, match="不能早于"):
-            cases.act(uow, CLERK, case_id, Action.ACCEPT, date(2026, 10, 1))
+            procedure.act(uow, CLERK, case_id, Action.ACCEPT, date(2026, 10, 1))
     other = Actor("c2", "外乡镇", Role.TOWNSHIP_CLERK, "430623102000")
     with db.uow("c2") as uow, pytest.raises(PermissionDenied, match="管辖范围"):
-        cases.act(uow, other, case_id, Action.ACCEPT, date(2026, 11, 3))
+        procedure.act(uow, other, case_id, Action.ACCEPT, date(2026, 11, 3))
     with db.uow("check") as uow:
-        assert len(cases.history(uow.session, case_id)) == 1
+        assert len(procedure.history(uow.session, case_id)) == 1
 
 
 def test_appraisal_needs_two_thirds_representatives(db: Database) -> None:
     _, case_id = _intake(db)
     with db.uow("clerk") as uow:
         for action in (Action.ACCEPT, Action.START_INVESTIGATION, Action.HOLD_APPRAISAL):
-            cases.act(uow, CLERK, case_id, action, date(2026, 11, 5))
+            procedure.act(uow, CLERK, case_id, action, date(2026, 11, 5))
         with pytest.raises(UserError, match="三分之二"):
-            cases.record_appraisal(uow, CLERK, case_id, AppraisalInput(date(2026, 11, 5), 30, 19, 25, 5))
-        ok = cases.record_appraisal(uow, CLERK, case_id, AppraisalInput(date(2026, 11, 5), 30, 20, 20, 10))
-        close = cases.record_appraisal(uow, CLERK, case_id, AppraisalInput(date(2026, 11, 5), 30, 20, 19, 11))
+            procedure.record_appraisal(uow, CLERK, case_id, AppraisalInput(date(2026, 11, 5), 30, 19, 25, 5))
+        ok = procedure.record_appraisal(
+            uow, CLERK, case_id, AppraisalInput(date(2026, 11, 5), 30, 20, 20, 10)
+        )
+        close = procedure.record_appraisal(
+            uow, CLERK, case_id, AppraisalInput(date(2026, 11, 5), 30, 20, 19, 11)
+        )
     assert ok.passed and not close.passed
 
 
@@ -199,8 +207,8 @@ def test_objection_moves_the_case_and_an_override_needs_a_reason(db: Database) -
     _, case_id = _intake(db)
     with db.uow("clerk") as uow:
         for action in (Action.ACCEPT, Action.START_INVESTIGATION):
-            cases.act(uow, CLERK, case_id, action, date(2026, 11, 4))
-        cases.record_investigation(
+            procedure.act(uow, CLERK, case_id, action, date(2026, 11, 4))
+        procedure.record_investigation(
             uow,
             CLERK,
             case_id,
@@ -209,9 +217,9 @@ def test_objection_moves_the_case_and_an_override_needs_a_reason(db: Database) -
             staff=["周敏", "罗斌"],
             finished_on=date(2026, 11, 5),
         )
-        cases.act(uow, HEAD, case_id, Action.RECORD_OPINION, date(2026, 11, 6), "拟同意")
-        cases.act(uow, CLERK, case_id, Action.START_NOTICE, date(2026, 11, 9))
-        cases.record_objection(
+        procedure.act(uow, HEAD, case_id, Action.RECORD_OPINION, date(2026, 11, 6), "拟同意")
+        procedure.act(uow, CLERK, case_id, Action.START_NOTICE, date(2026, 11, 9))
+        procedure.record_objection(
             uow,
             CLERK,
             case_id,
@@ -220,13 +228,13 @@ def test_objection_moves_the_case_and_an_override_needs_a_reason(db: Database) -
             content="反映有子女在外务工",
             real_name=True,
         )
-        case = uow.session.get(cases.Case, case_id)
+        case = uow.session.get(Case, case_id)
         assert case is not None and case.state == CaseState.OBJECTION.value
         for action, on, why in ((Action.REINVESTIGATE, date(2026, 11, 11), ""),):
-            cases.act(uow, CLERK, case_id, action, on, why)
+            procedure.act(uow, CLERK, case_id, action, on, why)
         uow.commit()
     with db.uow("county") as uow:
-        case = uow.session.get(cases.Case, case_id)
+        case = uow.session.get(Case, case_id)
         assert case is not None
         case.state, case.state_since = CaseState.SUBMITTED.value, date(2026, 11, 20)  # fast-forward
         with pytest.raises(UserError, match="须写明调整理由"):
@@ -238,7 +246,7 @@ def test_objection_moves_the_case_and_an_override_needs_a_reason(db: Database) -
 def test_gradual_exit_longer_than_six_months_is_refused(db: Database) -> None:
     _, case_id = _intake(db)
     with db.uow("county") as uow:
-        case = uow.session.get(cases.Case, case_id)
+        case = uow.session.get(Case, case_id)
         assert case is not None
         case.state, case.state_since = CaseState.SUBMITTED.value, date(2026, 11, 20)
         decisions.approve(uow, COUNTY, case_id, date(2026, 11, 24))
@@ -260,8 +268,8 @@ def test_starting_the_notice_posts_the_case_on_the_village_notice(db: Database) 
     _, case_id = _intake(db)
     with db.uow("clerk") as uow:
         for action in (Action.ACCEPT, Action.START_INVESTIGATION):
-            cases.act(uow, CLERK, case_id, action, date(2026, 11, 4))
-        cases.record_investigation(
+            procedure.act(uow, CLERK, case_id, action, date(2026, 11, 4))
+        procedure.record_investigation(
             uow,
             CLERK,
             case_id,
@@ -270,16 +278,16 @@ def test_starting_the_notice_posts_the_case_on_the_village_notice(db: Database) 
             staff=["周敏", "罗斌"],
             finished_on=date(2026, 11, 5),
         )
-        cases.act(uow, HEAD, case_id, Action.RECORD_OPINION, date(2026, 11, 6), "拟同意")
-        cases.act(uow, CLERK, case_id, Action.START_NOTICE, date(2026, 11, 9))
-        cases.record_objection(
+        procedure.act(uow, HEAD, case_id, Action.RECORD_OPINION, date(2026, 11, 6), "拟同意")
+        procedure.act(uow, CLERK, case_id, Action.START_NOTICE, date(2026, 11, 9))
+        procedure.record_objection(
             uow, CLERK, case_id, received_on=date(2026, 11, 10), channel="来信", content="反映有车辆"
         )
         uow.commit()
     with db.uow("check") as uow:
         notice = uow.session.execute(select(PublicNotice)).scalar_one()
         entry = uow.session.execute(select(NoticeEntry)).scalar_one()
-        objection = uow.session.execute(select(cases.Objection)).scalar_one()
+        objection = uow.session.execute(select(Objection)).scalar_one()
         # 7 calendar days, first day included: 11-09 … 11-15; (600 − 100) × 3 = 1,500 元 proposed
         assert (notice.kind, notice.village_code, notice.starts_on, notice.ends_on) == (
             "preliminary",

@@ -22,14 +22,11 @@ from app.models.matching import MatchFlag, MatchList
 from app.models.notice import PublicNotice
 from app.models.settings import Standard
 from app.services import settings
-from app.services.cases import decisions, worklist
-from app.services.cases import procedure as cases
-from app.services.cases import workspace as worklist_case
+from app.services.cases import decisions, procedure, worklist, workspace
 from app.services.cases.county_review import NOT_DRAWN, SPOT_CHECK
 from app.services.cases.procedure import append_event
 from app.services.context import Actor
-from app.services.intake import household as households
-from app.services.intake.household import HouseholdInput, IncomeInput, MemberInput
+from app.services.intake.household import HouseholdInput, IncomeInput, MemberInput, create_household
 from app.services.reports import checks
 
 VILLAGE = "430623101201"
@@ -72,7 +69,7 @@ def household(
         VILLAGE, UrbanRural.URBAN if urban else UrbanRural.RURAL, "长岭村3组", members, incomes
     )
     with db.uow("clerk") as uow:
-        hh = households.create_household(uow, CLERK, data, today=D(2026, 11, 2))
+        hh = create_household(uow, CLERK, data, today=D(2026, 11, 2))
         ids = {
             p.name: p.id
             for p in uow.session.execute(select(Person).where(Person.household_id == hh.id)).scalars()
@@ -87,7 +84,7 @@ def open_case(
     with db.uow("clerk") as uow:
         person = uow.session.get(Person, ids[applicant])
         assert person is not None
-        case = cases.open_case(
+        case = procedure.open_case(
             uow,
             CLERK,
             household_id=person.household_id,
@@ -107,14 +104,14 @@ NOTICE_DAY = D(2026, 11, 9)
 def to_notice(db: Database, case_id: str, start: date = NOTICE_DAY) -> None:
     """Accepted, investigated by two, the head's opinion, and the 公示 started on ``start``."""
     with db.uow("clerk") as uow:
-        cases.act(uow, CLERK, case_id, Action.ACCEPT, D(2026, 11, 2))
-        cases.act(uow, CLERK, case_id, Action.START_INVESTIGATION, D(2026, 11, 3))
-        cases.record_investigation(
+        procedure.act(uow, CLERK, case_id, Action.ACCEPT, D(2026, 11, 2))
+        procedure.act(uow, CLERK, case_id, Action.START_INVESTIGATION, D(2026, 11, 3))
+        procedure.record_investigation(
             uow, CLERK, case_id, kind="home_visit", started_on=D(2026, 11, 3), staff=["周敏", "罗斌"],
             finished_on=D(2026, 11, 4), eligible=True,
         )  # fmt: skip
-        cases.act(uow, HEAD, case_id, Action.RECORD_OPINION, D(2026, 11, 5), "经调查符合条件，拟同意")
-        cases.act(uow, CLERK, case_id, Action.START_NOTICE, start)
+        procedure.act(uow, HEAD, case_id, Action.RECORD_OPINION, D(2026, 11, 5), "经调查符合条件，拟同意")
+        procedure.act(uow, CLERK, case_id, Action.START_NOTICE, start)
         uow.commit()
 
 
@@ -150,18 +147,16 @@ def test_S1_art19_the_notice_cannot_be_closed_before_its_last_day_and_says_until
     before = events(db, case_id)
     for on in (D(2026, 11, 24), D(2026, 11, 25)):  # its last day; the day after, while today is 11-20
         with db.uow("clerk") as uow, pytest.raises(UserError) as refused:
-            cases.act(uow, CLERK, case_id, Action.CLOSE_NOTICE, on)
+            procedure.act(uow, CLERK, case_id, Action.CLOSE_NOTICE, on)
         assert "公示期至2026年11月24日（周二）止" in refused.value.message
         assert "第十九条" in refused.value.message and refused.value.field == "日期"
     assert events(db, case_id) == before and state(db, case_id) == "notice"
     with db.uow("check") as uow:  # the workspace shows the step disabled, with the same reason
-        option = worklist_case.snapshot(uow.session, CLERK, case_id, D(2026, 11, 20)).step(
-            Action.CLOSE_NOTICE
-        )
+        option = workspace.snapshot(uow, CLERK, case_id).step(Action.CLOSE_NOTICE)
     assert not option.allowed and option.open_in_state and "2026年11月24日" in option.why
     clock.pin(D(2026, 11, 25))
     with db.uow("clerk") as uow:
-        cases.act(uow, CLERK, case_id, Action.CLOSE_NOTICE, D(2026, 11, 25))
+        procedure.act(uow, CLERK, case_id, Action.CLOSE_NOTICE, D(2026, 11, 25))
         uow.commit()
     assert state(db, case_id) == "submitted"
 
@@ -174,10 +169,10 @@ def test_S4_art15_the_tekun_notice_runs_its_full_period_too(db: Database) -> Non
         db.uow("clerk") as uow,
         pytest.raises(UserError, match=r"2026年11月22日（周日）止.*特困人员认定办法》第十五条"),
     ):
-        cases.act(uow, CLERK, case_id, Action.CLOSE_NOTICE, D(2026, 11, 20))
+        procedure.act(uow, CLERK, case_id, Action.CLOSE_NOTICE, D(2026, 11, 20))
     clock.pin(D(2026, 11, 23))
     with db.uow("clerk") as uow:
-        cases.act(uow, CLERK, case_id, Action.CLOSE_NOTICE, D(2026, 11, 23))
+        procedure.act(uow, CLERK, case_id, Action.CLOSE_NOTICE, D(2026, 11, 23))
         uow.commit()
     assert state(db, case_id) == "submitted"
 
@@ -186,12 +181,8 @@ def test_a_notice_ending_on_a_sunday_says_so_and_is_not_due_today_on_friday(db: 
     case_id = open_case(db, family(db), "张大山")
     to_notice(db, case_id, D(2026, 11, 16))  # ends Sunday 11-22; today is Friday 11-20
     with db.uow("check") as uow:
-        line = next(
-            c
-            for c in worklist.open_cases(uow.session, "430623101000", D(2026, 11, 20))
-            if c.case_id == case_id
-        )
-        board = next(n for n in worklist.running_notices(uow.session, "430623101000", D(2026, 11, 20)))
+        line = next(c for c in worklist.open_cases(uow, CLERK) if c.case_id == case_id)
+        board = next(n for n in worklist.running_notices(uow, CLERK))
         found = [f for f in checks.findings(uow.session, D(2026, 11, 20)) if f.record_id == case_id]
     assert (line.due, line.days_left, line.note) == (D(2026, 11, 22), 0, "截止日为周日")
     assert board.note == "截止日为周日" and board.days_left == 2
@@ -211,10 +202,10 @@ def objected(db: Database, program: Program = Program.DIBAO) -> str:
     case_id = open_case(db, ids, next(iter(ids)), program)
     to_notice(db, case_id)
     with db.uow("clerk") as uow:
-        cases.record_objection(
+        procedure.record_objection(
             uow, CLERK, case_id, received_on=D(2026, 11, 11), channel="来电", content="反映有子女在外务工"
         )
-        cases.act(uow, CLERK, case_id, Action.REINVESTIGATE, D(2026, 11, 12))
+        procedure.act(uow, CLERK, case_id, Action.REINVESTIGATE, D(2026, 11, 12))
         uow.commit()
     return case_id
 
@@ -222,12 +213,12 @@ def objected(db: Database, program: Program = Program.DIBAO) -> str:
 def recheck(db: Database, case_id: str) -> None:
     with db.uow("clerk") as uow:
         with pytest.raises(UserError, match="须重新组织调查核实或开展民主评议"):  # the old visit does not do
-            cases.act(uow, HEAD, case_id, Action.RECORD_OPINION, D(2026, 11, 13), "复查后仍符合条件")
-        cases.record_investigation(
+            procedure.act(uow, HEAD, case_id, Action.RECORD_OPINION, D(2026, 11, 13), "复查后仍符合条件")
+        procedure.record_investigation(
             uow, CLERK, case_id, kind="home_visit", started_on=D(2026, 11, 12), staff=["周敏", "罗斌"],
             finished_on=D(2026, 11, 13), eligible=True, findings="子女已分户，收入与申报一致",
         )  # fmt: skip
-        cases.act(uow, HEAD, case_id, Action.RECORD_OPINION, D(2026, 11, 13), "复查后仍符合条件，拟同意")
+        procedure.act(uow, HEAD, case_id, Action.RECORD_OPINION, D(2026, 11, 13), "复查后仍符合条件，拟同意")
         uow.commit()
 
 
@@ -242,14 +233,14 @@ def test_S1_art19_para2_after_the_recheck_the_new_opinion_goes_to_the_county_wit
     case_id = objected(db)
     recheck(db, case_id)
     with db.uow("clerk") as uow, pytest.raises(UserError, match="不再重新公示"):
-        cases.act(uow, CLERK, case_id, Action.START_NOTICE, D(2026, 11, 16))
+        procedure.act(uow, CLERK, case_id, Action.START_NOTICE, D(2026, 11, 16))
     with db.uow("check") as uow:
-        snap = worklist_case.snapshot(uow.session, CLERK, case_id, D(2026, 11, 20))
+        snap = workspace.snapshot(uow, CLERK, case_id)
     assert snap.step(Action.SUBMIT_RECHECKED).allowed and not snap.step(Action.START_NOTICE).allowed
     with db.uow("clerk") as uow:
-        cases.act(uow, CLERK, case_id, Action.SUBMIT_RECHECKED, D(2026, 11, 16))
+        procedure.act(uow, CLERK, case_id, Action.SUBMIT_RECHECKED, D(2026, 11, 16))
         uow.commit()
-        last = cases.history(uow.session, case_id)[-1]
+        last = procedure.history(uow.session, case_id)[-1]
     assert state(db, case_id) == "submitted" and notices(db) == 1
     assert last.legal_basis == "《最低生活保障审核确认办法》第十九条第二款"
 
@@ -261,9 +252,9 @@ def test_S1_art19_para2_a_local_setting_asks_for_a_second_notice(db: Database) -
     case_id = objected(db)
     recheck(db, case_id)
     with db.uow("clerk") as uow, pytest.raises(UserError, match=r"按本地规定.*须重新公示"):
-        cases.act(uow, CLERK, case_id, Action.SUBMIT_RECHECKED, D(2026, 11, 16))
+        procedure.act(uow, CLERK, case_id, Action.SUBMIT_RECHECKED, D(2026, 11, 16))
     with db.uow("clerk") as uow:
-        cases.act(uow, CLERK, case_id, Action.START_NOTICE, D(2026, 11, 16))
+        procedure.act(uow, CLERK, case_id, Action.START_NOTICE, D(2026, 11, 16))
         uow.commit()
     assert state(db, case_id) == "notice" and notices(db) == 2
 
@@ -275,7 +266,7 @@ def test_S1_art19_para1_an_opinion_never_objected_to_is_published_first(db: Data
         case = uow.session.get(Case, case_id)
         assert case is not None
     with db.uow("check") as uow:
-        snap = worklist_case.snapshot(uow.session, CLERK, case_id, D(2026, 11, 20))
+        snap = workspace.snapshot(uow, CLERK, case_id)
     assert all(s.key != Action.SUBMIT_RECHECKED for s in snap.steps)  # not offered without an objection
 
 
@@ -283,7 +274,7 @@ def test_S4_art15_para2_a_tekun_opinion_after_an_objection_is_published_again(db
     case_id = objected(db, Program.TEKUN)
     recheck(db, case_id)
     with db.uow("clerk") as uow:
-        cases.act(uow, CLERK, case_id, Action.START_NOTICE, D(2026, 11, 16))
+        procedure.act(uow, CLERK, case_id, Action.START_NOTICE, D(2026, 11, 16))
         uow.commit()
     assert state(db, case_id) == "notice" and notices(db) == 2
 
@@ -329,7 +320,7 @@ def test_S1_art8_a_lawful_single_person_is_approved_alone_on_his_own_income(db: 
     ids = edge_family(db)
     case_id = open_case(db, ids, "赵小军", single=True)
     with db.uow("check") as uow:
-        (applied,) = cases.history(uow.session, case_id)
+        (applied,) = procedure.history(uow.session, case_id)
     assert "单独申请：成年无业重度残疾人" in applied.reason and "第八条" in applied.legal_basis  # the ground
     submit(db, case_id)
     with db.uow("county") as uow:
@@ -353,7 +344,7 @@ def test_S1_art8_a_member_without_a_ground_cannot_apply_alone_and_nothing_is_wri
     ):
         person = uow.session.get(Person, ids["孙丽"])
         assert person is not None
-        cases.open_case(
+        procedure.open_case(
             uow, CLERK, household_id=person.household_id, applicant_id=person.id, program=Program.DIBAO,
             applied_on=D(2026, 11, 2), single_person=True, consent_on=D(2026, 11, 2),
         )  # fmt: skip

@@ -9,24 +9,38 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.codes import Role
 from app.errors import PermissionDenied, UserError
 from app.models.case import Case
-from app.models.db import Database
+from app.models.db import Database, UnitOfWork
 from app.models.household import Household, Person
+from app.services.context import Actor
 from app.services.households import registry
 from app.services.households.registry import RegistryFilter as F
 
 TOWNSHIP = "430623101000"
+CLERK = Actor("clerk", "张丽", Role.TOWNSHIP_CLERK, TOWNSHIP)
+
+
+def in_area(code: str) -> Actor:
+    """Someone whose area is ``code`` (a village cadre for a village, a clerk for a township)."""
+    role = Role.VILLAGE_CADRE if not code.endswith("000") else Role.TOWNSHIP_CLERK
+    return Actor("someone", "某人", role, code)
 
 
 @pytest.fixture
-def session(demo_db: Database) -> Iterator[Session]:
-    with demo_db.uow("test") as uow:
-        yield uow.session
+def uow(demo_db: Database) -> Iterator[UnitOfWork]:
+    with demo_db.uow("test") as unit:
+        yield unit
 
 
-def everything(session: Session, flt: F, order: str = "village", scope: str | None = TOWNSHIP) -> list[str]:
-    return [row.household_id for row in registry.page(session, flt, 0, 10_000, order, scope)]
+@pytest.fixture
+def session(uow: UnitOfWork) -> Session:
+    return uow.session
+
+
+def everything(uow: UnitOfWork, flt: F, order: str = "village", actor: Actor = CLERK) -> list[str]:
+    return [row.household_id for row in registry.page(uow, actor, flt, 0, 10_000, order)]
 
 
 def households_of(session: Session, condition: object) -> set[str]:
@@ -40,39 +54,43 @@ def member(session: Session) -> Person:
     return next(p for p in people if len(p.name) == 3)
 
 
-def test_every_household_once_in_village_order(session: Session) -> None:
-    rows = registry.page(session, F(), 0, 1000, scope=TOWNSHIP)
-    assert len(rows) == registry.count(session, F(), TOWNSHIP) == 120
+def test_every_household_once_in_village_order(uow: UnitOfWork) -> None:
+    rows = registry.page(uow, CLERK, F(), 0, 1000)
+    assert len(rows) == registry.count(uow, CLERK, F()) == 120
     assert len({r.household_id for r in rows}) == 120
     keys = [(r.village_code, r.head_name, r.household_id) for r in rows]
     assert keys == sorted(keys)
     assert all(r.head_id_number and r.members >= 1 and r.village for r in rows)
 
 
-def test_pages_join_up(session: Session) -> None:
-    whole = everything(session, F())
-    pieces = [r.household_id for offset in range(0, 120, 25) for r in registry.page(session, F(), offset, 25)]
+def test_pages_join_up(uow: UnitOfWork) -> None:
+    whole = everything(uow, F())
+    pieces = [
+        r.household_id for offset in range(0, 120, 25) for r in registry.page(uow, CLERK, F(), offset, 25)
+    ]
     assert pieces == whole
-    assert registry.page(session, F(), 500, 25) == []
+    assert registry.page(uow, CLERK, F(), 500, 25) == []
 
 
 @pytest.mark.parametrize("order", ["head", "-head", "-village"])
-def test_other_orders(session: Session, order: str) -> None:
-    rows = registry.page(session, F(), 0, 1000, order, TOWNSHIP)
+def test_other_orders(uow: UnitOfWork, order: str) -> None:
+    rows = registry.page(uow, CLERK, F(), 0, 1000, order)
     key = (lambda r: (r.head_name, r.household_id)) if "head" in order else lambda r: r.village_code
     assert [key(r) for r in rows] == sorted(map(key, rows), reverse=order.startswith("-"))
     with pytest.raises(ValueError):
-        registry.page(session, F(), 0, 10, "amount")
+        registry.page(uow, CLERK, F(), 0, 10, "amount")
 
 
-def test_pinyin_initials_and_full_pinyin_find_members(session: Session, member: Person) -> None:
+def test_pinyin_initials_and_full_pinyin_find_members(
+    uow: UnitOfWork, session: Session, member: Person
+) -> None:
     for text in (
         member.name_initials,
         member.name_initials.upper(),
         member.name_pinyin[:5],
         member.name_pinyin,
     ):
-        found = everything(session, F(text=text))
+        found = everything(uow, F(text=text))
         assert member.household_id in found, text
         expected = households_of(
             session,
@@ -81,27 +99,25 @@ def test_pinyin_initials_and_full_pinyin_find_members(session: Session, member: 
         assert set(found) == expected
 
 
-def test_chinese_text_matches_any_part_of_a_name(session: Session, member: Person) -> None:
+def test_chinese_text_matches_any_part_of_a_name(uow: UnitOfWork, session: Session, member: Person) -> None:
     for text in (member.name, member.name[1:], f" {member.name[:2]} "):
-        found = everything(session, F(text=text))
+        found = everything(uow, F(text=text))
         assert set(found) == households_of(session, Person.name.contains(text.strip())), text
         assert member.household_id in found
 
 
-def test_id_number_fragments(session: Session, member: Person) -> None:
+def test_id_number_fragments(uow: UnitOfWork, session: Session, member: Person) -> None:
     fragment = member.id_number[10:16]
-    found = everything(session, F(text=fragment))
+    found = everything(uow, F(text=fragment))
     assert set(found) == households_of(session, Person.id_number.contains(fragment))
-    assert member.household_id in everything(session, F(text=member.id_number.lower()))
+    assert member.household_id in everything(uow, F(text=member.id_number.lower()))
     short = member.id_number[:3]  # under 4 characters: the start of the number only
-    assert set(everything(session, F(text=short))) == households_of(
-        session, Person.id_number.startswith(short)
-    )
+    assert set(everything(uow, F(text=short))) == households_of(session, Person.id_number.startswith(short))
 
 
-def test_like_wildcards_are_literal(session: Session) -> None:
-    assert everything(session, F(text="张%")) == []
-    assert everything(session, F(text="_")) == []
+def test_like_wildcards_are_literal(uow: UnitOfWork) -> None:
+    assert everything(uow, F(text="张%")) == []
+    assert everything(uow, F(text="_")) == []
 
 
 def latest_cases(session: Session) -> dict[str, Case]:
@@ -115,18 +131,18 @@ def latest_cases(session: Session) -> dict[str, Case]:
     "flt",
     [F(state="active"), F(state="investigating"), F(program="tekun"), F(program="dibao", state="stopped")],
 )
-def test_programme_and_state_filters_use_the_latest_case(session: Session, flt: F) -> None:
+def test_programme_and_state_filters_use_the_latest_case(uow: UnitOfWork, session: Session, flt: F) -> None:
     expected = {
         h
         for h, c in latest_cases(session).items()
         if (flt.program is None or c.program == flt.program) and (flt.state is None or c.state == flt.state)
     }
     assert expected
-    assert set(everything(session, flt)) == expected
-    assert registry.count(session, flt, TOWNSHIP) == len(expected)
+    assert set(everything(uow, flt)) == expected
+    assert registry.count(uow, CLERK, flt) == len(expected)
 
 
-def test_a_newer_case_decides_the_state(session: Session) -> None:
+def test_a_newer_case_decides_the_state(uow: UnitOfWork, session: Session) -> None:
     household_id, old = next(iter(latest_cases(session).items()))
     newer = Case(
         case_number="430623101-2026-999999",
@@ -140,59 +156,60 @@ def test_a_newer_case_decides_the_state(session: Session) -> None:
     )
     session.add(newer)
     session.flush()
-    assert household_id in everything(session, F(state="investigating"))
-    assert household_id not in everything(session, F(state=old.state, program=old.program))
+    assert household_id in everything(uow, F(state="investigating"))
+    assert household_id not in everything(uow, F(state=old.state, program=old.program))
     row = next(
-        r for r in registry.page(session, F(state="investigating"), 0, 500) if r.household_id == household_id
+        r
+        for r in registry.page(uow, CLERK, F(state="investigating"), 0, 500)
+        if r.household_id == household_id
     )
     assert (row.program_label, row.state_label) == ("临时救助", "调查核实")
 
 
-def test_village_filter_and_village_scope(session: Session) -> None:
-    villages = registry.villages(session, TOWNSHIP)
+def test_village_filter_and_village_scope(uow: UnitOfWork, session: Session) -> None:
+    villages = registry.villages(uow, CLERK)
     assert len(villages) >= 2
     code, _name = villages[0]
     in_village = set(session.execute(select(Household.id).where(Household.village_code == code)).scalars())
-    assert set(everything(session, F(village_code=code))) == in_village
-    assert set(everything(session, F(), scope=code)) == in_village
-    assert registry.count(session, F(), code) == len(in_village)
-    assert registry.villages(session, code) == [villages[0]]
+    assert set(everything(uow, F(village_code=code))) == in_village
+    assert set(everything(uow, F(), actor=in_area(code))) == in_village
+    assert registry.count(uow, in_area(code), F()) == len(in_village)
+    assert registry.villages(uow, in_area(code)) == [villages[0]]
+    assert registry.filter_areas(uow, in_area(code)) == [(*villages[0], False)]
     other = villages[1][0]
-    assert everything(session, F(village_code=other), scope=code) == []
+    assert everything(uow, F(village_code=other), actor=in_area(code)) == []  # a filter never widens
+    assert registry.count(uow, in_area(code), F(village_code=other)) == 0
 
 
 def test_few_and_many_candidates_give_the_same_answer(
-    session: Session, monkeypatch: pytest.MonkeyPatch
+    uow: UnitOfWork, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     filters = [F(text="z"), F(text="4306"), F(state="active"), F(text="l", program="dibao")]
-    listed = {f: everything(session, f) for f in filters}
-    counted = {f: registry.count(session, f, TOWNSHIP) for f in filters}
+    listed = {f: everything(uow, f) for f in filters}
+    counted = {f: registry.count(uow, CLERK, f) for f in filters}
     monkeypatch.setattr(registry, "PROBE_LIMIT", 0)  # every filter now walks the households instead
     for f in filters:
-        assert everything(session, f) == listed[f], f
-        assert registry.count(session, f, TOWNSHIP) == counted[f] == len(listed[f]), f
+        assert everything(uow, f) == listed[f], f
+        assert registry.count(uow, CLERK, f) == counted[f] == len(listed[f]), f
 
 
-def test_detail(session: Session, member: Person) -> None:
-    detail = registry.detail(session, member.household_id, TOWNSHIP)
+def test_detail(uow: UnitOfWork, session: Session, member: Person) -> None:
+    detail = registry.detail(uow, CLERK, member.household_id)
     assert member.name in [m.name for m in detail.members]
     assert detail.cases and detail.village
     household = session.get(Household, member.household_id)
-    assert household is not None
-    other_village = next(code for code, _ in registry.villages(session) if code != household.village_code)
+    assert household is not None and detail.village_code == household.village_code
+    other_village = next(code for code, _ in registry.villages(uow, CLERK) if code != household.village_code)
     with pytest.raises(PermissionDenied):
-        registry.detail(session, member.household_id, other_village)
+        registry.detail(uow, in_area(other_village), member.household_id)
     with pytest.raises(UserError):
-        registry.detail(session, "no-such-household", TOWNSHIP)
+        registry.detail(uow, CLERK, "no-such-household")
 
 
-def test_a_cancelled_query_stops(session: Session, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_cancelled_query_stops(uow: UnitOfWork, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(registry, "_PROGRESS_STEPS", 1)
-    with pytest.raises(registry.QueryCancelled), registry.interruptible(session, lambda: True):
-        registry.count(session, F(text="zhang"), TOWNSHIP)
-    assert registry.count(session, F(), TOWNSHIP) == 120  # the session is still usable
-
-
-def test_has_user(session: Session) -> None:
-    assert registry.has_user(session, "clerk")
-    assert not registry.has_user(session, "nobody")
+    with pytest.raises(registry.QueryCancelled):
+        registry.count(uow, CLERK, F(text="zhang"), cancel=lambda: True)
+    with pytest.raises(registry.QueryCancelled):
+        registry.page(uow, CLERK, F(), 0, 50, cancel=lambda: True)
+    assert registry.count(uow, CLERK, F(), cancel=lambda: False) == 120  # the session is still usable

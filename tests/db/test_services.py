@@ -117,16 +117,19 @@ def test_calendar_comes_from_the_editable_holiday_table(station: Database) -> No
 def test_stats_within_a_village_scope(demo_db: Database) -> None:
     from sqlalchemy import func
 
+    from app.domain.codes import Role
     from app.models.household import Household
-    from app.services.reports.stats import stats
+    from app.services.context import Actor, system_actor
+    from app.services.reports.stats import counts, stats
 
     with demo_db.uow("check") as uow:
         village, n = uow.session.execute(
             select(Household.village_code, func.count()).group_by(Household.village_code).limit(1)
         ).one()
-        everything = stats(uow.session)
-        township = stats(uow.session, "430623101000")
-        one = stats(uow.session, village)
-    assert township == everything
+        everything = counts(uow.session)
+        county = stats(uow, system_actor("430623"))
+        township = stats(uow, Actor("clerk", "张丽", Role.TOWNSHIP_CLERK, "430623101000"))
+        one = stats(uow, Actor("cadre", "李四", Role.VILLAGE_CADRE, village))
+    assert township == county == everything
     assert one["households"] == n < everything["households"]
     assert sum(one["cases"].values()) == n

@@ -177,6 +177,19 @@ def test_an_application_not_yet_accepted_is_not_visited(demo_db: Database) -> No
         visits.record_visit(uow, CLERK, hh, DEMO_TODAY, STAFF, "家中无变化")
 
 
+def test_the_tab_reads_the_visits_inside_the_area_only(demo_db: Database) -> None:
+    hh = household_with(demo_db, CaseState.ACTIVE, VILLAGE)
+    with demo_db.uow("cadre") as uow:
+        seen = visits.household_visits(uow, CADRE, hh)
+        assert seen.rows == visits.list_visits(uow.session, hh) and seen.village_code == VILLAGE
+        assert seen.target.case_id is not None and not seen.may_record and "村" in seen.read_only_reason
+    with demo_db.uow("clerk") as uow:
+        assert visits.household_visits(uow, CLERK, hh).may_record
+    other = Actor("other", "赵六", Role.TOWNSHIP_CLERK, "430623102000")
+    with demo_db.uow("other") as uow, pytest.raises(PermissionDenied, match="管辖范围"):
+        visits.household_visits(uow, other, hh)
+
+
 def test_staff_typed_in_one_field_are_split() -> None:
     assert visits.split_staff("张丽、王强， 李四;赵六  ") == ["张丽", "王强", "李四", "赵六"]
     assert visits.split_staff("  ") == []

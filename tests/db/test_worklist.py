@@ -15,11 +15,10 @@ from app.domain.codes import AssetKind, IncomeKind, Program, Role, UrbanRural
 from app.domain.workflow import BENEFIT_STATES, PRE_DECISION_STATES, Action, CaseState
 from app.errors import IllegalTransition, PermissionDenied, UserError
 from app.models.case import Benefit, Case, Review
-from app.models.db import Database
+from app.models.db import Database, UnitOfWork
 from app.models.household import AssetItem, Household
 from app.services import settings
-from app.services.cases import assessment, worklist
-from app.services.cases import workspace as worklist_case
+from app.services.cases import assessment, worklist, workspace
 from app.services.cases.procedure import AppraisalInput
 from app.services.cases.steps import (
     DecisionInput,
@@ -33,6 +32,7 @@ from app.services.context import Actor
 from app.services.households import registry
 from app.services.intake import window as worklist_intake
 from app.services.intake.household import HouseholdInput, IncomeInput, MemberInput
+from app.services.reports import checks
 from app.services.reviews.review import ReviewInput, record_review, review_context
 from tests.conftest import DEMO_TODAY
 
@@ -44,20 +44,20 @@ WIFE_ID = idcard.make_id("430623", date(1961, 7, 2), 26)
 
 
 @pytest.fixture
-def session(demo_db: Database) -> Iterator[Session]:
+def uow(demo_db: Database) -> Iterator[UnitOfWork]:
     with demo_db.uow("test") as uow:
-        yield uow.session
+        yield uow
 
 
 def cadre_of(db: Database) -> Actor:
     with db.uow("test") as uow:
-        village = registry.villages(uow.session, TOWNSHIP)[0][0]
+        village = registry.village_list(uow.session, TOWNSHIP)[0][0]
     return Actor("cadre", "李春生（村干部）", Role.VILLAGE_CADRE, village)
 
 
 def application(db: Database, *, accept: bool = True) -> worklist_intake.Application:
     with db.uow("test") as uow:
-        village = registry.villages(uow.session, TOWNSHIP)[-1][0]
+        village = registry.village_list(uow.session, TOWNSHIP)[-1][0]
     household = HouseholdInput(
         village_code=village,
         urban_rural=UrbanRural.RURAL,
@@ -89,40 +89,72 @@ def step(db: Database, actor: Actor, case_id: str, key: str, data: StepInput) ->
         uow.commit()
 
 
-def test_open_cases_count_down_in_working_days(session: Session) -> None:
-    lines = worklist.open_cases(session, TOWNSHIP, DEMO_TODAY)
+def test_open_cases_count_down_in_working_days(uow: UnitOfWork) -> None:
+    lines = worklist.open_cases(uow, CLERK)
     open_states = {s.value for s in PRE_DECISION_STATES}
-    expected = session.execute(select(Case.id).where(Case.state.in_(open_states))).scalars().all()
+    expected = uow.session.execute(select(Case.id).where(Case.state.in_(open_states))).scalars().all()
     assert sorted(line.case_id for line in lines) == sorted(expected)
     timed = [line.days_left for line in lines if line.days_left is not None]
     assert timed == sorted(timed) and timed
     assert all(line.deadline for line in lines if line.days_left is not None)
 
 
-def test_a_cadre_sees_only_their_village(demo_db: Database, session: Session) -> None:
+def test_a_cadre_sees_only_their_village(demo_db: Database, uow: UnitOfWork) -> None:
     cadre = cadre_of(demo_db)
-    lines = worklist.open_cases(session, cadre.area_code, DEMO_TODAY)
-    villages = {session.get(Household, line.household_id).village_code for line in lines}  # type: ignore[union-attr]
-    assert villages <= {cadre.area_code}
+    lines = worklist.open_cases(uow, cadre)
+    villages = {uow.session.get(Household, line.household_id).village_code for line in lines}  # type: ignore[union-attr]
+    assert lines and villages == {cadre.area_code}
+    assert worklist.open_cases(uow, cadre, area=TOWNSHIP) == lines  # asking for more shows no more
 
 
-def test_reviews_due_are_open_reviews_of_benefit_cases(session: Session) -> None:
-    lines = worklist.reviews_due(session, TOWNSHIP, DEMO_TODAY)
+def test_a_narrower_area_is_taken_within_the_actor_s(demo_db: Database, uow: UnitOfWork) -> None:
+    village = cadre_of(demo_db).area_code
+    lines = worklist.open_cases(uow, CLERK, area=village)
+    assert lines and lines == worklist.open_cases(uow, cadre_of(demo_db))
+    assert worklist.open_cases(uow, CLERK, area="430623102000") == []  # another township: nothing
+    assert worklist.reviews_due(uow, CLERK, None, area="430623102000") == []
+
+
+def test_reviews_due_are_open_reviews_of_benefit_cases(uow: UnitOfWork) -> None:
+    lines = worklist.reviews_due(uow, CLERK)
     assert lines and [r.due_on for r in lines] == sorted(r.due_on for r in lines)
     assert all(r.days <= worklist.REVIEW_HORIZON_DAYS for r in lines)
     assert {r.state for r in lines} <= {s.value for s in BENEFIT_STATES}
-    assert len(worklist.reviews_due(session, TOWNSHIP, DEMO_TODAY, None)) >= len(lines)
+    assert len(worklist.reviews_due(uow, CLERK, None)) >= len(lines)
 
 
-def test_notices_objections_and_findings(session: Session) -> None:
-    notices = worklist.running_notices(session, TOWNSHIP, DEMO_TODAY)
-    in_notice = session.execute(select(Case.id).where(Case.state == CaseState.NOTICE.value)).scalars().all()
+def test_notices_objections_and_findings(uow: UnitOfWork) -> None:
+    notices = worklist.running_notices(uow, CLERK)
+    in_notice = (
+        uow.session.execute(select(Case.id).where(Case.state == CaseState.NOTICE.value)).scalars().all()
+    )
     assert sorted(cid for n in notices if n.kind == "notice" for cid in n.case_ids) == sorted(in_notice)
     assert all(n.ends_on >= n.starts_on and n.days_left == (n.ends_on - DEMO_TODAY).days for n in notices)
-    objections = worklist.open_objections(session, TOWNSHIP)
+    objections = worklist.open_objections(uow, CLERK)
     assert all(o.content for o in objections)
-    findings = worklist.scoped_findings(session, TOWNSHIP, DEMO_TODAY)
+    findings = worklist.scoped_findings(uow, CLERK)
     assert not {f.code for f in findings} & worklist.LISTED_ELSEWHERE
+    assert all(f.record_kind for f in findings)  # the notes of checks that could not run are not work
+    work = worklist.today_work(uow, CLERK)
+    assert (work.notices, work.objections, work.findings) == (notices, objections, findings)
+
+
+def test_the_findings_of_an_area_are_about_its_records(uow: UnitOfWork) -> None:
+    everything = checks.findings(uow.session, DEMO_TODAY)
+    assert checks.findings_in(uow.session, TOWNSHIP, DEMO_TODAY) == everything  # the station's township
+    case_id = next(f.record_id for f in everything if f.record_kind == "case")
+    village = uow.session.execute(
+        select(Household.village_code).join(Case, Case.household_id == Household.id).where(Case.id == case_id)
+    ).scalar_one()
+    here = set(
+        uow.session.execute(
+            select(Case.id)
+            .join(Household, Household.id == Case.household_id)
+            .where(Household.village_code == village)
+        ).scalars()
+    )
+    found = checks.findings_in(uow.session, village, DEMO_TODAY)
+    assert found and found == [f for f in everything if f.record_id in here]
 
 
 def test_intake_creates_household_assets_and_accepted_case_with_deadlines(demo_db: Database) -> None:
@@ -133,8 +165,9 @@ def test_intake_creates_household_assets_and_accepted_case_with_deadlines(demo_d
     with demo_db.uow("test") as uow:
         assets = uow.session.execute(select(AssetItem).where(AssetItem.household_id == created.household_id))
         assert [a.description for a in assets.scalars()] == ["生猪2头"]
-        known = worklist_intake.lookup_applicant(uow.session, TOWNSHIP, WIFE_ID.lower())
-    assert known is not None and known.household_id == created.household_id
+        found = worklist_intake.lookup_applicant(uow, CLERK, WIFE_ID.lower())
+    known = found.known
+    assert found.id_number == WIFE_ID and known is not None and known.household_id == created.household_id
     assert known.open_cases and created.case_number in known.open_cases[0]
 
 
@@ -142,7 +175,7 @@ def test_the_live_estimate_is_the_one_calculation(demo_db: Database) -> None:
     app = application(demo_db)
     assert app.household is not None
     with demo_db.uow("test") as uow:
-        basis = worklist_intake.intake_basis(uow.session, TOWNSHIP)
+        basis = worklist_intake.intake_basis(uow, CLERK)
     draft = worklist_intake.draft_estimate(
         basis, Program.DIBAO, UrbanRural.RURAL, DEMO_TODAY, app.household.members, app.household.incomes
     )
@@ -172,34 +205,32 @@ def test_a_cadre_may_not_take_applications(demo_db: Database) -> None:
 def test_steps_say_who_may_act_and_why_not(demo_db: Database) -> None:
     created = submit(demo_db, application(demo_db, accept=False))
     with demo_db.uow("test") as uow:
-        snap = worklist_case.snapshot(uow.session, CLERK, created.case_id, DEMO_TODAY)
+        snap = workspace.snapshot(uow, CLERK, created.case_id)
         assert snap.step(Action.ACCEPT).allowed
         assert not snap.step(Action.START_NOTICE).allowed and not snap.step(Action.START_NOTICE).open_in_state
         assert "不能执行" in snap.step(Action.START_NOTICE).why
         assert snap.step(Action.REFUSE_INTAKE).open_in_state  # a secondary step open now
         with pytest.raises(PermissionDenied):
-            worklist_case.snapshot(uow.session, cadre_of(demo_db), created.case_id, DEMO_TODAY)
+            workspace.snapshot(uow, cadre_of(demo_db), created.case_id)
 
 
 def test_a_case_walked_to_its_notice(demo_db: Database) -> None:
     created = submit(demo_db, application(demo_db))
     inv = InvestigationInput("home_visit", DEMO_TODAY, ["邓娟"], DEMO_TODAY, "核实无误", True)
     with pytest.raises(UserError, match="2名以上"):
-        step(demo_db, CLERK, created.case_id, worklist_case.INVESTIGATION, inv)
+        step(demo_db, CLERK, created.case_id, workspace.INVESTIGATION, inv)
     inv = InvestigationInput("home_visit", DEMO_TODAY, ["邓娟", "谭晓军"], DEMO_TODAY, "核实无误", True)
-    step(demo_db, CLERK, created.case_id, worklist_case.INVESTIGATION, inv)
+    step(demo_db, CLERK, created.case_id, workspace.INVESTIGATION, inv)
     with demo_db.uow("test") as uow:
-        snap = worklist_case.snapshot(uow.session, CLERK, created.case_id, DEMO_TODAY)
+        snap = workspace.snapshot(uow, CLERK, created.case_id)
         opinion = snap.step(Action.RECORD_OPINION)
         assert opinion.open_in_state and not opinion.allowed and "乡镇负责人" in opinion.why
-        assert (
-            worklist_case.snapshot(uow.session, HEAD, created.case_id, DEMO_TODAY).step(opinion.key).allowed
-        )
+        assert workspace.snapshot(uow, HEAD, created.case_id).step(opinion.key).allowed
     step(demo_db, HEAD, created.case_id, Action.RECORD_OPINION, PlainStep(DEMO_TODAY, "符合低保条件"))
     step(demo_db, CLERK, created.case_id, Action.START_NOTICE, PlainStep(DEMO_TODAY))
     with demo_db.uow("test") as uow:
-        snap = worklist_case.snapshot(uow.session, CLERK, created.case_id, DEMO_TODAY)
-        notices = worklist.running_notices(uow.session, TOWNSHIP, DEMO_TODAY)
+        snap = workspace.snapshot(uow, CLERK, created.case_id)
+        notices = worklist.running_notices(uow, CLERK)
     assert snap.state == CaseState.NOTICE.value
     assert [d.label for d in snap.deadlines] == ["初审公示期满", "办理总时限"]
     titles = [e.title for e in snap.timeline]
@@ -210,14 +241,14 @@ def test_a_case_walked_to_its_notice(demo_db: Database) -> None:
 def test_appraisal_holds_and_records_in_one_step(demo_db: Database) -> None:
     created = submit(demo_db, application(demo_db))
     inv = InvestigationInput("home_visit", DEMO_TODAY, ["邓娟", "谭晓军"], DEMO_TODAY)
-    step(demo_db, CLERK, created.case_id, worklist_case.INVESTIGATION, inv)
+    step(demo_db, CLERK, created.case_id, workspace.INVESTIGATION, inv)
     bad = AppraisalInput(DEMO_TODAY, attendance=9, representatives=3, votes_for=9, votes_against=0)
     with pytest.raises(UserError, match="三分之二"):
-        step(demo_db, CLERK, created.case_id, worklist_case.APPRAISAL, bad)
+        step(demo_db, CLERK, created.case_id, workspace.APPRAISAL, bad)
     good = AppraisalInput(DEMO_TODAY, attendance=9, representatives=7, votes_for=8, votes_against=1)
-    step(demo_db, CLERK, created.case_id, worklist_case.APPRAISAL, good)
+    step(demo_db, CLERK, created.case_id, workspace.APPRAISAL, good)
     with demo_db.uow("test") as uow:
-        snap = worklist_case.snapshot(uow.session, CLERK, created.case_id, DEMO_TODAY)
+        snap = workspace.snapshot(uow, CLERK, created.case_id)
     assert snap.state == CaseState.APPRAISAL.value
     assert "通过" in snap.timeline[-1].detail
 
@@ -233,7 +264,7 @@ def active_case(session: Session, program: str = "dibao") -> Case:
 def test_a_review_proposing_a_stop_schedules_the_next(demo_db: Database) -> None:
     with demo_db.uow("test") as uow:
         case = active_case(uow.session)
-        context = review_context(uow.session, case.id, DEMO_TODAY)
+        context = review_context(uow, CLERK, case.id)
     assert context.monthly_fen and context.can_exit
     data = ReviewInput(DEMO_TODAY, "子女在外务工，家庭收入明显提高", stable_income=True, proposal="stop")
     with demo_db.uow("clerk") as uow, pytest.raises(UserError, match="理由"):
@@ -246,7 +277,7 @@ def test_a_review_proposing_a_stop_schedules_the_next(demo_db: Database) -> None
         reviews = uow.session.execute(select(Review).where(Review.case_id == case.id)).scalars().all()
         done = max((r for r in reviews if r.done_on == DEMO_TODAY), key=lambda r: r.updated_at)
         pending = [r for r in reviews if r.done_on is None]
-        snap = worklist_case.snapshot(uow.session, CLERK, case.id, DEMO_TODAY)
+        snap = workspace.snapshot(uow, CLERK, case.id)
     assert done.proposal == "stop" and done.proposed_fen == 0 and done.reviewer == "clerk"
     assert len(pending) == 1 and pending[0].due_on > DEMO_TODAY + timedelta(days=150)
     assert snap.timeline[-1].title == "复核" and "停发" in snap.timeline[-1].detail
@@ -270,10 +301,23 @@ def test_review_proposals_are_checked(
             record_review(uow, CLERK, case.id, data)
 
 
+def test_a_cadre_reads_no_review_outside_their_village(demo_db: Database) -> None:
+    cadre = cadre_of(demo_db)
+    with demo_db.uow("cadre") as uow:
+        elsewhere = uow.session.execute(
+            select(Case)
+            .join(Household, Household.id == Case.household_id)
+            .where(Household.village_code != cadre.area_code, Case.state == CaseState.ACTIVE.value)
+            .limit(1)
+        ).scalar_one()
+        with pytest.raises(PermissionDenied):
+            review_context(uow, cadre, elsewhere.id)
+
+
 def test_gradual_exit_is_only_for_dibao(demo_db: Database) -> None:
     with demo_db.uow("clerk") as uow:
         case = active_case(uow.session, "tekun")
-        assert not review_context(uow.session, case.id, DEMO_TODAY).can_exit
+        assert not review_context(uow, CLERK, case.id).can_exit
         with pytest.raises(IllegalTransition):
             record_review(
                 uow, CLERK, case.id, ReviewInput(DEMO_TODAY, "核查", True, "gradual_exit", None, "就业", 3)
@@ -283,7 +327,7 @@ def test_gradual_exit_is_only_for_dibao(demo_db: Database) -> None:
 def test_a_stop_decision_needs_the_deciding_level(demo_db: Database) -> None:
     with demo_db.uow("clerk") as uow:
         case = active_case(uow.session)
-        snap = worklist_case.snapshot(uow.session, CLERK, case.id, DEMO_TODAY)
+        snap = workspace.snapshot(uow, CLERK, case.id)
         assert not snap.step(Action.STOP).allowed and "县级" in snap.step(Action.STOP).why
         with pytest.raises(PermissionDenied):
             take_step(uow, CLERK, case.id, Action.STOP, DecisionInput(DEMO_TODAY, "收入超标"))
@@ -295,18 +339,18 @@ def test_where_delegated_the_township_decides(demo_db: Database) -> None:
         uow.commit()
     created = submit(demo_db, application(demo_db))
     inv = InvestigationInput("home_visit", DEMO_TODAY, ["邓娟", "谭晓军"], DEMO_TODAY, "核实无误", True)
-    step(demo_db, CLERK, created.case_id, worklist_case.INVESTIGATION, inv)
+    step(demo_db, CLERK, created.case_id, workspace.INVESTIGATION, inv)
     step(demo_db, HEAD, created.case_id, Action.RECORD_OPINION, PlainStep(DEMO_TODAY, "符合低保条件"))
     step(demo_db, CLERK, created.case_id, Action.START_NOTICE, PlainStep(DEMO_TODAY))
     end = DEMO_TODAY + timedelta(days=7)
     clock.pin(end)  # the 公示 (7 days from today) has run in full
     step(demo_db, CLERK, created.case_id, Action.CLOSE_NOTICE, PlainStep(end))
     with demo_db.uow("test") as uow:
-        snap = worklist_case.snapshot(uow.session, CLERK, created.case_id, end)
+        snap = workspace.snapshot(uow, CLERK, created.case_id)
         assert snap.step(Action.APPROVE).allowed and "第二条第二款" in snap.step(Action.APPROVE).basis
     step(demo_db, CLERK, created.case_id, Action.APPROVE, DecisionInput(end))
     with demo_db.uow("test") as uow:
-        snap = worklist_case.snapshot(uow.session, CLERK, created.case_id, end)
+        snap = workspace.snapshot(uow, CLERK, created.case_id)
     assert snap.state == CaseState.ACTIVE.value and snap.monthly_fen and snap.monthly_fen > 0
     assert snap.step(Action.START_GRADUAL_EXIT).allowed and snap.step(Action.STOP).allowed
 
@@ -314,16 +358,16 @@ def test_where_delegated_the_township_decides(demo_db: Database) -> None:
 def test_an_objection_is_recorded_and_answered_by_reinvestigating(demo_db: Database) -> None:
     created = submit(demo_db, application(demo_db))
     inv = InvestigationInput("home_visit", DEMO_TODAY, ["邓娟", "谭晓军"], DEMO_TODAY)
-    step(demo_db, CLERK, created.case_id, worklist_case.INVESTIGATION, inv)
+    step(demo_db, CLERK, created.case_id, workspace.INVESTIGATION, inv)
     step(demo_db, HEAD, created.case_id, Action.RECORD_OPINION, PlainStep(DEMO_TODAY, "符合低保条件"))
     step(demo_db, CLERK, created.case_id, Action.START_NOTICE, PlainStep(DEMO_TODAY))
     objection = ObjectionInput(DEMO_TODAY, "来电", "反映该户有子女在外务工收入较高")
     step(demo_db, CLERK, created.case_id, Action.RECORD_OBJECTION, objection)
     with demo_db.uow("test") as uow:
-        assert created.case_id in [o.case_id for o in worklist.open_objections(uow.session, TOWNSHIP)]
+        assert created.case_id in [o.case_id for o in worklist.open_objections(uow, CLERK)]
     step(demo_db, CLERK, created.case_id, Action.REINVESTIGATE, PlainStep(DEMO_TODAY))
     with demo_db.uow("test") as uow:
-        assert created.case_id not in [o.case_id for o in worklist.open_objections(uow.session, TOWNSHIP)]
-        snap = worklist_case.snapshot(uow.session, CLERK, created.case_id, DEMO_TODAY)
+        assert created.case_id not in [o.case_id for o in worklist.open_objections(uow, CLERK)]
+        snap = workspace.snapshot(uow, CLERK, created.case_id)
     assert snap.state == CaseState.INVESTIGATING.value
     assert [e.title for e in snap.timeline][-2:] == ["登记异议", "重新调查"]

@@ -8,8 +8,8 @@ from app.domain import idcard
 from app.domain.codes import IncomeKind, Program, UrbanRural
 from app.models.db import Database
 from app.services.households import registry
-from app.services.intake import window as worklist_intake
 from app.services.intake.household import HouseholdInput, IncomeInput, MemberInput
+from app.services.intake.window import Application, Created, submit_application
 from app.views.signed_in import SignedIn
 from tests.conftest import DEMO_TODAY
 
@@ -25,10 +25,10 @@ def today() -> date:
 def first_village(db: Database) -> tuple[str, str]:
     """The demo's first village: the village cadre's."""
     with db.uow("test") as uow:
-        return registry.villages(uow.session, TOWNSHIP)[0]
+        return registry.village_list(uow.session, TOWNSHIP)[0]
 
 
-def new_case(db: Database, who: SignedIn, *, accept: bool = False) -> worklist_intake.Created:
+def new_case(db: Database, who: SignedIn, *, accept: bool = False) -> Created:
     """A two-person household in the first village, applying for 低保 on the demo's day."""
     household = HouseholdInput(
         village_code=first_village(db)[0],
@@ -37,10 +37,8 @@ def new_case(db: Database, who: SignedIn, *, accept: bool = False) -> worklist_i
         members=[MemberInput("周德明", HEAD_ID, "02"), MemberInput("罗桂兰", WIFE_ID, "12")],
         incomes=[IncomeInput(IncomeKind.FARMING, 240000, 12, member_index=0)],
     )
-    app = worklist_intake.Application(
-        HEAD_ID, Program.DIBAO, DEMO_TODAY, DEMO_TODAY, household=household, accept_now=accept
-    )
+    app = Application(HEAD_ID, Program.DIBAO, DEMO_TODAY, DEMO_TODAY, household=household, accept_now=accept)
     with db.uow(who.actor.username) as uow:
-        created = worklist_intake.submit_application(uow, who.actor, app, DEMO_TODAY)
+        created = submit_application(uow, who.actor, app, DEMO_TODAY)
         uow.commit()
     return created

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.demo.run import DEMO_PASSWORD
+from app.domain.codes import InstallationKind
 from app.models.case import Case, Decision
 from app.models.db import Database
 from app.services.cases import county_review
@@ -19,9 +20,10 @@ from app.views import tasks
 from app.views.cases.approval_page import ApprovalPage
 from app.views.login_dialog import sign_in
 from app.views.signed_in import SignedIn
+from app.views.workspace import Workspace
 from tests.county.conftest import (  # noqa: F401
+    CLERK,
     STAFF,
-    TODAY,
     county_demo_template,
     demo_county,
     demo_county_paths,
@@ -42,9 +44,9 @@ def officer(county_db: Database) -> SignedIn:
 
 
 def _page(qtbot: QtBot, db: Database, who: SignedIn) -> ApprovalPage:
-    page = ApprovalPage(db, who, today=lambda: TODAY)
+    page = ApprovalPage(Workspace(db, who))
     qtbot.addWidget(page)
-    with qtbot.waitSignal(page.queue_loaded):
+    with qtbot.waitSignal(page.loaded):
         page.show()
     return page
 
@@ -56,9 +58,10 @@ def _select(qtbot: QtBot, page: ApprovalPage, case_id: str) -> None:
 
 
 def _decide(qtbot: QtBot, page: ApprovalPage) -> None:
-    """Submit, then let the queue reload and the next case's facts load."""
-    with qtbot.waitSignals([page.case_decided, page.queue_loaded, page.facts_loaded], order="strict"):
+    """Submit; the queue reloads on the change the decision announces, and the next case's facts load."""
+    with qtbot.waitSignals([page.status_message, page.loaded, page.facts_loaded]):
         page.panel.submit_button.click()
+    assert page.panel.facts is not None and page.panel.choice() is None  # the next case: undecided
 
 
 def _state(db: Database, case_id: str) -> str:
@@ -73,7 +76,7 @@ def test_the_queue_lists_what_the_service_gives_and_passes_the_model_tester(
 ) -> None:
     page = _page(qtbot, county_db, officer)
     with county_db.uow("test") as uow:
-        expected = county_review.approval_queue(uow.session, STAFF, TODAY)
+        expected = county_review.approval_queue(uow, STAFF)
     assert [r.case_number for r in page.model.rows()] == [r.case_number for r in expected]
     assert str(len(expected)) in page.count_label.text()
     qtmodeltester.check(page.model)  # type: ignore[attr-defined]
@@ -145,7 +148,10 @@ def test_a_near_relative_case_needs_the_visit_recorded_first(
     type_with_input_method(dialog.staff_edits[0], "刘敏")
     type_with_input_method(dialog.staff_edits[1], "王强")
     type_with_input_method(dialog.findings_edit, "入户核实，家庭情况与申报一致")
-    with qtbot.waitSignal(page.queue_loaded):
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert "请选择调查结论" in dialog.refused.text() and dialog.isVisible()  # the conclusion starts undecided
+    dialog.eligible_combo.setCurrentIndex(dialog.eligible_combo.findData(True))
+    with qtbot.waitSignals([dialog.visit_saved, page.loaded]):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     with county_db.uow("test") as uow:
         assert uow.session.get(Case, case_id).county_visit_done  # type: ignore[union-attr]
@@ -179,7 +185,7 @@ def test_the_spot_check_draw_marks_cases_for_a_visit(
     page = _page(qtbot, county_db, officer)
     undrawn = [r for r in page.model.rows() if r.state == "submitted"]
     assert undrawn and all(r.drawn is None for r in undrawn)
-    with qtbot.waitSignal(page.queue_loaded):
+    with qtbot.waitSignal(page.loaded):
         page.draw_button.click()
     rows = [r for r in page.model.rows() if r.state == "submitted"]
     drawn = [r for r in rows if r.drawn]
@@ -190,3 +196,12 @@ def test_the_spot_check_draw_marks_cases_for_a_visit(
         page.model.index(i, column).data(Qt.ItemDataRole.DisplayRole) for i in range(page.model.rowCount())
     ]
     assert sum("随机抽查" in t for t in texts) == len(drawn)
+
+
+def test_a_township_clerk_is_refused_the_county_queue(qtbot: QtBot, county_db: Database) -> None:
+    clerk = SignedIn(CLERK, "华容县", InstallationKind.COUNTY)
+    page = ApprovalPage(Workspace(county_db, clerk))
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.status_message) as refused:
+        page.show()
+    assert "无权" in refused.args[0] and page.refused.isVisible() and page.model.rowCount() == 0

@@ -12,12 +12,13 @@ from app.views.cases.cases_page import CasesPage
 from app.views.cases.step_dialogs import StepDialog
 from app.views.cases.workspace import CaseWorkspace
 from app.views.signed_in import SignedIn
-from tests.gui.casework import new_case, today
+from app.views.workspace import Workspace
+from tests.gui.casework import new_case
 from tests.gui.helpers import type_with_input_method
 
 
 def open_workspace(qtbot: QtBot, db: Database, who: SignedIn, case_id: str) -> CaseWorkspace:
-    ws = CaseWorkspace(db, who, today=today)
+    ws = CaseWorkspace(Workspace(db, who))
     qtbot.addWidget(ws)
     ws.show()
     with qtbot.waitSignal(ws.loaded):
@@ -33,8 +34,9 @@ def click_step(ws: CaseWorkspace, key: str) -> StepDialog:
     return ws.dialog
 
 
-def save(qtbot: QtBot, ws: CaseWorkspace, dialog: StepDialog) -> None:
-    with qtbot.waitSignals([ws.case_changed, ws.loaded]):
+def save(qtbot: QtBot, ws: CaseWorkspace, dialog: StepDialog, *others: CaseWorkspace) -> None:
+    """Save the step; the workspace (and every other one on screen) reloads on the change it announces."""
+    with qtbot.waitSignals([dialog.step_taken, ws.loaded, *(other.loaded for other in others)]):
         dialog.ok_button.click()
     assert not dialog.isVisible()
 
@@ -61,10 +63,10 @@ def test_a_case_is_taken_to_its_preliminary_notice(
     type_with_input_method(dialog.findings_edit, "实地查看住房，核实收入")
     assert dialog.eligible_combo.currentIndex() == -1  # the conclusion starts undecided
     dialog.ok_button.click()
-    assert "请选择调查结论" in dialog.error.text() and dialog.isVisible()
+    assert "请选择调查结论" in dialog.refused.text() and dialog.isVisible()
     dialog.eligible_combo.setCurrentIndex(dialog.eligible_combo.findData(True))
     dialog.ok_button.click()
-    qtbot.waitUntil(lambda: "2名以上" in dialog.error.text())
+    qtbot.waitUntil(lambda: "2名以上" in dialog.refused.text())
     assert dialog.isVisible() and dialog.ok_button.isEnabled()  # refused: nothing typed is lost
     type_with_input_method(dialog.staff_edits[1], "谭晓军", preedit="tanxiaojun")
     save(qtbot, ws, dialog)
@@ -80,13 +82,12 @@ def test_a_case_is_taken_to_its_preliminary_notice(
     assert any("王建华" in label.text() for label in dialog.findChildren(QLabel))  # the signer
     assert dialog.reason_edit is not None and dialog.reason_edit.toPlainText() == ""  # no opinion written
     dialog.ok_button.click()
-    assert "请填写乡镇初审意见" in dialog.error.text() and dialog.isVisible()
+    assert "请填写乡镇初审意见" in dialog.refused.text() and dialog.isVisible()
     type_with_input_method(dialog.reason_edit, "经入户调查符合条件，拟同意", preedit="jingruhu")
-    save(qtbot, head_ws, dialog)
-    assert "乡镇初审" in head_ws.facts.text()
+    save(qtbot, head_ws, dialog, ws)  # the clerk's workspace, on screen too, refreshes by itself
+    assert "乡镇初审" in head_ws.facts.text() and "乡镇初审" in ws.facts.text()
+    assert ws.buttons[Action.START_NOTICE].isEnabled()
 
-    with qtbot.waitSignal(ws.loaded):
-        ws.reload()
     save(qtbot, ws, click_step(ws, Action.START_NOTICE))
     assert "初审公示" in ws.facts.text()
     assert "初审公示期满" in ws.due.text()
@@ -120,7 +121,7 @@ def test_materials_are_asked_for_once_with_everything_missing(
     ws = open_workspace(qtbot, gui_db, clerk, case.case_id)
     dialog = click_step(ws, Action.REQUEST_MATERIALS)
     dialog.ok_button.click()
-    assert "请勾选" in dialog.error.text()  # checked in the form before any service call
+    assert "请勾选" in dialog.refused.text()  # checked in the form before any service call
     dialog.material_checks[0].setChecked(True)
     dialog.material_checks[2].setChecked(True)
     type_with_input_method(dialog.other_materials, "租房合同")
@@ -158,8 +159,48 @@ def test_a_village_cadre_cannot_accept(
     assert "受理" in ws.blocked.text()
     forms = [a for a in ws.print_button.menu_.actions() if not a.isSeparator()]
     assert forms and not any(a.isEnabled() for a in forms)  # forms show ID numbers: not for cadres
-    page = CasesPage(gui_db, cadre, today=today)
+    page = CasesPage(Workspace(gui_db, cadre))
     qtbot.addWidget(page)
     assert not page.new_button.isEnabled() and "只能查阅和打印" in page.new_button.toolTip()
     assert page.new_application() is None
     QApplication.processEvents()
+
+
+def test_a_case_outside_the_cadre_s_village_is_refused_on_the_page(
+    qtbot: QtBot, gui_db: Database, cadre: SignedIn
+) -> None:
+    from sqlalchemy import select
+
+    from app.models.case import Case
+    from app.models.household import Household
+
+    with gui_db.uow("test") as uow:
+        elsewhere = uow.session.execute(
+            select(Case.id)
+            .join(Household, Household.id == Case.household_id)
+            .where(Household.village_code != cadre.actor.area_code)
+            .limit(1)
+        ).scalar_one()
+    ws = CaseWorkspace(Workspace(gui_db, cadre))
+    qtbot.addWidget(ws)
+    ws.show()
+    with qtbot.waitSignal(ws.status_message) as refused:
+        ws.show_case(elsewhere)
+    assert "管辖范围" in refused.args[0] and ws.refused.isVisible()
+    assert ws.snapshot is None and not ws.print_button.isEnabled()
+
+
+def test_every_step_form_fits_a_1366_by_768_screen(qtbot: QtBot, gui_db: Database, clerk: SignedIn) -> None:
+    from app.services.cases.workspace import PRIMARY, SECONDARY, StepOption
+    from app.views.cases.county_visit_dialog import CountyVisitDialog
+
+    ws = Workspace(gui_db, clerk)
+    for key in PRIMARY + SECONDARY:
+        option = StepOption(key, key, True, "", "《最低生活保障审核确认办法》第十九条", True, True)
+        dialog = StepDialog(ws, "case", option, can_set_amount=True)
+        qtbot.addWidget(dialog)
+        size = dialog.sizeHint()
+        assert size.width() <= 1366 and size.height() <= 700, (key, size)
+    visit = CountyVisitDialog(ws, "case", "周德明")
+    qtbot.addWidget(visit)
+    assert visit.sizeHint().width() <= 1366 and visit.sizeHint().height() <= 700

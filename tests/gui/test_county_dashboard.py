@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from datetime import date
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, Qt
@@ -17,19 +16,20 @@ from sqlalchemy import select
 from app.domain.workflow import AT_COUNTY_STATES
 from app.models.area import Area
 from app.models.case import Case
-from app.models.db import Database
+from app.models.db import Database, UnitOfWork
 from app.models.household import Household
 from app.models.sync import SyncQuarantine
 from app.services.reports.dashboard import TownshipRow
-from app.views import tasks
+from app.views import ops, tasks
+from app.views.page import Page
 from app.views.reports.dashboard import CountyDashboardPage
 from app.views.reports.townships_model import SORT_ROLE, Col
 from app.views.tablemodels.rows import ROW_ROLE
 from app.views.widgets.bar_chart import BarChart, Series
+from app.views.workspace import Workspace
 from tests.county.conftest import county_demo_template, demo_county, demo_county_paths  # noqa: F401
 from tests.gui.conftest import signed_in
 
-TODAY = date(2026, 11, 20)
 WAIT = 20_000
 
 
@@ -42,7 +42,7 @@ def county_db(demo_county: Database) -> Iterator[Database]:  # noqa: F811
 
 @pytest.fixture
 def page(qtbot: QtBot, county_db: Database) -> CountyDashboardPage:
-    widget = CountyDashboardPage(county_db, signed_in(county_db, "county"), today=lambda: TODAY)
+    widget = CountyDashboardPage(Workspace(county_db, signed_in(county_db, "county")))
     qtbot.addWidget(widget)
     widget.resize(1250, 850)
     with qtbot.waitSignal(widget.loaded, timeout=WAIT):
@@ -159,17 +159,36 @@ def test_refresh_shows_new_numbers(qtbot: QtBot, page: CountyDashboardPage, coun
     row = next(i for i, r in enumerate(page.model.rows()) if r.code == "430623104000")
     assert page.model.index(row, Col.QUARANTINED).data() == "0"
     with qtbot.waitSignal(page.loaded, timeout=WAIT), qtbot.waitSignal(page.status_message):
-        qtbot.keyClick(page, Qt.Key.Key_F5)
+        page.refresh_button.click()
+    assert page.model.index(row, Col.QUARANTINED).data() == "1"
+    assert page.cards["sync"].value_label.text() == "1"
+
+
+def test_a_change_made_elsewhere_shows_at_once(
+    qtbot: QtBot, page: CountyDashboardPage, county_db: Database
+) -> None:
+    elsewhere = Page(page.ws)  # another page of the same window writes; nobody tells the dashboard
+    qtbot.addWidget(elsewhere)
+    row = next(i for i, r in enumerate(page.model.rows()) if r.code == "430623104000")
+
+    def quarantine(uow: UnitOfWork) -> None:
+        uow.session.add(
+            SyncQuarantine(peer_code="430623104", bundle_seq=1, group_key="h", reason="测试", payload="{}")
+        )
+
+    with qtbot.waitSignal(page.loaded, timeout=WAIT):
+        ops.write_op(elsewhere, quarantine)
     assert page.model.index(row, Col.QUARANTINED).data() == "1"
     assert page.cards["sync"].value_label.text() == "1"
 
 
 def test_a_township_clerk_is_told_no(qtbot: QtBot, county_db: Database) -> None:
-    widget = CountyDashboardPage(county_db, signed_in(county_db, "clerk"), today=lambda: TODAY)
+    widget = CountyDashboardPage(Workspace(county_db, signed_in(county_db, "clerk")))
     qtbot.addWidget(widget)
     with qtbot.waitSignal(widget.status_message, timeout=WAIT) as blocker:
         widget.show()
     assert "无权" in blocker.args[0] and widget.model.rowCount() == 0
+    assert widget.refused.isVisible() and widget.refused.text() == blocker.args[0]
     assert tasks.wait_all()
     assert widget.refresh_button.isEnabled()
 
@@ -208,4 +227,4 @@ def test_a_stale_page_reloads_when_shown_again(qtbot: QtBot, page: CountyDashboa
     page.mark_stale()
     with qtbot.waitSignal(page.loaded, timeout=WAIT):
         page.show()
-    assert not page.stale
+    assert not page._stale

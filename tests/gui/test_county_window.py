@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
+from app import clock
 from app.demo.run import DEMO_PASSWORD
 from app.models.db import Database
 from app.views import tasks
@@ -20,7 +21,8 @@ from tests.county.conftest import TODAY, county_demo_template, demo_county, demo
 
 @pytest.fixture
 def county_window(qtbot: QtBot, demo_county: Database) -> Iterator[MainWindow]:  # noqa: F811
-    window = MainWindow(demo_county, sign_in(demo_county, "county", DEMO_PASSWORD), today=lambda: TODAY)
+    assert clock.today() == TODAY
+    window = MainWindow(demo_county, sign_in(demo_county, "county", DEMO_PASSWORD))
     qtbot.addWidget(window)
     assert window.county is not None
     with qtbot.waitSignal(window.county.dashboard.loaded):
@@ -51,7 +53,7 @@ def test_the_county_sections_hold_the_county_pages(county_window: MainWindow) ->
 def test_a_case_in_the_queue_opens_in_its_file(qtbot: QtBot, county_window: MainWindow) -> None:
     county = county_window.county
     assert county is not None
-    with qtbot.waitSignal(county.approvals.queue_loaded):
+    with qtbot.waitSignal(county.approvals.loaded):
         county_window.show_page(county.approvals)
     assert county_window.current_section() is Section.CASES
     row = county.approvals.model.row_at(0)

@@ -15,7 +15,7 @@ from app.paths import DataPaths
 from app.services.context import system_actor
 from app.services.setup import installation
 from app.services.setup.installation import initialise, open_database
-from app.services.sync import transfer as sync
+from app.services.sync import stations
 from app.sync import keys
 from app.views import app as gui_app
 from app.views import tasks
@@ -127,9 +127,12 @@ def write_provisioning(tmp_path: Path, code: str) -> Path:
     try:
         initialise(db, kind="county", code="430623", admin_password="countypass1")
         out = tmp_path / f"{code}.jiuzhu-provision"
-        sync.add_station(
-            db, county, system_actor("430623"), code, out, lambda: PROVISION_SECRET, lambda: "countykey1"
-        )
+        actor = system_actor("430623")
+        with db.uow(actor.username) as uow:
+            stations.add_station(
+                uow, actor, county, code, out, lambda: PROVISION_SECRET, lambda: "countykey1"
+            )
+            uow.commit()
     finally:
         db.dispose()
     return out

@@ -6,12 +6,14 @@ from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from app.domain.codes import Role
 from app.models.db import Database
+from app.services.context import Actor
 from app.services.households import registry
 from app.services.households.registry import RegistryFilter, RegistryRow
 from app.views.households.households_model import HOUSEHOLD_ID_ROLE, Column, HouseholdTableModel
 
-SCOPE = "430623101000"
+CLERK = Actor("clerk", "张丽", Role.TOWNSHIP_CLERK, "430623101000")
 
 
 def feed(model: HouseholdTableModel, db: Database) -> None:
@@ -19,7 +21,7 @@ def feed(model: HouseholdTableModel, db: Database) -> None:
 
     def load(generation: int, offset: int, limit: int) -> None:
         with db.uow("test") as uow:
-            rows = registry.page(uow.session, RegistryFilter(), offset, limit, scope=SCOPE)
+            rows = registry.page(uow, CLERK, RegistryFilter(), offset, limit)
         model.append_rows(generation, offset, rows)
         model.fetch_ended(generation)
 
@@ -37,7 +39,7 @@ def fetch_all(qtbot: QtBot, model: HouseholdTableModel) -> None:
 
 def first_rows(db: Database, n: int) -> list[RegistryRow]:
     with db.uow("test") as uow:
-        return registry.page(uow.session, RegistryFilter(), 0, n, scope=SCOPE)
+        return registry.page(uow, CLERK, RegistryFilter(), 0, n)
 
 
 def test_model_passes_qt_model_tester(qtbot: QtBot, qtmodeltester: ModelTester, gui_db: Database) -> None:

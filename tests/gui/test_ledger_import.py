@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -15,19 +14,21 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from app.domain.codes import Role
+from app.models.audit import AuditEvent
 from app.models.db import Database
 from app.models.household import Household, Person
 from app.services.context import Actor
 from app.spreadsheets.model import Problem, Severity
 from app.spreadsheets.report import ImportReport
 from app.views import tasks
+from app.views.households.registry_page import RegistryPage
 from app.views.intake.ledger_models import ChangesModel, ProblemsModel
-from app.views.intake.ledger_wizard import LedgerImportWizard, PageId, export_ledger
+from app.views.intake.ledger_wizard import LedgerImportWizard, PageId
 from app.views.signed_in import SignedIn
+from app.views.workspace import Workspace
 from tests.spreadsheets.ledgers import CLERK, SUN, WANG, add_villages, dump, messy_ledger
 from tests.spreadsheets.test_update import later_ledger
 
-TODAY = date(2026, 11, 20)
 CLERK_IN = SignedIn(CLERK, "三封寺镇", "station")
 CADRE_IN = SignedIn(Actor("cadre", "李春生", Role.VILLAGE_CADRE, "430623101201"), "三封寺镇", "station")
 # A head whose ID number Excel stored as a number and so lost its last digits: an error row.
@@ -42,6 +43,12 @@ def ledger_db(station: Database) -> Iterator[Database]:
     assert tasks.wait_all(), "background work did not finish"
 
 
+def errors_book_audits(db: Database) -> list[AuditEvent]:
+    with db.uow("test") as uow:
+        events = uow.session.execute(select(AuditEvent).where(AuditEvent.action == "export")).scalars()
+        return [e for e in events if "台账问题清单" in e.new_values]
+
+
 def households(db: Database) -> int:
     with db.uow("test") as uow:
         return int(uow.session.execute(select(func.count()).select_from(Household)).scalar_one())
@@ -49,7 +56,7 @@ def households(db: Database) -> int:
 
 def open_on(qtbot: QtBot, db: Database, path: Path, who: SignedIn = CLERK_IN) -> LedgerImportWizard:
     """The wizard with ``path`` chosen and guessed, standing on the mapping page."""
-    wizard = LedgerImportWizard(db, who, today=lambda: TODAY)
+    wizard = LedgerImportWizard(Workspace(db, who))
     qtbot.addWidget(wizard)
     wizard.show()
     assert not wizard.button(LedgerImportWizard.WizardButton.NextButton).isEnabled()
@@ -112,10 +119,16 @@ def test_a_messy_ledger_goes_through_mapping_preview_and_import(
     assert wizard.result_page.save_errors_button.isEnabled()
     out = tmp_path / "问题.xlsx"
     with qtbot.waitSignal(wizard.errors_saved):
-        wizard.save_errors(out)
+        wizard.result_page.save_errors(out)
     book = load_workbook(out)
     assert "问题-花名册" in book.sheetnames
     assert any(r[1] == 16 for r in book["问题-花名册"].iter_rows(values_only=True))
+    assert not any("--" in str(r[0]) for r in book["汇总"].iter_rows(values_only=True))
+    [audit] = errors_book_audits(ledger_db)  # who wrote ID numbers to a file, when, how many, where
+    assert audit.actor == CLERK.username and audit.at is not None
+    assert json.loads(audit.new_values)["households"] == report.problem_households >= 1
+    assert json.loads(audit.new_values)["folder"] == str(tmp_path.resolve())
+    assert "--" not in wizard.result_page.summary.text() + wizard.preview_page.summary.text()
 
     # The mapping is remembered: the next ledger opens with the clerk's choice, not the guess.
     again = open_on(qtbot, ledger_db, path)
@@ -130,11 +143,12 @@ def test_a_messy_ledger_goes_through_mapping_preview_and_import(
     assert later.preview_page.changes.rowCount() == len(report.changes) > 0
     assert any("350" in line for line in later.preview_page.changes.rows())
 
-    # And the registry goes back out as a ledger, off the GUI thread.
-    exported: list[Any] = []
-    handle = export_ledger(ledger_db, CLERK_IN, tmp_path / "out.xlsx", on_result=exported.append)
-    qtbot.waitUntil(lambda: handle.is_finished)
-    [result] = exported
+    # And the registry goes back out as a ledger, off the GUI thread, from the registry page.
+    registry = RegistryPage(Workspace(ledger_db, CLERK_IN))
+    qtbot.addWidget(registry)
+    with qtbot.waitSignal(registry.ledger_exported) as exported:
+        registry.export_ledger(tmp_path / "out.xlsx")
+    [result] = exported.args
     assert (result.households, result.persons) == (3, 6) and result.path.exists()
 
 
@@ -165,7 +179,7 @@ def test_a_stopped_import_writes_nothing_and_says_so(
     with qtbot.waitSignal(wizard.failed) as blocker:
         wizard.result_page.progress.stop_button.click()
         gate.set()
-    assert "已取消" in blocker.args[0] and "已取消" in wizard.result_page.error.text()
+    assert "已取消" in blocker.args[0] and "已取消" in wizard.result_page.refused.text()
     assert households(ledger_db) == 0
     assert wizard.button(LedgerImportWizard.WizardButton.FinishButton).isEnabled()
 
@@ -177,13 +191,14 @@ def test_a_village_cadre_is_shown_why_they_may_not_import(
     with qtbot.waitSignal(wizard.failed) as blocker:
         wizard.next()
     assert "无权导入台账" in blocker.args[0]
-    assert "无权导入台账" in wizard.preview_page.error.text() and wizard.preview_page.error.isVisible()
+    assert "无权导入台账" in wizard.preview_page.refused.text() and wizard.preview_page.refused.isVisible()
     assert not wizard.button(LedgerImportWizard.WizardButton.NextButton).isEnabled()
     assert households(ledger_db) == 0
-    refusals: list[Any] = []
-    handle = export_ledger(ledger_db, CADRE_IN, tmp_path / "out.xlsx", on_error=refusals.append)
-    qtbot.waitUntil(lambda: handle.is_finished)
-    assert "无权导出台账" in str(refusals[0]) and not (tmp_path / "out.xlsx").exists()
+    registry = RegistryPage(Workspace(ledger_db, CADRE_IN))
+    qtbot.addWidget(registry)
+    with qtbot.waitSignal(registry.status_message) as refused:
+        registry.export_ledger(tmp_path / "out.xlsx")
+    assert "无权导出台账" in refused.args[0] and not (tmp_path / "out.xlsx").exists()
 
 
 def test_ticking_create_villages_checks_again_and_creates_the_village(
@@ -206,12 +221,12 @@ def test_an_unreadable_file_is_refused_on_the_file_page(
 ) -> None:
     text = tmp_path / "notes.xlsx"
     text.write_text("这不是Excel文件", encoding="utf-8")
-    wizard = LedgerImportWizard(ledger_db, CLERK_IN, today=lambda: TODAY)
+    wizard = LedgerImportWizard(Workspace(ledger_db, CLERK_IN))
     qtbot.addWidget(wizard)
     wizard.show()
     with qtbot.waitSignal(wizard.failed):
         wizard.file_page.set_path(text)
-    assert "不是Excel工作簿" in wizard.file_page.error.text()
+    assert "不是Excel工作簿" in wizard.file_page.refused.text()
     assert not wizard.button(LedgerImportWizard.WizardButton.NextButton).isEnabled()
 
 
@@ -231,3 +246,18 @@ def test_the_problem_and_change_models_pass_the_model_tester(qtmodeltester: Mode
     changes.set_rows(["新建：张三户", "更新：王五户 月保障金 320→350"])
     qtmodeltester.check(changes, force_py=True)
     assert changes.index(1, 0).data().startswith("更新")
+
+
+def test_the_registry_on_screen_shows_an_imported_ledger_at_once(
+    qtbot: QtBot, ledger_db: Database, tmp_path: Path
+) -> None:
+    registry = RegistryPage(Workspace(ledger_db, CLERK_IN))
+    qtbot.addWidget(registry)
+    with qtbot.waitSignal(registry.loaded):
+        registry.show()
+    assert registry.model.total == 0
+    wizard = open_on(qtbot, ledger_db, messy_ledger(tmp_path / "l.xlsx"))
+    assert preview(qtbot, wizard).errors == []
+    with qtbot.waitSignal(registry.loaded):  # the import announces the tables it wrote
+        assert do_import(qtbot, wizard).written
+    assert registry.model.total == 3

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from app.demo.run import DEMO_PASSWORD
 from app.domain.codes import Role
+from app.errors import UserError
 from app.models.db import Database
+from app.models.user import User
+from app.services.setup import auth
 from app.views.login_dialog import LoginDialog
 
 
@@ -65,3 +70,15 @@ def test_empty_fields_are_asked_for(qtbot: QtBot, gui_db: Database) -> None:
     dialog = make_dialog(qtbot, gui_db)
     qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
     assert dialog.error_label.text() == "请输入用户名和密码。"
+
+
+def test_only_accounts_that_exist_are_hinted(gui_db: Database) -> None:
+    assert auth.existing_accounts(gui_db, ["nobody", "cadre", "clerk"]) == ["cadre", "clerk"]
+
+
+def test_a_failed_sign_in_is_counted_although_it_is_refused(gui_db: Database) -> None:
+    with pytest.raises(UserError, match="用户名或密码错误"):
+        auth.sign_in(gui_db, "clerk", "wrong-password")
+    with gui_db.uow("test") as uow:
+        user = uow.session.execute(select(User).where(User.username == "clerk")).scalar_one()
+        assert user.failed_attempts == 1

@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 
 import app as app_package
 from app.models.db import Database
-from app.services.reports.stats import stats
+from app.services import settings
+from app.services.reports.stats import counts
 from app.views.cases.notices_page import NoticesPage
 from app.views.main_window import GEOMETRY_KEY, MainWindow, Section
 from app.views.reports.reports_page import ReportsPage
@@ -78,7 +79,7 @@ def test_status_bar_names_user_role_and_installation(window: MainWindow) -> None
 
 def test_dashboard_shows_the_counts(window: MainWindow, gui_db: Database) -> None:
     with gui_db.uow("test") as uow:
-        expected = stats(uow.session)
+        expected = counts(uow.session)
     assert window.dashboard.cards["households"].value_label.text() == f"{expected['households']:,}"
     assert window.dashboard.cards["persons"].value_label.text() == f"{expected['persons']:,}"
     assert "在保" in column_texts(window.dashboard.cases_table, 0)
@@ -115,3 +116,24 @@ def test_the_sync_section_is_the_sync_page_when_the_data_folder_is_known(
     qtbot.addWidget(window)
     assert isinstance(window.stack.widget(Section.SYNC), SyncPage)
     window.close()
+
+
+def test_f5_refreshes_the_page_on_screen(qtbot: QtBot, window: MainWindow, gui_db: Database) -> None:
+    go_menu = next(a.menu() for a in window.menuBar().actions() if a.menu() and a.text() == "转到(&G)")
+    assert window.refresh_action in go_menu.actions()
+    with qtbot.waitSignal(window.settings_page.loaded):
+        window.show_section(Section.SETTINGS)
+    assert window.pages_on_screen() == [window.settings_page]  # the standards tab is not on screen
+    with gui_db.uow("test") as uow:  # changed behind the window's back (another program)
+        settings.put(uow.session, "office.phone", "0730-4218888")
+        uow.commit()
+    assert window.settings_page.office_edits["office.phone"].text() != "0730-4218888"
+    with qtbot.waitSignal(window.settings_page.loaded):
+        qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert window.settings_page.office_edits["office.phone"].text() == "0730-4218888"
+
+
+def test_every_page_reports_to_the_status_bar(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_section(Section.SETTINGS)
+    window.settings_page.show_status("已保存")
+    assert window.statusBar().currentMessage() == "已保存"

@@ -28,10 +28,11 @@ from app.views.login_dialog import sign_in
 from app.views.matching.flags_model import Column
 from app.views.matching.page import MatchingPage
 from app.views.signed_in import SignedIn
+from app.views.task_progress import TaskProgressDialog
+from app.views.workspace import Workspace
 from tests.county.conftest import county_demo_template, demo_county, demo_county_paths  # noqa: F401
 from tests.gui.helpers import type_with_input_method
 
-TODAY = date(2026, 11, 20)
 OK = QDialogButtonBox.StandardButton.Ok
 
 
@@ -66,6 +67,15 @@ def id_number_of(db: Database, person_id: str) -> str:
         return person.id_number
 
 
+def village_of(db: Database, household_id: str) -> str:
+    from app.models.household import Household
+
+    with db.uow("test") as uow:
+        household = uow.session.get(Household, household_id)
+        assert household is not None
+        return household.village_code
+
+
 def death_list(path: Path, rows: list[tuple[str, str, str]]) -> Path:
     lines = ["姓名,身份证号,死亡日期", *(",".join(row) for row in rows)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -73,15 +83,15 @@ def death_list(path: Path, rows: list[tuple[str, str, str]]) -> Path:
 
 
 def open_page(qtbot: QtBot, db: Database, who: SignedIn) -> MatchingPage:
-    page = MatchingPage(db, who, today=lambda: TODAY)
+    page = MatchingPage(Workspace(db, who))
     qtbot.addWidget(page)
-    with qtbot.waitSignal(page.queue_loaded):
+    with qtbot.waitSignal(page.loaded):
         page.show()
     return page
 
 
 def import_deaths(qtbot: QtBot, page: MatchingPage, path: Path) -> MatchImport:
-    with qtbot.waitSignal(page.imported) as done, qtbot.waitSignal(page.queue_loaded):
+    with qtbot.waitSignal(page.imported) as done, qtbot.waitSignal(page.loaded):
         page.import_list("death", path, "县殡仪馆")
     result: MatchImport = done.args[0]
     return result
@@ -115,10 +125,10 @@ def test_a_death_list_flags_the_beneficiary(
     qtmodeltester.check(page.model)
     page.table.sortByColumn(Column.PERSON, Qt.SortOrder.DescendingOrder)
     qtmodeltester.check(page.model)
-    with qtbot.waitSignal(page.queue_loaded):
+    with qtbot.waitSignal(page.loaded):
         page.kind_combo.setCurrentIndex(page.kind_combo.findData("vehicle"))
     assert page.model.rowCount() == 0 and not page.clear_button.isEnabled()
-    with qtbot.waitSignal(page.queue_loaded):
+    with qtbot.waitSignal(page.loaded):
         page.kind_combo.setCurrentIndex(page.kind_combo.findData("death"))
     assert page.model.rowCount() == 1
 
@@ -161,7 +171,7 @@ def test_clearing_a_flag_records_the_note(
     assert dialog is not None and dialog.isVisible() and not dialog.ok_button.isEnabled()
     type_with_input_method(dialog.note_edit, "经核实不影响保障", preedit="jingheshi")
     assert dialog.ok_button.isEnabled()
-    with qtbot.waitSignals([page.flag_cleared, page.queue_loaded]):
+    with qtbot.waitSignals([page.flag_cleared, page.loaded]):
         dialog.ok_button.click()
     assert page.model.rowCount() == 0
     with county_db.uow("test") as uow:
@@ -178,7 +188,7 @@ def test_acting_on_a_death_stops_the_share(
     page.act_button.click()
     dialog = page.act_dialog
     assert dialog is not None
-    qtbot.waitUntil(lambda: "死亡日期" in dialog.error.text())
+    qtbot.waitUntil(lambda: "死亡日期" in dialog.refused.text())
     assert not dialog.ok_button.isEnabled()
     dialog.death_edit.set_value(date(2026, 10, 5))
     qtbot.waitUntil(dialog.ok_button.isEnabled)
@@ -193,7 +203,7 @@ def test_acting_on_a_death_stops_the_share(
             return set(rows.scalars())
 
     assert person.person_id in covered()  # the preview wrote nothing
-    with qtbot.waitSignals([page.flag_acted, page.queue_loaded]):
+    with qtbot.waitSignals([page.flag_acted, page.loaded]):
         dialog.ok_button.click()
     assert page.model.rowCount() == 0 and "2026年11月" in page.result.text()
     assert person.person_id not in covered()
@@ -216,12 +226,13 @@ def test_a_bad_list_is_refused_and_writes_nothing(
     bad = tmp_path / "bad.csv"
     bad.write_text("身份证号\n4306231950\n123\n", encoding="utf-8")
     page = open_page(qtbot, county_db, staff)
-    with qtbot.waitSignal(page.refused) as refused:
-        page.import_list("death", bad)
+    with qtbot.waitSignal(page.status_message) as refused:
+        handle = page.import_list("death", bad)
     message = refused.args[0]
     assert "没有一个可识别" in message and "第2行" in message
-    assert page.error.isVisibleTo(page) and "没有一个可识别" in page.error.text()
-    assert page.running_import is not None and page.running_import.progress_dialog is None
+    assert page.refused.isVisibleTo(page) and "没有一个可识别" in page.refused.text()
+    qtbot.waitUntil(lambda: handle.is_finished)
+    assert not any(dialog.isVisible() for dialog in page.findChildren(TaskProgressDialog))
     with county_db.uow("test") as uow:
         for table in (MatchList, MatchFlag):
             assert uow.session.execute(select(func.count()).select_from(table)).scalar_one() == 0
@@ -232,8 +243,9 @@ def test_a_role_that_may_not_act_reads_only(qtbot: QtBot, county_db: Database) -
     page = open_page(qtbot, county_db, cadre)
     assert page.notice.isVisibleTo(page) and Role.VILLAGE_CADRE.label in page.notice.text()
     assert not page.may_act and not page.import_button.isEnabled()
-    with qtbot.waitSignal(page.refused):
+    with qtbot.waitSignal(page.status_message) as refused:
         page.choose_list()
+    assert refused.args[0] == page.read_only_reason == page.refused.text()
 
 
 def test_the_list_is_chosen_in_a_dialog(
@@ -249,7 +261,7 @@ def test_the_list_is_chosen_in_a_dialog(
     assert dialog is not None and dialog.isVisible() and not dialog.buttons.button(OK).isEnabled()
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("vehicle"))
     dialog.path_edit.setText(str(path))
-    with qtbot.waitSignal(page.imported) as done, qtbot.waitSignal(page.queue_loaded):
+    with qtbot.waitSignal(page.imported) as done, qtbot.waitSignal(page.loaded):
         dialog.buttons.button(OK).click()
     result = done.args[0]
     assert (result.kind, result.rows, result.new_flags) == ("vehicle", 1, 1)
@@ -264,13 +276,43 @@ def test_stop_writes_nothing(qtbot: QtBot, county_db: Database, staff: SignedIn,
     page = open_page(qtbot, county_db, staff)
     gate = threading.Event()
     tasks.run(lambda _progress, _cancel: gate.wait(10))  # holds the one database thread
-    with qtbot.waitSignal(page.refused) as refused:
-        page.import_list("death", path)
-        assert page.running_import is not None and page.running_import.progress_dialog is not None
-        stop = page.running_import.progress_dialog.findChild(QPushButton)
+    imported: list[MatchImport] = []
+    page.imported.connect(imported.append)
+    with qtbot.waitSignal(page.status_message) as stopped:
+        handle = page.import_list("death", path)
+        (dialog,) = page.findChildren(TaskProgressDialog)
+        stop = dialog.findChild(QPushButton)
         assert stop is not None
         stop.click()
         gate.set()
-    assert "nothing was written" in refused.args[0] or "未写入" in refused.args[0]
+    assert "nothing was written" in stopped.args[0] or "未写入" in stopped.args[0]
+    assert handle.is_finished and imported == []
     with county_db.uow("test") as uow:
         assert uow.session.execute(select(func.count()).select_from(MatchList)).scalar_one() == 0
+
+
+def test_a_flag_cleared_on_one_page_leaves_the_other_at_once(
+    qtbot: QtBot, county_db: Database, staff: SignedIn, tmp_path: Path
+) -> None:
+    page, _person = flagged_page(qtbot, county_db, staff, tmp_path, "2026-10-05")
+    other = open_page(qtbot, county_db, staff)  # a second window on the same queue
+    assert other.model.rowCount() == 1
+    with qtbot.waitSignal(other.loaded):  # no one told it: the write's changes did
+        page.clear_flag(page.model.line_at(0).id, "经核实不影响保障")
+    assert other.model.rowCount() == 0
+
+
+def test_a_village_cadre_reads_only_the_flags_of_his_village(
+    qtbot: QtBot, county_db: Database, staff: SignedIn, tmp_path: Path
+) -> None:
+    found = beneficiaries(county_db)
+    first = found[0]
+    home = village_of(county_db, first.household_id)
+    second = next(c for c in found if village_of(county_db, c.household_id) != home)
+    rows = [(c.name, id_number_of(county_db, c.person_id), "2026-10-05") for c in (first, second)]
+    staff_page = open_page(qtbot, county_db, staff)
+    import_deaths(qtbot, staff_page, death_list(tmp_path / "deaths.csv", rows))
+    assert staff_page.model.rowCount() == 2
+    cadre = SignedIn(Actor("cadre", "王村干", Role.VILLAGE_CADRE, home), "华容县", "county")
+    page = open_page(qtbot, county_db, cadre)
+    assert [(line.person_name, line.village_code) for line in page.model.lines()] == [(first.name, home)]

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from app.domain.codes import Role
+from app.models.audit import AuditEvent
 from app.models.db import Database
 from app.printing.catalog import NoticeKind
 from app.printing.output import Printed
@@ -13,19 +20,22 @@ from app.services.context import Actor
 from app.views import tasks
 from app.views.cases.notices_page import NoticesPage
 from app.views.signed_in import SignedIn
+from app.views.workspace import Workspace
 from tests.conftest import DEMO_TODAY
 
 
 def _page(qtbot: QtBot, db: Database, actor: Actor) -> NoticesPage:
-    page = NoticesPage(db, SignedIn(actor, "三封寺镇", "station"))
+    page = NoticesPage(Workspace(db, SignedIn(actor, "三封寺镇", "station")))
     qtbot.addWidget(page)
-    page.show()
-    qtbot.waitUntil(lambda: page.village_combo.count() > 0)
+    with qtbot.waitSignal(page.loaded):
+        page.show()
     return page
 
 
-def test_a_clerk_builds_and_previews_the_standing_list(qtbot: QtBot, demo_db: Database) -> None:
-    from sqlalchemy import func, select
+def test_a_clerk_builds_previews_and_saves_the_standing_list(
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy import func
 
     from app.models.case import Benefit
     from app.models.household import Household
@@ -49,13 +59,27 @@ def test_a_clerk_builds_and_previews_the_standing_list(qtbot: QtBot, demo_db: Da
     doc = blocker.args[0]
     assert isinstance(doc, Printed) and doc.pdf.startswith(b"%PDF") and doc.pages >= 1
     assert page.village_combo.currentText() in doc.title and "长期公示" in doc.title
-    assert page.preview_dialog is not None and page.preview_dialog.isVisible()
-    page.preview_dialog.close()
+    preview = page.preview_dialog
+    assert preview is not None and preview.isVisible()
+    # 另存为 is an audited export: who, what, how many households, where.
+    target = tmp_path / "长期公示"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
+    with qtbot.waitSignal(preview.saved) as saved:
+        preview._on_save()
+    assert saved.args == [str(target) + ".pdf"] and Path(saved.args[0]).read_bytes() == doc.pdf
+    with demo_db.uow("check") as uow:
+        event = uow.session.execute(
+            select(AuditEvent).where(AuditEvent.action == "export").order_by(AuditEvent.seq.desc()).limit(1)
+        ).scalar_one()
+    summary = json.loads(event.new_values)
+    assert event.actor == "clerk" and event.table_name == "public_notice"
+    assert summary["kind"] == "notice:standing" and summary["area"] == village
+    assert summary["households"] == doc.households > 0 and summary["file"] == "长期公示.pdf"
+    preview.close()
     tasks.wait_all()
 
 
 def test_a_village_cadre_sees_only_their_village(qtbot: QtBot, demo_db: Database) -> None:
-    from sqlalchemy import select
 
     from app.models.area import Area
 
@@ -73,8 +97,9 @@ def test_nothing_to_post_is_said_on_the_page(qtbot: QtBot, demo_db: Database) ->
     page = _page(qtbot, demo_db, Actor("clerk", "张丽", Role.TOWNSHIP_CLERK, "430623101000"))
     page.date_edit.setDate(QDate(2000, 1, 3))
     page.kind_combo.setCurrentIndex(page.kind_combo.findData(NoticeKind.STOP))
-    with qtbot.waitSignal(page.refused, timeout=20_000) as blocker:
+    with qtbot.waitSignal(page.status_message, timeout=20_000) as blocker:
         page.build_button.click()
     assert "无可公示" in blocker.args[0] or "没有" in blocker.args[0]
+    assert page.refused.isVisible() and blocker.args[0] in page.refused.text()
     assert page.preview_dialog is None
     tasks.wait_all()

@@ -12,16 +12,18 @@ from sqlalchemy import select
 
 from app.models.db import Database
 from app.models.household import Household, Person
+from app.services.households import registry
 from app.views.households.households_model import Column
 from app.views.households.registry_page import FIRST_BATCH, RegistryPage
 from app.views.signed_in import SignedIn
+from app.views.workspace import Workspace
 from tests.gui.helpers import column_texts, type_with_input_method
 
 
 def open_page(qtbot: QtBot, db: Database, who: SignedIn) -> RegistryPage:
-    page = RegistryPage(db, who)
+    page = RegistryPage(Workspace(db, who))
     qtbot.addWidget(page)
-    with qtbot.waitSignals([page.results_shown, page.count_shown]):
+    with qtbot.waitSignals([page.results_shown, page.count_shown, page.loaded]):
         page.show()
     return page
 
@@ -46,7 +48,7 @@ def heads_shown(page: RegistryPage) -> list[str]:
 
 
 def search_for(qtbot: QtBot, page: RegistryPage, ascii_text: str) -> None:
-    with qtbot.waitSignal(page.count_shown):
+    with qtbot.waitSignal(page.loaded):
         qtbot.keyClicks(page.search_edit, ascii_text)
 
 
@@ -84,7 +86,7 @@ def test_id_fragment_finds_the_household(qtbot: QtBot, page: RegistryPage, known
 def test_chinese_name_typed_through_an_input_method(
     qtbot: QtBot, page: RegistryPage, known_head: Person
 ) -> None:
-    with qtbot.waitSignal(page.count_shown):
+    with qtbot.waitSignal(page.loaded):
         type_with_input_method(page.search_edit, known_head.name, preedit=known_head.name_pinyin)
     assert page.search_edit.text() == known_head.name
     assert known_head.name in heads_shown(page)
@@ -98,7 +100,7 @@ def test_no_match_says_so(qtbot: QtBot, page: RegistryPage) -> None:
 
 def test_state_filter(qtbot: QtBot, page: RegistryPage) -> None:
     index = page.state_combo.findText("在保")
-    with qtbot.waitSignal(page.count_shown):
+    with qtbot.waitSignal(page.loaded):
         page.state_combo.setCurrentIndex(index)
     labels = {page.model.row_at(r).state_label for r in range(page.model.rowCount())}
     assert labels == {"在保"}
@@ -106,7 +108,7 @@ def test_state_filter(qtbot: QtBot, page: RegistryPage) -> None:
 
 def test_sorting_by_head_is_done_in_sql(qtbot: QtBot, page: RegistryPage) -> None:
     header = page.table.horizontalHeader()
-    with qtbot.waitSignal(page.count_shown):
+    with qtbot.waitSignal(page.loaded):
         header.setSortIndicator(Column.HEAD, Qt.SortOrder.DescendingOrder)
     names = heads_shown(page)
     assert names == sorted(names, reverse=True)
@@ -171,7 +173,7 @@ def test_the_household_dialog_opens_the_editor(qtbot: QtBot, demo_db: Database, 
     from app.views.signed_in import SignedIn
 
     clerk = SignedIn(Actor("clerk", "张丽", Role.TOWNSHIP_CLERK, "430623101000"), "三封寺镇", "station")
-    page = RegistryPage(demo_db, clerk, paths=DataPaths(tmp_path))
+    page = RegistryPage(Workspace(demo_db, clerk, DataPaths(tmp_path)))
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.results_shown, timeout=10_000):
         page.show()
@@ -183,3 +185,39 @@ def test_the_household_dialog_opens_the_editor(qtbot: QtBot, demo_db: Database, 
     assert isinstance(page.editor, HouseholdEditor)
     qtbot.waitUntil(lambda: page.editor is not None and page.editor.isVisible())
     page.editor.close()
+
+
+def test_the_list_refreshes_itself_after_a_change_made_elsewhere(
+    qtbot: QtBot, gui_db: Database, clerk: SignedIn, known_head: Person
+) -> None:
+    """A write anywhere (here the household editor's service) announces its tables; the page reloads."""
+    from app.domain.codes import Sex
+    from app.services.households import edit
+    from app.services.intake.household import MemberInput
+    from app.views import ops
+
+    page = open_page(qtbot, gui_db, clerk)
+    search_for(qtbot, page, known_head.name_initials)
+    assert "欧阳明德" not in heads_shown(page)
+    renamed = MemberInput("欧阳明德", known_head.id_number, known_head.relation_code, sex=Sex(known_head.sex))
+    writer = RegistryPage(Workspace(gui_db, clerk))  # another page, not on screen
+    qtbot.addWidget(writer)
+    with qtbot.waitSignal(page.loaded):
+        ops.write_op(writer, lambda uow: edit.update_member(uow, clerk.actor, known_head.id, renamed))
+    page.search_edit.clear()
+    search_for(qtbot, page, "oymd")
+    assert heads_shown(page) == ["欧阳明德"]
+    assert writer.model.rowCount() == 0  # not shown: it loads when it is shown
+
+
+def test_a_cadre_is_refused_a_household_outside_the_village(
+    qtbot: QtBot, gui_db: Database, cadre: SignedIn
+) -> None:
+    page = open_page(qtbot, gui_db, cadre)
+    with gui_db.uow("test") as uow:
+        elsewhere = uow.session.execute(
+            select(Household.id).where(Household.village_code != cadre.actor.area_code).limit(1)
+        ).scalar_one()
+    with qtbot.waitSignal(page.status_message) as refused:
+        page.read(lambda uow: registry.detail(uow, cadre.actor, elsewhere), lambda _d: None)
+    assert "管辖范围" in refused.args[0] and page.refused.isVisible()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
 from datetime import date
@@ -19,18 +20,20 @@ from app.models.audit import AuditEvent
 from app.models.db import Database
 from app.models.payment import PaymentResult
 from app.services.households import registry
-from app.services.payments import runs as payments
-from app.services.reports import files as report_files
+from app.services.payments import runs
+from app.services.reports import files
 from app.services.reports.monthly import monthly
 from app.views import tasks
-from app.views.payments import run_page as payment_run_page
+from app.views.payments import run_page
 from app.views.payments.models import LineColumn, PaymentLinesModel, bank_result_text
 from app.views.payments.run_page import PaymentRunTab
 from app.views.reports.reports_page import ReportsPage
 from app.views.reports.stats_page import ReportStatsTab
 from app.views.signed_in import SignedIn
 from app.views.task_progress import TaskProgressDialog
+from app.views.workspace import Workspace
 from tests.county.conftest import (  # noqa: F401
+    ADMIN,
     HEAD,
     Member,
     add_beneficiary,
@@ -41,7 +44,6 @@ from tests.county.conftest import (  # noqa: F401
 from tests.db.test_township_stats import direct_count
 from tests.gui.conftest import signed_in
 
-TODAY = date(2026, 11, 20)
 MONTH = "2026-11"
 SHARED = "6217009999990001"
 WAIT = 30_000
@@ -51,7 +53,7 @@ WAIT = 30_000
 def county_db(demo_county: Database) -> Iterator[Database]:  # noqa: F811
     """The county demo plus two households paid into one account (a 多户共用账号 finding)."""
     with demo_county.uow("test") as uow:
-        village = registry.villages(uow.session, "430623101000")[0][0]
+        village = registry.village_list(uow.session, "430623101000")[0][0]
         for n, born in ((1, date(1950, 3, 1)), (2, date(1952, 6, 9))):
             member = Member(f"共用{n}", born, 30 + 2 * n + 1)
             add_beneficiary(uow, [member], base_fen=40000, village=village, account=SHARED, number=90000 + n)
@@ -62,12 +64,16 @@ def county_db(demo_county: Database) -> Iterator[Database]:  # noqa: F811
 
 
 def open_page(qtbot: QtBot, db: Database, user: SignedIn) -> tuple[ReportsPage, PaymentRunTab]:
-    page = ReportsPage(db, user, today=lambda: TODAY)
+    page = ReportsPage(Workspace(db, user))
     qtbot.addWidget(page)
     assert page.payment_tab is not None
-    with qtbot.waitSignal(page.payment_tab.run_loaded, timeout=WAIT):
+    with qtbot.waitSignal(page.payment_tab.loaded, timeout=WAIT):
         page.show()
     return page, page.payment_tab
+
+
+# A write's own message (its on_done) and the reload its changes start may land in either order: the
+# steps below wait for both before the next one, so a later wait on status_message sees its own.
 
 
 def fetch_all(qtbot: QtBot, model: PaymentLinesModel) -> None:
@@ -103,19 +109,19 @@ def roster_total_fen(path: Path) -> tuple[int, int]:
 def test_county_head_runs_the_month_from_draft_to_bank_return(
     qtbot: QtBot, county_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtmodeltester: Any
 ) -> None:
-    monkeypatch.setattr(payment_run_page, "BATCH", 40)  # several fetchMore batches
+    monkeypatch.setattr(run_page, "BATCH", 40)  # several fetchMore batches
     _page, tab = open_page(qtbot, county_db, signed_in(county_db, "countyhead"))
     assert tab.month() == MONTH and tab.view is not None and tab.view.status == ""
     assert tab.prepare_button.isEnabled() and not tab.export_xlsx_button.isEnabled()
     assert tab.approve_button.isEnabled() and tab.approve_reason.isHidden()
 
-    with qtbot.waitSignal(tab.run_loaded, timeout=WAIT):
+    with qtbot.waitSignals([tab.loaded, tab.status_message], timeout=WAIT):
         tab.prepare_button.click()
     with county_db.uow("t") as uow:
-        run = payments.get_run(uow.session, MONTH)
+        run = runs.get_run(uow.session, MONTH)
         assert run is not None
         expected = (run.status, run.households, run.persons, run.total_fen)
-        roster = payments.roster(uow.session, MONTH)
+        roster = runs.roster(uow, ADMIN, MONTH)
     view = tab.view
     assert (view.status, view.households, view.persons, view.total_fen) == expected
     assert expected[0] == "draft" and expected[1] > 60  # more than one fetchMore batch
@@ -132,7 +138,7 @@ def test_county_head_runs_the_month_from_draft_to_bank_return(
     qtmodeltester.check(tab.flags_model)
 
     monkeypatch.setattr(tab, "confirm", lambda _text: True)
-    with qtbot.waitSignal(tab.run_loaded, timeout=WAIT):
+    with qtbot.waitSignals([tab.loaded, tab.status_message], timeout=WAIT):
         tab.approve_button.click()
     assert tab.view.status == "approved" and tab.view.total_fen == expected[3]
     assert not tab.approve_button.isEnabled() and not tab.prepare_button.isEnabled()
@@ -154,7 +160,7 @@ def test_county_head_runs_the_month_from_draft_to_bank_return(
         monkeypatch.setattr(tab, "choose_save_path", lambda *_args: posted)
         tab.export_masked_button.click()
     with county_db.uow("t") as uow:
-        first = payments.roster(uow.session, MONTH).lines[0]
+        first = runs.roster(uow, ADMIN, MONTH).lines[0]
         exports = uow.session.execute(
             select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "export")
         ).scalar_one()
@@ -163,19 +169,19 @@ def test_county_head_runs_the_month_from_draft_to_bank_return(
     assert first.id_number in bank_copy and first.id_number not in posting
     assert first.id_number[-4:] in posting and first.head_name in posting
 
-    with qtbot.waitSignal(tab.run_loaded, timeout=WAIT):
+    with qtbot.waitSignals([tab.loaded, tab.status_message], timeout=WAIT):
         tab.sent_button.click()
     assert tab.view.status == "sent" and not tab.sent_button.isEnabled()
 
     # a file with a row that is not in the run is refused whole, with the row
     with county_db.uow("t") as uow:
-        paid = [x for x in payments.roster(uow.session, MONTH).lines if x.account_no][:4]
+        paid = [x for x in runs.roster(uow, ADMIN, MONTH).lines if x.account_no][:4]
     rows = [[x.head_name, x.account_no, f"{x.total_fen / 100:.2f}", "成功", ""] for x in paid]
     bad = bank_file(tmp_path / "bad.xlsx", [*rows, ["别人", "6222000000000001", "300.00", "成功", ""]])
-    with qtbot.waitSignal(tab.refused, timeout=WAIT) as refused:
+    with qtbot.waitSignal(tab.status_message, timeout=WAIT) as refused:
         tab.import_bank_return_from(bad)
     assert "未导入任何结果" in refused.args[0] and "第7行" in refused.args[0]
-    assert tab.error.text() == refused.args[0]
+    assert tab.refused.text() == refused.args[0]
     with county_db.uow("t") as uow:
         assert uow.session.execute(select(func.count()).select_from(PaymentResult)).scalar_one() == 0
 
@@ -183,24 +189,24 @@ def test_county_head_runs_the_month_from_draft_to_bank_return(
     good = bank_file(tmp_path / "bank.xlsx", rows)
     reports: list[Any] = []
     tab.bank_imported.connect(reports.append)
-    with qtbot.waitSignal(tab.run_loaded, timeout=WAIT):
+    with qtbot.waitSignals([tab.loaded, tab.status_message], timeout=WAIT):
         monkeypatch.setattr(tab, "choose_open_path", lambda: good)
         tab.bank_button.click()
     assert [(r.paid, r.failed) for r in reports] == [(3, 1)]
     assert (tab.view.paid_count, tab.view.failed_count) == (3, 1)
-    assert tab.bank_label.text() == tab.texts.bank(tab.view) and not tab.error.isVisible()
+    assert tab.bank_label.text() == tab.texts.bank(tab.view) and not tab.refused.isVisible()
     first = next(i for i, r in enumerate(tab.line_rows()) if r.seq == paid[0].seq)
     index = tab.lines_model.index(first, LineColumn.BANK)
     assert tab.lines_model.data(index) == bank_result_text("failed") != ""
 
     # 核销: a note is required; then the finding is cleared with it
-    with qtbot.waitSignal(tab.refused, timeout=WAIT) as refused:
+    with qtbot.waitSignal(tab.status_message, timeout=WAIT) as refused:
         tab.clear_flag(tab.view.flags[0].id, "  ")
     assert "核实情况" in refused.args[0]
     tab.flags_table.selectRow(0)
     assert tab.clear_button.isEnabled()
     monkeypatch.setattr(tab, "ask_note", lambda _flag: "两户为母女，共用一张卡，已有书面协议备案")
-    with qtbot.waitSignal(tab.run_loaded, timeout=WAIT):
+    with qtbot.waitSignals([tab.loaded, tab.status_message], timeout=WAIT):
         tab.clear_button.click()
     flag = tab.view.flags[0]
     assert (flag.status, flag.note, flag.resolved_by) == (
@@ -218,18 +224,18 @@ def test_county_staff_may_prepare_but_not_approve(qtbot: QtBot, county_db: Datab
     assert tab.approve_reason.isVisible() and tab.approve_reason.text() == reason
     assert tab.prepare_button.isEnabled()
     prepare_text = tab.prepare_button.text()  # 生成 (no run yet), not 重新生成
-    with qtbot.waitSignal(tab.refused, timeout=WAIT) as refused:  # the service refuses too
+    with qtbot.waitSignal(tab.status_message, timeout=WAIT) as refused:  # the service refuses too
         tab.approve()
-    assert "无权审批发放名册" in refused.args[0]
-    with qtbot.waitSignal(tab.run_loaded, timeout=WAIT):
+    assert "无权审批发放名册" in refused.args[0] and tab.refused.text() == refused.args[0]
+    with qtbot.waitSignals([tab.loaded, tab.status_message], timeout=WAIT):
         tab.prepare()
     assert tab.view is not None and tab.view.status == "draft"
     assert tab.approve_button.toolTip() == reason and not tab.approve_button.isEnabled()
-    with qtbot.waitSignal(tab.run_loaded, timeout=WAIT):
+    with qtbot.waitSignal(tab.loaded, timeout=WAIT):
         tab.set_month("2026-12")
     assert (tab.view.month, tab.view.status, tab.lines_model.rowCount()) == ("2026-12", "", 0)
     assert not tab.export_xlsx_button.isEnabled() and tab.prepare_button.text() == prepare_text
-    with qtbot.waitSignal(tab.run_loaded, timeout=WAIT):
+    with qtbot.waitSignal(tab.loaded, timeout=WAIT):
         tab.month_edit.setDate(QDate(2026, 11, 1))
     assert tab.view.month == MONTH and tab.view.status == "draft"
     assert tab.prepare_button.text() != prepare_text
@@ -239,7 +245,7 @@ def test_cancelling_the_progress_dialog_writes_no_roster(
     qtbot: QtBot, county_db: Database, tmp_path: Path
 ) -> None:
     _page, tab = open_page(qtbot, county_db, signed_in(county_db, "county"))
-    with qtbot.waitSignal(tab.run_loaded, timeout=WAIT):
+    with qtbot.waitSignals([tab.loaded, tab.status_message], timeout=WAIT):
         tab.prepare()
     release = threading.Event()
     blocker = tasks.run(lambda _p, _c: release.wait(WAIT / 1000))  # holds the one database thread
@@ -259,12 +265,12 @@ def test_cancelling_the_progress_dialog_writes_no_roster(
 def test_the_monthly_report_is_previewed_and_saved(
     qtbot: QtBot, county_db: Database, tmp_path: Path, qtmodeltester: Any
 ) -> None:
-    page = ReportsPage(county_db, signed_in(county_db, "county"), today=lambda: TODAY)
+    page = ReportsPage(Workspace(county_db, signed_in(county_db, "county")))
     qtbot.addWidget(page)
     stats = page.stats_tab
     assert stats is not None and stats.month() == MONTH
     with county_db.uow("t") as uow:
-        report = monthly(uow.session, HEAD, MONTH)
+        report = monthly(uow, HEAD, MONTH)
     with qtbot.waitSignal(stats.previewed, timeout=WAIT):
         stats.show_button.click()
     rows = stats.month_model.rows()
@@ -297,11 +303,11 @@ def test_the_pdf_button_is_hidden_without_the_pdf_builders(
     qtbot: QtBot, county_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     user = signed_in(county_db, "county")
-    monkeypatch.setattr(report_files, "report_pdf_available", lambda: False)
-    without = ReportStatsTab(county_db, user, today=lambda: TODAY)
+    monkeypatch.setattr(files, "report_pdf_available", lambda: False)
+    without = ReportStatsTab(Workspace(county_db, user))
     qtbot.addWidget(without)
-    monkeypatch.setattr(report_files, "report_pdf_available", lambda: True)
-    with_pdf = ReportStatsTab(county_db, user, today=lambda: TODAY)
+    monkeypatch.setattr(files, "report_pdf_available", lambda: True)
+    with_pdf = ReportStatsTab(Workspace(county_db, user))
     qtbot.addWidget(with_pdf)
     assert without.pdf_button.isHidden() and not with_pdf.pdf_button.isHidden()
 
@@ -309,7 +315,7 @@ def test_the_pdf_button_is_hidden_without_the_pdf_builders(
 def test_a_station_sees_its_villages_and_saves_them(
     qtbot: QtBot, gui_db: Database, clerk: SignedIn, tmp_path: Path, qtmodeltester: Any
 ) -> None:
-    page = ReportsPage(gui_db, clerk, today=lambda: TODAY)
+    page = ReportsPage(Workspace(gui_db, clerk))
     qtbot.addWidget(page)
     assert page.payment_tab is None and page.stats_tab is None and page.tabs.count() == 1
     tab = page.township_tab
@@ -326,3 +332,22 @@ def test_a_station_sees_its_villages_and_saves_them(
     assert tab.stats is not None
     sheet = load_workbook(out).active
     assert sheet is not None and sheet.max_row == 3 + len(got) + len(tab.stats.by_category()) + 1
+    with gui_db.uow("t") as uow:
+        exports = uow.session.execute(
+            select(AuditEvent.actor, AuditEvent.new_values).where(AuditEvent.action == "export")
+        ).all()
+    assert [(actor, json.loads(values)["households"]) for actor, values in exports] == [
+        ("clerk", tab.stats.households)
+    ]
+
+
+def test_a_run_prepared_elsewhere_shows_on_the_open_tab(qtbot: QtBot, county_db: Database) -> None:
+    _page, tab = open_page(qtbot, county_db, signed_in(county_db, "county"))
+    assert tab.view is not None and tab.view.status == ""
+    other = PaymentRunTab(tab.ws)  # another window's tab (never shown) prepares the run
+    qtbot.addWidget(other)
+    other.set_month(MONTH)
+    with qtbot.waitSignal(tab.loaded, timeout=WAIT):
+        other.prepare()
+    assert tab.view.status == "draft" and tab.view.households > 0
+    assert tab.lines_model.rowCount() > 0

@@ -7,16 +7,19 @@ from sqlalchemy import select
 
 from app.models.case import Review
 from app.models.db import Database
+from app.services.reviews import review
+from app.services.reviews.review import ReviewInput
 from app.views.reviews.reviews_page import ReviewsPage
 from app.views.signed_in import SignedIn
+from app.views.workspace import Workspace
 from tests.gui.casework import today
 from tests.gui.helpers import type_with_input_method
 
 
 def open_page(qtbot: QtBot, db: Database, who: SignedIn) -> ReviewsPage:
-    page = ReviewsPage(db, who, today=today)
+    page = ReviewsPage(Workspace(db, who))
     qtbot.addWidget(page)
-    with qtbot.waitSignal(page.queue_loaded):
+    with qtbot.waitSignal(page.loaded):
         page.show()
     return page
 
@@ -33,7 +36,7 @@ def test_the_queue_is_most_overdue_first(qtbot: QtBot, gui_db: Database, clerk: 
     rows = page.model.rows()
     assert rows and [r.due_on for r in rows] == sorted(r.due_on for r in rows)
     assert "待复核" in page.count_label.text()
-    with qtbot.waitSignal(page.queue_loaded):
+    with qtbot.waitSignal(page.loaded):
         page.horizon_combo.setCurrentIndex(1)  # every open review
     assert page.model.rowCount() >= len(rows)
 
@@ -53,9 +56,11 @@ def test_a_review_ends_in_a_proposed_stop(qtbot: QtBot, gui_db: Database, clerk:
     form.save_button.click()
     qtbot.waitUntil(lambda: "理由" in form.error.text())  # the service wants the written reason
     type_with_input_method(form.reason_edit, "家庭人均收入超过保障标准")
-    with qtbot.waitSignals([page.review_saved, page.queue_loaded]):
+    following = page.model.row_at(1).case_id
+    with qtbot.waitSignals([page.status_message, page.loaded, page.context_loaded]):
         form.save_button.click()
     assert case_id not in [r.case_id for r in page.model.rows()]  # the next review is months away
+    assert form.context is not None and form.context.case_id == following  # on with the next household
     with gui_db.uow("test") as uow:
         reviews = uow.session.execute(select(Review).where(Review.case_id == case_id)).scalars().all()
     done = [r for r in reviews if r.done_on == today()]
@@ -67,3 +72,19 @@ def test_a_cadre_reads_but_does_not_record(qtbot: QtBot, gui_db: Database, cadre
     page = open_page(qtbot, gui_db, cadre)
     assert not page.form.save_button.isVisibleTo(page)
     assert "只能查阅" in page.form.error.text()
+
+
+def test_a_change_elsewhere_keeps_what_the_reviewer_typed(
+    qtbot: QtBot, gui_db: Database, clerk: SignedIn
+) -> None:
+    page = open_page(qtbot, gui_db, clerk)
+    case_id = choose_first(qtbot, page)
+    type_with_input_method(page.form.finding_edit, "入户核查：家庭成员无变化")
+    other = page.model.row_at(page.model.rowCount() - 1).case_id
+    assert other != case_id
+    data = ReviewInput(today(), "已核查", proposal="none")
+    with qtbot.waitSignal(page.loaded):  # another household's review, saved elsewhere, refreshes the queue
+        page.write(lambda uow: review.record_review(uow, clerk.actor, other, data))
+    assert other not in [r.case_id for r in page.model.rows()]
+    assert page.form.context is not None and page.form.context.case_id == case_id
+    assert page.form.finding_edit.toPlainText() == "入户核查：家庭成员无变化"

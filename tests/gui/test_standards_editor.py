@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from app import clock
 from app.demo.run import DEMO_PASSWORD
 from app.domain.benefit import TopupGroup, TopupRule
 from app.domain.money import Rounding
@@ -22,6 +23,7 @@ from app.views.login_dialog import sign_in
 from app.views.setup.standards_editor import StandardsEditor
 from app.views.setup.standards_model import StandardsModel
 from app.views.signed_in import SignedIn
+from app.views.workspace import Workspace
 from tests.county.conftest import TODAY, county_demo_template, demo_county, demo_county_paths  # noqa: F401
 
 
@@ -33,7 +35,8 @@ def county_db(demo_county: Database) -> Iterator[Database]:  # noqa: F811
 
 
 def _editor(qtbot: QtBot, db: Database, who: SignedIn) -> StandardsEditor:
-    editor = StandardsEditor(db, who, today=TODAY)
+    assert clock.today() == TODAY
+    editor = StandardsEditor(Workspace(db, who))
     qtbot.addWidget(editor)
     with qtbot.waitSignal(editor.loaded, timeout=10_000):
         editor.show()
@@ -89,7 +92,7 @@ def test_a_duplicate_is_refused_in_the_dialog_which_stays_open(qtbot: QtBot, cou
     dialog.effective_edit.set_value(date(2026, 1, 1))
     dialog.urban_rural_combo.setCurrentIndex(dialog.urban_rural_combo.findData("urban"))
     qtbot.keyClicks(dialog.amount_edit, "750")
-    with qtbot.waitSignal(editor.refused, timeout=10_000) as blocker:
+    with qtbot.waitSignal(editor.status_message, timeout=10_000) as blocker:
         dialog.ok_button.click()
     assert "已有2026-01-01起执行" in blocker.args[0]
     assert dialog.isVisible() and dialog.ok_button.isEnabled()
@@ -113,7 +116,7 @@ def test_the_county_head_saves_the_extra_support_rules(qtbot: QtBot, county_db: 
     assert rules.rounding is Rounding.FEN and rules.elderly_age == 80
 
     form.mode_combo.setCurrentIndex(form.mode_combo.findData("tier"))
-    with qtbot.waitSignal(editor.refused, timeout=10_000) as blocker:
+    with qtbot.waitSignal(editor.status_message, timeout=10_000) as blocker:
         editor.save_rules_button.click()
     assert "至少要设置一个档次" in blocker.args[0]
     assert editor.rules_error.isVisibleTo(editor)
@@ -131,7 +134,7 @@ def test_the_station_clerk_sees_the_standards_read_only(
     for button in (editor.new_button, editor.edit_button, editor.delete_button, editor.save_rules_button):
         assert not button.isEnabled()
     assert not editor.rules_form.isEnabled()
-    with qtbot.waitSignal(editor.refused, timeout=10_000) as blocker:
+    with qtbot.waitSignal(editor.status_message, timeout=10_000) as blocker:
         editor.save_rules()  # the service refuses even if the button were reached
     assert "乡镇工作站" in blocker.args[0]
 

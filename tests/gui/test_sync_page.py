@@ -13,14 +13,16 @@ from PySide6.QtWidgets import QLineEdit
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from app.domain.codes import Role
+from app.domain.codes import BundleStatus, InstallationKind, Role
 from app.models.db import Database
 from app.models.sync import SyncConflict
 from app.services.context import Actor
-from app.sync.importer import Outcome
+from app.services.sync.transfer import Imported
+from app.sync.results import Outcome, UpResult
 from app.views import tasks
 from app.views.signed_in import SignedIn
 from app.views.sync.page import PassphraseDialog, SyncPage
+from app.views.workspace import Workspace
 from tests.sync.conftest import COUNTY, World
 
 STATION = "430623101"
@@ -78,19 +80,16 @@ def dbs(world: World) -> Iterator[dict[str, Database]]:
 def _page(qtbot: QtBot, world: World, db: Database, who: str, secret: str | None = None) -> SyncPage:
     if who == "county":
         signed_in = SignedIn(
-            Actor("county", "王科长", Role.COUNTY_STAFF, "430623000000"), "县民政局", "county"
+            Actor("county", "王科长", Role.COUNTY_STAFF, "430623000000"), "县民政局", InstallationKind.COUNTY
         )
     else:
         signed_in = SignedIn(
-            Actor("clerk", "张丽", Role.TOWNSHIP_CLERK, "430623101000"), "三封寺镇", "station"
+            Actor("clerk", "张丽", Role.TOWNSHIP_CLERK, "430623101000"), "三封寺镇", InstallationKind.STATION
         )
-    page = SyncPage(db, signed_in, world.paths(who))
+    page = SyncPage(Workspace(db, signed_in, world.paths(who)))
     qtbot.addWidget(page)
     page.ask_passphrase = lambda: SECRETS[who] if secret is None else secret  # type: ignore[method-assign]
-    if who == "county":
-        with qtbot.waitSignal(page.overview_loaded, timeout=WAIT):
-            page.show()
-    else:
+    with qtbot.waitSignal(page.loaded, timeout=WAIT):
         page.show()
     return page
 
@@ -104,11 +103,11 @@ def _export(qtbot: QtBot, page: SyncPage, folder: Path) -> Path:
 
 
 def _import(qtbot: QtBot, page: SyncPage, *files: Path) -> list[Outcome]:
-    signals = [page.imported, page.overview_loaded] if page.is_county else [page.imported]
-    with qtbot.waitSignal(page.imported, timeout=WAIT) as blocker, qtbot.waitSignals(signals, timeout=WAIT):
+    with qtbot.waitSignal(page.imported, timeout=WAIT) as blocker:
         page.import_files(list(files))
-    outcomes: list[Outcome] = blocker.args[0]
-    return outcomes
+    qtbot.waitUntil(lambda: not page.busy, timeout=WAIT)  # and the reload the import announced has landed
+    imported: Imported = blocker.args[0]
+    return imported.outcomes
 
 
 def test_a_round_trip_through_the_pages(qtbot: QtBot, world: World, dbs: dict[str, Database]) -> None:
@@ -122,23 +121,24 @@ def test_a_round_trip_through_the_pages(qtbot: QtBot, world: World, dbs: dict[st
     assert str(up) in station.summary.text()
 
     outcomes = _import(qtbot, county, up)
-    assert [o.status for o in outcomes] == ["applied"]
+    assert [o.status for o in outcomes] == [BundleStatus.APPLIED]
     assert county.results_model.rowCount() == 1
-    accepted = sum(outcomes[0].result["accepted"].values())
-    assert accepted > 0 and str(accepted) in county.describe(outcomes[0])
+    result = outcomes[0].result
+    assert isinstance(result, UpResult)
+    assert result.accepted_total > 0 and str(result.accepted_total) in county.describe(outcomes[0])
     row = county.stations_model.row_at(0)
     assert (row.info.code, row.info.last_seq) == (STATION, 1) and row.info.last_import
     seq_column = county.stations_model.column_index(county.tr("Last sequence"))
     assert county.stations_model.index(0, seq_column).data() == "1"
 
     again = _import(qtbot, county, up)
-    assert [o.status for o in again] == ["replay"]
+    assert [o.status for o in again] == [BundleStatus.REPLAY]
     assert county.results_model.index(0, 1).data() == county.tr("Already imported")
 
     assert county.station_combo.currentData() == STATION
     down = _export(qtbot, county, world.usb)
     assert down.name.startswith(f"jiuzhu-down-{STATION}-")
-    assert [o.status for o in _import(qtbot, station, down)] == ["applied"]
+    assert [o.status for o in _import(qtbot, station, down)] == [BundleStatus.APPLIED]
     assert station.describe(station.results_model.row_at(0))
 
 
@@ -147,11 +147,12 @@ def test_a_wrong_passphrase_is_refused_on_the_page_and_nothing_is_written(
 ) -> None:
     before = world.fingerprint(STATION)
     station = _page(qtbot, world, dbs[STATION], STATION, secret="not-the-passphrase")
-    with qtbot.waitSignal(station.refused, timeout=WAIT) as blocker:
+    with qtbot.waitSignal(station.status_message, timeout=WAIT) as blocker:
         station.export_to(world.usb)
     assert "口令错误" in blocker.args[0]
-    assert station.error.isVisibleTo(station) and "口令错误" in station.error.text()
-    assert station.export_button.isEnabled() and not station.progress_bar.isVisibleTo(station)
+    assert station.refused.isVisibleTo(station) and "口令错误" in station.refused.text()
+    qtbot.waitUntil(lambda: not station.busy)
+    assert station.export_button.isEnabled()
     assert list(world.usb.iterdir()) == []
     assert not (world.dir(STATION) / "sync" / "sent").exists() or not any(
         (world.dir(STATION) / "sync" / "sent").iterdir()
@@ -159,7 +160,7 @@ def test_a_wrong_passphrase_is_refused_on_the_page_and_nothing_is_written(
     assert world.fingerprint(STATION) == before
 
     county = _page(qtbot, world, dbs["county"], "county", secret="wrong")
-    with qtbot.waitSignal(county.refused, timeout=WAIT) as blocker:
+    with qtbot.waitSignal(county.status_message, timeout=WAIT) as blocker:
         county.import_files([world.usb / "missing.jzb"])
     assert "口令错误" in blocker.args[0] and county.results_model.rowCount() == 0
 
@@ -179,7 +180,7 @@ def test_a_refused_file_is_listed_with_its_reason(
     junk = world.usb / "jiuzhu-up-430623101-000001.jzb"
     junk.write_bytes(b"not a bundle at all")
     outcomes = _import(qtbot, county, junk)
-    assert [o.status for o in outcomes] == ["refused"] and outcomes[0].message
+    assert [o.status for o in outcomes] == [BundleStatus.REFUSED] and outcomes[0].message
     assert county.results_model.index(0, 1).data() == county.tr("Refused")
     assert county.results_model.index(0, 4).data() == outcomes[0].message
     assert county.stations_model.row_at(0).info.last_seq == 0
@@ -212,7 +213,7 @@ def test_the_county_resolves_a_conflict_from_the_queue(
     assert not queues.keep_county_button.isEnabled()
     queues.conflicts_table.selectRow(0)
     assert queues.keep_county_button.isEnabled()
-    with qtbot.waitSignals([county.resolved, county.overview_loaded], timeout=WAIT):
+    with qtbot.waitSignals([county.resolved, county.loaded], timeout=WAIT):
         queues.keep_county_button.click()
     assert queues.conflicts_model.rowCount() == 0
     assert county.stations_model.row_at(0).info.conflicts == 0
@@ -227,7 +228,9 @@ def test_the_models_pass_the_qt_model_tester(
     county = _page(qtbot, world, dbs["county"], "county")
     assert county.stations_model.rowCount() == 1
     qtmodeltester.check(county.stations_model)
-    county.results_model.set_rows([Outcome("a.jzb", "refused", message="签名无效"), Outcome("b.jzb", "held")])
+    county.results_model.set_rows(
+        [Outcome("a.jzb", BundleStatus.REFUSED, message="签名无效"), Outcome("b.jzb", BundleStatus.HELD)]
+    )
     qtmodeltester.check(county.results_model)
     for model in (
         county.queues.conflicts_model,
@@ -237,25 +240,37 @@ def test_the_models_pass_the_qt_model_tester(
         qtmodeltester.check(model)
 
 
-def test_stop_ends_an_import_before_the_next_bundle(
+def test_a_cancelled_import_imports_none_of_its_bundles(
+    qtbot: QtBot, world: World, dbs: dict[str, Database]
+) -> None:
+    up = world.export(STATION)
+    assert up is not None
+    before = world.fingerprint("county")
+    county = _page(qtbot, world, dbs["county"], "county")
+    gate = threading.Event()
+    tasks.run(lambda _progress, _cancel: gate.wait(WAIT / 1000))  # holds the one database thread
+    county.import_files([up])
+    assert county.busy and not county.import_button.isEnabled()
+    task = county.import_task
+    assert task is not None
+    task.cancel()
+    gate.set()
+    qtbot.waitUntil(lambda: task.is_finished and not county.busy, timeout=WAIT)
+    assert county.import_button.isEnabled() and county.results_model.rowCount() == 0
+    assert tasks.wait_all()
+    assert world.fingerprint("county") == before  # nothing of the cancelled run was written
+
+
+def test_a_county_page_refreshes_after_an_import_elsewhere(
     qtbot: QtBot, world: World, dbs: dict[str, Database]
 ) -> None:
     county = _page(qtbot, world, dbs["county"], "county")
-    files = [world.usb / f"junk-{n}.jzb" for n in (1, 2)]
-    for file in files:
-        file.write_bytes(b"junk")
-    gate = threading.Event()
-    tasks.run(lambda _progress, _cancel: gate.wait(WAIT / 1000))  # holds the one database thread
-    county.import_files(files)
-    assert county.cancel_button.isVisibleTo(county) and not county.import_button.isEnabled()
-    county.stop()
-    with qtbot.waitSignal(county.imported, timeout=WAIT) as blocker:
-        gate.set()
-    assert blocker.args[0] == [] and county.tr("Stopped: the remaining files were not imported.") in (
-        county.summary.text()
-    )
-    qtbot.waitUntil(lambda: county.import_button.isEnabled())
-    assert not county.cancel_button.isVisibleTo(county)
+    other = _page(qtbot, world, dbs["county"], "county")  # another window of the same county
+    up = world.export(STATION)
+    assert up is not None
+    assert county.stations_model.row_at(0).info.last_seq == 0
+    _import(qtbot, other, up)
+    qtbot.waitUntil(lambda: county.stations_model.row_at(0).info.last_seq == 1, timeout=WAIT)
 
 
 def test_the_passphrase_dialog_hides_what_is_typed(qtbot: QtBot) -> None:

@@ -8,27 +8,35 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
 
+from app.domain.workflow import Action
 from app.models.db import Database
-from app.services.cases import worklist
+from app.models.household import Household
+from app.services.cases import procedure, worklist
+from app.views.cases.cases_page import CasesPage
+from app.views.cases.workbench import WorkbenchPage
 from app.views.main_window import MainWindow, Section
 from app.views.signed_in import SignedIn
 from app.views.tablemodels.rows import ROW_ROLE
-from tests.gui.casework import TOWNSHIP, today
+from app.views.workspace import Workspace
+from tests.gui.casework import new_case, today
 
 
 @pytest.fixture
 def window(qtbot: QtBot, gui_db: Database, clerk: SignedIn) -> Iterator[MainWindow]:
-    window = MainWindow(gui_db, clerk, today=today)
+    window = MainWindow(gui_db, clerk)  # the day is the suite's pinned one (tests.gui.casework.today)
     qtbot.addWidget(window)
-    with qtbot.waitSignals([window.workbench.work_loaded, window.dashboard.loaded]):
+    with qtbot.waitSignals([window.workbench.loaded, window.dashboard.loaded]):
         window.show()
     yield window
 
 
-def test_today_s_work_is_what_the_services_count(window: MainWindow, gui_db: Database) -> None:
+def test_today_s_work_is_what_the_services_count(
+    window: MainWindow, gui_db: Database, clerk: SignedIn
+) -> None:
     with gui_db.uow("test") as uow:
-        work = worklist.today_work(uow.session, TOWNSHIP, today())
+        work = worklist.today_work(uow, clerk.actor)
     bench = window.workbench
     assert bench.cases.rows() == work.cases and bench.reviews.rows() == work.reviews
     assert bench.tabs.tabText(0) == f"办理时限（{len(work.cases)}）(&D)"
@@ -77,14 +85,14 @@ def test_the_work_models_pass_the_model_tester(qtbot: QtBot, window: MainWindow)
 
 def test_ctrl_n_starts_a_new_application(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitActive(window)
-    with qtbot.waitSignal(window.cases.cases_loaded):
+    with qtbot.waitSignal(window.cases.loaded):
         qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.current_section() is Section.CASES
     qtbot.keyClick(window.cases.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.cases.wizard is not None)  # a button's shortcut clicks it animated
     wizard = window.cases.wizard
     assert wizard is not None and wizard.isVisible() and wizard.windowTitle() == "新申请"
-    qtbot.waitUntil(lambda: wizard.basis is not None)
+    qtbot.waitUntil(lambda: wizard.draft.basis is not None)
     wizard.reject()
 
 
@@ -98,3 +106,33 @@ def test_due_today_is_shown_only_on_the_due_date_and_a_sunday_says_so(window: Ma
     notice = next(n for n in bench.notices.rows() if n.ends_on == sunday)
     row = bench.notices.rows().index(notice)
     assert bench.notices.index(row, 0).data() == "还剩2天（截止日为周日）"
+
+
+def test_a_cadre_s_workbench_shows_only_the_village(qtbot: QtBot, gui_db: Database, cadre: SignedIn) -> None:
+    page = WorkbenchPage(Workspace(gui_db, cadre))
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.loaded):
+        page.show()
+    village = cadre.actor.area_code
+    lines = [*page.cases.rows(), *page.reviews.rows(), *page.notices.rows(), *page.objections.rows()]
+    assert lines and {line.village_code for line in lines} == {village}
+    with gui_db.uow("test") as uow:
+        households = uow.session.execute(
+            select(func.count()).select_from(Household).where(Household.village_code == village)
+        ).scalar_one()
+    assert page.dashboard.cards["households"].value_label.text() == f"{households:,}"
+
+
+def test_the_workbench_refreshes_after_a_change_made_elsewhere(
+    qtbot: QtBot, window: MainWindow, gui_db: Database, clerk: SignedIn
+) -> None:
+    bench = window.workbench
+    before = bench.cases.rowCount()
+    case = new_case(gui_db, clerk)  # made outside this window: nothing is announced
+    assert bench.cases.rowCount() == before
+    other = CasesPage(Workspace(gui_db, clerk))  # another page accepts it: the write announces the change
+    qtbot.addWidget(other)
+    with qtbot.waitSignal(bench.loaded):
+        other.write(lambda uow: procedure.act(uow, clerk.actor, case.case_id, Action.ACCEPT, today()))
+    assert bench.cases.rowCount() == before + 1
+    assert case.case_id in {line.case_id for line in bench.cases.rows()}

@@ -91,7 +91,7 @@ def test_the_county_gives_the_same_figures_on_postgresql_and_sqlite(
         with db.uow("test") as uow:
             queue = [
                 (r.case_number, r.days_left, r.visit_reasons, r.visit_done, r.state)
-                for r in approval_queue(uow.session, STAFF, TODAY)
+                for r in approval_queue(uow, STAFF)
             ]
         db.dispose()
         book = load_workbook(root / "roster.xlsx", read_only=True)

@@ -9,7 +9,7 @@ import pytest
 
 from app.domain.calendar import DayKind
 from app.domain.codes import Program, RuleMode
-from app.domain.money import fen_to_yuan
+from app.domain.money import yuan
 from app.errors import UserError
 from app.printing import fonts
 from app.printing.casefile import Office
@@ -60,7 +60,7 @@ def test_a_long_list_runs_over_pages_with_the_header_on_each_and_totals_on_the_l
         seqs += [int(row[0]) for row in page if row[0].isdigit() and len(row) >= 6]
     assert seqs == list(range(1, 151))
     total = sum(c.monthly_fen or 0 for c in candidates(150))
-    assert next(r for r in pages[-1] if r[0] == "合计")[-1] == fen_to_yuan(total, grouping=True)
+    assert next(r for r in pages[-1] if r[0] == "合计")[-1] == yuan(total)
     assert sum(c.persons for c in candidates(150)) == data.persons
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -31,6 +33,22 @@ def test_notice_writes_a_pdf(
     body = compact(pdf_text(out.read_bytes()))
     assert "三封寺镇新华村最低生活保障初审公示" in body and "为期7天，从2026年11月16日起至11月22日止" in body
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".jiuzhu-")]
+    assert exports(demo_paths) == [
+        ("system", "public_notice", "公示.pdf", "notice:preliminary", "430623101206", 1)
+    ]  # the file written with personal data is audited: who, what, where, how many households
+
+
+def exports(paths: DataPaths) -> list[tuple[str, str, str, str, str, int]]:
+    """The audited exports of printed documents, oldest first."""
+    with sqlite3.connect(paths.database) as conn:
+        rows = conn.execute(
+            "SELECT actor, table_name, new_values FROM audit_event WHERE action = 'export' ORDER BY seq"
+        ).fetchall()
+    found = []
+    for actor, table, values in rows:
+        summary = json.loads(values)
+        found.append((actor, table, summary["file"], summary["kind"], summary["area"], summary["households"]))
+    return found
 
 
 def test_notice_refusals_exit_1_and_write_nothing(
@@ -62,6 +80,15 @@ def test_print_form_and_its_refusals(
     code, stdout, _ = jiuzhu(capsys, *base, "--case", "430623101-2017-000001", "--form", "certificate")
     assert code == 0 and "最低生活保障证" in stdout and "共2页" in stdout
     assert "430623101-2017-000001" in pdf_text(out.read_bytes())
+    ((actor, table, name, kind, area, households),) = exports(demo_paths)
+    assert (actor, table, name, kind, households) == (
+        "system",
+        "case_file",
+        "form.pdf",
+        "form:certificate",
+        1,
+    )
+    assert len(area) == 12 and area.startswith("430623101")
     out.unlink()
     code, _, err = jiuzhu(capsys, *base, "--case", "430623101-1999-000001", "--form", "summary")
     assert code == 1 and "找不到申请编号" in err
@@ -69,11 +96,11 @@ def test_print_form_and_its_refusals(
     assert code == 1 and "可打印的表格" in err
     code, _, err = jiuzhu(capsys, *base, "--case", "430623101-2017-000001", "--form", "refusal")
     assert code == 1 and "没有不予确认决定" in err
-    assert not out.exists()
+    assert not out.exists() and len(exports(demo_paths)) == 1  # a refusal writes and audits nothing
     missing = tmp_path / "no-such-folder" / "x.pdf"
     code, _, err = jiuzhu(capsys, "print-form", "--data-dir", str(demo_paths.root), "--out", str(missing),
                           "--case", "430623101-2017-000001", "--form", "summary")  # fmt: skip
-    assert code == 1 and "文件夹不存在" in err
+    assert code == 1 and "文件夹不存在" in err and len(exports(demo_paths)) == 1
 
 
 def test_print_form_help_lists_the_form_names(capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select, text
 
-from app.domain.money import fen_to_yuan
+from app.domain.money import yuan
 from app.errors import UserError
 from app.models.case import Case, Decision
 from app.models.db import Database
@@ -84,7 +84,7 @@ def test_assessment_confirmation_and_certificate_show_the_decision(print_db: Dat
             .join(Case, Case.id == Decision.case_id)
             .where(Case.case_number == number, Decision.kind == "approve")
         ).scalar_one()
-    amount = f"{fen_to_yuan(decision.amount_fen or 0, grouping=True)}元"
+    amount = f"{yuan(decision.amount_fen or 0)}元"
     start = f"{int(decision.start_month[:4])}年{int(decision.start_month[5:])}月"
     for name in ("assessment", "confirmation", "certificate"):
         body = form_text(print_db, admin, number, name)
@@ -140,8 +140,8 @@ def test_reduction_letter_needs_a_reduction_decision(print_db: Database, admin: 
         printed = printing.form(uow, admin, number, "reduce", DEMO_TODAY)
     body = compact(pdf_text(printed.pdf))
     old, new = (
-        fen_to_yuan(approve.amount_fen, grouping=True),
-        fen_to_yuan(approve.amount_fen - 10000, grouping=True),
+        yuan(approve.amount_fen),
+        yuan(approve.amount_fen - 10000),
     )
     assert f"由{old}元调整为{new}元" in body and "家庭成员务工收入增加" in body and "2026年11月起" in body
 

@@ -10,7 +10,7 @@ from pdfminer.high_level import extract_pages
 from sqlalchemy import text
 
 from app.domain.calendar import DayKind
-from app.domain.money import fen_to_yuan
+from app.domain.money import yuan
 from app.domain.privacy import find_sensitive
 from app.errors import PermissionDenied, UserError
 from app.models.db import Database
@@ -64,13 +64,13 @@ def test_stored_preliminary_notice_is_reprinted_with_its_rows_and_period(
     assert "初审公示" in body and "12349" in body and OFFICE_PHONE in body
     rows = table_rows(printed.pdf)
     assert [(r[2], int(r[3]), r[5]) for r in rows] == [
-        (name, persons, fen_to_yuan(fen, grouping=True)) for name, persons, fen in entries
+        (name, persons, yuan(fen)) for name, persons, fen in entries
     ]
     total = total_row(printed.pdf)
     assert total[1:] == [
         f"{len(entries)}户",
         str(sum(e[1] for e in entries)),
-        fen_to_yuan(sum(e[2] for e in entries), grouping=True),
+        yuan(sum(e[2] for e in entries)),
     ]
     assert "第1页共1页" in body and "（盖章）" in body and cn(starts) in body
 
@@ -99,16 +99,14 @@ def test_standing_list_matches_the_benefits_paid_this_month(print_db: Database, 
         printed = printing.notice(uow, admin, village, NoticeKind.STANDING, DEMO_TODAY)
     assert len(expected) >= 5
     rows = table_rows(printed.pdf)
-    assert sorted((r[2], int(r[3]), r[5]) for r in rows) == sorted(
-        (n, k, fen_to_yuan(f, grouping=True)) for n, k, f in expected
-    )
+    assert sorted((r[2], int(r[3]), r[5]) for r in rows) == sorted((n, k, yuan(f)) for n, k, f in expected)
     assert [int(r[0]) for r in rows] == list(range(1, len(rows) + 1))
     places = [r[1] for r in rows]
     groups = [int(p.split("村")[-1].removesuffix("组")) for p in places if p.endswith("组")]
     assert groups == sorted(groups)  # 2组 before 10组
     total_fen = sum(f for _, _, f in expected)
     body = compact(assert_private(printed.pdf))
-    assert total_row(printed.pdf)[-1] == fen_to_yuan(total_fen, grouping=True)
+    assert total_row(printed.pdf)[-1] == yuan(total_fen)
     assert f"截至{cn(DEMO_TODAY)}" in body and "长期公示" in body
 
 

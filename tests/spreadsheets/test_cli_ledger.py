@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import select
 
 from app.cli import run
+from app.models.audit import AuditEvent
 from app.models.db import Database
 from app.paths import DataPaths
 from tests.spreadsheets.ledgers import add_villages, dump, messy_ledger
@@ -33,9 +36,14 @@ def test_import_refuses_on_errors_then_accepts_partially(
     before = dump(station)
     code, out, err = jiuzhu(capsys, "import-ledger", str(ledger), "--data-dir", d, "--errors", str(errors))
     assert code == 1 and "第16行" in err and "无法还原" in err
-    assert "未写入任何数据" in out and errors.exists()
-    assert dump(station) == before
+    assert "未写入任何数据" in out and "--accept-partial" in out and errors.exists()
+    # Nothing of the ledger is written; the errors workbook (it copies ID numbers) is audited.
+    added = [line for line in dump(station) if line not in before]
+    assert added and all('"audit_event"' in line or "local.audit_head" in line for line in added), added
+    [event] = [e for e in audit_events(station) if "台账问题清单" in e[2]]
+    assert event[:2] == ("export", "system") and json.loads(event[2])["households"] == 1
     assert load_workbook(errors).sheetnames == ["汇总", "问题-花名册"]
+    before = dump(station)
     code, out, _ = jiuzhu(
         capsys, "--data-dir", d, "import-ledger", str(ledger), "--dry-run", "--accept-partial"
     )
@@ -60,7 +68,7 @@ def test_import_refusals_and_usage(
     code, _, err = jiuzhu(capsys, "--data-dir", d, "import-ledger", str(ledger), "--sheet", "Sheet9")
     assert code == 1 and "没有名为“Sheet9”的工作表" in err
     code, _, err = jiuzhu(capsys, "--data-dir", d, "import-ledger", str(ledger))
-    assert code == 1 and "不在区划表中" in err and "--create-villages" in err
+    assert code == 1 and "不在区划表中" in err and "加 --create-villages" in err
     code, out, _ = jiuzhu(capsys, "--data-dir", d, "import-ledger", str(ledger), "--create-villages")
     assert code == 0 and "已新建村（社区）：东山村" in out
     assert jiuzhu(capsys, "--data-dir", d, "import-ledger")[0] == 2
@@ -76,6 +84,12 @@ def test_export_ledger(capsys: pytest.CaptureFixture[str], demo_paths: DataPaths
         capsys, "--data-dir", d, "export-ledger", "--out", str(out), "--village", "43062310199"
     )
     assert code == 1 and "不存在" in err
+
+
+def audit_events(db: Database) -> list[tuple[str, str, str]]:
+    """(action, actor, new values) of every audit event."""
+    with db.uow("test") as uow:
+        return [(e.action, e.actor, e.new_values) for e in uow.session.execute(select(AuditEvent)).scalars()]
 
 
 def _audit_events(paths: DataPaths) -> int:

@@ -35,6 +35,7 @@ CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1"
 def export(db: Database, out: Path, village: str | None = None, actor: Actor = ADMIN) -> Path:
     with db.uow(actor.username) as uow:
         export_ledger(uow, actor, out, village, today=TODAY)
+        uow.commit()  # the audit event of the file written
     return out
 
 
@@ -114,10 +115,12 @@ def test_an_exported_ledger_imports_back_to_the_same_households(
     before = dump(demo_db)
     with demo_db.uow("admin") as uow:
         again = import_ledger(uow, ADMIN, out, ImportOptions(today=TODAY))
+        uow.commit()
     assert again.errors == [] and (again.created, again.updated, again.unchanged) == (0, 0, 120)
     assert dump(demo_db) == before
     with station.uow("admin") as uow:
         fresh = import_ledger(uow, ADMIN, out, ImportOptions(today=TODAY, create_villages=True))
+        uow.commit()
     assert fresh.errors == [] and fresh.created == 120
     assert snapshot(station) == snapshot(demo_db)
 

@@ -18,7 +18,7 @@ from app.models.case import Benefit, BenefitMember, Case, CaseEvent
 from app.models.db import Database
 from app.models.household import Household, Person
 from app.models.outbox import OutboxEntry
-from app.services.context import Actor
+from app.services.context import Actor, system_actor
 from app.services.intake.ledger import ImportOptions, import_ledger, remember_mapping, remembered_mapping
 from app.services.reports.checks import run_all
 from app.spreadsheets.report import ImportReport
@@ -44,7 +44,9 @@ TODAY = date(2026, 11, 20)
 
 def run(db: Database, path: Path, actor: Actor = CLERK, **options: Any) -> ImportReport:
     with db.uow(actor.username) as uow:
-        return import_ledger(uow, actor, path, ImportOptions(today=TODAY, **options))
+        report = import_ledger(uow, actor, path, ImportOptions(today=TODAY, **options))
+        uow.commit()  # the caller commits: a refused import has written nothing to commit
+        return report
 
 
 def count(db: Database, model: type) -> int:
@@ -88,7 +90,8 @@ def test_a_messy_per_member_ledger_comes_in_faithfully(station: Database, tmp_pa
             select(func.count()).select_from(OutboxEntry).where(OutboxEntry.table_name == "person")
         )
         assert outbox.scalar_one() == 6
-    check = run_all(station, TODAY)
+    with station.uow("check") as uow:
+        check = run_all(uow, system_actor("430623"), TODAY)
     assert not check.severe and not check.integrity and not check.audit
 
 
@@ -140,7 +143,8 @@ def test_unknown_villages_are_errors_with_a_suggestion_or_created_on_request(
     path = save(wb, tmp_path / "v.xlsx")
     report = run(station, path)
     reasons = [p.reason for p in report.errors]
-    assert "是否为“西湖村”" in reasons[0] and "--create-villages" in reasons[1]
+    assert "是否为“西湖村”" in reasons[0] and "可选择在本乡镇下新建该村（社区）" in reasons[1]
+    assert not any("--" in reason for reason in reasons)  # the desktop shows it: no command-line option
     created = run(station, path, create_villages=True)
     assert created.villages_created == [
         "西胡村（430623101200）",
@@ -218,9 +222,10 @@ def test_roles_scope_cancel_and_remembered_mapping(station: Database, tmp_path: 
         import_ledger(uow, CLERK, path, ImportOptions(today=TODAY), cancel=lambda: True)
     assert count(station, Household) == 0
     with station.uow("clerk") as uow:
-        remember_mapping(uow, {"name": "姓名", "id_number": "公民身份号码"})
+        remember_mapping(uow, CLERK, {"name": "姓名", "id_number": "公民身份号码"})
+        uow.commit()
     with station.uow("clerk") as uow:
-        assert remembered_mapping(uow.session) == {"name": "姓名", "id_number": "公民身份号码"}
+        assert remembered_mapping(uow, CLERK) == {"name": "姓名", "id_number": "公民身份号码"}
         audit = uow.session.execute(select(func.count()).select_from(AuditEvent)).scalar_one()
         assert audit > 0
 

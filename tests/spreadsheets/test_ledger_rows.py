@@ -52,7 +52,9 @@ WANG_HOUSEHOLD = (EAST, frozenset({("王五", WANG, "02")}), 51000)
 
 def run(db: Database, path: Path, **options: Any) -> ImportReport:
     with db.uow(CLERK.username) as uow:
-        return import_ledger(uow, CLERK, path, ImportOptions(today=TODAY, **options))
+        report = import_ledger(uow, CLERK, path, ImportOptions(today=TODAY, **options))
+        uow.commit()
+        return report
 
 
 def registry(db: Database) -> dict[str, tuple[str, frozenset[tuple[str, str, str]], int | None]]:

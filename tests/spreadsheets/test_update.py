@@ -37,7 +37,9 @@ TODAY = date(2026, 11, 20)
 
 def run(db: Database, path: Path, **options: object) -> ImportReport:
     with db.uow("clerk") as uow:
-        return import_ledger(uow, CLERK, path, ImportOptions(today=TODAY, **options))  # type: ignore[arg-type]
+        report = import_ledger(uow, CLERK, path, ImportOptions(today=TODAY, **options))  # type: ignore[arg-type]
+        uow.commit()
+        return report
 
 
 def later_ledger(path: Path) -> Path:

@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import select
 
 from app.demo.run import seed_reference
+from app.domain.codes import InstallationKind
 from app.domain.workflow import Action
 from app.models.case import Case, CaseEvent, Decision
 from app.models.sync import SyncConflict
@@ -14,7 +15,7 @@ from app.services.cases import decisions
 from app.services.cases import procedure as cases
 from app.services.context import system_actor
 from app.services.setup.installation import require
-from app.services.sync import transfer as sync
+from app.services.sync import queues
 from tests.sync.conftest import World
 from tests.sync.test_roundtrip import digest_of
 
@@ -126,10 +127,14 @@ def test_a_person_keeps_the_station_values_and_they_travel_back(world: World) ->
     assert "硬1" in county_out
     county = world.db("county")
     try:
-        items = sync.review_items(county)["conflicts"]
-        assert [(c["table"], c["station_values"]) for c in items] == [("decision", {"amount_fen": amount})]
-        sync.resolve_conflict(county, system_actor("430623"), items[0]["id"], "station")
-        assert sync.review_items(county)["conflicts"] == []
+        actor = system_actor("430623")
+        with county.uow(actor.username) as uow:
+            items = queues.review_items(uow, actor).conflicts
+            assert [(c.table, c.station_values) for c in items] == [("decision", {"amount_fen": amount})]
+            queues.resolve_conflict(uow, actor, items[0].id, InstallationKind.STATION)
+            uow.commit()
+        with county.uow(actor.username) as uow:
+            assert queues.review_items(uow, actor).conflicts == []
     finally:
         county.dispose()
     one_round_down = world.export("county", STATION)

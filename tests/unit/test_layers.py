@@ -76,3 +76,51 @@ def test_the_demo_is_not_a_use_case() -> None:
         if p not in allowed and any(m.startswith("app.demo") for m in _imports(p))
     ]
     assert offenders == []
+
+
+def _runtime_imports(path: Path, module: str, known: set[str]) -> set[str]:
+    """The app modules ``path`` imports when it runs (inside functions too; ``if TYPE_CHECKING:`` not)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skip: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            skip.update(id(child) for stmt in node.body for child in ast.walk(stmt))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in skip:
+            continue
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+            found.update(f"{node.module}.{a.name}" for a in node.names)
+    return {name for name in found if name in known and name != module}
+
+
+def test_no_import_cycle_in_app() -> None:
+    """Every module of app/ can be understood without the modules that import it (issue 12)."""
+    paths = {}
+    for path in APP.rglob("*.py"):
+        if "migrations" in path.parts:
+            continue
+        parts = path.relative_to(APP.parent).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        paths[name] = path
+    known = set(paths)
+    graph = {name: _runtime_imports(path, name, known) for name, path in paths.items()}
+    cycles: list[list[str]] = []
+    done: set[str] = set()
+
+    def visit(name: str, trail: list[str]) -> None:
+        if name in trail:
+            cycles.append([*trail[trail.index(name) :], name])
+            return
+        if name in done:
+            return
+        for target in sorted(graph[name]):
+            visit(target, [*trail, name])
+        done.add(name)
+
+    for name in sorted(graph):
+        visit(name, [])
+    assert cycles == []

@@ -15,12 +15,16 @@ from app.domain.money import (
     fen_to_yuan,
     first_day,
     last_day,
+    month_cn,
     month_of,
     months_between,
     next_month,
     parse_month,
     round_fen,
+    yuan,
     yuan_to_fen,
+    yuan_unit,
+    yuan_value,
 )
 from app.errors import UserError
 
@@ -65,7 +69,7 @@ def test_fen_to_yuan_formats_two_decimals_and_grouping() -> None:
     assert fen_to_yuan(32000) == "320.00"
     assert fen_to_yuan(5) == "0.05"
     assert fen_to_yuan(123456789) == "1234567.89"
-    assert fen_to_yuan(123456789, grouping=True) == "1,234,567.89"
+    assert yuan(123456789) == "1,234,567.89"
     assert fen_to_yuan(-250) == "-2.50"
 
 
@@ -127,3 +131,14 @@ def test_add_months_to_date_clamps_to_month_end() -> None:
     assert add_months_to_date(date(2025, 1, 31), 1) == date(2025, 2, 28)
     assert add_months_to_date(date(2024, 1, 31), 1) == date(2024, 2, 29)
     assert add_months_to_date(date(2025, 8, 15), 6) == date(2026, 2, 15)
+
+
+def test_one_formatter_for_amounts_and_one_for_months() -> None:
+    assert yuan(123456789) == "1,234,567.89"
+    assert yuan(None) == ""
+    assert yuan_unit(32050) == "320.50元"
+    assert yuan_unit(None) == ""
+    assert yuan_value(32050) == Decimal("320.5")
+    assert month_cn("2026-12") == "2026年12月"
+    assert month_cn("2025-04") == "2025年4月"
+    assert month_cn(None) == month_cn("") == "＿＿＿＿年＿＿月"

@@ -1,78 +1,28 @@
-"""The means test and amount for a household as the file stands: standards, incomes, members, rules."""
+"""The means test and amount for a household as the file stands: loads the facts, the domain computes.
+
+The arithmetic (standards in force, income assessment, the benefit rules, 单人户) is in
+app.domain.assessment; this module only reads the household, its persons and incomes, the standards and
+the rules from the database.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
-from typing import Protocol, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain import benefit as rules_benefit
-from app.domain import idcard
-from app.domain.areas import scope_prefix
-from app.domain.benefit import BenefitResult, BenefitRules, MemberFacts
-from app.domain.codes import DisabilityCategory, Health, IncomeKind, Program
-from app.domain.income import IncomeAssessment, IncomeLine, assess
+from app.domain import assessment
+from app.domain.assessment import CaseFacts, HouseholdFacts, Standards
+from app.domain.benefit import BenefitResult
+from app.domain.income import IncomeAssessment
 from app.errors import UserError
 from app.models.household import Household, IncomeItem, Person
 from app.models.settings import Standard
 from app.services import settings
 
-P = TypeVar("P", bound="PersonFacts")
-
-
-class Standards:
-    """The standards table in memory: the monthly standard in force for a program, 城/乡, area and day.
-
-    The latest standard in force wins; on the same date a township's own standard wins over the county's.
-    """
-
-    def __init__(self, rows: Iterable[Standard]) -> None:
-        self._by_key: dict[tuple[str, str], list[tuple[date, str, int]]] = {}
-        for s in rows:
-            monthly = rules_benefit.monthly_standard(s.amount_fen, s.unit)
-            entry = (s.effective_from, scope_prefix(s.area_code), monthly)
-            self._by_key.setdefault((s.program, s.urban_rural), []).append(entry)
-        for values in self._by_key.values():
-            values.sort()
-
-    @classmethod
-    def load(cls, session: Session) -> Standards:
-        return cls(session.execute(select(Standard)).scalars())
-
-    def monthly(self, program: str, urban_rural: str, on: date, area: str | None = None) -> int | None:
-        """特困 falls back to the 低保 standard where no 特困 standard is set.
-
-        ``area``: the household's village; only standards of areas covering it count (else any area).
-        """
-        for prog in (program, "dibao"):
-            best: tuple[date, int, int] | None = None
-            for start, prefix, monthly in self._by_key.get((prog, urban_rural), []):
-                if start > on or (area is not None and not area.startswith(prefix)):
-                    continue
-                rank = (start, len(prefix) if area is not None else 0, monthly)
-                if best is None or rank[:2] >= best[:2]:
-                    best = rank
-            if best is not None:
-                return best[2]
-        return None
-
-
-class PersonFacts(Protocol):
-    """What the calculation reads of a person: a Person, or a Row of these columns (bulk checks)."""
-
-    id: str
-    household_id: str
-    birth_date: date
-    disability_category: str | None
-    disability_grade: int | None
-    health: str
-    is_member: bool
-    death_date: date | None
-
-
+# The columns the bulk checks read instead of whole entities (they satisfy the domain's Protocols).
 FACT_COLUMNS = (
     Person.id,
     Person.household_id,
@@ -94,40 +44,20 @@ INCOME_COLUMNS = (
 )
 
 
-class IncomeFacts(Protocol):
-    person_id: str | None
-    kind: str
-    amount_fen: int
-    period_months: int
-    counted: bool | None
-    reason: str
+def load_standards(session: Session) -> Standards:
+    """Every standard on file, in memory."""
+    return Standards(session.execute(select(Standard)).scalars())
 
 
-def income_line(item: IncomeFacts) -> IncomeLine:
-    return IncomeLine(
-        IncomeKind(item.kind),
-        item.amount_fen,
-        item.period_months,
-        item.counted,
-        item.reason or None,
-        item.person_id,
+def household_facts(session: Session, household_id: str) -> HouseholdFacts:
+    household = session.get(Household, household_id)
+    if household is None:
+        raise UserError("找不到该家庭档案")
+    persons = session.execute(select(Person).where(Person.household_id == household_id)).scalars().all()
+    incomes = (
+        session.execute(select(IncomeItem).where(IncomeItem.household_id == household_id)).scalars().all()
     )
-
-
-def member_facts(person: PersonFacts, on: date) -> MemberFacts:
-    """What a person's share depends on, as it stands on ``on``."""
-    return MemberFacts(
-        person.id,
-        max(0, idcard.age_on(person.birth_date, on)),
-        DisabilityCategory(person.disability_category) if person.disability_category else None,
-        person.disability_grade,
-        Health(person.health),
-    )
-
-
-def living_members(persons: Iterable[P]) -> list[P]:
-    """共同生活家庭成员 still alive (the per-capita divisor)."""
-    return [p for p in persons if p.is_member and p.death_date is None]
+    return HouseholdFacts(household.urban_rural, household.village_code, household.three_no, persons, incomes)
 
 
 def member_ids(session: Session, household_id: str) -> list[str]:
@@ -135,24 +65,7 @@ def member_ids(session: Session, household_id: str) -> list[str]:
     people = session.execute(
         select(Person).where(Person.household_id == household_id).order_by(Person.relation_code)
     ).scalars()
-    return [p.id for p in living_members(people)]
-
-
-def compute(
-    standard_fen: int,
-    lines: Sequence[IncomeLine],
-    members: int,
-    covered: Sequence[MemberFacts],
-    rules: BenefitRules,
-    *,
-    three_no: bool,
-) -> tuple[IncomeAssessment, BenefitResult]:
-    """The one calculation every caller uses: income assessment, then the benefit rules."""
-    assessment = assess(lines, members)
-    result = rules_benefit.calculate(
-        standard_fen, assessment.per_capita_fen, covered, rules, three_no=three_no
-    )
-    return assessment, result
+    return [p.id for p in assessment.living_members(people)]
 
 
 def estimate(
@@ -164,74 +77,21 @@ def estimate(
     *,
     alone: str | None = None,
 ) -> tuple[IncomeAssessment, BenefitResult]:
-    """The per-capita income and the amount the rules give for a household today (live in the intake).
+    """The per-capita income and the amount the rules give for a household as its file stands.
 
     ``alone``: a person assessed as a household of one on their own income (单人户, S1 Art.8; S5).
     """
-    household = session.get(Household, household_id)
-    if household is None:
-        raise UserError("找不到该家庭档案")
-    members = living_members(
-        session.execute(select(Person).where(Person.household_id == household_id)).scalars()
+    facts = household_facts(session, household_id)
+    return assessment.estimate(
+        facts, load_standards(session), settings.benefit_rules(session), program, on, covered_ids, alone=alone
     )
-    household_lines = alone is None or len(members) == 1  # a household of one: all its lines are its own
-    if alone is not None:
-        members = [p for p in members if p.id == alone]
-        covered_ids = [alone]
-    if not members:
-        raise UserError("该户没有共同生活的家庭成员，无法核算")
-    standard = Standards.load(session).monthly(program, household.urban_rural, on, household.village_code)
-    if standard is None:
-        raise UserError(f"尚未录入{on.year}年适用的保障标准，请先在“设置—保障标准”中录入")
-    by_id = {p.id: p for p in members}
-    ids = list(covered_ids) if covered_ids is not None else list(by_id)
-    unknown = [i for i in ids if i not in by_id]
-    if unknown:
-        raise UserError("保障对象必须是该户在世的共同生活家庭成员")
-    lines = [
-        income_line(i)
-        for i in session.execute(select(IncomeItem).where(IncomeItem.household_id == household_id)).scalars()
-        if household_lines or i.person_id == alone
-    ]
-    covered = [member_facts(by_id[i], on) for i in ids]
-    return compute(
-        standard, lines, len(members), covered, settings.benefit_rules(session), three_no=household.three_no
-    )
-
-
-class CaseFacts(Protocol):
-    """What the assessment reads of a case: a Case, or any row with these (read-only) attributes."""
-
-    @property
-    def household_id(self) -> str: ...
-
-    @property
-    def applicant_id(self) -> str: ...
-
-    @property
-    def program(self) -> str: ...
-
-    @property
-    def single_person(self) -> bool: ...
-
-
-def assessed_alone(case: CaseFacts) -> bool:
-    """A 单人户 (单独申请, S1 Art.8; S5): the applicant is assessed as a household of one (not 特困: S4)."""
-    return bool(case.single_person) and case.program == Program.DIBAO.value
-
-
-def covers_applicant_only(case: CaseFacts) -> bool:
-    """特困 and 单人户 cases cover the applicant only; other cases the whole household."""
-    return bool(case.single_person) or case.program == Program.TEKUN.value
 
 
 def case_estimate(
     session: Session, case: CaseFacts, on: date, covered_ids: Sequence[str] | None = None
 ) -> tuple[IncomeAssessment, BenefitResult]:
-    """``estimate`` for a case: a 单人户 alone on their own income; else the household, covering the
-    applicant (特困) or every living member unless ``covered_ids`` says otherwise."""
-    if assessed_alone(case):
-        return estimate(session, case.household_id, case.program, on, alone=case.applicant_id)
-    if covered_ids is None and covers_applicant_only(case):
-        covered_ids = [case.applicant_id]
-    return estimate(session, case.household_id, case.program, on, covered_ids)
+    """``estimate`` for a case (a 单人户 alone on their own income; 特困 the applicant only)."""
+    facts = household_facts(session, case.household_id)
+    return assessment.case_estimate(
+        case, facts, load_standards(session), settings.benefit_rules(session), on, covered_ids
+    )

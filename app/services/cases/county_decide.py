@@ -8,8 +8,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.domain.areas import parent_of
-from app.domain.codes import Program
+from app.domain.codes import Program, RuleMode
 from app.domain.workflow import Action, CaseState
 from app.errors import UserError
 from app.models.case import Case, Investigation
@@ -20,7 +21,7 @@ from app.services.cases import assessment, decisions
 from app.services.cases.county_review import COUNTY_VISIT, spot_draws, visit_reasons
 from app.services.cases.procedure import act
 from app.services.cases.workspace import StepOption, step_options
-from app.services.context import Actor
+from app.services.context import Actor, query
 from app.services.county_office import area_names, place_names, require_county_actor
 
 APPROVE, REFUSE, TERMINATE, COUNTY_NOTICE = "approve", "refuse", "terminate", "county_notice"
@@ -71,7 +72,10 @@ class DecisionInput:
     amount_fen: int | None = None  # approve: None keeps the rules' amount
 
 
-def facts(session: Session, actor: Actor, case_id: str, today: date) -> DecisionFacts:
+@query
+def facts(uow: UnitOfWork, actor: Actor, case_id: str) -> DecisionFacts:
+    """What the county officer reads before deciding a case, with the decisions open to the officer today."""
+    session, today = uow.session, clock.today()
     require_county_actor(session, actor, "审批申请")
     case = session.get(Case, case_id)
     if case is None:
@@ -101,7 +105,8 @@ def facts(session: Session, actor: Actor, case_id: str, today: date) -> Decision
             select(Investigation).where(Investigation.case_id == case_id, Investigation.kind == COUNTY_VISIT)
         ).scalars()
     )
-    drawn = spot_draws(session, [case_id]).get(case_id) if case.rule_mode == "2012" else None
+    rules_2012 = case.rule_mode == RuleMode.RULES_2012.value
+    drawn = spot_draws(session, [case_id]).get(case_id) if rules_2012 else None
     wanted = {action.value: key for key, action in CHOICES.items()}
     options = {wanted[o.key]: o for o in step_options(session, actor, case, today) if o.key in wanted}
     return DecisionFacts(

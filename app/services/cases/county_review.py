@@ -15,7 +15,8 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.codes import Program
+from app import clock
+from app.domain.codes import Program, RuleMode
 from app.domain.deadlines import days_left, deadlines
 from app.domain.workflow import AT_COUNTY_STATES, CaseState
 from app.errors import UserError
@@ -23,9 +24,9 @@ from app.models.case import Case, CaseEvent, Investigation
 from app.models.db import UnitOfWork
 from app.models.household import Household, Person
 from app.services import settings
-from app.services.cases.procedure import append_event
+from app.services.cases.events import append_event
 from app.services.cases.worklist import clock_of
-from app.services.context import Actor
+from app.services.context import Actor, query
 from app.services.county_office import area_names, place_names, require_county_actor
 
 AT_COUNTY = tuple(s.value for s in CaseState if s in AT_COUNTY_STATES)
@@ -116,8 +117,10 @@ def require_visit(session: Session, case: Case, what: str) -> None:
         )
 
 
-def approval_queue(session: Session, actor: Actor, today: date) -> list[QueueRow]:
-    """Cases sent up and not yet decided, the most urgent first."""
+@query
+def approval_queue(uow: UnitOfWork, actor: Actor) -> list[QueueRow]:
+    """Cases sent up and not yet decided, the most urgent first (county staff only)."""
+    session, today = uow.session, clock.today()
     require_county_actor(session, actor, "查看待审批申请")
     names = area_names(session)
     limits, cal = settings.time_limits(session), settings.calendar(session)
@@ -132,7 +135,7 @@ def approval_queue(session: Session, actor: Actor, today: date) -> list[QueueRow
     for case, village, applicant in found:
         running = deadlines(clock_of(case), limits, cal)
         due = min(running, key=lambda d: d.due) if running else None
-        drawn = draws.get(case.id) if case.rule_mode == "2012" else None
+        drawn = draws.get(case.id) if case.rule_mode == RuleMode.RULES_2012.value else None
         township, village_name = place_names(names, village)
         rows.append(
             QueueRow(
@@ -161,7 +164,9 @@ def spot_check_share(session: Session) -> int:
     return min(max(share, 30), 100)
 
 
-def draw_spot_checks(uow: UnitOfWork, actor: Actor, on: date, rng: random.Random | None = None) -> SpotDraw:
+def draw_spot_checks(
+    uow: UnitOfWork, actor: Actor, on: date | None = None, rng: random.Random | None = None
+) -> SpotDraw:
     """Draw at random at least the set share (≥30%) of the 2012-rules cases sent up and not drawn yet.
 
     Every case in the batch gets an event saying whether it was drawn, so no case is drawn twice and the
@@ -172,7 +177,7 @@ def draw_spot_checks(uow: UnitOfWork, actor: Actor, on: date, rng: random.Random
     pending = (
         session.execute(
             select(Case)
-            .where(Case.state == CaseState.SUBMITTED.value, Case.rule_mode == "2012")
+            .where(Case.state == CaseState.SUBMITTED.value, Case.rule_mode == RuleMode.RULES_2012.value)
             .order_by(Case.case_number)
         )
         .scalars()
@@ -185,6 +190,7 @@ def draw_spot_checks(uow: UnitOfWork, actor: Actor, on: date, rng: random.Random
     if not batch:
         return result
     chooser = rng or random.SystemRandom()
+    on = on or clock.today()
     chosen = {c.id for c in chooser.sample(batch, math.ceil(len(batch) * share / 100))}
     state = CaseState.SUBMITTED.value
     for case in batch:

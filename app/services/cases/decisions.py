@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.assessment import covers_applicant_only
 from app.domain.codes import Program, RuleMode
 from app.domain.money import fen_to_yuan, month_of, next_month
 from app.domain.reviews import gradual_exit_end, next_review_due
@@ -17,7 +18,7 @@ from app.models.db import UnitOfWork
 from app.services import settings
 from app.services.cases import assessment, county_review, tekun_check
 from app.services.cases.procedure import act
-from app.services.cases.single_person import check as single_person_ground
+from app.services.cases.single_person import single_person_ground
 from app.services.context import Actor
 from app.services.reviews.review import next_frequency, stable_income
 
@@ -56,7 +57,7 @@ def approve(
         if covered_ids is not None and list(covered_ids) != [case.applicant_id]:
             raise UserError("单独申请（单人户）只保障申请人本人", field="保障对象")
     if covered_ids is None:
-        alone = assessment.covers_applicant_only(case)
+        alone = covers_applicant_only(case)
         covered_ids = [case.applicant_id] if alone else assessment.member_ids(session, case.household_id)
     if program is Program.LINSHI:
         if not amount_fen or amount_fen <= 0:

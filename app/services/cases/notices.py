@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain import privacy
+from app.domain.assessment import covers_applicant_only
 from app.domain.calendar import DayKind
 from app.domain.codes import Program, UrbanRural
 from app.errors import UserError
@@ -24,7 +25,7 @@ APPROVED = "approved"  # 拟批准公示 (county, 2012 mode)
 
 def proposal(session: Session, case: Case, household: Household, on: date) -> tuple[int, int | None]:
     """Persons covered and the monthly amount the rules give on ``on`` (None when it cannot be computed)."""
-    alone = assessment.covers_applicant_only(case)
+    alone = covers_applicant_only(case)
     persons = 1 if alone else len(assessment.member_ids(session, household.id))
     if case.program == Program.LINSHI.value:
         return persons, None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, null, or_, select
@@ -11,11 +12,13 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.domain import privacy
+from app.domain.areas import scope_prefix
 from app.domain.calendar import DayKind
 from app.domain.codes import AreaLevel, Program, Role, RuleMode, UrbanRural
-from app.domain.money import month_of
+from app.domain.money import month_cn, month_of
 from app.domain.workflow import CaseState
 from app.errors import UserError
+from app.models import tracking
 from app.models.area import Area
 from app.models.case import Benefit, BenefitMember, Case, Decision
 from app.models.db import UnitOfWork
@@ -28,12 +31,10 @@ from app.printing.catalog import FORMS, NoticeKind, Paper, form_name
 from app.printing.notice_data import Candidate, NoticeData, assemble, notice_texts
 from app.printing.output import Printed, write_pdf
 from app.printing.records import Records, case_file
-from app.printing.wording import category, month_cn
+from app.printing.wording import category
 from app.services import settings
 from app.services.cases import assessment, notices
-from app.services.context import COUNTY_ROLES, TOWNSHIP_ROLES, Actor, require_area, require_role
-
-__all__ = ["Printed", "find_village", "form", "load_case_file", "notice", "write_pdf"]
+from app.services.context import COUNTY_ROLES, TOWNSHIP_ROLES, Actor, query, require_area, require_role
 
 NOTICE_ROLES = TOWNSHIP_ROLES | COUNTY_ROLES | {Role.VILLAGE_CADRE}
 FORM_ROLES = TOWNSHIP_ROLES | COUNTY_ROLES
@@ -89,6 +90,19 @@ def font_set(session: Session) -> fonts.FontSet:
 # ---------------------------------------------------------------- notices
 
 
+@query
+def notice_villages(uow: UnitOfWork, actor: Actor) -> list[tuple[str, str]]:
+    """(code, name) of every village the actor may print a 公示 for, in code order."""
+    require_role(actor, NOTICE_ROLES, "打印公示")
+    rows = uow.session.execute(
+        select(Area.code, Area.name)
+        .where(Area.level == AreaLevel.VILLAGE.value, Area.code.startswith(scope_prefix(actor.area_code)))
+        .order_by(Area.code)
+    )
+    return [(code, name) for code, name in rows]
+
+
+@query
 def notice(
     uow: UnitOfWork,
     actor: Actor,
@@ -116,7 +130,10 @@ def notice(
     font = font_set(session)
     doc = build_notice(data, font, paper)
     warn = () if font.embedded else ("未找到可嵌入的中文字体，打印时可能显示为空白方框",)
-    return Printed.of(doc, f"{texts.title}_{on:%Y%m%d}.pdf", warn)
+    name = f"{texts.title}_{on:%Y%m%d}.pdf"
+    return Printed.of(
+        doc, name, warn, kind=f"notice:{kind.value}", area_code=code, households=data.households
+    )
 
 
 def _notice_data(
@@ -258,6 +275,7 @@ def _benefits(
 # ---------------------------------------------------------------- forms
 
 
+@query
 def form(uow: UnitOfWork, actor: Actor, case_number: str, name: str, on: date | None = None) -> Printed:
     """A paper form of a case, pre-filled from the file (staff only: forms show ID numbers)."""
     from app.printing.forms import build_form
@@ -277,7 +295,36 @@ def form(uow: UnitOfWork, actor: Actor, case_number: str, name: str, on: date | 
     require_area(actor, household.village_code, "打印该户的表格")
     data = load_case_file(session, case, household, on or clock.today())
     doc = build_form(key, data, font_set(session))
-    return Printed.of(doc, f"{doc.title}_{case.case_number}.pdf")
+    name = f"{doc.title}_{case.case_number}.pdf"
+    return Printed.of(doc, name, kind=f"form:{key}", area_code=household.village_code, households=1)
+
+
+# ---------------------------------------------------------------- saving
+
+
+def save(uow: UnitOfWork, actor: Actor, printed: Printed, out: Path) -> Path:
+    """Write a printed document to ``out`` (whole or not at all) and audit it: who, what, how many
+    households, where. The roles and the area are checked again: a form shows ID numbers."""
+    notice_doc = printed.kind.startswith("notice:")
+    require_role(actor, NOTICE_ROLES if notice_doc else FORM_ROLES, "保存打印文件")
+    if printed.area_code:
+        require_area(actor, printed.area_code, "保存该地区的打印文件")
+    path = write_pdf(printed, out)
+    tracking.record_bulk(
+        uow.session,
+        actor=actor.username,
+        action="export",
+        table=PublicNotice.__tablename__ if notice_doc else Case.__tablename__,
+        summary={
+            "file": path.name,
+            "kind": printed.kind,
+            "title": printed.title,
+            "households": printed.households,
+            "area": printed.area_code,
+            "pages": printed.pages,
+        },
+    )
+    return path
 
 
 def load_case_file(session: Session, case: Case, household: Household, on: date) -> CaseFile:

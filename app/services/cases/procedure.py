@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -25,8 +25,9 @@ from app.models.db import UnitOfWork
 from app.models.household import Household, Person
 from app.models.settings import Counter
 from app.services import settings
-from app.services.cases import guards as procedure_guards
-from app.services.cases.single_person import check as single_person_ground
+from app.services.cases import guards
+from app.services.cases.events import append_event
+from app.services.cases.single_person import single_person_ground
 from app.services.context import COUNTY_ROLES, TOWNSHIP_ROLES, Actor, require_area, require_role
 
 # Steps whose record needs a written reason (告知书 and the file say why).
@@ -71,39 +72,6 @@ def _village(session: Session, case: Case) -> str:
     household = session.get(Household, case.household_id)
     assert household is not None
     return household.village_code
-
-
-def append_event(
-    session: Session,
-    case: Case,
-    action: str,
-    source: str,
-    target: str,
-    on: date,
-    actor: Actor,
-    basis: str,
-    reason: str,
-) -> CaseEvent:
-    seq = (
-        session.execute(
-            select(func.coalesce(func.max(CaseEvent.seq), 0)).where(CaseEvent.case_id == case.id)
-        ).scalar_one()
-        + 1
-    )
-    event = CaseEvent(
-        case_id=case.id,
-        seq=seq,
-        action=action,
-        from_state=source,
-        to_state=target,
-        on_date=on,
-        at=clock.now(),
-        actor=actor.username,
-        legal_basis=basis,
-        reason=reason,
-    )
-    session.add(event)
-    return event
 
 
 def open_case(
@@ -204,7 +172,7 @@ def act(uow: UnitOfWork, actor: Actor, case_id: str, action: Action, on: date, r
         raise UserError(f"“{action.label}”须写明理由", field="理由")
     if on < case.state_since:
         raise UserError(f"办理日期不能早于上一步的日期（{case.state_since:%Y-%m-%d}）", field="日期")
-    procedure_guards.check(session, case, action, on, clock.today())
+    guards.check(session, case, action, on, clock.today())
     if action is Action.ACCEPT:
         case.accepted_on = on
     if action is Action.REQUEST_MATERIALS:

@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.assessment import living_members, member_facts
 from app.domain.benefit import is_edge_household, single_person_allowed
 from app.domain.codes import Employment, Health, Program
 from app.domain.money import fen_to_yuan
@@ -19,7 +20,9 @@ FIELD = "单独申请"
 _UNEMPLOYED = frozenset({Employment.UNEMPLOYED.value, Employment.UNEMPLOYED_REGISTERED.value})
 
 
-def check(session: Session, household_id: str, applicant_id: str, program: str, on: date) -> str:
+def single_person_ground(
+    session: Session, household_id: str, applicant_id: str, program: str, on: date
+) -> str:
     """The ground on which the applicant may apply alone; UserError with the reason when they may not.
 
     The household is assessed as a whole (all its living members, on the standard in force ``on``): a
@@ -31,7 +34,7 @@ def check(session: Session, household_id: str, applicant_id: str, program: str, 
     if program != Program.DIBAO.value:
         label = Program(program).label
         raise UserError(f"单独申请（单人户）只适用于低保，{label}按其自身规定认定", field=FIELD)
-    people = assessment.living_members(
+    people = living_members(
         session.execute(select(Person).where(Person.household_id == household_id)).scalars()
     )
     applicant = next((p for p in people if p.id == applicant_id), None)
@@ -45,7 +48,7 @@ def check(session: Session, household_id: str, applicant_id: str, program: str, 
         household.per_capita_fen, household.standard_fen, rules.edge_multiplier
     )
     allowed, why = single_person_allowed(
-        assessment.member_facts(applicant, on),
+        member_facts(applicant, on),
         household_is_edge=edge,
         severe_illness_recognised=applicant.health == Health.SERIOUS.value,
         unemployed=applicant.employment in _UNEMPLOYED,

@@ -9,8 +9,7 @@ from typing import TypeVar
 from app.domain.workflow import Action, CaseState
 from app.errors import UserError
 from app.models.db import UnitOfWork
-from app.services.cases import decisions
-from app.services.cases import procedure as cases
+from app.services.cases import decisions, procedure
 from app.services.cases.procedure import AppraisalInput
 from app.services.cases.workspace import APPRAISAL, INVESTIGATION, load_case
 from app.services.context import Actor
@@ -72,8 +71,8 @@ def take_step(uow: UnitOfWork, actor: Actor, case_id: str, key: str, data: StepI
     if key == INVESTIGATION:
         inv = _expect(data, InvestigationInput)
         if state is CaseState.ACCEPTED:
-            cases.act(uow, actor, case_id, Action.START_INVESTIGATION, inv.started_on)
-        cases.record_investigation(
+            procedure.act(uow, actor, case_id, Action.START_INVESTIGATION, inv.started_on)
+        procedure.record_investigation(
             uow,
             actor,
             case_id,
@@ -88,15 +87,15 @@ def take_step(uow: UnitOfWork, actor: Actor, case_id: str, key: str, data: StepI
     if key == APPRAISAL:
         appraisal = _expect(data, AppraisalInput)
         if state is not CaseState.APPRAISAL:
-            cases.act(uow, actor, case_id, Action.HOLD_APPRAISAL, appraisal.held_on)
-        cases.record_appraisal(uow, actor, case_id, appraisal)
+            procedure.act(uow, actor, case_id, Action.HOLD_APPRAISAL, appraisal.held_on)
+        procedure.record_appraisal(uow, actor, case_id, appraisal)
         if state is CaseState.OBJECTION:
             _resolve_objections(uow, case_id, appraisal.held_on, "召开民主评议")
         return
     action = Action(key)
     if action is Action.RECORD_OBJECTION:
         obj = _expect(data, ObjectionInput)
-        cases.record_objection(
+        procedure.record_objection(
             uow,
             actor,
             case_id,
@@ -122,14 +121,14 @@ def take_step(uow: UnitOfWork, actor: Actor, case_id: str, key: str, data: StepI
         decisions.gradual_exit(uow, actor, case_id, d.on, d.exit_months, d.reason.strip())
     else:
         step = _expect(data, PlainStep)
-        cases.act(uow, actor, case_id, action, step.on, step.reason)
+        procedure.act(uow, actor, case_id, action, step.on, step.reason)
         if action is Action.REINVESTIGATE and state is CaseState.OBJECTION:
             _resolve_objections(uow, case_id, step.on, "重新调查核实")
 
 
 def _resolve_objections(uow: UnitOfWork, case_id: str, on: date, outcome: str) -> None:
     """The objections of the notice are answered by re-investigating or appraising (S1 Art.19)."""
-    cases.resolve_objections(uow.session, case_id, on, outcome)
+    procedure.resolve_objections(uow.session, case_id, on, outcome)
 
 
 def _need_reason(action: Action, reason: str) -> None:

@@ -1,4 +1,4 @@
-"""Today's work at a station: deadlines counting down, reviews due, notices, objections; recording reviews."""
+"""Today's work in the actor's area: deadlines counting down, reviews due, notices, objections, findings."""
 
 from __future__ import annotations
 
@@ -9,15 +9,20 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import clock
+from app.domain.areas import scope_prefix
 from app.domain.checks_rows import Finding
 from app.domain.codes import Program, RuleMode
 from app.domain.deadlines import CaseClock, Deadline, days_left, deadlines, due_note
 from app.domain.workflow import BENEFIT_STATES, PRE_DECISION_STATES, CaseState
 from app.models.area import Area
 from app.models.case import Benefit, Case, Objection, Review
-from app.models.household import Household, Person
+from app.models.db import UnitOfWork
+from app.models.household import Household
 from app.services import settings
+from app.services.context import Actor, query
 from app.services.households.registry import program_label, scope_condition, state_label
+from app.services.reports import checks, stats
 
 NOTICE_STATES = (CaseState.NOTICE, CaseState.COUNTY_NOTICE)
 # Findings the workbench already lists on their own tabs (deadlines and reviews).
@@ -34,6 +39,7 @@ class CaseLine:
     household_id: str
     head_name: str
     village: str
+    village_code: str
     program: str
     state: str
     state_since: date
@@ -62,6 +68,7 @@ class ReviewLine:
     household_id: str
     head_name: str
     village: str
+    village_code: str
     program: str
     state: str
     frequency: str
@@ -79,6 +86,7 @@ class NoticeLine:
     """A village board's running 公示: its kind, period, households and days until it ends."""
 
     village: str
+    village_code: str
     kind: str  # the case state: notice | county_notice
     starts_on: date
     ends_on: date
@@ -100,6 +108,7 @@ class ObjectionLine:
     case_number: str
     head_name: str
     village: str
+    village_code: str
     received_on: date
     channel: str
     content: str
@@ -108,6 +117,9 @@ class ObjectionLine:
 
 @dataclass(frozen=True)
 class TodayWork:
+    """The 工作台: the area's counts (as `jiuzhu stats` gives them), then the lists of work."""
+
+    counts: dict[str, Any] = field(default_factory=dict)
     cases: list[CaseLine] = field(default_factory=list)
     reviews: list[ReviewLine] = field(default_factory=list)
     notices: list[NoticeLine] = field(default_factory=list)
@@ -115,9 +127,20 @@ class TodayWork:
     findings: list[Finding] = field(default_factory=list)
 
 
+def within(actor: Actor, area: str | None = None) -> str | None:
+    """The area a read covers: the actor's, narrowed to ``area`` when given (None: nothing in both)."""
+    if area is None or actor.covers(area):
+        return area or actor.area_code
+    return actor.area_code if area_covers(area, actor.area_code) else None
+
+
+def area_covers(outer: str, inner: str) -> bool:
+    return inner.startswith(scope_prefix(outer))
+
+
 def _case_rows(scope: str, *where: Any) -> Any:
     return (
-        select(Case, Household.head_name, Area.name)
+        select(Case, Household.head_name, Area.name, Area.code)
         .join(Household, Household.id == Case.household_id)
         .join(Area, Area.code == Household.village_code)
         .where(scope_condition(scope), *where)
@@ -140,14 +163,21 @@ def running_deadlines(session: Session, case: Case) -> list[Deadline]:
     return deadlines(clock_of(case), settings.time_limits(session), settings.calendar(session))
 
 
-def open_cases(session: Session, scope: str, today: date) -> list[CaseLine]:
-    """Open applications in scope: those with the least working days left first, then the oldest."""
+@query
+def open_cases(uow: UnitOfWork, actor: Actor, area: str | None = None) -> list[CaseLine]:
+    """Open applications in the actor's area (or the part of it in ``area``): those with the least working
+    days left first, then the oldest."""
+    scope = within(actor, area)
+    return [] if scope is None else _open_cases(uow.session, scope, clock.today())
+
+
+def _open_cases(session: Session, scope: str, today: date) -> list[CaseLine]:
     limits, cal = settings.time_limits(session), settings.calendar(session)
     states = [s.value for s in PRE_DECISION_STATES]
     lines = []
-    for case, head, village in session.execute(_case_rows(scope, Case.state.in_(states))):
+    for case, head, village, code in session.execute(_case_rows(scope, Case.state.in_(states))):
         running = deadlines(clock_of(case), limits, cal)
-        common = (case.id, case.case_number, case.household_id, head, village, case.program, case.state)
+        common = (case.id, case.case_number, case.household_id, head, village, code, case.program, case.state)
         if running:
             first = running[0]
             left = days_left(first, today, cal)
@@ -162,12 +192,22 @@ def open_cases(session: Session, scope: str, today: date) -> list[CaseLine]:
     )
 
 
+@query
 def reviews_due(
-    session: Session, scope: str, today: date, within_days: int | None = REVIEW_HORIZON_DAYS
+    uow: UnitOfWork,
+    actor: Actor,
+    within_days: int | None = REVIEW_HORIZON_DAYS,
+    area: str | None = None,
 ) -> list[ReviewLine]:
-    """Open reviews of households being paid, due within ``within_days`` (None: all), earliest first."""
+    """Open reviews of households being paid in the actor's area, due within ``within_days`` (None: all),
+    earliest first."""
+    scope = within(actor, area)
+    return [] if scope is None else _reviews_due(uow.session, scope, clock.today(), within_days)
+
+
+def _reviews_due(session: Session, scope: str, today: date, within_days: int | None) -> list[ReviewLine]:
     stmt = (
-        select(Review, Case, Household.head_name, Area.name, Benefit.monthly_fen)
+        select(Review, Case, Household.head_name, Area.name, Area.code, Benefit.monthly_fen)
         .join(Case, Case.id == Review.case_id)
         .join(Household, Household.id == Case.household_id)
         .join(Area, Area.code == Household.village_code)
@@ -189,6 +229,7 @@ def reviews_due(
             case.household_id,
             head,
             village,
+            code,
             case.program,
             case.state,
             review.frequency,
@@ -196,25 +237,32 @@ def reviews_due(
             (review.due_on - today).days,
             monthly,
         )
-        for review, case, head, village, monthly in session.execute(stmt)
+        for review, case, head, village, code, monthly in session.execute(stmt)
     ]
 
 
-def running_notices(session: Session, scope: str, today: date) -> list[NoticeLine]:
-    """The 公示 running on the village boards, grouped per village and period, ending soonest first."""
+@query
+def running_notices(uow: UnitOfWork, actor: Actor) -> list[NoticeLine]:
+    """The 公示 running on the village boards of the actor's area, per village and period, ending soonest
+    first."""
+    return _running_notices(uow.session, actor.area_code, clock.today())
+
+
+def _running_notices(session: Session, scope: str, today: date) -> list[NoticeLine]:
     cal = settings.calendar(session)
-    groups: dict[tuple[str, str, date, date], list[tuple[Case, str]]] = {}
+    groups: dict[tuple[str, str, str, date, date], list[tuple[Case, str]]] = {}
     states = [s.value for s in NOTICE_STATES]
-    for case, head, village in session.execute(_case_rows(scope, Case.state.in_(states))):
+    for case, head, village, code in session.execute(_case_rows(scope, Case.state.in_(states))):
         ends = [d.due for d in running_deadlines(session, case) if d.key.endswith("notice_end")]
         end = ends[0] if ends else case.state_since
-        groups.setdefault((village, case.state, case.state_since, end), []).append((case, head))
+        groups.setdefault((village, code, case.state, case.state_since, end), []).append((case, head))
     lines = []
-    for (village, kind, start, end), members in groups.items():
+    for (village, code, kind, start, end), members in groups.items():
         members.sort(key=lambda m: m[0].case_number)
         lines.append(
             NoticeLine(
                 village,
+                code,
                 kind,
                 start,
                 end,
@@ -228,10 +276,15 @@ def running_notices(session: Session, scope: str, today: date) -> list[NoticeLin
     return sorted(lines, key=lambda n: (n.ends_on, n.village))
 
 
-def open_objections(session: Session, scope: str) -> list[ObjectionLine]:
-    """Objections received during a 公示 and not yet resolved, oldest first."""
+@query
+def open_objections(uow: UnitOfWork, actor: Actor) -> list[ObjectionLine]:
+    """Objections received during a 公示 in the actor's area and not yet resolved, oldest first."""
+    return _open_objections(uow.session, actor.area_code)
+
+
+def _open_objections(session: Session, scope: str) -> list[ObjectionLine]:
     stmt = (
-        select(Objection, Case, Household.head_name, Area.name)
+        select(Objection, Case, Household.head_name, Area.name, Area.code)
         .join(Case, Case.id == Objection.case_id)
         .join(Household, Household.id == Case.household_id)
         .join(Area, Area.code == Household.village_code)
@@ -239,39 +292,31 @@ def open_objections(session: Session, scope: str) -> list[ObjectionLine]:
         .order_by(Objection.received_on, Case.case_number)
     )
     return [
-        ObjectionLine(o.id, c.id, c.case_number, head, village, o.received_on, o.channel, o.content, c.state)
-        for o, c, head, village in session.execute(stmt)
+        ObjectionLine(
+            o.id, c.id, c.case_number, head, village, code, o.received_on, o.channel, o.content, c.state
+        )
+        for o, c, head, village, code in session.execute(stmt)
     ]
 
 
-def _ids(session: Session, column: Any, scope: str) -> set[str]:
-    stmt = select(column).join(Household, Household.id == column.table.c.household_id)
-    return set(session.execute(stmt.where(scope_condition(scope))).scalars())
-
-
-def scoped_findings(session: Session, scope: str, today: date) -> list[Finding]:
-    """The audit checks' findings about records in scope, most serious first (deadlines and reviews aside)."""
-    from app.services.reports import checks
-
-    found = [f for f in checks.findings(session, today) if f.code not in LISTED_ELSEWHERE]
-    allowed: dict[str, set[str]] = {
-        "person": _ids(session, Person.id, scope),
-        "case": _ids(session, Case.id, scope),
-        "benefit": _ids(session, Benefit.id, scope),
-        "village": set(
-            session.execute(select(Household.village_code).where(scope_condition(scope)).distinct()).scalars()
-        ),
-    }
-    kept = [f for f in found if f.record_id in allowed.get(f.record_kind, set())]
+@query
+def scoped_findings(uow: UnitOfWork, actor: Actor) -> list[Finding]:
+    """The audit checks' findings about records in the actor's area, most serious first (deadlines and
+    reviews aside: the workbench lists them on their own tabs)."""
+    found = checks.findings_in(uow.session, actor.area_code, clock.today())
+    kept = [f for f in found if f.code not in LISTED_ELSEWHERE and f.record_kind]  # not the notes
     return sorted(kept, key=lambda f: (f.severity.rank, f.item, f.subject))
 
 
-def today_work(session: Session, scope: str, today: date) -> TodayWork:
-    """Everything the 工作台 lists for a user whose area is ``scope``."""
+@query
+def today_work(uow: UnitOfWork, actor: Actor) -> TodayWork:
+    """Everything the 工作台 lists for the actor: only what lies in the actor's area."""
+    session, scope, today = uow.session, actor.area_code, clock.today()
     return TodayWork(
-        cases=open_cases(session, scope, today),
-        reviews=reviews_due(session, scope, today),
-        notices=running_notices(session, scope, today),
-        objections=open_objections(session, scope),
-        findings=scoped_findings(session, scope, today),
+        counts=stats.counts(session, scope),
+        cases=_open_cases(session, scope, today),
+        reviews=_reviews_due(session, scope, today, REVIEW_HORIZON_DAYS),
+        notices=_running_notices(session, scope, today),
+        objections=_open_objections(session, scope),
+        findings=scoped_findings(uow, actor),
     )

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.domain.calendar import format_cn
 from app.domain.codes import Program, RuleMode
 from app.domain.deadlines import days_left, due_note
@@ -16,13 +17,13 @@ from app.domain.workflow import Action, CaseState, next_state
 from app.errors import UserError
 from app.models.area import Area
 from app.models.case import Appraisal, Benefit, Case, Investigation, Review
+from app.models.db import UnitOfWork
 from app.models.household import Household, Person
 from app.models.user import User
 from app.services import settings
-from app.services.cases import guards as procedure_guards
-from app.services.cases import procedure as cases
+from app.services.cases import guards, procedure
 from app.services.cases.worklist import running_deadlines
-from app.services.context import COUNTY_ROLES, TOWNSHIP_ROLES, Actor, require_area, require_role
+from app.services.context import COUNTY_ROLES, TOWNSHIP_ROLES, Actor, query, require_area, require_role
 from app.services.reviews.review import PROPOSALS
 
 INVESTIGATION = "investigation"  # record a visit (starting the investigation first if need be)
@@ -143,19 +144,19 @@ def _action_option(
     session: Session, actor: Actor, case: Case, action: Action, village: str, today: date
 ) -> StepOption:
     mode, program, state = RuleMode(case.rule_mode), Program(case.program), CaseState(case.state)
-    needs = action in cases.NEEDS_REASON
+    needs = action in procedure.NEEDS_REASON
     try:
         tr = next_state(state, action, mode, program)
     except UserError as exc:
         return StepOption(action.value, action.label, False, exc.message, "", False, needs)
-    if action is Action.SUBMIT_RECHECKED and not procedure_guards.after_objection(session, case):
+    if action is Action.SUBMIT_RECHECKED and not guards.after_objection(session, case):
         return StepOption(action.value, action.label, False, "", tr.legal_basis, False, needs)
     try:
-        cases.check_actor(actor, tr, mode)
+        procedure.check_actor(actor, tr, mode)
         require_area(actor, village, "办理该申请")
         if action is Action.RECORD_OPINION:
-            cases.require_investigation_done(session, case)
-        procedure_guards.check(session, case, action, today, today)
+            procedure.require_investigation_done(session, case)
+        guards.check(session, case, action, today, today)
     except UserError as exc:
         return StepOption(action.value, action.label, False, exc.message, tr.legal_basis, True, needs)
     return StepOption(action.value, action.label, True, "", tr.legal_basis, True, needs)
@@ -213,7 +214,7 @@ def timeline(session: Session, case_id: str) -> list[TimelineEntry]:
     """The case's history (every event) with its investigations, appraisals and reviews, in order."""
     who = _names(session)
     rows: list[tuple[date, datetime, TimelineEntry]] = []
-    for e in cases.history(session, case_id):
+    for e in procedure.history(session, case_id):
         title = EVENT_TITLES.get(e.action) or Action(e.action).label
         detail = e.reason
         if e.from_state and e.from_state != e.to_state:
@@ -262,8 +263,10 @@ def timeline(session: Session, case_id: str) -> list[TimelineEntry]:
     return [entry for _, _, entry in rows]
 
 
-def snapshot(session: Session, actor: Actor, case_id: str, today: date) -> CaseSnapshot:
-    """Everything the case workspace shows, for ``actor`` on ``today``."""
+@query
+def snapshot(uow: UnitOfWork, actor: Actor, case_id: str) -> CaseSnapshot:
+    """Everything the case workspace shows, for ``actor`` today (refused outside the actor's area)."""
+    session, today = uow.session, clock.today()
     case = load_case(session, case_id)
     household = session.get(Household, case.household_id)
     assert household is not None

@@ -5,16 +5,18 @@ from __future__ import annotations
 import hashlib
 import mimetypes
 import shutil
+import tempfile
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.errors import UserError
 from app.models.attachment import Attachment
 from app.models.db import UnitOfWork
 from app.models.household import Household
 from app.paths import DataPaths
-from app.services.context import TOWNSHIP_ROLES, Actor, require_area, require_role
+from app.services.context import TOWNSHIP_ROLES, Actor, query, require_area, require_role
 
 MAX_BYTES = 30 * 1024 * 1024
 ALLOWED = {"image/jpeg", "image/png", "image/tiff", "application/pdf"}
@@ -76,9 +78,39 @@ def add(
     return attachment
 
 
-def for_household(uow: UnitOfWork, household_id: str) -> list[Attachment]:
+@query
+def for_household(uow: UnitOfWork, actor: Actor, household_id: str) -> list[Attachment]:
+    """The household's scans, oldest first; refused outside the actor's area."""
+    household = uow.session.get(Household, household_id)
+    if household is None:
+        raise UserError("找不到该家庭档案")
+    require_area(actor, household.village_code, "查看该户的扫描件")
+    return listed(uow.session, household_id)
+
+
+def listed(session: Session, household_id: str) -> list[Attachment]:
+    """The household's scans, oldest first (callers have checked the area)."""
     return list(
-        uow.session.execute(
+        session.execute(
             select(Attachment).where(Attachment.household_id == household_id).order_by(Attachment.updated_at)
         ).scalars()
     )
+
+
+@query
+def copy_for_viewing(uow: UnitOfWork, actor: Actor, paths: DataPaths, attachment_id: str) -> Path:
+    """A private copy of a scan under its own name (the viewer needs the extension); refused outside
+    the actor's area or when the stored file is missing."""
+    attachment = uow.session.get(Attachment, attachment_id)
+    if attachment is None:
+        raise UserError("找不到该扫描件，可能已被删除")
+    household = uow.session.get(Household, attachment.household_id)
+    assert household is not None
+    require_area(actor, household.village_code, "查看该户的扫描件")
+    blob = blob_path(paths, attachment.sha256)
+    if not blob.is_file():
+        raise UserError(f"数据目录中缺少扫描件 {attachment.filename} 的文件")
+    folder = Path(tempfile.mkdtemp(prefix="jiuzhu-"))  # private to this user (mode 0700)
+    copy = folder / Path(attachment.filename).name
+    shutil.copyfile(blob, copy)
+    return copy

@@ -23,7 +23,7 @@ from app.errors import PermissionDenied, UserError
 from app.models.area import Area
 from app.models.db import UnitOfWork
 from app.models.household import AssetItem, Household, IncomeItem, Person, Supporter
-from app.services.context import TOWNSHIP_ROLES, Actor, require_area, require_role
+from app.services.context import TOWNSHIP_ROLES, Actor, query, require_area, require_role
 from app.services.households import attachments
 from app.services.intake.household import MemberInput, checked_member
 
@@ -142,6 +142,7 @@ class AttachmentView:
 @dataclass(frozen=True)
 class HouseholdFile:
     household_id: str
+    village_code: str
     village: str
     head_name: str
     fields: HouseholdFields
@@ -227,6 +228,7 @@ def check_household_member(
 # ---------------------------------------------------------------- reading
 
 
+@query
 def load(uow: UnitOfWork, actor: Actor, household_id: str) -> HouseholdFile:
     """The whole file as the editor shows it; read-only (with the reason) for those who may not edit."""
     session = uow.session
@@ -258,6 +260,7 @@ def load(uow: UnitOfWork, actor: Actor, household_id: str) -> HouseholdFile:
     housing = household.housing_type
     return HouseholdFile(
         household_id=household.id,
+        village_code=household.village_code,
         village=village.name if village else household.village_code,
         head_name=household.head_name,
         fields=HouseholdFields(
@@ -303,7 +306,7 @@ def load(uow: UnitOfWork, actor: Actor, household_id: str) -> HouseholdFile:
         ],
         attachments=[
             AttachmentView(a.id, a.kind, a.filename, a.size, a.sha256, a.note)
-            for a in attachments.for_household(uow, household_id)
+            for a in attachments.listed(session, household_id)
         ],
         read_only_reason=reason,
     )

@@ -99,14 +99,6 @@ def add_asset(uow: UnitOfWork, actor: Actor, household_id: str, data: AssetData)
     return item.id
 
 
-def update_asset(uow: UnitOfWork, actor: Actor, item_id: str, data: AssetData) -> None:
-    household, item = editable_row(uow, actor, AssetItem, item_id, "财产项")
-    assert isinstance(item, AssetItem)
-    check_household_member(uow.session, household.id, data.person_id, None)
-    _fill_asset(item, data)
-    uow.session.flush()
-
-
 def remove_asset(uow: UnitOfWork, actor: Actor, item_id: str) -> None:
     _, item = editable_row(uow, actor, AssetItem, item_id, "财产项")
     uow.session.delete(item)
@@ -153,13 +145,6 @@ def add_supporter(uow: UnitOfWork, actor: Actor, household_id: str, data: Suppor
     return item.id
 
 
-def update_supporter(uow: UnitOfWork, actor: Actor, item_id: str, data: SupporterData) -> None:
-    _, item = editable_row(uow, actor, Supporter, item_id, "赡养人")
-    assert isinstance(item, Supporter)
-    _fill_supporter(uow.session, item, data)
-    uow.session.flush()
-
-
 def remove_supporter(uow: UnitOfWork, actor: Actor, item_id: str) -> None:
     _, item = editable_row(uow, actor, Supporter, item_id, "赡养人")
     uow.session.delete(item)
@@ -177,7 +162,3 @@ def add_attachment(
     return attachments.add(
         uow, actor, paths, household_id=household_id, file=Path(file), kind=kind, note=note
     ).id
-
-
-def attachment_path(paths: DataPaths, sha256: str) -> str:
-    return str(attachments.blob_path(paths, sha256))

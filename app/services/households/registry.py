@@ -20,8 +20,9 @@ from app.domain.workflow import BENEFIT_STATES, CaseState
 from app.errors import PermissionDenied, UserError
 from app.models.area import Area
 from app.models.case import Benefit, Case
+from app.models.db import UnitOfWork
 from app.models.household import Household, Person
-from app.models.user import User
+from app.services.context import Actor, query
 
 ORDERS = ("village", "head")
 HEAD_RELATIONS = ("01", "02")
@@ -32,6 +33,7 @@ PROBE_LIMIT = 5000
 _PROGRAMS = frozenset(p.value for p in Program)
 _STATES = frozenset(s.value for s in CaseState)
 _PROGRESS_STEPS = 2000  # SQLite VM steps between two looks at the cancel flag
+Cancel = Callable[[], bool]
 
 
 @dataclass(frozen=True)
@@ -120,11 +122,6 @@ def _latest_case(household_id: Any, column: Any) -> Any:
     )
 
 
-def in_scope(code: str, scope: str | None) -> bool:
-    """True when the 12-digit area ``code`` lies inside ``scope`` (no scope: everywhere)."""
-    return not scope or code.startswith(scope_prefix(scope))
-
-
 def scope_condition(scope: str, *, indexed: bool = True) -> ColumnElement[bool]:
     """Households inside a 12-digit area scope (county, township or village).
 
@@ -209,10 +206,17 @@ def _order_by(order: str) -> list[Any]:
     return [c.desc() for c in columns] if descending else columns
 
 
-def count(session: Session, flt: RegistryFilter, scope: str | None = None) -> int:
-    """How many households match the filter inside the scope."""
-    stmt = select(func.count()).select_from(Household).where(*_where(session, flt, scope, counting=True))
-    return int(session.execute(stmt).scalar_one())
+@query
+def count(uow: UnitOfWork, actor: Actor, flt: RegistryFilter, cancel: Cancel | None = None) -> int:
+    """How many households match the filter inside the actor's area.
+
+    Args:
+        cancel: polled while the statement runs; once true the statement stops (``QueryCancelled``).
+    """
+    session = uow.session
+    with interruptible(session, cancel):
+        where = _where(session, flt, actor.area_code, counting=True)
+        return int(session.execute(select(func.count()).select_from(Household).where(*where)).scalar_one())
 
 
 def _rows_select(ids: Any) -> Select[Any]:
@@ -256,34 +260,52 @@ def _rows_select(ids: Any) -> Select[Any]:
     )
 
 
+@query
 def page(
-    session: Session,
+    uow: UnitOfWork,
+    actor: Actor,
     flt: RegistryFilter,
     offset: int,
     limit: int,
     order: str = "village",
-    scope: str | None = None,
+    cancel: Cancel | None = None,
 ) -> list[RegistryRow]:
-    """One page of matching households, sorted in SQL; ``order`` is a key of ORDERS, ``-`` for descending.
+    """One page of the households in the actor's area that match, sorted in SQL.
 
-    Two steps keep it cheap on 100,000 households: the ids of the page are picked using only the
-    household table (and its indexes), then the display columns are computed for those ids alone.
+    ``order`` is a key of ORDERS, ``-`` for descending; ``flt.village_code`` narrows the actor's area,
+    never widens it. Two steps keep it cheap on 100,000 households: the ids of the page are picked
+    using only the household table (and its indexes), then the display columns are computed for
+    those ids alone.
     """
+    session = uow.session
     ordering = _order_by(order)
-    where = _where(session, flt, scope, order=order)
-    picked = select(Household.id).where(*where).order_by(*ordering).offset(offset).limit(limit).subquery()
-    stmt = _rows_select(select(picked.c.id)).order_by(*ordering)
-    return [RegistryRow(*row) for row in session.execute(stmt)]
+    with interruptible(session, cancel):
+        where = _where(session, flt, actor.area_code, order=order)
+        picked = select(Household.id).where(*where).order_by(*ordering).offset(offset).limit(limit)
+        stmt = _rows_select(select(picked.subquery().c.id)).order_by(*ordering)
+        return [RegistryRow(*row) for row in session.execute(stmt)]
 
 
-def villages(session: Session, scope: str | None = None) -> list[tuple[str, str]]:
-    """(code, name) of the villages inside the scope, by code."""
-    return [(code, name) for code, name, township in filter_areas(session, scope) if not township]
+@query
+def villages(uow: UnitOfWork, actor: Actor) -> list[tuple[str, str]]:
+    """(code, name) of the villages in the actor's area, by code."""
+    return village_list(uow.session, actor.area_code)
 
 
-def filter_areas(session: Session, scope: str | None = None) -> list[tuple[str, str, bool]]:
-    """(code, name, is_township) for the village filter; a scope wider than a township lists its
-    townships too, each just before its villages."""
+@query
+def filter_areas(uow: UnitOfWork, actor: Actor) -> list[tuple[str, str, bool]]:
+    """(code, name, is_township) for the registry's village filter, inside the actor's area."""
+    return area_list(uow.session, actor.area_code)
+
+
+def village_list(session: Session, scope: str | None) -> list[tuple[str, str]]:
+    """(code, name) of the villages inside ``scope`` (every village when None), by code."""
+    return [(code, name) for code, name, township in area_list(session, scope) if not township]
+
+
+def area_list(session: Session, scope: str | None) -> list[tuple[str, str, bool]]:
+    """(code, name, is_township) inside ``scope``; a scope wider than a township lists its townships
+    too, each just before its villages."""
     levels = [AreaLevel.VILLAGE.value]
     if not scope or len(scope_prefix(scope)) < 9:
         levels.append(AreaLevel.TOWNSHIP.value)
@@ -299,14 +321,14 @@ class QueryCancelled(Exception):
 
 
 @contextmanager
-def interruptible(session: Session, cancelled: Callable[[], bool]) -> Iterator[None]:
+def interruptible(session: Session, cancelled: Cancel | None) -> Iterator[None]:
     """Abort a running SQLite statement soon after ``cancelled()`` turns true (raises QueryCancelled).
 
-    Search as you type starts a new query on every pause; the old one must not hold the database
-    thread while the clerk waits. Other databases simply run their statements to the end.
+    Search as you type starts a new query on every pause; the old one must not hold a read thread
+    while the clerk waits. Other databases simply run their statements to the end.
     """
-    raw = session.connection().connection.driver_connection
-    if not isinstance(raw, sqlite3.Connection):
+    raw = None if cancelled is None else session.connection().connection.driver_connection
+    if cancelled is None or not isinstance(raw, sqlite3.Connection):
         yield
         return
     raw.set_progress_handler(lambda: 1 if cancelled() else 0, _PROGRESS_STEPS)
@@ -343,6 +365,7 @@ class HouseholdDetail:
     """What the read-only household dialog shows; ID numbers are raw (views mask them for cadres)."""
 
     household_id: str
+    village_code: str
     village: str
     address: str
     urban_rural: str
@@ -351,12 +374,14 @@ class HouseholdDetail:
     cases: list[CaseInfo]
 
 
-def detail(session: Session, household_id: str, scope: str | None = None) -> HouseholdDetail:
-    """One household with its members and cases; refused outside the scope."""
+@query
+def detail(uow: UnitOfWork, actor: Actor, household_id: str) -> HouseholdDetail:
+    """One household with its members and cases; refused outside the actor's area."""
+    session = uow.session
     household = session.get(Household, household_id)
     if household is None:
         raise UserError("找不到该家庭档案，可能已被删除")
-    if not in_scope(household.village_code, scope):
+    if not actor.covers(household.village_code):
         raise PermissionDenied("该家庭不在您的管辖范围内")
     village = session.get(Area, household.village_code)
     people = session.execute(
@@ -369,6 +394,7 @@ def detail(session: Session, household_id: str, scope: str | None = None) -> Hou
     ).scalars()
     return HouseholdDetail(
         household_id=household.id,
+        village_code=household.village_code,
         village=village.name if village else household.village_code,
         address=household.address,
         urban_rural=household.urban_rural,
@@ -378,11 +404,3 @@ def detail(session: Session, household_id: str, scope: str | None = None) -> Hou
         ],
         cases=[CaseInfo(c.case_number, c.program, c.state, c.applied_on) for c in cases],
     )
-
-
-def has_user(session: Session, username: str) -> bool:
-    """Whether an account exists (the sign-in dialog shows the demo accounts when "clerk" does).
-
-    It belongs in ``app.services.setup.auth``; it is here until that module takes it.
-    """
-    return session.execute(select(User.id).where(User.username == username)).first() is not None

@@ -1,7 +1,7 @@
 """Home visits to a household: every investigation and done review of its cases, and recording a new 入户走访.
 
 A new visit is written under the case the household is being handled or paid under: while the
-application is being investigated it is that case's 入户调查 (through ``cases.record_investigation``);
+application is being investigated it is that case's 入户调查 (through ``procedure.record_investigation``);
 for a case being paid or further along the procedure it is an 入户走访 (investigation kind ``visit``).
 """
 
@@ -17,14 +17,14 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.domain.workflow import BENEFIT_STATES, PRE_DECISION_STATES, CaseState
-from app.errors import UserError
+from app.errors import PermissionDenied, UserError
 from app.models.case import Case, Investigation, Review
 from app.models.db import UnitOfWork
 from app.models.household import Household
 from app.models.user import User
-from app.services.cases import procedure as cases
+from app.services.cases import procedure
 from app.services.cases.workspace import INVESTIGATION_KINDS
-from app.services.context import TOWNSHIP_ROLES, Actor, require_area, require_role
+from app.services.context import TOWNSHIP_ROLES, Actor, query, require_area, require_role
 from app.services.reviews.review import PROPOSALS
 
 WHAT = "登记入户走访"
@@ -67,9 +67,46 @@ class VisitTarget:
     reason: str  # "" when a visit can be recorded
 
 
+@dataclass(frozen=True)
+class HouseholdVisits:
+    """What the 走访记录 tab shows: the visits, where a new one would go, and whether it may be recorded."""
+
+    household_id: str
+    village_code: str
+    rows: list[VisitRow]
+    target: VisitTarget
+    read_only_reason: str  # "" when the actor may record a visit
+
+    @property
+    def may_record(self) -> bool:
+        return not self.read_only_reason and self.target.case_id is not None
+
+
 def split_staff(text: str) -> list[str]:
     """Names typed in one field, separated by 、 ， , ； ; or spaces."""
     return [name for name in re.split(r"[、，,；;\s]+", text) if name]
+
+
+@query
+def household_visits(uow: UnitOfWork, actor: Actor, household_id: str) -> HouseholdVisits:
+    """The household's visits newest first and the case a new one goes under; refused outside the area."""
+    household = uow.session.get(Household, household_id)
+    if household is None:
+        raise UserError("找不到该家庭档案，可能已被删除")
+    if not actor.covers(household.village_code):
+        raise PermissionDenied("该家庭不在您的管辖范围内")
+    reason = ""
+    try:
+        require_role(actor, TOWNSHIP_ROLES, WHAT)
+    except PermissionDenied as exc:
+        reason = exc.message
+    return HouseholdVisits(
+        household.id,
+        household.village_code,
+        list_visits(uow.session, household_id),
+        visit_target(uow.session, household_id),
+        reason,
+    )
 
 
 def list_visits(session: Session, household_id: str) -> list[VisitRow]:
@@ -152,7 +189,7 @@ def record_visit(
     if len(text) > MAX_FINDINGS:
         raise UserError(f"走访情况不能超过{MAX_FINDINGS}字", field="走访情况")
     if CaseState(case.state) in INVESTIGATING:
-        inv = cases.record_investigation(
+        inv = procedure.record_investigation(
             uow, actor, case.id, kind=HOME_VISIT, started_on=on, staff=names, finished_on=on, findings=text
         )
         return inv.id

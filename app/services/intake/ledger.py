@@ -6,13 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import clock
-from app.domain.codes import AreaLevel, Program
+from app.domain.codes import AreaLevel, InstallationKind, Program
 from app.domain.money import parse_month
 from app.domain.workflow import BENEFIT_STATES
 from app.errors import UserError
@@ -23,16 +23,21 @@ from app.models.db import UnitOfWork
 from app.models.household import Household, Person
 from app.models.settings import Counter
 from app.services import settings
-from app.services.context import COUNTY_ROLES, TOWNSHIP_ROLES, Actor, require_area, require_role
+from app.services.context import COUNTY_ROLES, TOWNSHIP_ROLES, Actor, query, require_area, require_role
 from app.services.setup import installation
 from app.spreadsheets import plan as planning
 from app.spreadsheets.model import LedgerHousehold, LedgerRead, Problem, Severity, row_spans
 from app.spreadsheets.records import HOUSEHOLD_FIELDS
 from app.spreadsheets.report import ImportReport
 
+if TYPE_CHECKING:
+    from app.spreadsheets.reader import SheetGuess
+
 Progress = Callable[[int, int, str], None]
 MAPPING_KEY = "local.ledger.mapping"
 _ACTIVE = [s.value for s in BENEFIT_STATES]
+# Said where a village is not in the area table; the desktop offers the choice, the CLI its option.
+NEW_VILLAGE_HINT = "如确为新村，可选择在本乡镇下新建该村（社区）"
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,7 @@ class ImportOptions:
     program: str = Program.DIBAO.value  # for ledgers with amounts but no category column
     start_month: str | None = None  # for ledgers without a start month (default: this month)
     today: date | None = None
+    remember_mapping: dict[str, str] | None = None  # kept for the next ledger once the import is not refused
 
 
 def _match_villages(
@@ -58,6 +64,7 @@ def _match_villages(
     from app.spreadsheets.villages import VillageMatcher, clean_name, free_code
 
     inst = installation.require(session)
+    station = InstallationKind(inst.kind) is InstallationKind.STATION
     townships = installation.township_codes(session, inst)
     names = {c: n for c, n in session.execute(select(Area.code, Area.name).where(Area.code.in_(townships)))}
     in_townships = (Area.level == AreaLevel.VILLAGE.value) & Area.parent_code.in_(townships)
@@ -74,7 +81,7 @@ def _match_villages(
             reason = f"村（社区）“{h.village}”可能是{'或'.join(found.ambiguous)}，请写全称"
         elif h.village == h.sheet:
             reason = f"表中没有“村（社区）”列，工作表名“{h.sheet}”也不是本乡镇的村（社区）名"
-        elif options.create_villages and inst.kind == "station":
+        elif options.create_villages and station:
             township = installation.scope_code(inst)
             name = clean_name(h.village, names.values())
             h.village_code = free_code(township, used, name)
@@ -86,7 +93,7 @@ def _match_villages(
             continue
         else:
             hint = f"，是否为“{found.suggestion}”？" if found.suggestion else "。"
-            create = "；如确为新村，可用 --create-villages 在本乡镇下新建" if inst.kind == "station" else ""
+            create = f"；{NEW_VILLAGE_HINT}" if station else ""
             reason = f"村（社区）“{h.village}”不在区划表中{hint}请改正{create}"
         read.problems.append(Problem(h.sheet, h.first_row, h.village_column, reason))
     return dict(known) | {a.code: a.name for a in to_create}, to_create
@@ -160,10 +167,11 @@ def import_ledger(
     progress: Progress | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> ImportReport:
-    """Read a ledger, compare it with the file and write it in one transaction (unless refused).
+    """Read a ledger, compare it with the file and write it in the caller's unit of work (unless refused).
 
-    Nothing is written on a dry run, or when any problem is an error and ``accept_partial`` is off.
-    Households are matched to the file by ID number: the same ledger twice changes nothing.
+    Nothing is written on a dry run, or when any problem is an error and ``accept_partial`` is off
+    (``report.written`` says which). Households are matched to the file by ID number: the same ledger
+    twice changes nothing. The caller commits.
     """
     from app.spreadsheets.bulk import write_plan
     from app.spreadsheets.reader import read_ledger
@@ -216,6 +224,7 @@ def import_ledger(
     used |= {u.values.get("village_code") for u in plan.updates if u.table == "household"}
     new_villages = [a for a in new_villages if a.code in used]
     report.villages_created = [f"{a.name}（{a.code}）" for a in new_villages]
+    report.problem_households = _with_problems(read.households, report.problems)
     if options.dry_run or (report.errors and not options.accept_partial):
         return report
     if cancel is not None and cancel():
@@ -227,23 +236,83 @@ def import_ledger(
             require_area(actor, area.code, "新建村（社区）")
             session.add(area)
         session.flush()
-        outbox = inst.kind == "station"
+        outbox = InstallationKind(inst.kind) is InstallationKind.STATION
         write_plan(session, plan, actor=actor.username, station=uow.station, outbox=outbox, file=report.file)
         numbers.save(session)
-        uow.commit()
         report.written = True
+    if options.remember_mapping is not None and (report.written or not report.errors):
+        remember_mapping(uow, actor, options.remember_mapping)
     return report
 
 
-def remember_mapping(uow: UnitOfWork, mapping: dict[str, str]) -> None:
+def _with_problems(households: list[LedgerHousehold], problems: list[Problem]) -> int:
+    """How many of the ledger's households have a row in the problems list (the errors workbook)."""
+    rows = {(p.sheet, p.row) for p in problems if p.row}
+    return sum(1 for h in households if any((h.sheet, r) in rows for r in h.rows))
+
+
+def remember_mapping(uow: UnitOfWork, actor: Actor, mapping: dict[str, str]) -> None:
     """Keep the clerk's column mapping for the next ledger (a local setting: it does not travel)."""
+    require_role(actor, TOWNSHIP_ROLES, "保存台账列对应关系")
     settings.put(uow.session, MAPPING_KEY, mapping)
-    uow.commit()
 
 
-def remembered_mapping(session: Session) -> dict[str, str]:
-    value = settings.get(session, MAPPING_KEY)
+@query
+def remembered_mapping(uow: UnitOfWork, actor: Actor) -> dict[str, str]:
+    """field → column title as the clerk chose it last time (no personal data)."""
+    value = settings.get(uow.session, MAPPING_KEY)
     return dict(value) if isinstance(value, dict) else {}
+
+
+@dataclass(frozen=True)
+class LedgerGuess:
+    """A ledger file's sheets with their headers and guessed columns, and the remembered mapping."""
+
+    path: Path
+    sheets: list[SheetGuess]
+    remembered: dict[str, str]
+
+
+@query
+def guess_columns(uow: UnitOfWork, actor: Actor, path: Path) -> LedgerGuess:
+    """Read a ledger's sheets and guess which column holds each field (nothing is written)."""
+    from app.spreadsheets.reader import guess
+
+    return LedgerGuess(Path(path), guess(Path(path)), remembered_mapping(uow, actor))
+
+
+@dataclass(frozen=True)
+class SavedErrors:
+    path: Path
+    households: int
+    problems: int
+
+
+def save_errors(uow: UnitOfWork, actor: Actor, out: Path, report: ImportReport) -> SavedErrors:
+    """Write the errors workbook (each problem beside a copy of its original row); audited like an export.
+
+    The copied rows hold ID numbers: who wrote it, when, for how many households and where is recorded.
+    """
+    from app.spreadsheets.errors_book import write_errors
+
+    require_role(actor, TOWNSHIP_ROLES, "导出台账问题清单（含身份证号）")
+    out = Path(out)
+    write_errors(out, report.problems, report.sheets, report.summary())
+    tracking.record_bulk(
+        uow.session,
+        actor=actor.username,
+        action="export",
+        table="household",
+        summary={
+            "kind": "台账问题清单",
+            "file": out.name,
+            "folder": str(out.resolve().parent),
+            "ledger": report.file,
+            "households": report.problem_households,
+            "problems": len(report.problems),
+        },
+    )
+    return SavedErrors(out, report.problem_households, len(report.problems))
 
 
 @dataclass(frozen=True)
@@ -256,7 +325,9 @@ class ExportResult:
 def export_ledger(
     uow: UnitOfWork, actor: Actor, out: Path, village_code: str | None = None, today: date | None = None
 ) -> ExportResult:
-    """The registry as a ledger: title row, usual columns, one row per member under the head; audited."""
+    """The registry as a ledger: title row, usual columns, one row per member under the head; audited.
+
+    The caller commits (the audit event of the file written)."""
     from app.spreadsheets.export import write_ledger
     from app.spreadsheets.registry_rows import ledger_rows
 
@@ -268,7 +339,7 @@ def export_ledger(
     if village_code:
         village = session.get(Area, village_code.strip())
         if village is None or village.level != AreaLevel.VILLAGE.value:
-            raise UserError(f"村（社区）代码“{village_code}”不存在", field="--village")
+            raise UserError(f"村（社区）代码“{village_code}”不存在", field="村（社区）")
         require_area(actor, village.code, "导出该村台账")
     households = ledger_rows(session, actor.covers, village.code if village else None)
     title = f"{inst.name}社会救助对象台账" + (f"（{village.name}）" if village else "")
@@ -282,10 +353,10 @@ def export_ledger(
         table="household",
         summary={
             "file": Path(out).name,
+            "folder": str(Path(out).resolve().parent),
             "households": count,
             "persons": persons,
             "village": village_code or "",
         },
     )
-    uow.commit()
     return ExportResult(Path(out), count, persons)

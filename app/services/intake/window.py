@@ -8,7 +8,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.domain import idcard
+from app.domain.assessment import Standards, compute
 from app.domain.benefit import BenefitResult, BenefitRules, MemberFacts
 from app.domain.codes import AssetKind, DisabilityCategory, Program, UrbanRural
 from app.domain.deadlines import days_left, due_note
@@ -20,14 +22,15 @@ from app.models.case import Case
 from app.models.db import UnitOfWork
 from app.models.household import AssetItem, Household, Person
 from app.services import settings
-from app.services.cases import assessment
-from app.services.cases import procedure as cases
+from app.services.cases import assessment, procedure
 from app.services.cases.worklist import running_deadlines
 from app.services.cases.workspace import DeadlineLine
-from app.services.context import Actor
+from app.services.context import TOWNSHIP_ROLES, Actor, query, require_area, require_role
 from app.services.households import registry
-from app.services.intake import household as households
+from app.services.intake import household
 from app.services.intake.household import HouseholdInput, IncomeInput, MemberInput
+
+WHAT = "受理申请"
 
 
 @dataclass(frozen=True)
@@ -56,47 +59,61 @@ class KnownApplicant:
     open_cases: list[str]  # "低保 初审公示 430623101-2026-000012"
 
 
-def lookup_applicant(session: Session, scope: str, id_number: str) -> KnownApplicant | None:
-    """The person with this ID number and their household, or None for someone new.
+@dataclass(frozen=True)
+class Lookup:
+    """The answer to the intake's first question: the normalised ID number, and who is on file with it."""
+
+    id_number: str
+    known: KnownApplicant | None  # None: someone new
+
+
+@query
+def lookup_applicant(uow: UnitOfWork, actor: Actor, id_number: str) -> Lookup:
+    """The person with this ID number and their household, or ``known=None`` for someone new.
 
     Raises:
-        UserError: the number is invalid; PermissionDenied when the person is on file outside ``scope``.
+        UserError: the number is invalid; PermissionDenied for a role that takes no applications, or
+        when the person is on file outside the actor's area.
     """
+    require_role(actor, TOWNSHIP_ROLES, WHAT)
+    session = uow.session
     number = idcard.normalize(id_number)
-    person = households.find_person(session, number)
+    person = household.find_person(session, number)
     if person is None:
-        return None
-    household = session.get(Household, person.household_id)
-    assert household is not None
-    area = session.get(Area, household.village_code)
-    village = area.name if area else household.village_code
-    if not registry.in_scope(household.village_code, scope):
-        raise PermissionDenied(
-            f"{person.name}已在{village}{household.head_name}户的档案中，不在您的管辖范围内"
-        )
+        return Lookup(number, None)
+    return Lookup(number, _known(session, actor, person))
+
+
+def _known(session: Session, actor: Actor, person: Person) -> KnownApplicant:
+    found = session.get(Household, person.household_id)
+    assert found is not None
+    area = session.get(Area, found.village_code)
+    village = area.name if area else found.village_code
+    if not actor.covers(found.village_code):
+        raise PermissionDenied(f"{person.name}已在{village}{found.head_name}户的档案中，不在您的管辖范围内")
     people = session.execute(
         select(Person)
-        .where(Person.household_id == household.id)
+        .where(Person.household_id == found.id)
         .order_by(Person.relation_code, Person.birth_date)
     ).scalars()
     running = session.execute(
-        select(Case).where(Case.household_id == household.id).order_by(Case.applied_on.desc())
+        select(Case).where(Case.household_id == found.id).order_by(Case.applied_on.desc())
     ).scalars()
     return KnownApplicant(
         person.id,
         person.name,
         person.id_number,
-        household.id,
-        household.head_name,
-        household.village_code,
+        found.id,
+        found.head_name,
+        found.village_code,
         village,
-        household.urban_rural,
-        household.address,
+        found.urban_rural,
+        found.address,
         [KnownMember(p.name, p.relation_code, p.sex, p.birth_date, p.id_number) for p in people],
         [
             f"{registry.program_label(c.program)} {registry.state_label(c.state)} {c.case_number}"
             for c in running
-            if cases.is_open(c)
+            if procedure.is_open(c)
         ],
     )
 
@@ -106,14 +123,33 @@ class IntakeBasis:
     """What the live estimate needs, loaded once: villages, the standards table and the benefit rules."""
 
     villages: list[tuple[str, str]]
-    standards: assessment.Standards
+    standards: Standards
     rules: BenefitRules
 
 
-def intake_basis(session: Session, scope: str) -> IntakeBasis:
+@query
+def intake_basis(uow: UnitOfWork, actor: Actor) -> IntakeBasis:
+    """The villages of the actor's area, the standards and the rules, for the intake's live estimate."""
+    require_role(actor, TOWNSHIP_ROLES, WHAT)
+    session = uow.session
     return IntakeBasis(
-        registry.villages(session, scope), assessment.Standards.load(session), settings.benefit_rules(session)
+        registry.village_list(session, actor.area_code),
+        assessment.load_standards(session),
+        settings.benefit_rules(session),
     )
+
+
+@query
+def estimate_on_file(
+    uow: UnitOfWork, actor: Actor, household_id: str, program: Program, on: date
+) -> tuple[IncomeAssessment, BenefitResult]:
+    """The live estimate for a household already on file, from its file as it stands."""
+    require_role(actor, TOWNSHIP_ROLES, WHAT)
+    found = uow.session.get(Household, household_id)
+    if found is None:
+        raise UserError("找不到该家庭档案")
+    require_area(actor, found.village_code, "测算该户")
+    return assessment.estimate(uow.session, household_id, program.value, on)
 
 
 def draft_estimate(
@@ -160,7 +196,7 @@ def draft_estimate(
         for inc in incomes
     ]
     chosen = [facts[i] for i in covered] if covered is not None else facts
-    return assessment.compute(standard, lines, len(members), chosen, basis.rules, three_no=False)
+    return compute(standard, lines, len(members), chosen, basis.rules, three_no=False)
 
 
 @dataclass(frozen=True)
@@ -199,18 +235,20 @@ class Created:
     deadlines: list[DeadlineLine]
 
 
-def submit_application(uow: UnitOfWork, actor: Actor, app: Application, today: date) -> Created:
+def submit_application(uow: UnitOfWork, actor: Actor, app: Application, today: date | None = None) -> Created:
     """Create the household (if new) with its members, incomes and assets, open the case, and accept it
     when the materials are complete; all in one unit of work, so a refusal writes nothing."""
+    require_role(actor, TOWNSHIP_ROLES, WHAT)
     session = uow.session
+    today = today or clock.today()
     if app.household is not None:
-        household = households.create_household(uow, actor, app.household, today)
+        found = household.create_household(uow, actor, app.household, today)
         for a in app.assets:
             if a.value_fen < 0 or a.quantity < 1:
                 raise UserError(f"“{a.kind.label}”的数量或价值不正确", field="财产")
             session.add(
                 AssetItem(
-                    household_id=household.id,
+                    household_id=found.id,
                     kind=a.kind.value,
                     description=a.description,
                     quantity=a.quantity,
@@ -221,19 +259,20 @@ def submit_application(uow: UnitOfWork, actor: Actor, app: Application, today: d
             )
         session.flush()
     elif app.household_id is not None:
-        found = session.get(Household, app.household_id)
-        if found is None:
+        on_file = session.get(Household, app.household_id)
+        if on_file is None:
             raise UserError("找不到该家庭档案")
-        household = found
+        require_area(actor, on_file.village_code, "为该户登记申请")
+        found = on_file
     else:
         raise UserError("请先确定申请家庭")
-    applicant = households.find_person(session, app.applicant_id_number)
-    if applicant is None or applicant.household_id != household.id:
+    applicant = household.find_person(session, app.applicant_id_number)
+    if applicant is None or applicant.household_id != found.id:
         raise UserError("申请人必须是该户的家庭成员", field="申请人")
-    case = cases.open_case(
+    case = procedure.open_case(
         uow,
         actor,
-        household_id=household.id,
+        household_id=found.id,
         applicant_id=applicant.id,
         program=app.program,
         applied_on=app.applied_on,
@@ -242,13 +281,13 @@ def submit_application(uow: UnitOfWork, actor: Actor, app: Application, today: d
         consent_on=app.consent_on,
     )
     if app.accept_now:
-        cases.act(uow, actor, case.id, Action.ACCEPT, app.applied_on)
+        procedure.act(uow, actor, case.id, Action.ACCEPT, app.applied_on)
     cal = settings.calendar(session)
     return Created(
         case.id,
         case.case_number,
-        household.id,
-        household.head_name,
+        found.id,
+        found.head_name,
         case.state,
         [
             DeadlineLine(d.label, d.due, days_left(d, today, cal), d.basis, due_note(d.due, cal))

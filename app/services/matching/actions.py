@@ -8,8 +8,9 @@ from datetime import date
 from sqlalchemy import select
 
 from app.domain.calendar import format_cn
-from app.domain.checks_rows import month_cn
-from app.domain.money import add_months_to_date, month_of, next_month
+from app.domain.codes import FlagStatus
+from app.domain.money import add_months_to_date, month_cn, month_of, next_month
+from app.domain.payments import FROZEN
 from app.domain.reviews import death_review_due
 from app.domain.workflow import BENEFIT_STATES, CaseState
 from app.errors import UserError
@@ -22,7 +23,6 @@ from app.models.payment import PaymentLine, PaymentRun
 from app.services.context import Actor
 from app.services.county_office import require_county_actor
 from app.services.payments.changes import stop_share
-from app.services.payments.runs import FROZEN
 
 REVIEW_WITHIN_MONTHS = 1  # a review after a non-death match is due within a month [LOCAL]
 
@@ -41,10 +41,8 @@ def _open_flag(uow: UnitOfWork, actor: Actor, flag_id: str, what: str) -> MatchF
     flag = uow.session.get(MatchFlag, flag_id)
     if flag is None:
         raise UserError("找不到该比对疑点")
-    if flag.status != "open":
-        raise UserError(
-            f"该比对疑点已处理（{'已核销' if flag.status == 'cleared' else '已处理'}），不能重复处理"
-        )
+    if flag.status != FlagStatus.OPEN:
+        raise UserError(f"该比对疑点已处理（{FlagStatus(flag.status).label}），不能重复处理")
     return flag
 
 
@@ -53,7 +51,7 @@ def clear_flag(uow: UnitOfWork, actor: Actor, flag_id: str, note: str) -> MatchF
     if not note.strip():
         raise UserError("核销比对疑点须写明核实情况", field="核实情况")
     flag = _open_flag(uow, actor, flag_id, "核销比对疑点")
-    flag.status, flag.note = "cleared", note.strip()
+    flag.status, flag.note = FlagStatus.CLEARED.value, note.strip()
     flag.resolved_by, flag.resolved_at = actor.username, utcnow()
     uow.session.flush()
     return flag
@@ -67,7 +65,7 @@ def _overpaid(uow: UnitOfWork, benefit_id: str, from_month: str) -> list[str]:
         .where(
             PaymentLine.benefit_id == benefit_id,
             PaymentRun.month >= from_month,
-            PaymentRun.status.in_(FROZEN),
+            PaymentRun.status.in_([s.value for s in FROZEN]),
         )
         .order_by(PaymentRun.month)
     )
@@ -132,7 +130,7 @@ def act_on_flag(
         result.review = _review(uow, flag.case_id, "matching", due, flag.reason)
         if result.review:
             result.messages.append(f"已安排家庭复核，应于{format_cn(due)}前完成")
-    flag.status = "acted"
+    flag.status = FlagStatus.ACTED.value
     flag.note = note.strip() or "；".join(result.messages)
     flag.resolved_by, flag.resolved_at = actor.username, utcnow()
     flag.decision_id = result.decision.id if result.decision else None

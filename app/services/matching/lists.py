@@ -8,7 +8,6 @@ assistance becomes an open flag with its reason; ``app.services.matching.actions
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,6 +17,8 @@ from sqlalchemy import and_, insert, or_, select
 from sqlalchemy.orm import Session
 
 from app.domain.calendar import format_cn
+from app.domain.codes import FlagStatus
+from app.domain.payments import category
 from app.domain.workflow import BENEFIT_STATES
 from app.errors import UserError
 from app.models import tracking
@@ -27,8 +28,7 @@ from app.models.db import UnitOfWork
 from app.models.household import Household, Person
 from app.models.matching import MatchFlag, MatchList
 from app.services.context import Actor
-from app.services.county_office import require_county_actor
-from app.services.payments import rules as payment_rules
+from app.services.county_office import Cancel, Progress, require_county_actor
 from app.spreadsheets import cells
 from app.spreadsheets.lists import ID_FIELD, NAME_FIELD, FieldSpec, Table, looks_like_id, read_table
 
@@ -131,7 +131,7 @@ def candidates(session: Session) -> dict[str, list[Candidate]]:
     )
     out: dict[str, list[Candidate]] = {}
     for pid, hid, name, number, case_id, case_no, bid, program, ur, member in session.execute(query):
-        cat = payment_rules.category(program, ur)
+        cat = category(program, ur)
         out.setdefault(number.upper(), []).append(
             Candidate(pid, hid, name, case_id, case_no, bid, cat, member is not None)
         )
@@ -185,15 +185,24 @@ def import_list(
     path: Path,
     *,
     source: str = "",
-    progress: Callable[[str], None] | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
 ) -> MatchImport:
-    """Read the list, match it on ID numbers, and store the list and one open flag per new match."""
+    """Read the list, match it on ID numbers, and store the list and one open flag per new match.
+
+    ``cancel()`` is looked at once the list is read and once it is matched; a stop writes nothing.
+    """
     session = uow.session
     if kind not in KINDS:
         raise UserError(f"比对名单种类应为{'、'.join(KINDS)}之一，不是“{kind}”")
     require_county_actor(session, actor, "导入比对名单")
     fields = [ID_FIELD, NAME_FIELD] + ([DATE_FIELD] if kind == "death" else [])
     table = read_table(path, fields, ["id_number"], what="比对名单", guess={"id_number": looks_like_id})
+    stopped = UserError(f"已停止导入比对名单 {Path(path).name}，未写入任何内容")
+    if cancel is not None and cancel():
+        raise stopped
+    if progress:
+        progress(1, 3, f"已读取比对名单{len(table.rows)}行，正在比对……")
     people = candidates(session)
     known = _known(session, kind)
     now = utcnow()
@@ -229,7 +238,7 @@ def import_list(
             data = table.row_data(row)
             data_json = json.dumps(data, ensure_ascii=False, sort_keys=True)
             earlier = known.get((c.person_id, kind), [])
-            if any(s in ("open", "acted") or d == data_json for s, d in earlier):
+            if any(s in (FlagStatus.OPEN, FlagStatus.ACTED) or d == data_json for s, d in earlier):
                 result.already += 1
                 continue
             event = _event_date(table, row) if kind == "death" else None
@@ -252,7 +261,7 @@ def import_list(
                     "benefit_id": c.benefit_id,
                     "covered": c.covered,
                     "reason": reason_for(kind, c, event, _detail(data, skip)),
-                    "status": "open",
+                    "status": FlagStatus.OPEN.value,
                     "resolved_by": "",
                     "resolved_at": None,
                     "note": "",
@@ -262,6 +271,10 @@ def import_list(
             )
     if result.rows and result.unreadable == result.rows:
         raise UserError(f"比对名单 {Path(path).name} 中没有一个可识别的身份证号：{result.problems[0]}")
+    if cancel is not None and cancel():
+        raise stopped
+    if progress:
+        progress(2, 3, f"比对完成：{result.rows}行，新疑点{len(result.flags)}条，正在保存……")
     if result.flags:
         session.execute(insert(MatchFlag), result.flags)
     result.new_flags = len(result.flags)
@@ -272,14 +285,5 @@ def import_list(
     )
     session.flush()
     if progress:
-        progress(f"比对完成：{result.rows}行，新疑点{result.new_flags}条")
+        progress(3, 3, f"比对完成：{result.rows}行，新疑点{result.new_flags}条")
     return result
-
-
-def open_flags(session: Session, kind: str | None = None) -> list[MatchFlag]:
-    """The queue: open flags, deaths first, then by kind and ID number."""
-    query = select(MatchFlag).where(MatchFlag.status == "open")
-    if kind:
-        query = query.where(MatchFlag.kind == kind)
-    flags = list(session.execute(query.order_by(MatchFlag.kind, MatchFlag.id_number)).scalars())
-    return sorted(flags, key=lambda f: f.kind != "death")

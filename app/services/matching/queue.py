@@ -1,9 +1,9 @@
 """The county's 信息比对 queue as the desktop shows it: open flags with their household; a dry run of 处理.
 
-``flag_lines`` reads the queue (ID numbers masked to their last 4 digits); ``preview_act`` runs
-``matching_actions.act_on_flag`` in the caller's unit of work and rolls it back, so the officer sees
-exactly what 处理 will do (the share stopped from which month, the new amount, months to recover, the
-review's due date) before confirming it.
+``flag_lines`` reads the queue within the actor's area (ID numbers masked to their last 4 digits);
+``preview_act`` runs ``actions.act_on_flag`` in the caller's unit of work and rolls it back, so the
+officer sees exactly what 处理 will do (the share stopped from which month, the new amount, months to
+recover, the review's due date) before confirming it.
 """
 
 from __future__ import annotations
@@ -13,17 +13,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from app.domain.calendar import format_cn
-from app.domain.checks_rows import month_cn
-from app.domain.money import fen_to_yuan
+from app.domain.codes import FlagStatus
+from app.domain.money import fen_to_yuan, month_cn
 from app.models.case import Benefit, Case
 from app.models.db import UnitOfWork
 from app.models.household import Household, Person
 from app.models.matching import MatchFlag, MatchList
-from app.services.context import Actor
-from app.services.county_office import area_names, place_names, require_county
+from app.services.context import Actor, query
+from app.services.county_office import area_names, in_area, place_names, require_county
 from app.services.matching.actions import act_on_flag
 from app.services.matching.lists import KIND_LABELS
 
@@ -35,9 +34,11 @@ class FlagLine:
     id: str
     kind: str
     kind_label: str
+    village_code: str
     township: str
     village: str
     head_name: str
+    person_id: str
     person_name: str
     id_masked: str
     covered: bool  # a covered beneficiary, not only a member of the household
@@ -85,8 +86,10 @@ def _row_data(raw: str, number: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def flag_lines(session: Session, kind: str | None = None) -> list[FlagLine]:
-    """The open flags (of one kind, or all): deaths first, then by kind and ID number."""
+@query
+def flag_lines(uow: UnitOfWork, actor: Actor, kind: str | None = None) -> list[FlagLine]:
+    """The open flags in the actor's area (of one kind, or all): deaths first, then by kind and ID number."""
+    session = uow.session
     require_county(session, "查看比对疑点")
     query = (
         select(
@@ -103,7 +106,7 @@ def flag_lines(session: Session, kind: str | None = None) -> list[FlagLine]:
         .join(Household, Household.id == MatchFlag.household_id)
         .join(MatchList, MatchList.id == MatchFlag.list_id)
         .outerjoin(Case, Case.id == MatchFlag.case_id)
-        .where(MatchFlag.status == "open")
+        .where(MatchFlag.status == FlagStatus.OPEN.value, in_area(Household.village_code, actor))
         .order_by(MatchFlag.kind, MatchFlag.id_number)
     )
     if kind:
@@ -117,9 +120,11 @@ def flag_lines(session: Session, kind: str | None = None) -> list[FlagLine]:
                 id=flag.id,
                 kind=flag.kind,
                 kind_label=KIND_LABELS.get(flag.kind, flag.kind),
+                village_code=village,
                 township=township,
                 village=village_name,
                 head_name=head,
+                person_id=flag.person_id,
                 person_name=person,
                 id_masked=mask_id(flag.id_number),
                 covered=flag.covered,

@@ -13,8 +13,9 @@ from typing import Any
 
 from sqlalchemy import delete, func, insert, select
 
-from app.domain.checks_rows import month_cn
-from app.domain.money import fen_to_yuan, parse_month
+from app.domain.codes import RunStatus
+from app.domain.money import fen_to_yuan, month_cn, parse_month
+from app.domain.payments import account_key
 from app.domain.privacy import mask_account
 from app.errors import UserError
 from app.models import tracking
@@ -22,8 +23,7 @@ from app.models.base import new_id, utcnow
 from app.models.db import UnitOfWork
 from app.models.payment import PaymentLine, PaymentResult, PaymentRun
 from app.services.context import Actor
-from app.services.county_office import require_county_actor
-from app.services.payments.rules import account_key
+from app.services.county_office import Cancel, Progress, require_county_actor
 from app.services.payments.runs import get_run
 from app.spreadsheets import cells
 from app.spreadsheets.lists import NAME_FIELD, FieldSpec, read_table
@@ -85,17 +85,28 @@ def _lines(uow: UnitOfWork, run: PaymentRun) -> dict[str, list[tuple[str, int, s
     return found
 
 
-def import_bank_return(uow: UnitOfWork, actor: Actor, month: str, path: Path) -> BankReturnReport:
+def import_bank_return(
+    uow: UnitOfWork,
+    actor: Actor,
+    month: str,
+    path: Path,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> BankReturnReport:
     """Record the bank's result for every row of ``path`` against the month's approved run."""
     session = uow.session
     month = parse_month(month)
     require_county_actor(session, actor, "导入银行回盘")
     run = get_run(session, month)
-    if run is None or run.status == "draft":
+    if run is None or run.status == RunStatus.DRAFT:
         raise UserError(f"{month_cn(month)}的发放批次尚未审批，不能导入银行回盘")
     table = read_table(
         path, [ACCOUNT, AMOUNT, STATUS, REASON, NAME_FIELD], ["account", "status"], what="银行回盘文件"
     )
+    if progress:
+        progress(1, 2, f"已读取银行回盘{len(table.rows)}行")
+    if cancel is not None and cancel():
+        raise UserError("已停止导入银行回盘，未写入任何结果")
     lines = _lines(uow, run)
     used: dict[str, int] = {}
     problems: list[str] = []
@@ -196,8 +207,8 @@ def _totals(uow: UnitOfWork, run: PaymentRun) -> None:
 def _mark_status(run: PaymentRun) -> None:
     """Sent while bank results are outstanding; closed once every line has one."""
     if run.paid_count + run.failed_count >= run.households:
-        run.status, run.closed_at = "closed", utcnow()
-    elif run.status == "approved":
-        run.status = "sent"
+        run.status, run.closed_at = RunStatus.CLOSED.value, utcnow()
+    elif run.status == RunStatus.APPROVED:
+        run.status = RunStatus.SENT.value
     if run.sent_at is None:
         run.sent_at = utcnow()

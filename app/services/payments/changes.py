@@ -20,7 +20,8 @@ from app.models.case import Benefit, BenefitMember, Case, Decision
 from app.models.db import UnitOfWork
 from app.models.payment import BenefitChange
 from app.services import settings
-from app.services.cases.procedure import act, append_event
+from app.services.cases.events import append_event
+from app.services.cases.procedure import act
 from app.services.context import Actor
 
 

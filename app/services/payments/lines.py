@@ -9,20 +9,30 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from app.domain.codes import Program
+from app.domain.payments import (
+    AMOUNT_KINDS,
+    HEAD_CODES,
+    PAID_PROGRAMS,
+    AmountChange,
+    AmountDecision,
+    BenefitTerms,
+    category,
+    due,
+)
 from app.models.case import Benefit, BenefitMember, Case, Decision
 from app.models.household import Household, Person
 from app.models.payment import BenefitChange
 from app.services.county_office import area_names
-from app.services.payments import rules
 
 
 def paying_clause(month: str) -> ColumnElement[bool]:
-    """Benefits that may pay in ``month`` (portable SQL; ``payment_rules.due`` has the last word).
+    """Benefits that may pay in ``month`` (portable SQL; ``app.domain.payments.due`` has the last word).
 
     Months are "YYYY-MM" text, so comparing them as strings orders them in time on every database.
     """
     return and_(
-        Benefit.program.in_(rules.PAID_PROGRAMS),
+        Benefit.program.in_(PAID_PROGRAMS),
         Benefit.start_month <= month,
         or_(Benefit.end_month.is_(None), Benefit.end_month >= month),
         or_(Benefit.exit_end_month.is_(None), Benefit.exit_end_month >= month),
@@ -37,22 +47,22 @@ class ComputedLine:
     sort_key: tuple[str, ...]
 
 
-def _decisions(session: Session, month: str) -> dict[str, list[rules.AmountDecision]]:
+def _decisions(session: Session, month: str) -> dict[str, list[AmountDecision]]:
     rows = session.execute(
         select(
             Decision.case_id, Decision.kind, Decision.start_month, Decision.amount_fen, Decision.decided_on
         )
         .join(Benefit, Benefit.case_id == Decision.case_id)
-        .where(paying_clause(month), Decision.kind.in_([*rules.AMOUNT_KINDS, "stop"]))
+        .where(paying_clause(month), Decision.kind.in_([*AMOUNT_KINDS, "stop"]))
         .order_by(Decision.decided_on)
     )
-    out: dict[str, list[rules.AmountDecision]] = defaultdict(list)
+    out: dict[str, list[AmountDecision]] = defaultdict(list)
     for case_id, kind, start, amount, on in rows:
-        out[case_id].append(rules.AmountDecision(kind, start, amount, on))
+        out[case_id].append(AmountDecision(kind, start, amount, on))
     return out
 
 
-def _changes(session: Session, month: str) -> dict[str, list[rules.AmountChange]]:
+def _changes(session: Session, month: str) -> dict[str, list[AmountChange]]:
     rows = session.execute(
         select(
             BenefitChange.benefit_id,
@@ -66,9 +76,9 @@ def _changes(session: Session, month: str) -> dict[str, list[rules.AmountChange]
         .where(paying_clause(month))
         .order_by(BenefitChange.from_month, BenefitChange.updated_at)
     )
-    out: dict[str, list[rules.AmountChange]] = defaultdict(list)
+    out: dict[str, list[AmountChange]] = defaultdict(list)
     for benefit_id, start, base, topup, total, persons in rows:
-        out[benefit_id].append(rules.AmountChange(start, base, topup, total, persons))
+        out[benefit_id].append(AmountChange(start, base, topup, total, persons))
     return out
 
 
@@ -77,12 +87,12 @@ def _heads(session: Session, month: str) -> dict[str, tuple[str, str, str]]:
     rows = session.execute(
         select(Person.household_id, Person.relation_code, Person.name, Person.id_number, Person.name_pinyin)
         .join(Benefit, Benefit.household_id == Person.household_id)
-        .where(paying_clause(month), Person.relation_code.in_(rules.HEAD_CODES))
+        .where(paying_clause(month), Person.relation_code.in_(HEAD_CODES))
     )
     heads: dict[str, tuple[str, str, str]] = {}
     ranks: dict[str, int] = {}
     for household_id, code, name, number, pinyin in rows:
-        rank = rules.HEAD_CODES.index(code)
+        rank = HEAD_CODES.index(code)
         if household_id not in heads or rank < ranks[household_id]:
             heads[household_id], ranks[household_id] = (name, number, pinyin), rank
     return heads
@@ -142,7 +152,7 @@ def compute_lines(session: Session, month: str) -> list[ComputedLine]:
     names = area_names(session)
     lines: list[ComputedLine] = []
     for r in session.execute(query):
-        terms = rules.BenefitTerms(
+        terms = BenefitTerms(
             r.id,
             r.program,
             r.status,
@@ -154,15 +164,15 @@ def compute_lines(session: Session, month: str) -> list[ComputedLine]:
             r.monthly_fen,
             r.persons,
         )
-        paid = rules.due(terms, decisions.get(r.case_id, ()), changes.get(r.id, ()), month)
+        paid = due(terms, decisions.get(r.case_id, ()), changes.get(r.id, ()), month)
         if paid is None:
             continue
-        alone = r.single_person or r.program == "tekun"
+        alone = r.single_person or r.program == Program.TEKUN
         head = heads.get(r.household_id)
         if alone or head is None:
             head = (r.applicant_name, r.applicant_id_number, r.applicant_pinyin)
         township = r.village_code[:9] + "000"
-        cat = rules.category(r.program, r.urban_rural)
+        cat = category(r.program, r.urban_rural)
         values = {
             "benefit_id": r.id,
             "case_id": r.case_id,

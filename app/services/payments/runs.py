@@ -1,30 +1,35 @@
-"""Monthly payment runs: prepare a draft, approve it (frozen), flags to clear, and the roster to print."""
+"""Monthly payment runs: prepare a draft, approve it (frozen), flags to clear, and the roster to print.
+
+The rules (what pays, how much, which findings) are pure and live in app/domain/payments.py.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from app import clock
 from app.documents.roster import Roster, RosterLine, township_totals
-from app.domain.checks_rows import month_cn
-from app.domain.money import parse_month
+from app.domain.codes import FlagStatus, RunStatus
+from app.domain.money import month_cn, parse_month
+from app.domain.payments import FLAG_LABELS, FlagLine, find_flags, is_frozen
 from app.errors import UserError
 from app.models import tracking
 from app.models.base import new_id, utcnow
 from app.models.db import UnitOfWork
 from app.models.payment import PaymentFlag, PaymentLine, PaymentResult, PaymentRun
-from app.services.context import Actor
-from app.services.county_office import COUNTY_HEADS, office_name, require_county, require_county_actor
-from app.services.payments import rules
+from app.services.context import Actor, query
+from app.services.county_office import (
+    COUNTY_HEADS,
+    Cancel,
+    Progress,
+    office_name,
+    require_county,
+    require_county_actor,
+)
 from app.services.payments.lines import compute_lines, covered_numbers
-
-Progress = Callable[[str], None]
-FROZEN = ("approved", "sent", "closed")
 
 
 @dataclass
@@ -71,7 +76,7 @@ def flags_of(session: Session, run_id: str) -> list[PaymentFlag]:
 
 
 def _refuse_frozen(run: PaymentRun) -> None:
-    if run.status in FROZEN:
+    if is_frozen(run.status):
         when = f"{run.approved_at:%Y-%m-%d}" if run.approved_at else ""
         raise UserError(
             f"{month_cn(run.month)}发放批次已于{when}审批，名册已冻结，不能重新生成；"
@@ -79,22 +84,32 @@ def _refuse_frozen(run: PaymentRun) -> None:
         )
 
 
-def _fill(uow: UnitOfWork, actor: Actor, run: PaymentRun, progress: Progress | None, *, stamp: bool) -> None:
+def _fill(
+    uow: UnitOfWork,
+    actor: Actor,
+    run: PaymentRun,
+    progress: Progress | None,
+    cancel: Cancel | None,
+    *,
+    stamp: bool,
+) -> None:
     """(Re)write the run's lines and flags from the file as it stands now (Core executemany, audited)."""
     session = uow.session
     lines = compute_lines(session, run.month)
     if progress:
-        progress(f"计算完成：{len(lines)}户")
+        progress(1, 2, f"计算完成：{len(lines)}户")
+    if cancel is not None and cancel():
+        raise UserError(f"已停止生成{month_cn(run.month)}发放名册，未写入任何内容")
     # a flag cleared on the draft stays cleared when the same finding comes back
-    kept = {(f.kind, f.key): f for f in flags_of(session, run.id) if f.status == "cleared"}
+    kept = {(f.kind, f.key): f for f in flags_of(session, run.id) if f.status == FlagStatus.CLEARED}
     session.execute(delete(PaymentFlag).where(PaymentFlag.run_id == run.id))
     session.execute(delete(PaymentLine).where(PaymentLine.run_id == run.id))
     rows = []
     for seq, line in enumerate(lines, start=1):
         rows.append({**line.values, "id": new_id(), "run_id": run.id, "seq": seq})
-    found = rules.find_flags(
+    found = find_flags(
         [
-            rules.FlagLine(
+            FlagLine(
                 r["id"], r["benefit_id"], r["household_id"], r["head_name"], r["category"], r["account_no"]
             )
             for r in rows
@@ -105,7 +120,7 @@ def _fill(uow: UnitOfWork, actor: Actor, run: PaymentRun, progress: Progress | N
     marks: dict[str, list[str]] = {}
     for flag in found:
         for line_id in flag.line_ids:
-            marks.setdefault(line_id, []).append(rules.FLAG_LABELS[flag.kind])
+            marks.setdefault(line_id, []).append(FLAG_LABELS[flag.kind])
     for r in rows:
         if r["id"] in marks:
             note = "待核：" + "、".join(marks[r["id"]])
@@ -128,7 +143,7 @@ def _fill(uow: UnitOfWork, actor: Actor, run: PaymentRun, progress: Progress | N
                 "key": flag.key,
                 "line_ids": ",".join(flag.line_ids),
                 "reason": flag.reason,
-                "status": old.status if old else "open",
+                "status": old.status if old else FlagStatus.OPEN.value,
                 "resolved_by": old.resolved_by if old else "",
                 "resolved_at": old.resolved_at if old else None,
                 "note": old.note if old else "",
@@ -155,55 +170,69 @@ def _fill(uow: UnitOfWork, actor: Actor, run: PaymentRun, progress: Progress | N
             table="payment_flag",
             summary={**summary, "flags": len(flag_rows)},
         )
+    if progress:
+        progress(2, 2, f"已写入{len(rows)}户")
     session.flush()
 
 
-def prepare(uow: UnitOfWork, actor: Actor, month: str, progress: Progress | None = None) -> RunSummary:
-    """制表: create or refresh the month's draft run from the file as it stands."""
-    session = uow.session
-    month = parse_month(month)
-    require_county_actor(session, actor, "生成发放名册")
-    run = get_run(session, month)
+def _open_run(uow: UnitOfWork, month: str) -> PaymentRun:
+    """The month's run, a new draft if there is none; refused once it is frozen."""
+    run = get_run(uow.session, month)
     if run is None:
-        run = PaymentRun(month=month, status="draft")
-        session.add(run)
-        session.flush()
+        run = PaymentRun(month=month, status=RunStatus.DRAFT.value)
+        uow.session.add(run)
+        uow.session.flush()
     _refuse_frozen(run)
-    _fill(uow, actor, run, progress, stamp=True)
-    return RunSummary.of(run, flags_of(session, run.id))
+    return run
 
 
-def approve(uow: UnitOfWork, actor: Actor, month: str, progress: Progress | None = None) -> RunSummary:
+def prepare(
+    uow: UnitOfWork,
+    actor: Actor,
+    month: str,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> RunSummary:
+    """制表: create or refresh the month's draft run from the file as it stands."""
+    month = parse_month(month)
+    require_county_actor(uow.session, actor, "生成发放名册")
+    run = _open_run(uow, month)
+    _fill(uow, actor, run, progress, cancel, stamp=True)
+    return RunSummary.of(run, flags_of(uow.session, run.id))
+
+
+def approve(
+    uow: UnitOfWork,
+    actor: Actor,
+    month: str,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> RunSummary:
     """审批: recompute the month's lines one last time and freeze them; later edits no longer change them."""
     session = uow.session
     month = parse_month(month)
     require_county_actor(session, actor, "审批发放名册", COUNTY_HEADS)
-    run = get_run(session, month)
-    if run is None:
-        run = PaymentRun(month=month, status="draft")
-        session.add(run)
-        session.flush()
-    _refuse_frozen(run)
-    _fill(uow, actor, run, progress, stamp=False)
+    run = _open_run(uow, month)
+    _fill(uow, actor, run, progress, cancel, stamp=False)
     if run.households == 0:
         raise UserError(f"{month_cn(month)}没有应发放的保障对象，无需审批")
-    run.status = "approved"
+    run.status = RunStatus.APPROVED.value
     run.approved_by, run.approved_at = actor.username, utcnow()
     session.flush()
     return RunSummary.of(run, flags_of(session, run.id))
 
 
-def mark_sent(uow: UnitOfWork, actor: Actor, month: str) -> PaymentRun:
+def mark_sent(uow: UnitOfWork, actor: Actor, month: str) -> RunSummary:
     """The approved roster has gone to the bank."""
     session = uow.session
     require_county_actor(session, actor, "登记名册已送银行")
     run = get_run(session, month)
-    if run is None or run.status == "draft":
+    if run is None or run.status == RunStatus.DRAFT:
         raise UserError(f"{month_cn(parse_month(month))}的发放批次尚未审批，不能送银行")
-    if run.status == "approved":
-        run.status, run.sent_at = "sent", utcnow()
+    if run.status == RunStatus.APPROVED:
+        run.status, run.sent_at = RunStatus.SENT.value, utcnow()
     session.flush()
-    return run
+    return RunSummary.of(run, flags_of(session, run.id))
 
 
 def clear_flag(uow: UnitOfWork, actor: Actor, flag_id: str, note: str) -> PaymentFlag:
@@ -215,9 +244,9 @@ def clear_flag(uow: UnitOfWork, actor: Actor, flag_id: str, note: str) -> Paymen
         raise UserError("找不到该疑点")
     if not note.strip():
         raise UserError("核销疑点须写明核实情况", field="核实情况")
-    if flag.status != "open":
+    if flag.status != FlagStatus.OPEN:
         raise UserError("该疑点已处理")
-    flag.status, flag.note = "cleared", note.strip()
+    flag.status, flag.note = FlagStatus.CLEARED.value, note.strip()
     flag.resolved_by, flag.resolved_at = actor.username, utcnow()
     session.flush()
     return flag
@@ -241,8 +270,15 @@ _LINE_COLUMNS = (
 )
 
 
-def roster(session: Session, month: str, today: date | None = None) -> Roster:
-    """The month's roster as stored in its run (frozen once approved)."""
+@query
+def roster(uow: UnitOfWork, actor: Actor, month: str) -> Roster:
+    """The month's roster as stored in its run (frozen once approved), for the county's staff."""
+    require_county_actor(uow.session, actor, "查看发放名册")
+    return stored_roster(uow.session, month)
+
+
+def stored_roster(session: Session, month: str) -> Roster:
+    """The month's roster as stored in its run; the caller has checked the actor."""
     inst = require_county(session, "打印发放名册")
     run = get_run(session, month)
     if run is None:
@@ -283,7 +319,7 @@ def roster(session: Session, month: str, today: date | None = None) -> Roster:
                 seq, town, village, head, number, persons, category, base, topup, total, bank, acct, rem
             )
         )
-    prepared = run.prepared_at.date() if run.prepared_at else (today or clock.today())
+    prepared = run.prepared_at.date() if run.prepared_at else clock.today()
     return Roster(
         county=inst.name,
         office=office_name(session, inst),

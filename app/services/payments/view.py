@@ -11,12 +11,15 @@ from datetime import date
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
+from app import clock
+from app.domain.codes import FlagStatus, RunStatus
 from app.domain.money import month_of, next_month, parse_month
+from app.domain.payments import FLAG_LABELS, is_frozen
+from app.models.db import UnitOfWork
 from app.models.payment import PaymentLine, PaymentResult
-from app.services.context import Actor
+from app.services.context import Actor, query
 from app.services.county_office import require_county_actor
-from app.services.payments import runs as payments
-from app.services.payments.rules import FLAG_LABELS
+from app.services.payments.runs import flags_of, get_run
 
 
 @dataclass(frozen=True)
@@ -25,7 +28,7 @@ class FlagRow:
     kind: str
     kind_label: str
     reason: str
-    status: str  # "open" | "cleared"
+    status: str  # FlagStatus: open or cleared
     note: str
     resolved_by: str
 
@@ -34,6 +37,7 @@ class FlagRow:
 class LineRow:
     seq: int
     township: str
+    village_code: str
     village: str
     head_name: str
     persons: int
@@ -45,7 +49,7 @@ class LineRow:
 @dataclass(frozen=True)
 class RunView:
     month: str
-    status: str  # "" (no run yet), "draft", "approved", "sent", "closed"
+    status: str  # "" (no run yet) or a RunStatus
     households: int = 0
     persons: int = 0
     base_fen: int = 0
@@ -61,18 +65,26 @@ class RunView:
 
     @property
     def frozen(self) -> bool:
-        return self.status in payments.FROZEN
+        return is_frozen(self.status)
 
     @property
     def open_flags(self) -> int:
-        return sum(1 for f in self.flags if f.status == "open")
+        return sum(1 for f in self.flags if f.status == FlagStatus.OPEN)
 
 
-def default_month(session: Session, today: date) -> str:
+@dataclass(frozen=True)
+class RunPage:
+    """What the 发放 tab loads at once: the run and its first lines."""
+
+    view: RunView
+    lines: list[LineRow]
+
+
+def default_month(session: Session) -> str:
     """This month while its run is still to be approved, else the next month (the one to prepare)."""
-    current = month_of(today)
-    run = payments.get_run(session, current)
-    if run is None or run.status == "draft":
+    current = month_of(clock.today())
+    run = get_run(session, current)
+    if run is None or run.status == RunStatus.DRAFT:
         return current
     return next_month(current)
 
@@ -80,15 +92,26 @@ def default_month(session: Session, today: date) -> str:
 def flag_rows(session: Session, run_id: str) -> list[FlagRow]:
     return [
         FlagRow(f.id, f.kind, FLAG_LABELS.get(f.kind, f.kind), f.reason, f.status, f.note, f.resolved_by)
-        for f in payments.flags_of(session, run_id)
+        for f in flags_of(session, run_id)
     ]
 
 
-def run_view(session: Session, actor: Actor, month: str) -> RunView:
+@query
+def run_page(uow: UnitOfWork, actor: Actor, month: str | None, limit: int) -> RunPage:
+    """The run of ``month`` (None: the month to work on today, see ``default_month``) and its first lines."""
+    require_county_actor(uow.session, actor, "查看发放批次")
+    view = run_view(uow, actor, month or default_month(uow.session))
+    lines = run_lines(uow, actor, view.month, 0, limit) if view.status else []
+    return RunPage(view, lines)
+
+
+@query
+def run_view(uow: UnitOfWork, actor: Actor, month: str) -> RunView:
     """The month's run as the screen shows it (``status`` "" when there is none)."""
+    session = uow.session
     month = parse_month(month)
     require_county_actor(session, actor, "查看发放批次")
-    run = payments.get_run(session, month)
+    run = get_run(session, month)
     if run is None:
         return RunView(month, "")
     return RunView(
@@ -109,16 +132,19 @@ def run_view(session: Session, actor: Actor, month: str) -> RunView:
     )
 
 
-def run_lines(session: Session, actor: Actor, month: str, offset: int, limit: int) -> list[LineRow]:
+@query
+def run_lines(uow: UnitOfWork, actor: Actor, month: str, offset: int, limit: int) -> list[LineRow]:
     """Lines ``offset`` to ``offset + limit`` of the month's run, by their roster order."""
+    session = uow.session
     require_county_actor(session, actor, "查看发放名册")
-    run = payments.get_run(session, parse_month(month))
+    run = get_run(session, parse_month(month))
     if run is None:
         return []
     query = (
         select(
             PaymentLine.seq,
             PaymentLine.township,
+            PaymentLine.village_code,
             PaymentLine.village,
             PaymentLine.head_name,
             PaymentLine.persons,
@@ -136,6 +162,8 @@ def run_lines(session: Session, actor: Actor, month: str, offset: int, limit: in
         .limit(limit)
     )
     return [
-        LineRow(seq, town, village, head, persons, f"{cat}/{tier}" if tier else cat, total, result or "")
-        for seq, town, village, head, persons, cat, tier, total, result in session.execute(query)
+        LineRow(
+            seq, town, code, village, head, persons, f"{cat}/{tier}" if tier else cat, total, result or ""
+        )
+        for seq, town, code, village, head, persons, cat, tier, total, result in session.execute(query)
     ]

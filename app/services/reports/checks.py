@@ -17,6 +17,14 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.domain import checks
+from app.domain.assessment import (
+    PersonFacts,
+    assessed_alone,
+    compute,
+    income_line,
+    living_members,
+    member_facts,
+)
 from app.domain.checks_rows import (
     BenefitRow,
     CaseDeadline,
@@ -33,10 +41,12 @@ from app.domain.income import IncomeLine
 from app.domain.workflow import BENEFIT_STATES, PRE_DECISION_STATES, TERMINAL_STATES, CaseState
 from app.models.audit import verify_chain
 from app.models.case import Benefit, BenefitMember, Case, Decision, Review
-from app.models.db import Database
+from app.models.db import UnitOfWork
 from app.models.household import Household, Person
 from app.services import settings
 from app.services.cases import assessment
+from app.services.context import COUNTY_ROLES, TOWNSHIP_ROLES, Actor, query, require_role
+from app.services.households.registry import scope_condition
 from app.services.reports import checks_more
 
 MAX_LINES_PER_CODE = 30
@@ -122,16 +132,16 @@ class _Expected:
 
     def __init__(self, session: Session) -> None:
         self.rules = settings.benefit_rules(session)
-        self.standards = assessment.Standards.load(session)
+        self.standards = assessment.load_standards(session)
         self.incomes: dict[str, list[IncomeLine]] = defaultdict(list)
         # Column rows, not entities: the whole county is loaded at once.
         for item in session.execute(select(*assessment.INCOME_COLUMNS)):
-            self.incomes[item.household_id].append(assessment.income_line(item))
-        self.people: dict[str, assessment.PersonFacts] = {
+            self.incomes[item.household_id].append(income_line(item))
+        self.people: dict[str, PersonFacts] = {
             p.id: p for p in session.execute(select(*assessment.FACT_COLUMNS))
         }
-        self.members: dict[str, list[assessment.PersonFacts]] = defaultdict(list)
-        for p in assessment.living_members(self.people.values()):
+        self.members: dict[str, list[PersonFacts]] = defaultdict(list)
+        for p in living_members(self.people.values()):
             self.members[p.household_id].append(p)
         self.households = {
             h.id: h
@@ -157,19 +167,15 @@ class _Expected:
             members = [p for p in members if p.id == alone]
             lines = [line for line in lines if line.person_id == alone]
             covered = [alone]
-        facts = [
-            assessment.member_facts(self.people[pid], decided_on) for pid in covered if pid in self.people
-        ]
+        facts = [member_facts(self.people[pid], decided_on) for pid in covered if pid in self.people]
         if standard is None or not members or not facts:
             return None
-        _, result = assessment.compute(
-            standard, lines, len(members), facts, self.rules, three_no=household.three_no
-        )
+        _, result = compute(standard, lines, len(members), facts, self.rules, three_no=household.three_no)
         return result.total_fen if result.eligible else 0
 
 
 def _alone(case: CaseRow) -> bool:
-    return assessment.assessed_alone(
+    return assessed_alone(
         _CaseFacts(case.household_id, case.applicant_id, case.program.value, case.single_person)
     )
 
@@ -272,12 +278,37 @@ def findings(session: Session, today: date | None = None) -> list[Finding]:
     return found
 
 
-def run_all(db: Database, today: date | None = None) -> CheckReport:
+def _ids(session: Session, column: Any, scope: str) -> set[str]:
+    stmt = select(column).join(Household, Household.id == column.table.c.household_id)
+    return set(session.execute(stmt.where(scope_condition(scope))).scalars())
+
+
+def findings_in(session: Session, scope: str, today: date | None = None) -> list[Finding]:
+    """The findings about records inside ``scope`` (a 12-digit area). Where the scope holds every
+    household on file, every finding, including the notes of checks that could not run."""
+    found = findings(session, today)
+    outside = select(Household.id).where(~scope_condition(scope)).limit(1)
+    if session.execute(outside).first() is None:
+        return found
+    allowed: dict[str, set[str]] = {
+        "person": _ids(session, Person.id, scope),
+        "case": _ids(session, Case.id, scope),
+        "benefit": _ids(session, Benefit.id, scope),
+        "village": set(
+            session.execute(select(Household.village_code).where(scope_condition(scope)).distinct()).scalars()
+        ),
+    }
+    return [f for f in found if f.record_id in allowed.get(f.record_kind, set())]
+
+
+@query
+def run_all(uow: UnitOfWork, actor: Actor, today: date | None = None) -> CheckReport:
+    """`jiuzhu check`: the database's integrity and audit chain, and the findings in the actor's area."""
+    require_role(actor, TOWNSHIP_ROLES | COUNTY_ROLES, "运行数据核查")
+    session = uow.session
     report = CheckReport()
-    with db.uow("check") as uow:
-        session = uow.session
-        report.integrity = integrity_problems(session)
-        report.audit = verify_chain(session.connection())
-        report.audit_events = int(session.execute(text("SELECT count(*) FROM audit_event")).scalar_one())
-        report.findings = findings(session, today)
+    report.integrity = integrity_problems(session)
+    report.audit = verify_chain(session.connection())
+    report.audit_events = int(session.execute(text("SELECT count(*) FROM audit_event")).scalar_one())
+    report.findings = findings_in(session, actor.area_code, today)
     return report

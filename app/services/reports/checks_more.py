@@ -24,7 +24,7 @@ from app.domain.checks_patterns import (
     check_village_spikes,
 )
 from app.domain.checks_rows import BenefitRow, Finding, PersonRow, Severity
-from app.domain.codes import DisabilityCategory, Program
+from app.domain.codes import DisabilityCategory, FlagStatus, Program
 from app.domain.money import month_of
 from app.domain.workflow import BENEFIT_STATES
 from app.models.area import Area
@@ -60,7 +60,9 @@ def deaths(
     listed: dict[str, date] = {}
     for person_id, died in session.execute(
         select(MatchFlag.person_id, MatchFlag.event_date).where(
-            MatchFlag.kind == "death", MatchFlag.status == "open", MatchFlag.event_date.is_not(None)
+            MatchFlag.kind == "death",
+            MatchFlag.status == FlagStatus.OPEN.value,
+            MatchFlag.event_date.is_not(None),
         )
     ):
         if died is not None:
@@ -82,7 +84,7 @@ def match_flags(session: Session, persons: dict[str, PersonRow]) -> list[Finding
         MatchRow(persons[pid], ITEM3_LISTS.get(kind, kind), reason, bool(covered))
         for pid, kind, reason, covered in session.execute(
             select(MatchFlag.person_id, MatchFlag.kind, MatchFlag.reason, MatchFlag.covered).where(
-                MatchFlag.status == "open", MatchFlag.kind.in_(list(ITEM3_LISTS))
+                MatchFlag.status == FlagStatus.OPEN.value, MatchFlag.kind.in_(list(ITEM3_LISTS))
             )
         )
         if pid in persons

@@ -16,16 +16,18 @@ from typing import Any
 from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
-from app.domain import areas as divisions
-from app.domain.codes import AreaLevel, Program, RuleMode
+from app import clock
+from app.domain import areas
+from app.domain.codes import AreaLevel, BundleStatus, InstallationKind, Program, QueueStatus, RuleMode
 from app.domain.deadlines import CaseClock, days_left, deadlines
 from app.domain.workflow import AT_COUNTY_STATES, BENEFIT_STATES, PRE_DECISION_STATES, CaseState
 from app.models.area import Area
 from app.models.case import Benefit, Case, Review
+from app.models.db import UnitOfWork
 from app.models.household import Household
 from app.models.sync import SyncBundle, SyncConflict, SyncDuplicate, SyncPeer, SyncQuarantine
 from app.services import settings
-from app.services.context import Actor
+from app.services.context import Actor, query
 from app.services.county_office import require_county_actor
 
 COUNTY_STATES = AT_COUNTY_STATES  # 待县级审批
@@ -71,12 +73,15 @@ class TownshipRow:
 _SUMMED = [f.name for f in fields(TownshipRow) if f.type == "int" and f.name != "duplicates"]
 
 
-def township_rows(session: Session, actor: Actor, today: date) -> list[TownshipRow]:
-    """One row per township of the county, by code, then the county's total row.
+@query
+def township_rows(uow: UnitOfWork, actor: Actor) -> list[TownshipRow]:
+    """One row per township of the county, by code, then the county's total row (as of today).
 
     Townships come from the area table; a household or a station under a township missing from it
-    still gets a row (named by its code), so the total is the sum of the rows above it.
+    still gets a row (named by its code), so the total is the sum of the rows above it. The county's
+    staff only: the rows cover the whole county.
     """
+    session, today = uow.session, clock.today()
     inst = require_county_actor(session, actor, "查看各乡镇工作情况")
     county = inst.county_code
     names = dict(
@@ -91,16 +96,16 @@ def township_rows(session: Session, actor: Actor, today: date) -> list[TownshipR
     _add_benefits_and_reviews(session, acc, today)
     _add_deadlines(session, acc, today)
     duplicate_items = _add_sync(session, acc)
-    codes = set(names) | {divisions.full_code(t) for t in acc if t.startswith(county)}
+    codes = set(names) | {areas.full_code(t) for t in acc if t.startswith(county)}
     rows = []
     for code in sorted(codes):
         values = acc.get(code[:9], {})
-        name = names.get(code) or divisions.township_name(code[:9]) or code[:9]
+        name = names.get(code) or areas.township_name(code[:9]) or code[:9]
         rows.append(TownshipRow(code=code, name=name, **values))
     total: dict[str, Any] = {name: sum(getattr(r, name) for r in rows) for name in _SUMMED}
     synced = [r.last_sync for r in rows if r.last_sync is not None]
     total_row = TownshipRow(
-        code=divisions.full_code(county),
+        code=areas.full_code(county),
         name=inst.name,
         duplicates=duplicate_items,
         last_sync=max(synced) if synced else None,
@@ -199,21 +204,28 @@ def _add_deadlines(session: Session, acc: dict[str, dict[str, Any]], today: date
 def _add_sync(session: Session, acc: dict[str, dict[str, Any]]) -> int:
     """Each station's status, last import and open queue items; returns the open duplicate items."""
     for code, status, last_in in session.execute(
-        select(SyncPeer.code, SyncPeer.status, SyncPeer.last_in_at).where(SyncPeer.kind == "station")
+        select(SyncPeer.code, SyncPeer.status, SyncPeer.last_in_at).where(
+            SyncPeer.kind == InstallationKind.STATION.value
+        )
     ):
         acc[code[:9]].update(station_status=status, last_sync=last_in)
     held = (
         select(SyncBundle.peer_code, func.count())
-        .where(SyncBundle.direction == "in", SyncBundle.status == "held")
+        .where(SyncBundle.direction == "in", SyncBundle.status == BundleStatus.HELD.value)
         .group_by(SyncBundle.peer_code)
     )
     for code, n in session.execute(held):
         _put(acc, code[:9], "held_bundles", n)
     for model, name in ((SyncQuarantine, "quarantined"), (SyncConflict, "conflicts")):
-        query = select(model.peer_code, func.count()).where(model.status == "open").group_by(model.peer_code)
+        query = (
+            select(model.peer_code, func.count())
+            .where(model.status == QueueStatus.OPEN.value)
+            .group_by(model.peer_code)
+        )
         for code, n in session.execute(query):
             _put(acc, code[:9], name, n)
-    items = session.execute(select(SyncDuplicate.persons).where(SyncDuplicate.status == "open")).scalars()
+    open_items = select(SyncDuplicate.persons).where(SyncDuplicate.status == QueueStatus.OPEN.value)
+    items = session.execute(open_items).scalars()
     count = 0
     for persons in items:
         count += 1

@@ -1,26 +1,29 @@
-"""Files the county saves from the 报表 section: the roster (xlsx/PDF, audited) and the reports (xlsx/PDF).
+"""Files the county saves: the roster (xlsx/PDF, audited: it names every payee) and the reports (xlsx/PDF).
 
 Each file is written beside its target and moved into place, so a failure or a cancel leaves nothing
-half-written; checks (role, a run to export) come before anything is written.
+half-written; checks (role, a run to export) come before anything is written. Nothing here commits:
+the caller's unit of work holds the audit record (and a draft prepared for the ``roster`` verb).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from app.documents.roster import Roster
+from app.domain.codes import RunStatus
 from app.errors import UserError
 from app.fileio import write_atomically
 from app.models import tracking
 from app.models.db import UnitOfWork
 from app.services.context import Actor
-from app.services.county_office import require_county_actor
-from app.services.payments import runs as payments
+from app.services.county_office import Cancel, Progress, require_county_actor
+from app.services.payments import runs
 
-Cancelled = Callable[[], bool]
+if TYPE_CHECKING:
+    from app.fileio import Content
 
 
 @dataclass(frozen=True)
@@ -66,37 +69,10 @@ def report_pdf_builders() -> tuple[Callable[..., Any], Callable[..., Any]] | Non
     return monthly_report_pdf, year_summary_pdf
 
 
-def export_roster(
-    uow: UnitOfWork,
-    actor: Actor,
-    month: str,
-    out: Path,
-    *,
-    pdf: bool = False,
-    masked: bool = False,
-    cancelled: Cancelled | None = None,
-) -> SavedFile:
-    """Write the month's roster (as stored in its run) to ``out``; audited and committed.
-
-    ``masked``: the PDF for posting, with ID and account numbers masked (the bank's copy is not).
-    """
-    session = uow.session
-    require_county_actor(session, actor, "导出发放名册")
-    roster = payments.roster(session, month)
-    if pdf:
-        from app.printing.roster import build_roster
-        from app.services.cases.printing import font_set
-
-        doc = build_roster(roster, font_set(session), masked=masked)
-        write_atomically(out, doc.pdf, cancelled=cancelled)
-    else:
-        from app.spreadsheets.roster import write_roster
-
-        write_atomically(out, lambda tmp: write_roster(tmp, roster), cancelled=cancelled)
-    if cancelled is not None and cancelled():
-        return SavedFile(Path(out))
+def _audit_roster(uow: UnitOfWork, actor: Actor, roster: Roster, out: Path, *, masked: bool) -> None:
+    """Who wrote which roster file, when, for which month and how many households."""
     tracking.record_bulk(
-        session,
+        uow.session,
         actor=actor.username,
         action="export",
         table="payment_line",
@@ -108,8 +84,90 @@ def export_roster(
             "total_fen": roster.total(),
         },
     )
-    uow.commit()
+
+
+def export_roster(
+    uow: UnitOfWork,
+    actor: Actor,
+    month: str,
+    out: Path,
+    *,
+    pdf: bool = False,
+    masked: bool = False,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> SavedFile:
+    """Write the month's roster (as stored in its run) to ``out``; the export is audited.
+
+    ``masked``: the PDF for posting, with ID and account numbers masked (the bank's copy is not).
+    A cancel once the file is written leaves ``out`` as it was and records nothing.
+    """
+    session = uow.session
+    require_county_actor(session, actor, "导出发放名册")
+    roster = runs.stored_roster(session, month)
+    if progress:
+        progress(0, 1, f"正在写出发放名册（{roster.households}户）……")
+    if pdf:
+        from app.printing.roster import build_roster
+
+        doc = build_roster(roster, _fonts(uow), masked=masked)
+        write_atomically(out, doc.pdf, cancelled=cancel)
+    else:
+        from app.spreadsheets.roster import write_roster
+
+        write_atomically(out, lambda tmp: write_roster(tmp, roster), cancelled=cancel)
+    if cancel is not None and cancel():
+        return SavedFile(Path(out))
+    _audit_roster(uow, actor, roster, out, masked=masked)
     return SavedFile(Path(out), roster.households, roster.persons, roster.total())
+
+
+@dataclass(frozen=True)
+class RosterFiles:
+    """What ``roster_files`` wrote: the roster, the draft it prepared (if any), the PDF's page count."""
+
+    roster: Roster
+    drafted: runs.RunSummary | None
+    pdf_pages: int = 0
+
+
+def roster_files(
+    uow: UnitOfWork,
+    actor: Actor,
+    month: str,
+    out: Path,
+    *,
+    pdf: Path | None = None,
+    masked: bool = False,
+) -> RosterFiles:
+    """The ``roster`` verb: the xlsx (and a PDF) of the month's roster, both or neither; audited.
+
+    A month without an approved run gets its draft prepared (制表) first, so the files show the file
+    as it stands; an approved run is printed as frozen.
+    """
+    from app.fileio import write_together
+    from app.spreadsheets.roster import write_roster
+
+    session = uow.session
+    require_county_actor(session, actor, "导出发放名册")
+    run = runs.get_run(session, month)
+    drafted = None
+    if run is None or run.status == RunStatus.DRAFT:
+        drafted = runs.prepare(uow, actor, month)
+    roster = runs.stored_roster(session, month)
+    files: list[tuple[Path, Content]] = [(out, lambda path: write_roster(path, roster))]
+    pages = 0
+    if pdf is not None:
+        from app.printing.roster import build_roster
+
+        doc = build_roster(roster, _fonts(uow), masked=masked)
+        files.append((pdf, doc.pdf))
+        pages = doc.pages
+    write_together(files)
+    _audit_roster(uow, actor, roster, out, masked=False)
+    if pdf is not None:
+        _audit_roster(uow, actor, roster, pdf, masked=masked)
+    return RosterFiles(roster, drafted, pages)
 
 
 def _save_report(
@@ -121,16 +179,16 @@ def _save_report(
     what: str,
     *,
     pdf: bool,
-    cancelled: Cancelled | None,
+    cancel: Cancel | None,
 ) -> None:
     """Write a report (``data``) as xlsx, or as PDF through ``report_pdf_builders()[builder]``."""
     if not pdf:
-        write_atomically(out, lambda tmp: write_xlsx(tmp, data), cancelled=cancelled)
+        write_atomically(out, lambda tmp: write_xlsx(tmp, data), cancelled=cancel)
         return
     builders = report_pdf_builders()
     if builders is None:
         raise UserError(f"本版本不能把{what}导出为PDF，请导出Excel文件")
-    write_atomically(out, _pdf_bytes(builders[builder](data, _fonts(uow))), cancelled=cancelled)
+    write_atomically(out, _pdf_bytes(builders[builder](data, _fonts(uow))), cancelled=cancel)
 
 
 def save_monthly_report(
@@ -140,14 +198,17 @@ def save_monthly_report(
     out: Path,
     *,
     pdf: bool = False,
-    cancelled: Cancelled | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
 ) -> SavedFile:
     """The month's statistics report (月报) as xlsx, or as PDF when the builder is installed."""
     from app.services.reports.monthly import monthly
     from app.spreadsheets.reports import write_monthly
 
-    report = monthly(uow.session, actor, month)
-    _save_report(uow, out, report, 0, write_monthly, "统计报表", pdf=pdf, cancelled=cancelled)
+    report = monthly(uow, actor, month)
+    if progress:
+        progress(0, 1, "正在写出统计月报……")
+    _save_report(uow, out, report, 0, write_monthly, "统计报表", pdf=pdf, cancel=cancel)
     total = report.total
     return SavedFile(Path(out), total.households, total.persons, total.total_fen)
 
@@ -159,13 +220,15 @@ def save_year_summary(
     out: Path,
     *,
     pdf: bool = False,
-    today: date | None = None,
-    cancelled: Cancelled | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
 ) -> SavedFile:
     """The year summary (年度汇总) as xlsx, or as PDF when the builder is installed."""
     from app.services.reports.year import year_summary
     from app.spreadsheets.reports import write_year
 
-    summary = year_summary(uow.session, actor, year, today)
-    _save_report(uow, out, summary, 1, write_year, "年度汇总", pdf=pdf, cancelled=cancelled)
+    summary = year_summary(uow, actor, year)
+    if progress:
+        progress(0, 1, "正在写出年度汇总……")
+    _save_report(uow, out, summary, 1, write_year, "年度汇总", pdf=pdf, cancel=cancel)
     return SavedFile(Path(out), summary.households, summary.persons, summary.funds_fen)

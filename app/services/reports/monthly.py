@@ -13,12 +13,14 @@ from sqlalchemy import ColumnElement, Select, case, func, literal, select
 from sqlalchemy.orm import Session
 
 from app.documents.reports import CATEGORIES, LABOUR, CategoryRow, MonthlyReport
+from app.domain.codes import Program, UrbanRural
 from app.domain.money import add_months, last_day, parse_month
 from app.models.case import Benefit, BenefitMember
+from app.models.db import UnitOfWork
 from app.models.household import Household, Person
 from app.models.payment import PaymentLine
 from app.services import settings
-from app.services.context import Actor
+from app.services.context import Actor, query
 from app.services.county_office import office_name, require_county_actor
 from app.services.payments.lines import compute_lines, paying_clause
 from app.services.payments.runs import get_run
@@ -33,8 +35,8 @@ def _years_before(d: date, years: int) -> date:
 
 def category_expr() -> ColumnElement[str]:
     return case(
-        (Benefit.program == "tekun", literal("特困供养")),
-        (Household.urban_rural == "urban", literal("城市低保")),
+        (Benefit.program == Program.TEKUN.value, literal("特困供养")),
+        (Household.urban_rural == UrbanRural.URBAN.value, literal("城市低保")),
         else_=literal("农村低保"),
     )
 
@@ -184,8 +186,10 @@ def _topups(session: Session, month: str) -> list[tuple[str, int, int]]:
     return [(g, *found[g]) for g in order if g in found]
 
 
-def monthly(session: Session, actor: Actor, month: str) -> MonthlyReport:
-    """The month's statistics report for the whole county."""
+@query
+def monthly(uow: UnitOfWork, actor: Actor, month: str) -> MonthlyReport:
+    """The month's statistics report for the whole county (the county's staff only)."""
+    session = uow.session
     month = parse_month(month)
     inst = require_county_actor(session, actor, "生成统计报表")
     rows: dict[str, CategoryRow] = {}

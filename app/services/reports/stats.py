@@ -1,4 +1,4 @@
-"""Counts of the registry for `jiuzhu stats` and the dashboard, optionally within an area scope."""
+"""Counts of the registry for `jiuzhu stats` and the dashboard, within the actor's area."""
 
 from __future__ import annotations
 
@@ -10,14 +10,22 @@ from sqlalchemy.orm import Session
 from app.domain.areas import scope_prefix
 from app.domain.workflow import BENEFIT_STATES, CaseState
 from app.models.case import Benefit, Case
+from app.models.db import UnitOfWork
 from app.models.household import Household, Person
+from app.services.context import Actor, query
 
 
-def stats(session: Session, scope: str | None = None) -> dict[str, Any]:
-    """Households, persons, active benefits, and cases by state (every state listed, zeros too).
+@query
+def stats(uow: UnitOfWork, actor: Actor) -> dict[str, Any]:
+    """Households, persons, active benefits, and cases by state in the actor's area (zeros listed too)."""
+    return counts(uow.session, actor.area_code)
 
-    Args:
-        scope: a 12-digit area code; only households whose village lies inside it are counted.
+
+def counts(session: Session, scope: str | None = None) -> dict[str, Any]:
+    """What ``stats`` counts, within ``scope`` (a 12-digit area code) or, without one, everywhere.
+
+    Not a use case: callers outside this package go through ``stats``, which derives the scope from
+    the actor.
     """
     prefix = scope_prefix(scope) if scope else None
     in_scope = select(Household.id)

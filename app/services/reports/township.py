@@ -1,23 +1,38 @@
-"""本乡镇统计: benefits being paid, by village and category (households, persons, monthly amount), in SQL."""
+"""本乡镇统计: benefits being paid, by village and category (households, persons, monthly amount), in SQL.
+
+Read within the actor's area; saved as xlsx through ``export_village_stats``, which audits the file.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from pathlib import Path
 
-from sqlalchemy import and_, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select
 
 from app import clock
 from app.documents.reports import TownshipStats, VillageRow, category_key
-from app.domain.areas import scope_prefix
 from app.domain.codes import Program
+from app.domain.payments import category
 from app.domain.workflow import BENEFIT_STATES
+from app.models import tracking
 from app.models.area import Area
 from app.models.case import Benefit, BenefitMember
+from app.models.db import UnitOfWork
 from app.models.household import Household
-from app.services.context import Actor
-from app.services.payments.rules import category
+from app.services.context import Actor, query
+from app.services.county_office import in_area
 from app.services.setup import installation
+
+
+@dataclass(frozen=True)
+class SavedStats:
+    """Where the statistics were saved and what they count."""
+
+    path: Path
+    households: int
+    persons: int
+    monthly_fen: int
 
 
 def _category(program: str, urban_rural: str) -> str:
@@ -29,15 +44,15 @@ def _category(program: str, urban_rural: str) -> str:
         return program
 
 
-def village_stats(session: Session, actor: Actor, on: date | None = None) -> TownshipStats:
+@query
+def village_stats(uow: UnitOfWork, actor: Actor) -> TownshipStats:
     """Households, covered persons and the monthly amount of the benefits being paid, by village and category.
 
     Scoped to the actor's area (a village cadre sees their own village). Grouped in SQL by village,
-    programme and urban/rural; the category label is put together here.
+    programme and urban/rural; the category label is put together here. Counted as of today.
     """
+    session = uow.session
     inst = installation.require(session)
-    prefix = scope_prefix(actor.area_code)
-    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
     persons = (
         select(BenefitMember.benefit_id, func.count().label("n"))
         .group_by(BenefitMember.benefit_id)
@@ -57,7 +72,7 @@ def village_stats(session: Session, actor: Actor, on: date | None = None) -> Tow
         .outerjoin(persons, persons.c.benefit_id == Benefit.id)
         .where(
             Benefit.status.in_([s.value for s in BENEFIT_STATES]),
-            and_(Household.village_code >= prefix, Household.village_code < upper),
+            in_area(Household.village_code, actor),
         )
         .group_by(Household.village_code, Benefit.program, Household.urban_rural)
     )
@@ -75,4 +90,29 @@ def village_stats(session: Session, actor: Actor, on: date | None = None) -> Tow
         VillageRow(code, names.get(code, code), cat, *merged[(code, cat)])
         for code, cat in sorted(merged, key=lambda k: (k[0], category_key(k[1])))
     ]
-    return TownshipStats(inst.name, on or clock.today(), rows)
+    return TownshipStats(inst.name, clock.today(), rows)
+
+
+def export_village_stats(uow: UnitOfWork, actor: Actor, out: Path) -> SavedStats:
+    """Count again (the files may have changed) and save the xlsx; the export is audited.
+
+    The audit names who, when, the file, how many households and persons, and the area counted.
+    """
+    from app.spreadsheets.village_stats import write_village_stats
+
+    stats = village_stats(uow, actor)
+    path = write_village_stats(Path(out), stats)
+    tracking.record_bulk(
+        uow.session,
+        actor=actor.username,
+        action="export",
+        table="household",
+        summary={
+            "file": path.name,
+            "kind": "本乡镇统计",
+            "households": stats.households,
+            "persons": stats.persons,
+            "area": actor.area_code,
+        },
+    )
+    return SavedStats(path, stats.households, stats.persons, stats.monthly_fen)

@@ -15,20 +15,24 @@ from app import clock
 from app.documents.reports import MonthFigures, YearSummary
 from app.domain.codes import Program, RuleMode
 from app.domain.deadlines import TimeLimits
+from app.domain.payments import FROZEN
 from app.errors import UserError
 from app.models.case import Case, Decision, Review
+from app.models.db import UnitOfWork
 from app.models.notice import NoticeEntry, PublicNotice
 from app.models.payment import PaymentLine, PaymentResult, PaymentRun
 from app.printing.catalog import NoticeKind
 from app.services import settings
-from app.services.context import Actor
+from app.services.context import Actor, query
 from app.services.county_office import office_name, require_county_actor
-from app.services.payments.runs import FROZEN
 
 
 def _frozen(year: int) -> list[ColumnElement[bool]]:
     """Approved runs of the year (months are "YYYY-MM", so a range compares as text on every database)."""
-    return [PaymentRun.month.between(f"{year:04d}-01", f"{year:04d}-12"), PaymentRun.status.in_(FROZEN)]
+    return [
+        PaymentRun.month.between(f"{year:04d}-01", f"{year:04d}-12"),
+        PaymentRun.status.in_([s.value for s in FROZEN]),
+    ]
 
 
 def _payments(session: Session, s: YearSummary) -> None:
@@ -149,13 +153,16 @@ def _total_limit(program: Program, mode: RuleMode, extended: bool, limits: TimeL
     return limits.delegated_total_wd if mode is RuleMode.DELEGATED else limits.total_wd
 
 
-def year_summary(session: Session, actor: Actor, year: int, today: date | None = None) -> YearSummary:
+@query
+def year_summary(uow: UnitOfWork, actor: Actor, year: int) -> YearSummary:
+    """The year's summary for the whole county (the county's staff only), as of today."""
+    session = uow.session
     inst = require_county_actor(session, actor, "生成年度汇总")
     if not 1900 <= year <= 2199:
         raise UserError(f"年份不正确：{year}")
     start, end = date(year, 1, 1), date(year, 12, 31)
     months = [MonthFigures(f"{year:04d}-{m:02d}") for m in range(1, 13)]
-    s = YearSummary(inst.name, office_name(session, inst), year, today or clock.today(), months)
+    s = YearSummary(inst.name, office_name(session, inst), year, clock.today(), months)
     _payments(session, s)
     _linshi(session, s, start, end)
     _reviews(session, s, start, end)

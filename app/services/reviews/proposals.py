@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import ColumnElement, and_, exists, select
-from sqlalchemy.orm import Session
 
 from app.domain.codes import Program
 from app.domain.workflow import CaseState
@@ -19,10 +18,10 @@ from app.models.case import Benefit, Case, CaseEvent, Decision, Review
 from app.models.db import UnitOfWork
 from app.models.household import Household
 from app.services.cases import decisions
-from app.services.cases.procedure import append_event
-from app.services.context import Actor
+from app.services.cases.events import append_event
+from app.services.context import Actor, query
 from app.services.county_office import area_names, place_names, require_county_actor
-from app.services.payments import changes as payment_changes
+from app.services.payments import changes
 from app.services.reviews.review import PROPOSALS
 
 ACTED = ("increase", "reduce", "stop", "gradual_exit")
@@ -71,8 +70,10 @@ def _open_condition() -> ColumnElement[bool]:
     return and_(~decided, ~declined)
 
 
-def proposal_queue(session: Session, actor: Actor) -> list[ProposalRow]:
-    """Reviews whose proposal waits for the county, oldest first."""
+@query
+def proposal_queue(uow: UnitOfWork, actor: Actor) -> list[ProposalRow]:
+    """Reviews whose proposal waits for the county, oldest first (county staff only)."""
+    session = uow.session
     require_county_actor(session, actor, "查看复核调整建议")
     names = area_names(session)
     found = session.execute(
@@ -143,7 +144,7 @@ def decide_proposal(uow: UnitOfWork, actor: Actor, review_id: str, data: Proposa
         session.flush()
         return case.id
     if review.proposal in ("increase", "reduce"):
-        benefit = payment_changes.benefit_of(session, case.id)
+        benefit = changes.benefit_of(session, case.id)
         if data.amount_fen is None or data.amount_fen <= 0:
             raise UserError("请填写调整后的月保障金", field="调整后金额")
         if review.proposal == "increase" and data.amount_fen <= benefit.monthly_fen:
@@ -151,7 +152,7 @@ def decide_proposal(uow: UnitOfWork, actor: Actor, review_id: str, data: Proposa
         if review.proposal == "reduce" and data.amount_fen >= benefit.monthly_fen:
             raise UserError("减发后的金额应低于现发金额", field="调整后金额")
         topup = min(benefit.topup_fen, data.amount_fen)
-        payment_changes.adjust(
+        changes.adjust(
             uow,
             actor,
             case.id,

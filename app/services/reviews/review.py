@@ -8,8 +8,10 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain import benefit as benefit_rules
+from app import clock
 from app.domain import idcard
+from app.domain.assessment import living_members
+from app.domain.benefit import is_severely_disabled
 from app.domain.codes import (
     DisabilityCategory,
     Employment,
@@ -28,7 +30,7 @@ from app.models.db import UnitOfWork
 from app.models.household import Household, Person
 from app.services import settings
 from app.services.cases import assessment
-from app.services.context import TOWNSHIP_ROLES, Actor, require_area, require_role
+from app.services.context import TOWNSHIP_ROLES, Actor, query, require_area, require_role
 
 PROPOSALS: dict[str, str] = {
     "none": "维持不变",
@@ -98,10 +100,15 @@ def _can_exit(case: Case) -> bool:
     return True
 
 
-def review_context(session: Session, case_id: str, today: date) -> ReviewContext:
-    """The amount being paid, the amount the rules give from the file as it stands, and a suggestion."""
+@query
+def review_context(uow: UnitOfWork, actor: Actor, case_id: str) -> ReviewContext:
+    """The amount being paid, the amount the rules give from the file as it stands today, and a suggestion
+    (a household outside the actor's area is refused)."""
+    session, today = uow.session, clock.today()
     case = _case(session, case_id)
     household = session.get(Household, case.household_id)
+    assert household is not None
+    require_area(actor, household.village_code, "查看该户的复核")
     benefit = _benefit(session, case_id)
     paid = benefit.monthly_fen if benefit is not None else None
     covered: list[str] | None = None
@@ -133,7 +140,7 @@ def review_context(session: Session, case_id: str, today: date) -> ReviewContext
     return ReviewContext(
         case.id,
         case.case_number,
-        household.head_name if household else "",
+        household.head_name,
         case.program,
         case.state,
         paid,
@@ -153,7 +160,7 @@ _IRREGULAR = frozenset({Employment.FLEXIBLE.value, Employment.UNEMPLOYED.value})
 def stable_income(session: Session, case: Case, on: date) -> bool:
     """收入来源固定 as the file stands: no working-age member lives on odd jobs or flexible work (S1
     Art.31 reviews a household whose income has no fixed source and who can work every 6 months)."""
-    people = assessment.living_members(
+    people = living_members(
         session.execute(select(Person).where(Person.household_id == case.household_id)).scalars()
     )
     return not any(p.employment in _IRREGULAR and 16 <= idcard.age_on(p.birth_date, on) < 60 for p in people)
@@ -163,7 +170,7 @@ def next_frequency(session: Session, case: Case, stable_income: bool, on: date) 
     """How often this household is reviewed from now on (S1 Art.31; S2 Art.33 under the 2012 rules)."""
     household = session.get(Household, case.household_id)
     assert household is not None
-    people = assessment.living_members(
+    people = living_members(
         session.execute(select(Person).where(Person.household_id == case.household_id)).scalars()
     )
     working = any(
@@ -172,7 +179,7 @@ def next_frequency(session: Session, case: Case, stable_income: bool, on: date) 
     )
     severe = household.three_no or any(
         p.health == Health.SERIOUS.value
-        or benefit_rules.is_severely_disabled(
+        or is_severely_disabled(
             DisabilityCategory(p.disability_category) if p.disability_category else None, p.disability_grade
         )
         for p in people

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.domain import areas as divisions
-from app.domain.codes import AreaLevel
+from app.domain.areas import scope_prefix
+from app.domain.codes import AreaLevel, Role
 from app.errors import UserError
 from app.fileio import unreadable
 from app.models.area import Area
+from app.models.db import UnitOfWork
+from app.services.context import Actor, query, require_role
+
+AREA_LOADERS = frozenset({Role.ADMIN})
 
 
 def add_area(session: Session, code12: str, name: str) -> Area:
@@ -33,8 +37,19 @@ def add_area(session: Session, code12: str, name: str) -> Area:
     return area
 
 
-def list_areas(session: Session) -> Iterator[Area]:
-    yield from session.execute(select(Area).order_by(Area.code)).scalars()
+@query
+def list_areas(uow: UnitOfWork, actor: Actor) -> list[Area]:
+    """The divisions the actor works in: those inside the actor's area, and the ones above it."""
+    prefix = scope_prefix(actor.area_code)
+    above: set[str] = set()
+    parent = divisions.parent_of(actor.area_code)
+    while parent is not None:
+        above.add(parent)
+        parent = divisions.parent_of(parent)
+    rows = uow.session.execute(
+        select(Area).where(or_(Area.code.startswith(prefix), Area.code.in_(above))).order_by(Area.code)
+    )
+    return list(rows.scalars())
 
 
 @dataclass(frozen=True)
@@ -57,13 +72,15 @@ def _read_text(path: Path) -> str:
     raise UserError(f"文件 {path.name} 的编码无法识别（应为 UTF-8 或 GBK）")
 
 
-def import_csv(session: Session, path: Path) -> AreaImport:
+def import_csv(uow: UnitOfWork, actor: Actor, path: Path) -> AreaImport:
     """Load ``code,name,parent_code`` rows; all rows are checked before anything is written.
 
     A header row is recognised and skipped. Codes may be 6, 9 or 12 digits. A row whose parent
     is neither in the file nor in the database, or whose level does not fit its parent, is refused
-    with its line number, and then nothing is written.
+    with its line number, and then nothing is written. The administrator loads it.
     """
+    require_role(actor, AREA_LOADERS, "导入区划")
+    session = uow.session
     try:
         rows = list(csv.reader(io.StringIO(_read_text(path))))
     except csv.Error as exc:

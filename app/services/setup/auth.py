@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
 
@@ -10,10 +12,12 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.codes import Role
+from app.domain.codes import InstallationKind, Role
 from app.errors import UserError
 from app.models.area import Area
 from app.models.base import utcnow
+from app.models.db import Database
+from app.models.settings import Installation
 from app.models.user import User
 from app.services.context import Actor
 
@@ -84,3 +88,37 @@ def authenticate(session: Session, username: str, password: str) -> Actor:
 
 def actor_for(user: User) -> Actor:
     return Actor(user.username, user.display_name, Role(user.role), user.area_code)
+
+
+@dataclass(frozen=True)
+class SignedInUser:
+    """Who signed in, and the installation: what the desktop needs to open its window."""
+
+    actor: Actor
+    installation_name: str
+    installation_kind: InstallationKind
+
+
+def sign_in(db: Database, username: str, password: str) -> SignedInUser:
+    """Sign in before anyone is signed in: its own transaction, so a failure is counted even when refused."""
+    with db.uow(username.strip() or "anonymous") as uow:
+        try:
+            actor = authenticate(uow.session, username, password)
+        finally:
+            uow.commit()
+        inst = uow.session.execute(select(Installation)).scalar_one_or_none()
+        if inst is None:
+            raise UserError("该数据库尚未初始化")
+        return SignedInUser(actor, inst.name, InstallationKind(inst.kind))
+
+
+def existing_accounts(db: Database, usernames: Iterable[str]) -> list[str]:
+    """Which of ``usernames`` have an active account here (the sign-in screen hints the demo's)."""
+    wanted = list(usernames)
+    with db.uow("sign-in") as uow:
+        found = set(
+            uow.session.execute(
+                select(User.username).where(User.username.in_(wanted), User.active.is_(True))
+            ).scalars()
+        )
+    return [name for name in wanted if name in found]

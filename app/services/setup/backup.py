@@ -4,19 +4,43 @@ from __future__ import annotations
 
 import errno
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import func, select
+
 from app import clock, log
+from app.domain.codes import Role
 from app.errors import UserError
 from app.fileio import require_folder, stage, unreadable
+from app.models import tracking
+from app.models.db import UnitOfWork
+from app.models.household import Household, Person
 from app.models.migrate import SCHEMA_HEAD, backup_sqlite, known_revisions
 from app.paths import DataPaths
+from app.services.context import Actor, require_role
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+BACKUP_ROLES = frozenset({Role.TOWNSHIP_HEAD, Role.COUNTY_HEAD})
 
 
-def backup(paths: DataPaths, out: Path) -> Path:
-    """Copy the live database to ``out`` with SQLite's online backup (safe while in use)."""
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    households: int
+    persons: int
+
+
+def backup(uow: UnitOfWork, actor: Actor, paths: DataPaths, out: Path) -> BackupFile:
+    """Copy the live database to ``out`` with SQLite's online backup (safe while in use).
+
+    The whole database is personal data: the copy is audited (who, when, where, how many households)
+    in the same transaction, and removed again if that is not committed.
+    """
+    require_role(actor, BACKUP_ROLES, "备份数据库")
+    session = uow.session
+    if session.get_bind().dialect.name != "sqlite":
+        raise UserError("县级PostgreSQL主库由数据库服务器备份（pg_dump），本命令只备份SQLite数据库")
     if not paths.database.exists():
         raise UserError(f"数据目录 {paths.root} 中没有数据库，无可备份")
     out = out.expanduser()
@@ -25,10 +49,17 @@ def backup(paths: DataPaths, out: Path) -> Path:
     require_folder(out)
     if out.exists():
         raise UserError(f"文件 {out} 已存在，为防止覆盖，请换一个文件名")
+    households = int(session.execute(select(func.count()).select_from(Household)).scalar_one())
+    persons = int(session.execute(select(func.count()).select_from(Person)).scalar_one())
+    summary = {"file": str(out), "kind": "backup", "households": households, "persons": persons}
+    tracking.record_bulk(session, actor=actor.username, action="export", table="household", summary=summary)
+    session.flush()
     with stage(out, lambda tmp: _copy_database(paths, tmp)) as pending:
         if out.exists():  # made meanwhile by someone else: still never overwritten
             raise UserError(f"文件 {out} 已存在，为防止覆盖，请换一个文件名")
-        return pending.place()
+        written = pending.place()
+    uow.after_rollback(lambda: written.unlink(missing_ok=True))
+    return BackupFile(written, households, persons)
 
 
 def _copy_database(paths: DataPaths, dest: Path) -> None:

@@ -9,11 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.domain import areas as divisions
+from app.domain.codes import InstallationKind
 from app.errors import UserError
 from app.paths import DataPaths
 from app.services.setup import auth
 
-COUNTY, STATION, JOIN = "county", "station", "join"
+# What to set up: a county master or a station (their installation kinds), or a station joining its county
+COUNTY, STATION, JOIN = InstallationKind.COUNTY.value, InstallationKind.STATION.value, "join"
 # Stable step keys for the progress callback; the desktop shows its own words for each.
 STEP_PROVISION, STEP_DATABASE, STEP_INSTALLATION, STEP_JOIN, STEP_DEMO = (
     "provision",
@@ -43,7 +45,7 @@ class SetupRequest:
 
 @dataclass(frozen=True)
 class SetupResult:
-    kind: str  # "county" or "station"
+    kind: InstallationKind
     code: str
     name: str
     county_name: str = ""  # the county joined, when joining
@@ -152,11 +154,15 @@ def set_up(paths: DataPaths, request: SetupRequest, progress: Progress | None = 
             raise UserError("请选择县里发来的配置文件", field=FIELD_PROVISION)
         report(0, total, STEP_PROVISION)
         provision = peek_provision(request.provision_file, request.provision_secret)
-        kind, code, name = "station", provision.code, provision.name or None
+        kind, code, name = InstallationKind.STATION, provision.code, provision.name or None
     elif request.mode == COUNTY:
-        kind, code, name = "county", county_code(request.code), request.name
+        kind, code, name = InstallationKind.COUNTY, county_code(request.code), request.name
     elif request.mode == STATION:
-        kind, code, name = "station", township_code(request.code[:6], request.code), request.name
+        kind, code, name = (
+            InstallationKind.STATION,
+            township_code(request.code[:6], request.code),
+            request.name,
+        )
     else:
         raise ValueError(f"unknown setup mode {request.mode!r}")
     _check_demo(request, code)
@@ -173,7 +179,7 @@ def set_up(paths: DataPaths, request: SetupRequest, progress: Progress | None = 
 def _create(
     paths: DataPaths,
     request: SetupRequest,
-    kind: str,
+    kind: InstallationKind,
     code: str,
     name: str | None,
     provision: ProvisionInfo | None,
@@ -191,14 +197,14 @@ def _create(
         county_name = ""
         if provision is not None and request.provision_file is not None:
             from app.services.context import system_actor
-            from app.services.sync import transfer as sync
+            from app.services.sync import stations
 
             report(done + 2, total, STEP_JOIN)
-            secret = request.provision_secret
+            secret, actor = request.provision_secret, system_actor(provision.county_code)
             try:
-                joined = sync.join(
-                    db, paths, system_actor(provision.county_code), request.provision_file, lambda: secret
-                )
+                with db.uow(actor.username) as uow:
+                    joined = stations.join(uow, actor, paths, request.provision_file, lambda: secret)
+                    uow.commit()
             except UserError as exc:  # the file is at fault: it opened but does not fit
                 if exc.field:
                     raise

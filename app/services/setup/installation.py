@@ -10,7 +10,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from app.domain import areas as divisions
-from app.domain.codes import AreaLevel, Role
+from app.domain.codes import AreaLevel, InstallationKind, Role
 from app.errors import UserError
 from app.models.area import Area
 from app.models.db import Database, make_engine, sqlite_url
@@ -64,20 +64,29 @@ def require(session: Session) -> Installation:
 
 @dataclass(frozen=True)
 class InitResult:
-    kind: str
+    kind: InstallationKind
     code: str
     name: str
     admin_password: str
 
 
 def initialise(
-    db: Database, *, kind: str, code: str, name: str | None = None, admin_password: str | None = None
+    db: Database,
+    *,
+    kind: InstallationKind,
+    code: str,
+    name: str | None = None,
+    admin_password: str | None = None,
 ) -> InitResult:
-    """Make an empty database a county master (6-digit code) or a township station (9-digit code)."""
+    """Make an empty database a county master (6-digit code) or a township station (9-digit code).
+
+    This comes before any account exists (it makes the administrator's): it owns its transaction.
+    """
+    kind = InstallationKind(kind)
     code = code.strip()
-    if kind == "county" and not (code.isdigit() and len(code) == 6):
+    if kind is InstallationKind.COUNTY and not (code.isdigit() and len(code) == 6):
         raise UserError(f"县级区划代码应为6位数字，收到“{code}”", field="--county")
-    if kind == "station" and not (code.isdigit() and len(code) == 9):
+    if kind is InstallationKind.STATION and not (code.isdigit() and len(code) == 9):
         raise UserError(f"乡镇区划代码应为9位数字，收到“{code}”", field="--township")
     county6 = code[:6]
     default_county = county6 == divisions.DEFAULT_COUNTY[0]
@@ -87,14 +96,14 @@ def initialise(
             inst = current(session)
             assert inst is not None
             raise UserError(f"该数据目录已初始化为“{inst.name}”（{inst.code}），不能重复初始化")
-        county_name = (name if kind == "county" else None) or (
+        county_name = (name if kind is InstallationKind.COUNTY else None) or (
             divisions.DEFAULT_COUNTY[1] if default_county else f"{county6}县"
         )
         add_area(session, divisions.full_code(county6), county_name)
         if default_county:
             for tcode, tname in divisions.HUARONG_TOWNSHIPS:
                 add_area(session, divisions.full_code(tcode), tname)
-        if kind == "station":
+        if kind is InstallationKind.STATION:
             tname = name or divisions.township_name(code) or f"{code}乡镇"
             existing = session.get(Area, divisions.full_code(code))
             if existing is None:
@@ -107,7 +116,9 @@ def initialise(
         session.add(Installation(id=1, kind=kind, code=code, name=inst_name, county_code=county6))
         settings.seed_holidays(session)
         settings.put(
-            session, "office.name", f"{inst_name}民政办" if kind == "station" else f"{inst_name}民政局"
+            session,
+            "office.name",
+            f"{inst_name}民政办" if kind is InstallationKind.STATION else f"{inst_name}民政局",
         )
         password = admin_password or secrets.token_urlsafe(9)
         auth.create_user(
@@ -130,7 +141,7 @@ def scope_code(inst: Installation) -> str:
 
 def township_codes(session: Session, inst: Installation) -> list[str]:
     """The 12-digit township codes this installation works for (one on a station)."""
-    if inst.kind == "station":
+    if inst.kind == InstallationKind.STATION:
         return [divisions.full_code(inst.code)]
     rows = session.execute(
         select(Area.code)

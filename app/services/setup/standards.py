@@ -15,16 +15,17 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.domain import benefit as rules_benefit
+from app.domain.areas import scope_prefix
 from app.domain.benefit import BenefitRules, TopupRule
-from app.domain.checks_rows import month_cn
-from app.domain.codes import AreaLevel, Program, Role, UrbanRural
+from app.domain.codes import AreaLevel, InstallationKind, Program, Role, UrbanRural
+from app.domain.money import month_cn
 from app.errors import UserError
 from app.models.area import Area
 from app.models.db import UnitOfWork
 from app.models.payment import PaymentRun
 from app.models.settings import Standard
 from app.services import settings
-from app.services.context import COUNTY_ROLES, Actor, require_area, require_role
+from app.services.context import COUNTY_ROLES, Actor, query, require_area, require_role
 from app.services.setup import installation
 
 PROGRAMS = (Program.DIBAO, Program.TEKUN)  # 特困 without its own standard falls back to 低保's
@@ -76,15 +77,15 @@ class StandardInput:
     id: str | None = None
 
 
-def may_edit(installation_kind: str, role: Role) -> bool:
+def may_edit(installation_kind: InstallationKind, role: Role) -> bool:
     """Whether the screens should offer editing (the services check again on every write)."""
-    return installation_kind == "county" and role in EDITOR_ROLES
+    return installation_kind is InstallationKind.COUNTY and role in EDITOR_ROLES
 
 
 def require_editor(session: Session, actor: Actor, what: str = WHAT) -> None:
     """County master, county staff/head or the administrator, scoped to the whole county."""
     inst = installation.require(session)
-    if inst.kind != "county":
+    if inst.kind != InstallationKind.COUNTY:
         raise UserError(
             f"本机是乡镇工作站（{inst.name}，{inst.code}），不能{what}：保障标准和计算规则由县民政局制定，"
             "随回执包下发到乡镇"
@@ -93,27 +94,38 @@ def require_editor(session: Session, actor: Actor, what: str = WHAT) -> None:
     require_area(actor, inst.county_code.ljust(12, "0"), what)
 
 
-def area_choices(session: Session) -> list[tuple[str, str]]:
-    """(12-digit code, name) of the county and its townships, county first."""
-    rows = session.execute(
+def _applies(actor: Actor, area_code: str) -> bool:
+    """A standard concerns the actor when it is set for the actor's area, inside it, or above it."""
+    return actor.covers(area_code) or scope_prefix(actor.area_code).startswith(scope_prefix(area_code))
+
+
+@query
+def area_choices(uow: UnitOfWork, actor: Actor) -> list[tuple[str, str]]:
+    """(12-digit code, name) of the county and its townships that concern the actor, county first."""
+    rows = uow.session.execute(
         select(Area.code, Area.name)
         .where(Area.level.in_((AreaLevel.COUNTY.value, AreaLevel.TOWNSHIP.value)))
         .order_by(Area.code)
     )
-    return [(code, name) for code, name in rows]
+    return [(code, name) for code, name in rows if _applies(actor, code)]
 
 
-def years(session: Session) -> list[int]:
-    """The years that have standards, newest first."""
-    rows = session.execute(select(Standard.year).distinct().order_by(Standard.year.desc())).scalars()
-    return list(rows)
+@query
+def years(uow: UnitOfWork, actor: Actor) -> list[int]:
+    """The years that have standards concerning the actor, newest first."""
+    rows = uow.session.execute(select(Standard.year, Standard.area_code).distinct())
+    return sorted({year for year, area in rows if _applies(actor, area)}, reverse=True)
 
 
-def list_standards(session: Session, year: int | None = None, today: date | None = None) -> list[StandardRow]:
-    """Every standard (or one year's), newest first, with whether it is in force ``today``."""
+@query
+def list_standards(
+    uow: UnitOfWork, actor: Actor, year: int | None = None, today: date | None = None
+) -> list[StandardRow]:
+    """The standards concerning the actor (or one year's), newest first, with whether each is in force."""
+    session = uow.session
     today = today or clock.today()
     names = dict(session.execute(select(Area.code, Area.name)).all())
-    everything = list(session.execute(select(Standard)).scalars())
+    everything = [s for s in session.execute(select(Standard)).scalars() if _applies(actor, s.area_code)]
     current: dict[tuple[str, str, str], tuple[date, str]] = {}
     for s in everything:
         key = (s.area_code, s.program, s.urban_rural)
@@ -145,6 +157,27 @@ def list_standards(session: Session, year: int | None = None, today: date | None
         )
     rows.sort(key=lambda r: (-r.effective_from.toordinal(), r.area_code, r.program, r.urban_rural))
     return rows
+
+
+@dataclass(frozen=True)
+class EditorView:
+    """What the standards screen shows: the areas to choose, the years, one year's rows, the rules."""
+
+    areas: list[tuple[str, str]]
+    years: list[int]
+    rows: list[StandardRow]
+    rules: BenefitRules
+
+
+@query
+def editor_view(uow: UnitOfWork, actor: Actor, year: int | None = None) -> EditorView:
+    """The standards screen's contents (read-only where the actor may not edit)."""
+    return EditorView(
+        area_choices(uow, actor),
+        years(uow, actor),
+        list_standards(uow, actor, year),
+        settings.benefit_rules(uow.session),
+    )
 
 
 def _refuse_paid_month(session: Session, effective_from: date) -> None:
@@ -217,7 +250,7 @@ def save_standard(uow: UnitOfWork, actor: Actor, data: StandardInput) -> Standar
     row.urban_rural, row.amount_fen, row.unit = data.urban_rural, data.amount_fen, data.unit
     row.effective_from, row.note = data.effective_from, data.note.strip()
     session.flush()
-    return next(r for r in list_standards(session, data.year) if r.id == row.id)
+    return next(r for r in list_standards(uow, actor, data.year) if r.id == row.id)
 
 
 def delete_standard(uow: UnitOfWork, actor: Actor, standard_id: str, today: date | None = None) -> None:

@@ -6,47 +6,36 @@ The queue shows the working days left of the 10-day limit and which cases need t
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
-
 from PySide6.QtCore import QItemSelection, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from app import clock
+from app.domain.codes import RuleMode
+from app.domain.workflow import CaseState
 from app.errors import UserError
-from app.models.db import Database
 from app.services.cases import county_decide, county_review
 from app.services.cases.county_decide import DecisionFacts, DecisionInput
 from app.services.cases.county_review import QueueRow, SpotDraw
-from app.views import tasks
-from app.views.cases.county_visit_dialog import CountyVisitDialog, VisitInput
+from app.views.cases import CASE_TABLES
+from app.views.cases.county_visit_dialog import CountyVisitDialog
 from app.views.cases.decision_panel import DecisionPanel
-from app.views.signed_in import SignedIn
+from app.views.page import Page
 from app.views.tablemodels.rows import ROW_ROLE, ColumnSpec, RowsTableModel, days_tone
 from app.views.widgets.forms import fit_columns, heading, show_date, work_table
-from app.views.widgets.queue_split import queue_beside_form
+from app.views.widgets.queue_split import queue_beside_form, select_quietly
+from app.views.workspace import Workspace
 
 
-class ApprovalPage(QWidget):
-    queue_loaded = Signal()
+class ApprovalPage(Page):
+    """The county's queue (the service refuses anyone but county staff) beside the decision form."""
+
+    CONCERNS = CASE_TABLES
     facts_loaded = Signal()
-    case_decided = Signal(str)
     open_case = Signal(str)
-    status_message = Signal(str)
 
-    def __init__(
-        self,
-        db: Database,
-        signed_in: SignedIn,
-        parent: QWidget | None = None,
-        *,
-        today: Callable[[], date] = clock.today,
-    ) -> None:
-        super().__init__(parent)
-        self._db, self._actor, self._today = db, signed_in.actor, today
-        self._started = False
-        self._next_row: int | None = None
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(ws, parent)
+        self._next_row: int | None = None  # after a decision or a visit: the row to go on with
         self.visit_dialog: CountyVisitDialog | None = None
         self.model = RowsTableModel[QueueRow](
             [
@@ -80,14 +69,14 @@ class ApprovalPage(QWidget):
             self.tr("Draw at random at least 30% of the cases sent up under the 2012 rules for a home visit.")
         )
         self.refresh_button = QPushButton(self.tr("Refresh"))
-        self.refresh_button.setShortcut(QKeySequence.StandardKey.Refresh)
         self.panel = DecisionPanel()
+        footer = (self.count_label, self.refused)
 
         title = heading(self.tr("Cases waiting for the county"))
         bar = (title, None, self.draw_button, self.refresh_button)
-        queue_beside_form(self, bar, self.table, self.count_label, self.panel)
+        queue_beside_form(self, bar, self.table, footer, self.panel)
 
-        self.refresh_button.clicked.connect(self.reload)
+        self.refresh_button.clicked.connect(self.refresh)
         self.draw_button.clicked.connect(self.draw_spot_checks)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.activated.connect(lambda _index: self.panel.reason_edit.setFocus())
@@ -107,31 +96,28 @@ class ApprovalPage(QWidget):
             return self.tr("Done")
         if row.visit_reasons:
             return self.tr("Required: {reasons}").format(reasons="、".join(row.visit_reasons))
-        if row.rule_mode == "2012" and row.drawn is None and row.state == "submitted":
+        if row.rule_mode == RuleMode.RULES_2012 and row.drawn is None and row.state == CaseState.SUBMITTED:
             return self.tr("Spot check not drawn")
         return ""
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._started:
-            self._started = True
-            self.reload()
-
     # ---------------------------------------------------------------- loading
 
-    @Slot()
-    def reload(self) -> None:
-        db, actor, today = self._db, self._actor, self._today()
+    def load(self) -> None:
         self.count_label.setText(self.tr("Loading…"))
+        self.read(lambda uow: county_review.approval_queue(uow, self.actor), self._on_loaded, key="queue")
 
-        def load(progress: tasks.Progress, cancel: tasks.CancelFlag) -> list[QueueRow]:
-            with db.uow("system") as uow:
-                return county_review.approval_queue(uow.session, actor, today)
+    def busy_changed(self, busy: bool) -> None:
+        super().busy_changed(busy)
+        self.draw_button.setEnabled(not busy)
 
-        tasks.run(load, on_result=self._on_loaded, on_error=self._on_error)
+    def _selected_row(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
 
     @Slot(object)
     def _on_loaded(self, rows: list[QueueRow]) -> None:
+        shown = self.panel.facts.case_id if self.panel.facts is not None else None
+        before = next((r for r in self.model.rows() if r.case_id == shown), None)
         self.model.set_rows(rows)
         late = sum(1 for r in rows if r.days_left is not None and r.days_left < 0)
         visits = sum(1 for r in rows if r.visit_needed)
@@ -140,13 +126,16 @@ class ApprovalPage(QWidget):
                 n=len(rows), late=late, visits=visits
             )
         )
+        again = next((i for i, r in enumerate(rows) if r.case_id == shown), None)
         if self._next_row is not None and rows:
             self.table.selectRow(min(self._next_row, len(rows) - 1))
             self.table.setFocus()
-        elif not rows:
+        elif again is not None:  # the case shown: unchanged, the form keeps what is typed; else afresh
+            select_quietly(self.table, again, quietly=rows[again] == before)
+        elif not rows or shown is not None:
             self.panel.show_facts(None)
         self._next_row = None
-        self.queue_loaded.emit()
+        self.loaded.emit()
 
     @Slot(QItemSelection, QItemSelection)
     def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
@@ -155,52 +144,31 @@ class ApprovalPage(QWidget):
             self.load_facts(indexes[0].data(ROW_ROLE).case_id)
 
     def load_facts(self, case_id: str) -> None:
-        db, actor, today = self._db, self._actor, self._today()
-
-        def load(progress: tasks.Progress, cancel: tasks.CancelFlag) -> DecisionFacts:
-            with db.uow("system") as uow:
-                return county_decide.facts(uow.session, actor, case_id, today)
-
-        tasks.run(load, on_result=self._on_facts, on_error=self._on_error)
+        self.read(lambda uow: county_decide.facts(uow, self.actor, case_id), self._on_facts, key="facts")
 
     @Slot(object)
     def _on_facts(self, facts: DecisionFacts) -> None:
-        self.panel.show_facts(facts, self._today())
+        self.panel.show_facts(facts, clock.today())
         self.facts_loaded.emit()
 
     # ---------------------------------------------------------------- actions
 
     @Slot(str, object)
     def _decide(self, case_id: str, data: DecisionInput) -> None:
-        db, actor = self._db, self._actor
+        self._next_row = self._selected_row()  # the queue reloads without the case: go on with the next
+        self.write(
+            lambda uow: county_decide.decide(uow, self.actor, case_id, data),
+            lambda _state: self.show_status(self.tr("Decision saved.")),
+            on_error=self._on_decision_refused,
+        )
 
-        def work(progress: tasks.Progress, cancel: tasks.CancelFlag) -> str:
-            with db.uow(actor.username) as uow:
-                county_decide.decide(uow, actor, case_id, data)
-                uow.commit()
-            return case_id
-
-        tasks.run(work, on_result=self._on_decided, on_error=lambda e: self.panel.show_error(str(e)))
-
-    @Slot(object)
-    def _on_decided(self, case_id: str) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        self._next_row = rows[0].row() if rows else None
-        self.status_message.emit(self.tr("Decision saved."))
-        self.case_decided.emit(case_id)
-        self.reload()
+    def _on_decision_refused(self, error: UserError) -> None:
+        self._next_row = None
+        self.panel.show_error(str(error))
 
     @Slot()
     def draw_spot_checks(self) -> None:
-        db, actor, today = self._db, self._actor, self._today()
-
-        def work(progress: tasks.Progress, cancel: tasks.CancelFlag) -> SpotDraw:
-            with db.uow(actor.username) as uow:
-                drawn = county_review.draw_spot_checks(uow, actor, today)
-                uow.commit()
-            return drawn
-
-        tasks.run(work, on_result=self._on_drawn, on_error=self._on_error)
+        self.write(lambda uow: county_review.draw_spot_checks(uow, self.actor), self._on_drawn)
 
     @Slot(object)
     def _on_drawn(self, draw: SpotDraw) -> None:
@@ -212,48 +180,14 @@ class ApprovalPage(QWidget):
             ).format(
                 drawn=len(draw.drawn), n=draw.considered, share=draw.share, numbers="、".join(draw.drawn)
             )
-        self.count_label.setText(message)
-        self.status_message.emit(message)
-        self.reload()
+        self.show_status(message)
 
     @Slot(str)
     def ask_visit(self, case_id: str) -> CountyVisitDialog:
         facts = self.panel.facts
         title = facts.applicant if facts is not None else case_id
-        dialog = CountyVisitDialog(title, self._today(), self)
-        dialog.submitted.connect(lambda data: self._save_visit(case_id, data))
+        dialog = CountyVisitDialog(self.ws, case_id, title, self)
+        dialog.visit_saved.connect(lambda: self.show_status(self.tr("Home visit recorded.")))
         self.visit_dialog = dialog
         dialog.open()
         return dialog
-
-    def _save_visit(self, case_id: str, data: VisitInput) -> None:
-        db, actor = self._db, self._actor
-        dialog = self.visit_dialog
-
-        def work(progress: tasks.Progress, cancel: tasks.CancelFlag) -> str:
-            with db.uow(actor.username) as uow:
-                county_review.record_county_visit(
-                    uow, actor, case_id, data.on, data.staff, data.findings, data.eligible
-                )
-                uow.commit()
-            return case_id
-
-        def failed(error: UserError) -> None:
-            if dialog is not None:
-                dialog.on_failed(str(error))
-
-        tasks.run(work, on_result=self._on_visit_saved, on_error=failed)
-
-    @Slot(object)
-    def _on_visit_saved(self, case_id: str) -> None:
-        if self.visit_dialog is not None:
-            self.visit_dialog.accept()
-        self.status_message.emit(self.tr("Home visit recorded."))
-        rows = self.table.selectionModel().selectedRows()
-        self._next_row = rows[0].row() if rows else None
-        self.reload()
-
-    @Slot(object)
-    def _on_error(self, error: UserError) -> None:
-        self.count_label.setText(str(error))
-        self.status_message.emit(str(error))

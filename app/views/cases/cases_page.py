@@ -2,60 +2,46 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShowEvent
+from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, Slot
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from app import clock
 from app.domain.codes import Role
-from app.errors import UserError
-from app.models.db import Database
 from app.services.cases import worklist
 from app.services.cases.worklist import CaseLine
 from app.services.context import TOWNSHIP_ROLES
 from app.views import tasks
+from app.views.cases import CASE_TABLES
 from app.views.cases.workspace import CaseWorkspace
-from app.views.signed_in import SignedIn
+from app.views.page import Page
 from app.views.tablemodels.rows import ROW_ROLE, ColumnSpec, RowsTableModel, days_tone
 from app.views.widgets.forms import fit_columns, work_table, working_days_text
+from app.views.workspace import Workspace
 
 if TYPE_CHECKING:  # the wizard (and pypinyin under it) loads on first use, not at start-up
     from app.services.intake.window import Created
     from app.views.intake.wizard import IntakeWizard
 
 
-class CasesPage(QWidget):
-    """Loads the open cases off the GUI thread; choosing one shows it in the workspace on the right."""
+class CasesPage(Page):
+    """The open cases of the user's area, most urgent first; choosing one shows it in the workspace."""
 
-    cases_loaded = Signal()
-    status_message = Signal(str)
-    case_changed = Signal(str)
+    CONCERNS = CASE_TABLES
 
-    def __init__(
-        self,
-        db: Database,
-        signed_in: SignedIn,
-        parent: QWidget | None = None,
-        *,
-        today: Callable[[], date] = clock.today,
-    ) -> None:
-        super().__init__(parent)
-        self._db, self._signed_in, self._today = db, signed_in, today
-        self._started = False
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(ws, parent)
         self._wanted: str | None = None
+        self._has_rows = False
         self.wizard: IntakeWizard | None = None
-        self.workspace = CaseWorkspace(db, signed_in, today=today)
+        self.workspace = CaseWorkspace(ws)
         self.workspace.status_message.connect(self.status_message)
-        self.workspace.case_changed.connect(self._on_case_changed)
 
         self.new_button = QPushButton(self.tr("&New application…"))
         self.new_button.setShortcut(QKeySequence.StandardKey.New)
         self.new_button.clicked.connect(self.new_application)
-        role = signed_in.actor.role
+        role = ws.actor.role
         if role not in TOWNSHIP_ROLES and role is not Role.ADMIN:
             self.new_button.setEnabled(False)
             self.new_button.setToolTip(
@@ -105,6 +91,7 @@ class CasesPage(QWidget):
         left_layout.addLayout(bar)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count_label)
+        left_layout.addWidget(self.refused)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.workspace)
@@ -120,39 +107,24 @@ class CasesPage(QWidget):
 
     # ---------------------------------------------------------------- loading
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._started:
-            self._started = True
-            self.reload()
+    def load(self) -> None:
+        if not self._has_rows:
             tasks.run(_warm_up_intake)
-
-    def reload(self) -> None:
-        db, scope, today = self._db, self._signed_in.scope, self._today()
         self.count_label.setText(self.tr("Loading…"))
-
-        def load(progress: tasks.Progress, cancel: tasks.CancelFlag) -> list[CaseLine]:
-            with db.uow("system") as uow:
-                return worklist.open_cases(uow.session, scope, today)
-
-        tasks.run(load, on_result=self._on_loaded, on_error=self._on_error)
+        self.read(lambda uow: worklist.open_cases(uow, self.actor), self._on_loaded, key="cases")
 
     @Slot(object)
     def _on_loaded(self, lines: list[CaseLine]) -> None:
         current = self.workspace.snapshot.case_id if self.workspace.snapshot else None
         self.model.set_rows(lines)
+        self._has_rows = True
         overdue = sum(1 for c in lines if c.days_left is not None and c.days_left < 0)
         self.count_label.setText(
             self.tr("{n} open applications, {overdue} overdue").format(n=len(lines), overdue=overdue)
         )
         self._select(self._wanted or current)
         self._wanted = None
-        self.cases_loaded.emit()
-
-    @Slot(object)
-    def _on_error(self, error: UserError) -> None:
-        self.count_label.setText(str(error))
-        self.status_message.emit(str(error))
+        self.loaded.emit()
 
     def _select(self, case_id: str | None) -> None:
         if case_id is None:
@@ -166,7 +138,7 @@ class CasesPage(QWidget):
 
     def open_case(self, case_id: str) -> None:
         """Show a case chosen elsewhere (工作台, 动态管理)."""
-        if not self._started:
+        if not self._has_rows:
             self._wanted = case_id
             return
         self.filter_edit.clear()
@@ -180,11 +152,6 @@ class CasesPage(QWidget):
             if self.workspace.snapshot is None or self.workspace.snapshot.case_id != line.case_id:
                 self.workspace.show_case(line.case_id)
 
-    @Slot(str)
-    def _on_case_changed(self, case_id: str) -> None:
-        self.reload()
-        self.case_changed.emit(case_id)
-
     # ---------------------------------------------------------------- new applications
 
     @Slot()
@@ -193,7 +160,7 @@ class CasesPage(QWidget):
             return None
         from app.views.intake.wizard import IntakeWizard
 
-        self.wizard = IntakeWizard(self._db, self._signed_in, self, today=self._today)
+        self.wizard = IntakeWizard(self.ws, self)
         self.wizard.created_case.connect(self._on_created)
         self.wizard.open()
         return self.wizard
@@ -201,9 +168,7 @@ class CasesPage(QWidget):
     @Slot(object)
     def _on_created(self, created: Created) -> None:
         self._wanted = created.case_id
-        self.status_message.emit(self.tr("Application {number} saved.").format(number=created.case_number))
-        self.reload()
-        self.case_changed.emit(created.case_id)
+        self.show_status(self.tr("Application {number} saved.").format(number=created.case_number))
 
 
 def _warm_up_intake(progress: tasks.Progress, cancel: tasks.CancelFlag) -> None:

@@ -8,7 +8,6 @@ from datetime import date
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
@@ -17,7 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.views.widgets.forms import DateEdit, ErrorLabel
+from app import clock
+from app.errors import UserError
+from app.services.cases import county_review
+from app.views.page import OpDialog
+from app.views.widgets.forms import DateEdit
+from app.views.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -28,15 +32,16 @@ class VisitInput:
     eligible: bool | None
 
 
-class CountyVisitDialog(QDialog):
-    """Emits ``submitted`` with a ``VisitInput``; the page saves it off the GUI thread."""
+class CountyVisitDialog(OpDialog):
+    """Records the visit through the services as the signed-in user; ``visit_saved`` once it is saved."""
 
-    submitted = Signal(object)
+    visit_saved = Signal()
 
-    def __init__(self, title: str, today: date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, ws: Workspace, case_id: str, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(ws, parent)
+        self.case_id = case_id
         self.setWindowTitle(self.tr("County home visit: {case}").format(case=title))
-        self.date_edit = DateEdit(today)
+        self.date_edit = DateEdit(clock.today())
         self.staff_edits = [QLineEdit(), QLineEdit()]
         self.staff_edits[0].setPlaceholderText(self.tr("first member of staff"))
         self.staff_edits[1].setPlaceholderText(self.tr("second member of staff"))
@@ -47,7 +52,8 @@ class CountyVisitDialog(QDialog):
         self.eligible_combo.addItem(self.tr("Meets the conditions"), True)
         self.eligible_combo.addItem(self.tr("Does not meet the conditions"), False)
         self.eligible_combo.addItem(self.tr("Not concluded"), None)
-        self.error = ErrorLabel()
+        self.eligible_combo.setPlaceholderText(self.tr("(choose)"))
+        self.eligible_combo.setCurrentIndex(-1)  # undecided until the officer chooses
         form = QFormLayout()
         form.addRow(self.tr("&Date:"), self.date_edit)
         form.addRow(self.tr("&Staff:"), self.staff_edits[0])
@@ -59,13 +65,18 @@ class CountyVisitDialog(QDialog):
         )
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.error)
+        layout.addWidget(self.refused)
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self._on_ok)
         self.buttons.rejected.connect(self.reject)
         self.resize(460, 360)
 
     def value(self) -> VisitInput:
+        """The visit as typed; UserError while no conclusion is chosen."""
+        if self.eligible_combo.currentIndex() < 0:
+            raise UserError(
+                self.tr("Choose the conclusion: meets the conditions, does not, or not concluded yet.")
+            )
         return VisitInput(
             self.date_edit.value(),
             [e.text().strip() for e in self.staff_edits if e.text().strip()],
@@ -75,11 +86,25 @@ class CountyVisitDialog(QDialog):
 
     @Slot()
     def _on_ok(self) -> None:
-        self.error.clear_error()
-        self.buttons.setEnabled(False)
-        self.submitted.emit(self.value())
+        try:
+            data = self.value()
+        except UserError as exc:
+            self.show_refused(exc)
+            return
+        self.clear_refused()
+        case_id = self.case_id
+        self.write(
+            lambda uow: county_review.record_county_visit(
+                uow, self.actor, case_id, data.on, data.staff, data.findings, data.eligible
+            ),
+            self._on_saved,
+        )
 
-    def on_failed(self, message: str) -> None:
-        """The service refused the visit: say why and keep what was typed."""
-        self.error.show_error(message)
-        self.buttons.setEnabled(True)
+    def busy_changed(self, busy: bool) -> None:
+        super().busy_changed(busy)
+        self.buttons.setEnabled(not busy)
+
+    @Slot(object)
+    def _on_saved(self, _visit: object) -> None:
+        self.visit_saved.emit()
+        self.accept()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.money import yuan
 from app.errors import UserError
 from app.services.cases.county_decide import (
     APPROVE,
@@ -27,7 +28,7 @@ from app.services.cases.county_decide import (
     DecisionFacts,
     DecisionInput,
 )
-from app.views.widgets.forms import DateEdit, ErrorLabel, MoneyEdit, heading, money_text
+from app.views.widgets.forms import DateEdit, ErrorLabel, MoneyEdit, heading
 
 
 class DecisionPanel(QWidget):
@@ -160,9 +161,9 @@ class DecisionPanel(QWidget):
                 "Per-capita income {income} yuan against a standard of {standard} yuan: "
                 "the rules give {amount} yuan a month."
             ).format(
-                income=money_text(facts.per_capita_fen),
-                standard=money_text(facts.standard_fen),
-                amount=money_text(facts.rules_fen),
+                income=yuan(facts.per_capita_fen),
+                standard=yuan(facts.standard_fen),
+                amount=yuan(facts.rules_fen),
             )
         return self.tr("The rules give no amount: {why}").format(why=facts.rules_note)
 

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import QDate, Signal, Slot
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -19,29 +17,24 @@ from PySide6.QtWidgets import (
 
 from app import clock
 from app.errors import UserError
-from app.models.db import Database
 from app.printing.catalog import NoticeKind, Paper
 from app.printing.output import Printed
 from app.services.cases import printing
-from app.services.households import registry
-from app.views import tasks
-from app.views.pdf_preview import PdfPreviewDialog, preview
-from app.views.signed_in import SignedIn
+from app.views.cases.printing import show_printed
+from app.views.page import Page
+from app.views.pdf_preview import PdfPreviewDialog
+from app.views.workspace import Workspace
 
 
-class NoticesPage(QWidget):
+class NoticesPage(Page):
     """Print the village's 公示: 初审公示, 拟批准公示, 长期公示 or 停发公示 (a cadre: own village only)."""
 
+    CONCERNS = frozenset({"area"})
     printed = Signal(object)  # the Printed document, once built
-    refused = Signal(str)
 
-    def __init__(self, db: Database, signed_in: SignedIn, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._db = db
-        self._signed_in = signed_in
-        self._loaded = False
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(ws, parent)
         self.preview_dialog: PdfPreviewDialog | None = None
-        self._task: tasks.TaskHandle[Any] | None = None
 
         self.village_combo = QComboBox()
         self.kind_combo = QComboBox()
@@ -82,59 +75,51 @@ class NoticesPage(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.build_button)
         layout.addWidget(self.status)
+        layout.addWidget(self.refused)
         layout.addStretch(1)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._loaded:
-            self._loaded = True
-            self._load_villages()
-
-    def _load_villages(self) -> None:
-        db, user, scope = self._db, self._signed_in.actor.username, self._signed_in.scope
-
-        def work(_progress: Any, _cancel: Any) -> list[tuple[str, str]]:
-            with db.uow(user) as uow:
-                return registry.villages(uow.session, scope)
-
-        tasks.run(work, self._on_villages, self._on_refused)
+    def load(self) -> None:
+        """The villages this user may print notices for (the service decides)."""
+        self.read(lambda uow: printing.notice_villages(uow, self.actor), self._on_villages, key="villages")
 
     @Slot(object)
     def _on_villages(self, villages: list[tuple[str, str]]) -> None:
+        chosen = self.village_combo.currentData()
         self.village_combo.clear()
         for code, name in villages:
             self.village_combo.addItem(name, code)
+        if chosen is not None and self.village_combo.findData(chosen) >= 0:
+            self.village_combo.setCurrentIndex(self.village_combo.findData(chosen))
+        self.loaded.emit()
+
+    def busy_changed(self, busy: bool) -> None:
+        super().busy_changed(busy)
+        self.build_button.setEnabled(not busy)
 
     @Slot()
     def build(self) -> None:
         village = self.village_combo.currentData()
         if not village:
-            self._on_refused(UserError(self.tr("Choose a village first.")))
+            self.show_refused(UserError(self.tr("Choose a village first.")))
             return
         kind = NoticeKind(self.kind_combo.currentData())  # Qt hands an enum back as its plain value
         paper = Paper(self.paper_combo.currentData())
         qd = self.date_edit.date()
         on = date(qd.year(), qd.month(), qd.day())
-        db, actor = self._db, self._signed_in.actor
-
-        def work(_progress: Any, _cancel: Any) -> Printed:
-            with db.uow(actor.username) as uow:
-                result = printing.notice(uow, actor, village, kind, on, paper)
-                uow.commit()  # printing is audited
-                return result
-
-        self.build_button.setEnabled(False)
+        self.clear_refused()
         self.status.setText(self.tr("Building the notice…"))
-        self._task = tasks.run(work, self._on_printed, self._on_refused)
-        self._task.finished.connect(lambda: self.build_button.setEnabled(True))
+        self.read(
+            lambda uow: printing.notice(uow, self.actor, village, kind, on, paper),
+            self._on_printed,
+            on_error=self._on_refused,
+        )
 
     @Slot(object)
     def _on_printed(self, doc: Printed) -> None:
         self.status.setText(" ".join([self.tr("%n page(s).", "", doc.pages), *doc.warnings]))
         self.printed.emit(doc)
-        self.preview_dialog = preview(doc.pdf, doc.title, doc.filename, self)
+        self.preview_dialog = show_printed(self, doc, self)
 
-    @Slot(object)
     def _on_refused(self, error: UserError) -> None:
-        self.status.setText(f'<span style="color:#b00020">{error}</span>')
-        self.refused.emit(str(error))
+        self.status.clear()
+        self.show_refused(error)

@@ -8,21 +8,20 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from app import clock
 from app.domain.workflow import Action
 from app.errors import UserError
+from app.services.cases import steps
 from app.services.cases.procedure import AppraisalInput
 from app.services.cases.steps import (
     OBJECTION_CHANNELS,
@@ -33,7 +32,9 @@ from app.services.cases.steps import (
     StepInput,
 )
 from app.services.cases.workspace import APPRAISAL, INVESTIGATION, INVESTIGATION_KINDS, StepOption
-from app.views.widgets.forms import DateEdit, ErrorLabel, MoneyEdit
+from app.views.page import OpDialog
+from app.views.widgets.forms import DateEdit, MoneyEdit, ok_cancel
+from app.views.workspace import Workspace
 
 DECISIONS = {Action.APPROVE.value, Action.REFUSE.value, Action.STOP.value, Action.START_GRADUAL_EXIT.value}
 
@@ -45,25 +46,27 @@ def _text_box(lines: int = 3) -> QPlainTextEdit:
     return box
 
 
-class StepDialog(QDialog):
-    """Collects one step's data; ``submitted(step_input)`` asks the workspace to run it.
+class StepDialog(OpDialog):
+    """Collects one step's data and takes the step through the services as the signed-in user.
 
-    The dialog stays open until the workspace calls ``done_ok()`` (the service took the step) or
-    ``show_error()`` (it refused, and says why): nothing typed is lost on a refusal.
+    The dialog stays open until the service took the step (``step_taken`` with the step's label); a
+    refusal shows why on the dialog, and nothing typed is lost.
     """
 
-    submitted = Signal(object)
+    step_taken = Signal(str)
 
     def __init__(
         self,
+        ws: Workspace,
+        case_id: str,
         option: StepOption,
-        today: date,
-        signer: str,
         *,
         can_set_amount: bool,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(ws, parent)
+        today, signer = clock.today(), ws.actor.display_name
+        self.case_id = case_id
         self.option = option
         self.key = option.key
         self.setWindowTitle(option.label)
@@ -72,25 +75,16 @@ class StepDialog(QDialog):
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.date_edit = DateEdit(today)
         self.reason_edit: QPlainTextEdit | None = None
-        self.error = ErrorLabel()
         self._build(today, signer, can_set_amount)
         if option.basis:
             basis = QLabel(self.tr("Legal basis: {basis}").format(basis=option.basis))
             basis.setWordWrap(True)
             basis.setStyleSheet("color: #555;")
             self.form.addRow(basis)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        assert ok is not None
-        self.ok_button: QPushButton = ok
-        self.ok_button.setText(self.tr("Save"))
-        self.buttons.accepted.connect(self._on_ok)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_button = ok_cancel(self, self.tr("Save"), self._on_ok)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
-        layout.addWidget(self.error)
+        layout.addWidget(self.refused)
         layout.addWidget(self.buttons)
 
     # ---------------------------------------------------------------- forms
@@ -288,20 +282,17 @@ class StepDialog(QDialog):
         try:
             data = self.value()
         except UserError as exc:
-            self.show_error(str(exc))
+            self.show_refused(exc)
             return
-        self.error.clear_error()
-        self.ok_button.setEnabled(False)
-        self.submitted.emit(data)
+        self.clear_refused()
+        case_id, key = self.case_id, self.key
+        self.write(lambda uow: steps.take_step(uow, self.actor, case_id, key, data), self._on_taken)
+
+    def busy_changed(self, busy: bool) -> None:
+        super().busy_changed(busy)
+        self.ok_button.setEnabled(not busy)
 
     @Slot(object)
-    def on_failed(self, error: UserError) -> None:
-        """The service refused the step: say why and keep what was typed."""
-        self.show_error(str(error))
-
-    def show_error(self, message: str) -> None:
-        self.error.show_error(message)
-        self.ok_button.setEnabled(True)
-
-    def done_ok(self) -> None:
+    def _on_taken(self, _result: object) -> None:
+        self.step_taken.emit(self.option.label)
         self.accept()

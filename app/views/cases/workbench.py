@@ -2,58 +2,36 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
-
 from PySide6.QtCore import QModelIndex, Signal, Slot
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTableView, QTabWidget, QVBoxLayout, QWidget
 
 from app import clock
 from app.domain.checks_rows import Finding, Severity
-from app.errors import UserError
-from app.models.db import Database
 from app.services.cases import worklist
 from app.services.cases.worklist import CaseLine, NoticeLine, ObjectionLine, ReviewLine, TodayWork
-from app.views import tasks
-from app.views.cases.dashboard import DashboardPage
-from app.views.signed_in import SignedIn
+from app.views.cases import CASE_TABLES
+from app.views.cases.dashboard import DashboardPanel
+from app.views.page import Page
+from app.views.reviews.columns import review_columns
 from app.views.tablemodels.rows import ROW_ROLE, ColumnSpec, RowsTableModel, days_tone
-from app.views.widgets.forms import (
-    calendar_days_text,
-    fit_columns,
-    money_text,
-    show_date,
-    work_table,
-    working_days_text,
-)
+from app.views.widgets.forms import calendar_days_text, fit_columns, show_date, work_table, working_days_text
+from app.views.workspace import Workspace
 
 
-class WorkbenchPage(QWidget):
-    """Loads today's work off the GUI thread on first show and on 刷新 (F5); Enter opens the item."""
+class WorkbenchPage(Page):
+    """Today's work in the user's area (the service scopes it), the counts on top; Enter opens the item."""
 
-    work_loaded = Signal()
+    CONCERNS = CASE_TABLES | {"match_flag", "match_list"}  # the checks read the matching lists too
     open_case = Signal(str)  # case id
     open_review = Signal(str)  # case id
 
-    def __init__(
-        self,
-        db: Database,
-        signed_in: SignedIn,
-        parent: QWidget | None = None,
-        *,
-        today: Callable[[], date] = clock.today,
-    ) -> None:
-        super().__init__(parent)
-        self._db, self._scope, self._today = db, signed_in.scope, today
-        self._task: tasks.TaskHandle[TodayWork] | None = None
-        self.has_loaded = False
-        self.stale = False
-        self.dashboard = DashboardPage(db, signed_in, embedded=True)
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(ws, parent)
+        self.dashboard = DashboardPanel(ws.actor.display_name)
         self.dashboard.refresh_button.clicked.connect(self.refresh)
 
         self.cases = RowsTableModel[CaseLine](self._case_columns(), self)
-        self.reviews = RowsTableModel[ReviewLine](self._review_columns(), self)
+        self.reviews = RowsTableModel[ReviewLine](review_columns(case_number=True), self)
         self.notices = RowsTableModel[NoticeLine](self._notice_columns(), self)
         self.objections = RowsTableModel[ObjectionLine](self._objection_columns(), self)
         self.findings = RowsTableModel[Finding](self._finding_columns(), self)
@@ -86,6 +64,7 @@ class WorkbenchPage(QWidget):
         layout.addWidget(self.dashboard)
         layout.addSpacing(8)
         layout.addWidget(self.status)  # the day's summary, just above the lists it sums up
+        layout.addWidget(self.refused)
         layout.addWidget(self.tabs, 1)
 
     # ---------------------------------------------------------------- columns
@@ -102,21 +81,6 @@ class WorkbenchPage(QWidget):
             ColumnSpec(self.tr("Programme"), lambda c: c.program_label),
             ColumnSpec(self.tr("State"), lambda c: c.state_label),
             ColumnSpec(self.tr("Case number"), lambda c: c.case_number),
-        ]
-
-    def _review_columns(self) -> list[ColumnSpec[ReviewLine]]:
-        return [
-            ColumnSpec(
-                self.tr("Time left"),
-                lambda r: calendar_days_text(r.days),
-                tone=lambda r: days_tone(r.days, 7),
-            ),
-            ColumnSpec(self.tr("Due"), lambda r: show_date(r.due_on)),
-            ColumnSpec(self.tr("Head of household"), lambda r: r.head_name),
-            ColumnSpec(self.tr("Village"), lambda r: r.village),
-            ColumnSpec(self.tr("Programme"), lambda r: r.program_label),
-            ColumnSpec(self.tr("Monthly amount (yuan)"), lambda r: money_text(r.monthly_fen), right=True),
-            ColumnSpec(self.tr("Case number"), lambda r: r.case_number),
         ]
 
     def _notice_columns(self) -> list[ColumnSpec[NoticeLine]]:
@@ -166,34 +130,18 @@ class WorkbenchPage(QWidget):
 
     # ---------------------------------------------------------------- loading
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if (not self.has_loaded or self.stale) and (self._task is None or self._task.is_finished):
-            self.refresh()
-
-    @Slot()
-    def refresh(self) -> None:
-        """Reload the counts and today's work (the counts' own button calls this too)."""
-        if self._task is not None and not self._task.is_finished:
-            return
-        if self.sender() is not self.dashboard.refresh_button:
-            self.dashboard.refresh()
-        self.stale = False
+    def load(self) -> None:
+        """Read the counts and today's work (the counts' own 刷新 button calls ``refresh`` too)."""
         self.status.setText(self.tr("Loading today's work…"))
-        db, scope, today = self._db, self._scope, self._today()
+        self.read(lambda uow: worklist.today_work(uow, self.actor), self._on_loaded, key="today")
 
-        def load(progress: tasks.Progress, cancel: tasks.CancelFlag) -> TodayWork:
-            with db.uow("system") as uow:
-                return worklist.today_work(uow.session, scope, today)
-
-        self._task = tasks.run(load, on_result=self._on_loaded, on_error=self._on_failed)
-
-    def mark_stale(self) -> None:
-        """Something changed elsewhere: reload when next shown."""
-        self.stale = True
+    def busy_changed(self, busy: bool) -> None:
+        super().busy_changed(busy)
+        self.dashboard.refresh_button.setEnabled(not busy)
 
     @Slot(object)
     def _on_loaded(self, work: TodayWork) -> None:
+        self.dashboard.show_counts(work.counts)
         self.cases.set_rows(work.cases)
         self.reviews.set_rows(work.reviews)
         self.notices.set_rows(work.notices)
@@ -208,19 +156,14 @@ class WorkbenchPage(QWidget):
                 "As of {day}: {overdue} applications overdue, {soon} due within 3 working days; "
                 "{reviews} reviews overdue; {objections} objections open."
             ).format(
-                day=show_date(self._today()),
+                day=show_date(clock.today()),
                 overdue=overdue,
                 soon=soon,
                 reviews=late_reviews,
                 objections=len(work.objections),
             )
         )
-        self.has_loaded = True
-        self.work_loaded.emit()
-
-    @Slot(object)
-    def _on_failed(self, error: UserError) -> None:
-        self.status.setText(str(error))
+        self.loaded.emit()
 
     def _on_activated(self, key: str, index: QModelIndex) -> None:
         row = index.data(ROW_ROLE)

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
-
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -16,56 +13,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import clock
+from app.domain.money import yuan
 from app.domain.workflow import Action
-from app.errors import UserError
-from app.models.db import Database
-from app.services.cases import steps as worklist_steps
-from app.services.cases import workspace as worklist_case
+from app.services.cases import workspace
 from app.services.cases.workspace import APPRAISAL, INVESTIGATION, PRIMARY, CaseSnapshot, TimelineEntry
-from app.views import tasks
+from app.views.cases import CASE_TABLES
 from app.views.cases.printing import PrintButton
 from app.views.cases.step_dialogs import StepDialog
-from app.views.signed_in import SignedIn
+from app.views.page import Page
 from app.views.tablemodels.rows import TONES, ColumnSpec, RowsTableModel, days_tone
-from app.views.widgets.forms import (
-    ErrorLabel,
-    fit_columns,
-    heading,
-    money_text,
-    show_date,
-    work_table,
-    working_days_text,
-)
+from app.views.widgets.forms import fit_columns, heading, show_date, work_table, working_days_text
+from app.views.workspace import Workspace
 
 
-class CaseWorkspace(QWidget):
-    """Shows the case chosen with ``show_case``; every load and every step runs off the GUI thread."""
+class CaseWorkspace(Page):
+    """Shows the case chosen with ``show_case``, for the signed-in user; it reloads when the case changes."""
 
-    loaded = Signal()
-    case_changed = Signal(str)
-    status_message = Signal(str)
+    CONCERNS = CASE_TABLES
 
-    def __init__(
-        self,
-        db: Database,
-        signed_in: SignedIn,
-        parent: QWidget | None = None,
-        *,
-        today: Callable[[], date] = clock.today,
-    ) -> None:
-        super().__init__(parent)
-        self._db, self._actor, self._today = db, signed_in.actor, today
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(ws, parent)
+        self.case_id: str | None = None
         self.snapshot: CaseSnapshot | None = None
         self.dialog: StepDialog | None = None
-        self._load_task: tasks.TaskHandle[CaseSnapshot] | None = None
 
         self.title = heading(self.tr("No case chosen"), 1.35)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.facts = QLabel(self.tr("Choose a case in the list, or take a new application (Ctrl+N)."))
         self.facts.setWordWrap(True)
-        self.print_button = PrintButton(db, signed_in.actor, today, self)
-        self.print_button.status_message.connect(self.status_message)
+        self.print_button = PrintButton(self, self)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.print_button)
@@ -84,7 +60,7 @@ class CaseWorkspace(QWidget):
             grid.addWidget(self._button(key), i // 4, i % 4)
         more_label = QLabel(self.tr("Other steps:"))
         more.addWidget(more_label)
-        for key in worklist_case.SECONDARY:
+        for key in workspace.SECONDARY:
             more.addWidget(self._button(key))
         more.addStretch(1)
         self.blocked = QLabel()
@@ -108,7 +84,6 @@ class CaseWorkspace(QWidget):
         self.timeline_view = work_table()
         self.timeline_view.setModel(self.timeline)
         fit_columns(self.timeline_view, {0: "2026年12月31日", 1: "县级拟批准公示", 2: "王建华（乡镇负责人）"})
-        self.error = ErrorLabel()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 8, 8)
@@ -116,7 +91,7 @@ class CaseWorkspace(QWidget):
         layout.addWidget(self.facts)
         layout.addWidget(due_box)
         layout.addWidget(steps_box)
-        layout.addWidget(self.error)
+        layout.addWidget(self.refused)
         layout.addWidget(QLabel(self.tr("History")))
         layout.addWidget(self.timeline_view, 1)
         self._show_steps(None)
@@ -157,24 +132,17 @@ class CaseWorkspace(QWidget):
 
     def show_case(self, case_id: str) -> None:
         """Load and show a case (the previous one stays on screen until the new one arrives)."""
-        if self._load_task is not None:
-            self._load_task.cancel()
-        db, actor, today = self._db, self._actor, self._today()
+        self.case_id = case_id
+        self.refresh()
 
-        def load(progress: tasks.Progress, cancel: tasks.CancelFlag) -> CaseSnapshot:
-            with db.uow(actor.username) as uow:
-                return worklist_case.snapshot(uow.session, actor, case_id, today)
-
-        self._load_task = tasks.run(load, on_result=self._on_snapshot, on_error=self._on_error)
-
-    def reload(self) -> None:
-        if self.snapshot is not None:
-            self.show_case(self.snapshot.case_id)
+    def load(self) -> None:
+        case_id = self.case_id
+        if case_id is not None:
+            self.read(lambda uow: workspace.snapshot(uow, self.actor, case_id), self._on_snapshot, key="case")
 
     @Slot(object)
     def _on_snapshot(self, snap: CaseSnapshot) -> None:
         self.snapshot = snap
-        self.error.clear_error()
         self.title.setText(
             self.tr("{head} · {programme} · {number}").format(
                 head=snap.head_name, programme=snap.program_label, number=snap.case_number
@@ -189,7 +157,7 @@ class CaseWorkspace(QWidget):
             state=snap.state_label,
         )
         if snap.monthly_fen is not None:
-            facts += self.tr(" · {amount} yuan a month").format(amount=money_text(snap.monthly_fen))
+            facts += self.tr(" · {amount} yuan a month").format(amount=yuan(snap.monthly_fen))
         self.facts.setText(facts)
         self.due.setText(self._due_text(snap))
         self._show_steps(snap)
@@ -232,52 +200,24 @@ class CaseWorkspace(QWidget):
         )
         self.blocked.setVisible(bool(blocked))
 
-    @Slot(object)
-    def _on_error(self, error: UserError) -> None:
-        self.error.show_error(str(error))
-        self.status_message.emit(str(error))
-
     # ---------------------------------------------------------------- steps
 
     def start_step(self, key: str) -> StepDialog | None:
-        """Open the step's form; saving it runs the step through the services."""
+        """Open the step's form; the form takes the step through the services when saved."""
         snap = self.snapshot
         if snap is None:
             return None
         option = snap.step(key)
         if not option.allowed:  # a shortcut cannot bypass a disabled button
-            self.error.show_error(option.why)
+            self.refused.show_error(option.why)
             return None
         self.dialog = StepDialog(
-            option,
-            self._today(),
-            self._actor.display_name,
-            can_set_amount=key == Action.APPROVE.value,
-            parent=self,
+            self.ws, snap.case_id, option, can_set_amount=key == Action.APPROVE.value, parent=self
         )
-        self.dialog.submitted.connect(self._run_step)
+        self.dialog.step_taken.connect(self._on_step_taken)
         self.dialog.open()
         return self.dialog
 
-    @Slot(object)
-    def _run_step(self, data: worklist_steps.StepInput) -> None:
-        dialog, snap = self.dialog, self.snapshot
-        assert dialog is not None and snap is not None
-        db, actor, case_id, key = self._db, self._actor, snap.case_id, dialog.key
-
-        def work(progress: tasks.Progress, cancel: tasks.CancelFlag) -> str:
-            with db.uow(actor.username) as uow:
-                worklist_steps.take_step(uow, actor, case_id, key, data)
-                uow.commit()
-            return case_id
-
-        tasks.run(work, on_result=self._on_step_done, on_error=dialog.on_failed)
-
-    @Slot(object)
-    def _on_step_done(self, case_id: str) -> None:
-        if self.dialog is not None:
-            label = self.dialog.option.label
-            self.dialog.done_ok()
-            self.status_message.emit(self.tr("Saved: {step}").format(step=label))
-        self.show_case(case_id)
-        self.case_changed.emit(case_id)
+    @Slot(str)
+    def _on_step_taken(self, label: str) -> None:
+        self.show_status(self.tr("Saved: {step}").format(step=label))

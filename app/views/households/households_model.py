@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 
 from app.domain import idcard
-from app.domain.money import fen_to_yuan
+from app.domain.money import yuan
 from app.services.households.registry import RegistryRow
 from app.views.tablemodels.batched import AnyIndex, BatchedRowsModel
 
@@ -69,7 +69,7 @@ class HouseholdTableModel(BatchedRowsModel[RegistryRow]):
             return row.program_label
         if column is Column.STATE:
             return row.state_label
-        return "" if row.monthly_fen is None else fen_to_yuan(row.monthly_fen, grouping=True)
+        return "" if row.monthly_fen is None else yuan(row.monthly_fen)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,15 +20,16 @@ from PySide6.QtWidgets import (
 
 from app.domain.codes import Program
 from app.domain.workflow import CaseState
-from app.errors import UserError
-from app.models.db import Database
-from app.paths import DataPaths
 from app.services.households import registry
 from app.services.households.registry import HouseholdDetail, RegistryFilter, RegistryRow
+from app.services.intake import ledger
+from app.services.intake.ledger import ExportResult
 from app.views import tasks
 from app.views.households.household_dialog import HouseholdDialog
 from app.views.households.households_model import SORT_KEYS, Column, HouseholdTableModel
-from app.views.signed_in import SignedIn
+from app.views.ops import Job
+from app.views.page import Page
+from app.views.workspace import Workspace
 
 DEBOUNCE_MS = 200
 FIRST_BATCH = 64  # a screenful or two; the rest comes by fetchMore as the clerk scrolls
@@ -44,40 +45,34 @@ SAMPLE_TEXT = {  # what each column must fit, for its initial width
 }
 
 
-class RegistryPage(QWidget):
-    """The registry screen; every query runs off the GUI thread (app.services.households.registry)."""
+class RegistryPage(Page):
+    """The registry screen; every query is a read of ``app.services.households.registry`` in the actor's area.
 
-    status_message = Signal(str)
+    Signals: ``results_shown`` (a search's first rows are on screen), ``count_shown`` (its count),
+    ``loaded`` (both are), ``detail_shown`` (a household's dialog opened), ``ledger_exported``.
+    """
+
+    CONCERNS = frozenset({"household", "person", "case_file", "benefit", "area"})
+
     results_shown = Signal()
     count_shown = Signal(int)
     detail_shown = Signal()
+    ledger_exported = Signal(object)  # ExportResult
 
-    def __init__(
-        self,
-        db: Database,
-        signed_in: SignedIn,
-        parent: QWidget | None = None,
-        *,
-        paths: DataPaths | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._db = db
-        self._signed_in = signed_in
-        self._paths = paths  # the household editor keeps scans in the data folder
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(ws, parent)
         self.editor: QWidget | None = None
         self._wanted_area: str | None = None
-        self._user = signed_in.actor.username
-        self._scope = signed_in.scope
         self._order = "village"
-        self._started = False
         self._filter = RegistryFilter()
         self._search_tasks: list[tasks.TaskHandle[Any]] = []
         self._more_task: tasks.TaskHandle[list[RegistryRow]] | None = None
         self._more_request = (0, 0)
         self._total: int | None = None
+        self._waiting = 0  # the current search's reads (first page, count) still to land
         self._go_to_results = False
         self.detail_dialog: HouseholdDialog | None = None
-        self.masks_id_numbers = signed_in.masks_id_numbers
+        self.masks_id_numbers = ws.signed_in.masks_id_numbers
 
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Name, pinyin initials (zs) or ID number (Ctrl+F)"))
@@ -117,6 +112,7 @@ class RegistryPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addWidget(self.refused)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
 
@@ -154,14 +150,13 @@ class RegistryPage(QWidget):
             width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title) + 16) + 24
             table.setColumnWidth(column, width)
 
-    # ---------------------------------------------------------------- searching
+    # ---------------------------------------------------------------- loading and searching
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._started:
-            self._started = True
-            self._load_villages()
-            self.search()
+    def load(self) -> None:
+        """The village filter's areas, then the search as it stands (first show, F5, a change elsewhere)."""
+        actor = self.actor
+        self.read(lambda uow: registry.filter_areas(uow, actor), self._on_villages)
+        self.search()
 
     def show_area(self, code: str) -> None:
         """Filter on a village or a township (from the county's dashboard)."""
@@ -185,31 +180,38 @@ class RegistryPage(QWidget):
 
     @Slot()
     def search(self) -> None:
-        """Start a new search with the current text, filters and order; older work is cancelled."""
+        """Start a new search with the current text, filters and order; a newer one supersedes it."""
         self._debounce.stop()
-        self.cancel_work()
-        flt, order, scope, db, user = self.current_filter(), self._order, self._scope, self._db, self._user
+        self._cancel_more()
+        flt, order, actor = self.current_filter(), self._order, self.actor
         self._filter = flt
         self._total = None
+        self._waiting = 2
         self.count_label.setText(self.tr("Searching…"))
-
-        def first_page(progress: tasks.Progress, cancel: tasks.CancelFlag) -> list[RegistryRow]:
-            with db.uow(user) as uow, registry.interruptible(uow.session, cancel.is_set):
-                return registry.page(uow.session, flt, 0, FIRST_BATCH, order, scope)
-
-        def count(progress: tasks.Progress, cancel: tasks.CancelFlag) -> int:
-            with db.uow(user) as uow, registry.interruptible(uow.session, cancel.is_set):
-                return registry.count(uow.session, flt, scope)
-
+        rows, counted = Job(), Job()
         self._search_tasks = [
-            tasks.run(first_page, on_result=self._on_first_page, on_error=self._on_error),
-            tasks.run(count, on_result=self._on_count, on_error=self._on_error),
+            self.read(
+                lambda uow: registry.page(uow, actor, flt, 0, FIRST_BATCH, order, cancel=rows.cancelled),
+                self._on_first_page,
+                job=rows,
+                key="search",
+            ),
+            self.read(
+                lambda uow: registry.count(uow, actor, flt, cancel=counted.cancelled),
+                self._on_count,
+                job=counted,
+                key="search.count",
+            ),
         ]
 
     def cancel_work(self) -> None:
+        """Stop the searches still running (the window is closing)."""
         for task in self._search_tasks:
             task.cancel()
         self._search_tasks = []
+        self._cancel_more()
+
+    def _cancel_more(self) -> None:
         if self._more_task is not None:
             self._more_task.cancel()
             self._more_task = None
@@ -225,6 +227,7 @@ class RegistryPage(QWidget):
         if self._go_to_results:
             self._focus_first_row()
         self.results_shown.emit()
+        self._landed()
 
     @Slot(object)
     def _on_count(self, total: int) -> None:
@@ -233,17 +236,23 @@ class RegistryPage(QWidget):
         if total:
             self.count_label.setText(self.tr("%n household(s)", "", total))
         self.count_shown.emit(total)
+        self._landed()
+
+    def _landed(self) -> None:
+        self._waiting -= 1
+        if self._waiting == 0:
+            self.loaded.emit()
 
     @Slot(int, int, int)
     def _load_more(self, generation: int, offset: int, limit: int) -> None:
-        flt, order, scope, db, user = self._filter, self._order, self._scope, self._db, self._user
-
-        def more(progress: tasks.Progress, cancel: tasks.CancelFlag) -> list[RegistryRow]:
-            with db.uow(user) as uow, registry.interruptible(uow.session, cancel.is_set):
-                return registry.page(uow.session, flt, offset, limit, order, scope)
-
+        flt, order, actor, job = self._filter, self._order, self.actor, Job()
         self._more_request = (generation, offset)
-        self._more_task = tasks.run(more, on_result=self._on_more, on_error=self._on_error)
+        self._more_task = self.read(
+            lambda uow: registry.page(uow, actor, flt, offset, limit, order, cancel=job.cancelled),
+            self._on_more,
+            job=job,
+            key="more",
+        )
         self._more_task.finished.connect(self._on_more_finished)
 
     @Slot(object)
@@ -254,11 +263,6 @@ class RegistryPage(QWidget):
     @Slot()
     def _on_more_finished(self) -> None:
         self.model.fetch_ended(self._more_request[0])
-
-    @Slot(object)
-    def _on_error(self, error: UserError) -> None:
-        self.count_label.setText(str(error))
-        self.status_message.emit(str(error))
 
     @Slot()
     def _on_return_pressed(self) -> None:
@@ -288,33 +292,31 @@ class RegistryPage(QWidget):
                 current, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
             )
             header.blockSignals(False)
-            self.status_message.emit(self.tr("This column cannot be sorted."))
+            self.show_status(self.tr("This column cannot be sorted."))
             return
         self._order = ("-" if order == Qt.SortOrder.DescendingOrder else "") + key
         self.search()
 
     # ---------------------------------------------------------------- villages and details
 
-    def _load_villages(self) -> None:
-        db, scope = self._db, self._scope
-
-        def load(progress: tasks.Progress, cancel: tasks.CancelFlag) -> list[tuple[str, str, bool]]:
-            with db.uow("system") as uow:
-                return registry.filter_areas(uow.session, scope)
-
-        tasks.run(load, on_result=self._on_villages, on_error=self._on_error)
-
     @Slot(object)
     def _on_villages(self, villages: list[tuple[str, str, bool]]) -> None:
-        self.village_combo.blockSignals(True)
+        """Fill the village filter (again after a change), keeping the area chosen."""
+        chosen = self.village_combo.currentData()
+        combo = self.village_combo
+        combo.blockSignals(True)
+        while combo.count() > 1:
+            combo.removeItem(1)
         for code, name, township in villages:
-            self.village_combo.addItem(
-                self.tr("{township} (all)").format(township=name) if township else name, code
-            )
-        if len(villages) == 1 and villages[0][0] == self._scope:  # a village cadre: their village only
-            self.village_combo.setCurrentIndex(1)
-            self.village_combo.setEnabled(False)
-        self.village_combo.blockSignals(False)
+            combo.addItem(self.tr("{township} (all)").format(township=name) if township else name, code)
+        if len(villages) == 1 and villages[0][0] == self.actor.area_code:  # a village cadre: their village
+            combo.setCurrentIndex(1)
+            combo.setEnabled(False)
+        else:
+            combo.setCurrentIndex(max(combo.findData(chosen), 0))
+        combo.blockSignals(False)
+        if chosen is not None and combo.findData(chosen) < 0:  # the area chosen is gone: search without it
+            self.search()
         wanted, self._wanted_area = self._wanted_area, None
         if wanted is not None:
             self.show_area(wanted)
@@ -323,28 +325,40 @@ class RegistryPage(QWidget):
     def _open_household(self, index: QModelIndex) -> None:
         if not index.isValid():
             return
-        household_id = self.model.row_at(index.row()).household_id
-        db, scope, user = self._db, self._scope, self._user
-
-        def load(progress: tasks.Progress, cancel: tasks.CancelFlag) -> HouseholdDetail:
-            with db.uow(user) as uow:
-                return registry.detail(uow.session, household_id, scope)
-
-        tasks.run(load, on_result=self._on_detail, on_error=self._on_error)
+        household_id, actor = self.model.row_at(index.row()).household_id, self.actor
+        self.read(lambda uow: registry.detail(uow, actor, household_id), self._on_detail)
 
     def edit_household(self, household_id: str) -> None:
-        """Open the household's file for editing; the list refreshes when it is saved."""
+        """Open the household's file for editing; this list refreshes itself when the file changes."""
         from app.views.households.editor import open_household_editor
 
-        assert self._paths is not None
-        self.editor = open_household_editor(self._db, self._signed_in, self._paths, household_id, self)
-        self.editor.saved.connect(lambda _id: self.search())
+        self.editor = open_household_editor(self.ws, household_id, self)
 
     @Slot(object)
     def _on_detail(self, detail: HouseholdDetail) -> None:
-        edit = self.edit_household if self._paths is not None else None
+        edit = self.edit_household if self.ws.paths is not None else None
         self.detail_dialog = HouseholdDialog(
             detail, mask_ids=self.masks_id_numbers, parent=self, on_edit=edit
         )
         self.detail_dialog.open()
         self.detail_shown.emit()
+
+    # ---------------------------------------------------------------- the registry as a ledger
+
+    def export_ledger(self, path: Path, village: str | None = None) -> tasks.TaskHandle[ExportResult]:
+        """Write the registry (or one village) as an Excel ledger; the service audits the file."""
+        actor = self.actor
+        return self.write(
+            lambda uow: ledger.export_ledger(uow, actor, path, village),
+            self._on_ledger_exported,
+            label=self.tr("Writing the ledger…"),
+        )
+
+    @Slot(object)
+    def _on_ledger_exported(self, result: ExportResult) -> None:
+        self.show_status(
+            self.tr("Ledger written: {households} households, {persons} persons.").format(
+                households=result.households, persons=result.persons
+            )
+        )
+        self.ledger_exported.emit(result)

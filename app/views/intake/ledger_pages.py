@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import IntEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,35 +24,18 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from app.errors import UserError
+from app.services.intake import ledger
+from app.services.intake.ledger import LedgerGuess
 from app.spreadsheets.headers import FIELD_LABELS
 from app.spreadsheets.reader import SheetGuess
 from app.spreadsheets.report import ImportReport
+from app.views.intake.ledger_draft import LedgerDraft
+from app.views.intake.wizard_page import OpWizardPage
 from app.views.widgets.forms import ErrorLabel
-
-if TYPE_CHECKING:
-    from app.views.intake.ledger_wizard import LedgerImportWizard
+from app.views.workspace import Workspace
 
 EXCEL_FILTER = "Excel (*.xlsx *.xlsm)"
-
-
-class PageId(IntEnum):
-    FILE = 0
-    MAPPING = 1
-    PREVIEW = 2
-    RESULT = 3
-
-
-@dataclass(frozen=True)
-class Guessed:
-    """What the file page found: each sheet's header and guess, and the clerk's remembered mapping."""
-
-    path: Path
-    sheets: list[SheetGuess]
-    remembered: dict[str, str]
-
-
-def _wizard(page: QWizardPage) -> LedgerImportWizard:
-    return cast("LedgerImportWizard", page.wizard())
 
 
 def column_titles(sheet: SheetGuess) -> list[tuple[str, str]]:
@@ -88,8 +68,26 @@ def initial_mapping(sheet: SheetGuess, remembered: dict[str, str]) -> dict[str, 
 
 
 def summary_html(report: ImportReport) -> str:
-    """The service's summary lines, without those that speak of command-line options."""
-    return "<br>".join(line for line in report.summary() if "--" not in line)
+    """The service's summary lines (they name no command-line option: the CLI adds its own hints)."""
+    return "<br>".join(report.summary())
+
+
+class ReportText(QObject):
+    """An import report's counts as one sentence (shared by the preview and result pages)."""
+
+    def counts(self, report: ImportReport) -> str:
+        return self.tr(
+            "New households: {created}. Updated: {updated}. Unchanged: {unchanged}. "
+            "Refused for errors: {refused}. New persons: {persons}. Errors: {errors}, warnings: {warnings}.",
+        ).format(
+            created=report.created,
+            updated=report.updated,
+            unchanged=report.unchanged,
+            refused=report.refused,
+            persons=report.persons_added,
+            errors=len(report.errors),
+            warnings=len(report.warnings),
+        )
 
 
 class ProgressRow(QWidget):
@@ -128,11 +126,18 @@ class ProgressRow(QWidget):
         self.hide()
 
 
-class FilePage(QWizardPage):
-    """Choose the ledger file; its sheets are read and guessed off the GUI thread."""
+class FilePage(OpWizardPage):
+    """Choose the ledger file; its sheets are read and guessed off the GUI thread.
 
-    def __init__(self) -> None:
-        super().__init__()
+    Signals: ``guessed_ready`` (the file was read and its columns guessed), ``failed(str)``.
+    """
+
+    guessed_ready = Signal()
+    failed = Signal(str)
+
+    def __init__(self, ws: Workspace, draft: LedgerDraft) -> None:
+        super().__init__(ws)
+        self.draft = draft
         self.setTitle(self.tr("Choose the ledger"))
         self.setSubTitle(
             self.tr(
@@ -151,10 +156,9 @@ class FilePage(QWizardPage):
         row.addWidget(self.browse_button)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.error = ErrorLabel()
         layout = QVBoxLayout(self)
         layout.addLayout(row)
-        layout.addWidget(self.error)
+        layout.addWidget(self.refused)
         layout.addWidget(self.status)
         layout.addStretch(1)
         self.browse_button.clicked.connect(self.browse)
@@ -171,26 +175,33 @@ class FilePage(QWizardPage):
     def set_path(self, path: Path) -> None:
         """Use ``path`` as the ledger (the file dialog calls this; so can a test)."""
         self.path_edit.setText(str(path))
-        _wizard(self).guess(path)
+        self.guess(path)
 
     @Slot()
     def _on_edited(self) -> None:
-        from app.views.intake.ledger_wizard import LedgerImportWizard  # the wizard module imports this one
-
         text = self.path_edit.text().strip()
-        wizard = self.wizard()
-        if not isinstance(wizard, LedgerImportWizard):
+        if not self.isVisible():
             return  # the wizard is being torn down
-        if text and Path(text) != wizard.chosen_path:
-            wizard.guess(Path(text))
+        if text and Path(text) != self.draft.chosen_path:
+            self.guess(Path(text))
 
-    def show_reading(self) -> None:
-        self.error.clear_error()
+    def guess(self, path: Path) -> None:
+        """Read the file's sheets and guess their columns; load the remembered mapping."""
+        self.draft.guessed, self.draft.chosen_path = None, path
+        self.clear_refused()
         self.status.setText(self.tr("Reading the ledger…"))
-        self.completeChanged.emit()
+        actor = self.actor
+        self.read(
+            lambda uow: ledger.guess_columns(uow, actor, path),
+            self.show_guessed,
+            on_error=self.show_error,
+            key="guess",
+        )
 
-    def show_guessed(self, guessed: Guessed) -> None:
-        self.error.clear_error()
+    @Slot(object)
+    def show_guessed(self, guessed: LedgerGuess) -> None:
+        self.draft.guessed = guessed
+        self.clear_refused()
         found = [s for s in guessed.sheets if s.header is not None]
         self.status.setText(
             self.tr("%n sheet(s) with a ledger header found.", "", len(found))
@@ -198,15 +209,17 @@ class FilePage(QWizardPage):
             + "、".join(s.sheet for s in found)
         )
         self.completeChanged.emit()
+        self.guessed_ready.emit()
 
-    def show_error(self, message: str) -> None:
+    @Slot(object)
+    def show_error(self, error: UserError) -> None:
         self.status.clear()
-        self.error.show_error(message)
+        self.show_refused(error)
         self.completeChanged.emit()
+        self.failed.emit(str(error))
 
     def isComplete(self) -> bool:
-        wizard = _wizard(self)
-        return wizard is not None and wizard.guessed is not None and not wizard.busy
+        return self.draft.guessed is not None and not self.busy
 
 
 class MappingPage(QWizardPage):
@@ -214,8 +227,9 @@ class MappingPage(QWizardPage):
 
     FIELD, COLUMN = range(2)
 
-    def __init__(self) -> None:
+    def __init__(self, draft: LedgerDraft) -> None:
         super().__init__()
+        self.draft = draft
         self.setTitle(self.tr("Match the columns"))
         self.setSubTitle(
             self.tr(
@@ -270,7 +284,7 @@ class MappingPage(QWizardPage):
         self.sheet_combo.currentIndexChanged.connect(self._on_sheet)
 
     def initializePage(self) -> None:
-        guessed = _wizard(self).guessed
+        guessed = self.draft.guessed
         assert guessed is not None
         self._sheets, self._remembered = guessed.sheets, guessed.remembered
         self.sheet_combo.blockSignals(True)
@@ -353,4 +367,6 @@ class MappingPage(QWizardPage):
             self.error.show_error(self.tr("Choose the columns of the name and of the ID number at least."))
             return False
         self.error.clear_error()
+        self.draft.sheet, self.draft.mapping = self.sheet(), chosen
+        self.draft.remember = self.remember_check.isChecked()
         return True

@@ -17,23 +17,24 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.domain.benefit import BenefitResult
 from app.domain.codes import AssetKind, IncomeKind
-from app.domain.income import IncomeAssessment
+from app.domain.money import yuan
 from app.errors import UserError
-from app.services.intake import window as worklist_intake
 from app.services.intake.household import IncomeInput
 from app.services.intake.window import AssetInput
-from app.views.intake.pages import _wizard
+from app.views.intake.draft import IntakeDraft
+from app.views.intake.estimate import EstimateText
 from app.views.tablemodels.rows import ColumnSpec, RowsTableModel
-from app.views.widgets.forms import ErrorLabel, MoneyEdit, fit_columns, money_text, stretch_column, work_table
+from app.views.widgets.forms import ErrorLabel, MoneyEdit, fit_columns, stretch_column, work_table
 
 
 class MeansPage(QWizardPage):
     """Income lines (amount over a number of months) and assets; the estimate updates on every change."""
 
-    def __init__(self) -> None:
+    def __init__(self, draft: IntakeDraft) -> None:
         super().__init__()
+        self.draft = draft
+        self.estimate_text = EstimateText(self)
         self.setTitle(self.tr("Income and assets"))
         self.setSubTitle(
             self.tr(
@@ -55,7 +56,7 @@ class MeansPage(QWizardPage):
             [
                 ColumnSpec(self.tr("Member"), self._member_name),
                 ColumnSpec(self.tr("Income kind"), lambda i: i.kind.label),
-                ColumnSpec(self.tr("Amount (yuan)"), lambda i: money_text(i.amount_fen), right=True),
+                ColumnSpec(self.tr("Amount (yuan)"), lambda i: yuan(i.amount_fen), right=True),
                 ColumnSpec(self.tr("Months"), lambda i: str(i.period_months), right=True),
             ],
             self,
@@ -77,7 +78,7 @@ class MeansPage(QWizardPage):
             [
                 ColumnSpec(self.tr("Asset kind"), lambda a: a.kind.label),
                 ColumnSpec(self.tr("Description"), lambda a: a.description),
-                ColumnSpec(self.tr("Value (yuan)"), lambda a: money_text(a.value_fen), right=True),
+                ColumnSpec(self.tr("Value (yuan)"), lambda a: yuan(a.value_fen), right=True),
                 ColumnSpec(self.tr("Exempt"), lambda a: self.tr("yes") if a.exempt else ""),
             ],
             self,
@@ -143,7 +144,7 @@ class MeansPage(QWizardPage):
         layout.addWidget(box, 1)
 
     def _member_name(self, income: IncomeInput) -> str:
-        members = _wizard(self).members
+        members = self.draft.members
         if income.member_index is None or income.member_index >= len(members):
             return self.tr("household")
         return members[income.member_index].name
@@ -157,9 +158,10 @@ class MeansPage(QWizardPage):
         """Members were added or removed: offer them for income lines and recompute."""
         self.member_combo.clear()
         self.member_combo.addItem(self.tr("whole household"), None)
-        for index, member in enumerate(_wizard(self).members):
+        for index, member in enumerate(self.draft.members):
             self.member_combo.addItem(member.name, index)
-        self.incomes.set_rows(_wizard(self).incomes)
+        self.incomes.set_rows(self.draft.incomes)
+        self.assets.set_rows(self.draft.assets)
         self.recompute()
 
     @Slot()
@@ -178,8 +180,8 @@ class MeansPage(QWizardPage):
             self.error.show_error(str(exc))
             return
         self.error.clear_error()
-        _wizard(self).incomes.append(income)
-        self.incomes.set_rows(_wizard(self).incomes)
+        self.draft.incomes.append(income)
+        self.incomes.set_rows(self.draft.incomes)
         self.amount_edit.clear()
         self.recompute()
         self.kind_combo.setFocus()
@@ -188,8 +190,8 @@ class MeansPage(QWizardPage):
     def remove_income(self) -> None:
         rows = self.income_table.selectionModel().selectedRows()
         if rows:
-            del _wizard(self).incomes[rows[0].row()]
-            self.incomes.set_rows(_wizard(self).incomes)
+            del self.draft.incomes[rows[0].row()]
+            self.incomes.set_rows(self.draft.incomes)
             self.recompute()
 
     @Slot()
@@ -205,8 +207,8 @@ class MeansPage(QWizardPage):
             value,
             exempt=self.asset_exempt_check.isChecked(),
         )
-        _wizard(self).assets.append(asset)
-        self.assets.set_rows(_wizard(self).assets)
+        self.draft.assets.append(asset)
+        self.assets.set_rows(self.draft.assets)
         self.asset_text_edit.clear()
         self.asset_value_edit.clear()
         self.asset_exempt_check.setChecked(False)
@@ -214,58 +216,6 @@ class MeansPage(QWizardPage):
 
     # ---------------------------------------------------------------- the estimate
 
-    def _applicant_index(self) -> list[int] | None:
-        """The single-person household's one covered member: the applicant."""
-        wizard = _wizard(self)
-        for index, member in enumerate(wizard.members):
-            if member.id_number.upper() == wizard.looked_up:
-                return [index]
-        return None
-
     def recompute(self) -> None:
-        self.estimate.setText(self.estimate_text())
-
-    def estimate_text(self) -> str:
         """Per-capita income and the monthly amount by the shared calculation, or why there is none."""
-        wizard = _wizard(self)
-        if wizard is None or wizard.basis is None:
-            return self.tr("Loading the standards…")
-        program = wizard.application_page.program()
-        single = wizard.application_page.single_check.isChecked() or program.value == "tekun"
-        try:
-            assessed, result = worklist_intake.draft_estimate(
-                wizard.basis,
-                program,
-                wizard.urban_rural(),
-                wizard.application_page.applied_edit.value(),
-                wizard.members,
-                wizard.incomes,
-                self._applicant_index() if single else None,
-                wizard.village_code(),
-            )
-        except UserError as exc:
-            return exc.message
-        return self.describe(assessed, result)
-
-    def describe(self, assessed: IncomeAssessment, result: BenefitResult) -> str:
-        """The estimate as the clerk reads it (also used for a household already on file)."""
-        lines = [
-            self.tr("Members living together: <b>{n}</b>").format(n=assessed.members),
-            self.tr("Household income a month: <b>{amount}</b> yuan").format(
-                amount=money_text(assessed.net_monthly_fen)
-            ),
-            self.tr("Per capita a month: <b>{amount}</b> yuan").format(
-                amount=money_text(assessed.per_capita_fen)
-            ),
-            self.tr("Standard a month: {amount} yuan").format(amount=money_text(result.standard_fen)),
-        ]
-        if result.eligible:
-            lines.append(
-                self.tr("Estimated amount: <b>{amount}</b> yuan a month").format(
-                    amount=money_text(result.total_fen)
-                )
-            )
-        else:
-            lines.append(self.tr("<b>Not eligible on these figures.</b>"))
-        lines.append(f"<span style='color:#555'>{result.reason}</span>")
-        return "<br>".join(lines)
+        self.estimate.setText(self.estimate_text.for_draft(self.draft))

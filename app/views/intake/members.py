@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from app import clock
 from app.domain import idcard, relations
 from app.domain.codes import DisabilityCategory, Health, HousingType, Sex, UrbanRural
 from app.services.intake.household import MemberInput
-from app.views.intake.pages import _wizard
+from app.views.intake.draft import IntakeDraft
 from app.views.tablemodels.rows import TONES, ColumnSpec, RowsTableModel
 from app.views.widgets.forms import ErrorLabel, fit_columns, label_grid, show_date, work_table
 from app.views.widgets.member_inputs import MemberInputs
@@ -33,8 +34,9 @@ from app.views.widgets.member_inputs import MemberInputs
 class HouseholdPage(QWizardPage):
     """Where the household lives (the 入户调查表's heading)."""
 
-    def __init__(self) -> None:
+    def __init__(self, draft: IntakeDraft) -> None:
         super().__init__()
+        self.draft = draft
         self.setTitle(self.tr("The household"))
         self.setSubTitle(self.tr("Where the household is registered and lives."))
         self.village_combo = QComboBox()
@@ -86,6 +88,14 @@ class HouseholdPage(QWizardPage):
     def isComplete(self) -> bool:
         return bool(self.village_code())
 
+    def validatePage(self) -> bool:
+        draft = self.draft
+        draft.village_code, draft.village_name = self.village_code(), self.village_combo.currentText()
+        draft.urban_rural = self.urban_rural()
+        draft.address, draft.phone = self.address_edit.text().strip(), self.phone_edit.text().strip()
+        draft.housing_type = self.housing_combo.currentData()
+        return True
+
 
 @dataclass(frozen=True)
 class MemberRow:
@@ -96,8 +106,9 @@ class MemberRow:
 class MembersPage(QWizardPage):
     """Members as on the paper form; the list below shows each with what does not fit."""
 
-    def __init__(self) -> None:
+    def __init__(self, draft: IntakeDraft) -> None:
         super().__init__()
+        self.draft = draft
         self.setTitle(self.tr("Household members"))
         self.setSubTitle(
             self.tr("Everyone living together, head first. The ID number fills in sex and date of birth.")
@@ -178,6 +189,12 @@ class MembersPage(QWizardPage):
         self.remove_button.clicked.connect(self.remove_member)
         self.id_edit.returnPressed.connect(self.add_member)
 
+    def initializePage(self) -> None:
+        draft = self.draft
+        if draft.known is None and draft.looked_up and not draft.members and not self.id_edit.text():
+            self.prefill_applicant(draft.looked_up)
+        self._refresh()
+
     def prefill_applicant(self, id_number: str) -> None:
         """The applicant found to be new is the first member (by default the head)."""
         self.id_edit.setText(id_number)
@@ -195,7 +212,7 @@ class MembersPage(QWizardPage):
         self._show_flags()
 
     def _head_birth(self) -> date | None:
-        for m in _wizard(self).members if self.wizard() else []:
+        for m in self.draft.members:
             if relations.is_head(m.relation_code) and idcard.is_valid(m.id_number):
                 return idcard.parse(m.id_number).birth_date
         return None
@@ -208,7 +225,7 @@ class MembersPage(QWizardPage):
             birth_date=member.birth_date,
             relation_code=member.relation_code,
             head_birth_date=None if relations.is_head(member.relation_code) else head_birth,
-            on=_wizard(self).today() if self.wizard() else None,
+            on=clock.today(),
         )
 
     def current_member(self) -> MemberInput:
@@ -246,18 +263,16 @@ class MembersPage(QWizardPage):
         if hard:
             self.error.show_error(hard[0].message)
             return
-        wizard = _wizard(self)
+        members = self.draft.members
         number = idcard.normalize(member.id_number)
-        if any(idcard.normalize(m.id_number) == number for m in wizard.members):
+        if any(idcard.normalize(m.id_number) == number for m in members):
             self.error.show_error(self.tr("This ID number is already in the list."))
             return
-        wizard.members.append(member)
+        members.append(member)
         self._refresh()
         for edit in (self.name_edit, self.id_edit):
             edit.clear()
-        self.relation_combo.setCurrentIndex(
-            self.relation_combo.findData("12" if len(wizard.members) == 1 else "20")
-        )
+        self.relation_combo.setCurrentIndex(self.relation_combo.findData("12" if len(members) == 1 else "20"))
         self.student_check.setChecked(False)
         self.disability_combo.setCurrentIndex(0)
         self.flags.clear()
@@ -268,24 +283,22 @@ class MembersPage(QWizardPage):
     def remove_member(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         if rows:
-            del _wizard(self).members[rows[0].row()]
+            del self.draft.members[rows[0].row()]
             self._refresh()
 
     def _refresh(self) -> None:
-        wizard = _wizard(self)
         rows = []
-        for m in wizard.members:
+        for m in self.draft.members:
             notes = [p.message for p in self._problems(m) if p.field == "与户主关系"]
             rows.append(MemberRow(m, "；".join(notes)))
         self.model.set_rows(rows)
-        wizard.means_page.members_changed()
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        return bool(self.wizard()) and bool(_wizard(self).members)
+        return bool(self.draft.members)
 
     def validatePage(self) -> bool:
-        heads = sum(relations.is_head(m.relation_code) for m in _wizard(self).members)
+        heads = sum(relations.is_head(m.relation_code) for m in self.draft.members)
         if heads != 1:
             self.error.show_error(self.tr("Exactly one member must be the head of household (户主 or 本人)."))
             return False

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,26 +17,31 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from app import clock
 from app.domain import idcard
+from app.domain.benefit import BenefitResult
 from app.domain.codes import Program, Sex
+from app.domain.income import IncomeAssessment
 from app.domain.relations import is_known, relation_name
 from app.domain.workflow import CaseState
-from app.services.intake.window import Created, KnownApplicant
-from app.views.widgets.forms import DateEdit, ErrorLabel, show_date, working_days_text
+from app.errors import UserError
+from app.services.intake import window
+from app.services.intake.window import Created, KnownApplicant, Lookup
+from app.views.intake.draft import IntakeDraft, PageId
+from app.views.intake.estimate import EstimateText
+from app.views.intake.wizard_page import OpWizardPage
+from app.views.widgets.forms import DateEdit, show_date, working_days_text
+from app.views.workspace import Workspace
 
-if TYPE_CHECKING:
-    from app.views.intake.wizard import IntakeWizard
 
-
-def _wizard(page: QWizardPage) -> IntakeWizard:
-    return cast("IntakeWizard", page.wizard())
-
-
-class LookupPage(QWizardPage):
+class LookupPage(OpWizardPage):
     """The ID number first: a person already on file brings their household with them."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    lookup_done = Signal()  # the lookup answered (or was refused)
+
+    def __init__(self, ws: Workspace, draft: IntakeDraft) -> None:
+        super().__init__(ws)
+        self.draft = draft
         self.setTitle(self.tr("Find the applicant"))
         self.setSubTitle(
             self.tr(
@@ -58,10 +62,9 @@ class LookupPage(QWizardPage):
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.setTextFormat(Qt.TextFormat.RichText)
-        self.error = ErrorLabel()
         layout = QVBoxLayout(self)
         layout.addLayout(row)
-        layout.addWidget(self.error)
+        layout.addWidget(self.refused)
         layout.addWidget(self.result, 1, Qt.AlignmentFlag.AlignTop)
         self.id_edit.returnPressed.connect(self.look_up)
         self.lookup_button.clicked.connect(self.look_up)
@@ -69,20 +72,37 @@ class LookupPage(QWizardPage):
 
     @Slot()
     def look_up(self) -> None:
-        self.error.clear_error()
+        self.clear_refused()
         self.result.setText(self.tr("Looking up…"))
-        _wizard(self).look_up(self.id_edit.text())
+        actor, text = self.actor, self.id_edit.text()
+        self.read(
+            lambda uow: window.lookup_applicant(uow, actor, text),
+            self._on_lookup,
+            on_error=self._on_lookup_refused,
+            key="lookup",
+        )
+
+    @Slot(object)
+    def _on_lookup(self, found: Lookup) -> None:
+        self.draft.looked_up, self.draft.known = found.id_number, found.known
+        self.show_result(found.id_number, found.known)
+        self.lookup_done.emit()
+
+    @Slot(object)
+    def _on_lookup_refused(self, error: UserError) -> None:
+        self.draft.forget_lookup()
+        self.show_error(str(error))
+        self.lookup_done.emit()
 
     @Slot(str)
     def _on_text_changed(self, text: str) -> None:
-        wizard = _wizard(self)
-        if wizard is not None and wizard.looked_up and text.strip().upper() != wizard.looked_up:
-            wizard.looked_up, wizard.known = "", None
+        if self.draft.looked_up and text.strip().upper() != self.draft.looked_up:
+            self.draft.forget_lookup()
             self.result.clear()
             self.completeChanged.emit()
 
     def show_result(self, number: str, known: KnownApplicant | None) -> None:
-        self.error.clear_error()
+        self.clear_refused()
         self.id_edit.setText(number)
         if known is None:
             info = idcard.parse(number)
@@ -109,12 +129,11 @@ class LookupPage(QWizardPage):
 
     def show_error(self, message: str) -> None:
         self.result.clear()
-        self.error.show_error(message)
+        self.refused.show_error(message)
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        wizard = _wizard(self)
-        return wizard is not None and bool(wizard.looked_up)
+        return bool(self.draft.looked_up) and not self.busy
 
     def validatePage(self) -> bool:
         return self.isComplete()
@@ -123,8 +142,9 @@ class LookupPage(QWizardPage):
 class ApplicationPage(QWizardPage):
     """What is applied for, and when."""
 
-    def __init__(self) -> None:
+    def __init__(self, draft: IntakeDraft) -> None:
         super().__init__()
+        self.draft = draft
         self.setTitle(self.tr("The application"))
         self.setSubTitle(self.tr("What the household applies for, as written on the application form."))
         self.program_combo = QComboBox()
@@ -142,22 +162,36 @@ class ApplicationPage(QWizardPage):
         form.addRow("", self.relative_check)
 
     def initializePage(self) -> None:
-        self.applied_edit.set_value(_wizard(self).today())
+        self.applied_edit.set_value(clock.today())
 
     def program(self) -> Program:
         return Program(self.program_combo.currentData())
 
+    def validatePage(self) -> bool:
+        draft = self.draft
+        draft.program, draft.applied_on = self.program(), self.applied_edit.value()
+        draft.single_person = self.single_check.isChecked()
+        draft.near_relative = self.relative_check.isChecked()
+        return True
+
     def nextId(self) -> int:
-        from app.views.intake.wizard import PageId
-
-        return PageId.CONFIRM if _wizard(self).known is not None else PageId.HOUSEHOLD
+        return PageId.CONFIRM if self.draft.known is not None else PageId.HOUSEHOLD
 
 
-class ConfirmPage(QWizardPage):
-    """Consent to data matching, accept now or later, and the one save."""
+class ConfirmPage(OpWizardPage):
+    """Consent to data matching, accept now or later, and the one save.
 
-    def __init__(self) -> None:
-        super().__init__()
+    Signals: ``estimated`` (the estimate for a household on file is shown), ``created_case(Created)``,
+    ``failed(str)`` (the save was refused; the reason is on the page).
+    """
+
+    estimated = Signal()
+    created_case = Signal(object)  # Created
+    failed = Signal(str)
+
+    def __init__(self, ws: Workspace, draft: IntakeDraft) -> None:
+        super().__init__(ws)
+        self.draft = draft
         self.setTitle(self.tr("Consent and save"))
         self.setSubTitle(self.tr("Check the summary. Saving creates the household file and the application."))
         self.summary = QLabel()
@@ -174,8 +208,6 @@ class ConfirmPage(QWizardPage):
         self.consent_edit.setEnabled(False)
         self.accept_check = QCheckBox(self.tr("The papers are complete: &accept the application now"))
         self.accept_check.setChecked(True)
-        self.busy = QLabel()
-        self.error = ErrorLabel()
         consent = QHBoxLayout()
         consent.addWidget(self.consent_check)
         consent.addWidget(self.consent_edit)
@@ -186,37 +218,56 @@ class ConfirmPage(QWizardPage):
         layout.addSpacing(8)
         layout.addLayout(consent)
         layout.addWidget(self.accept_check)
-        layout.addWidget(self.error)
-        layout.addWidget(self.busy)
+        layout.addWidget(self.refused)
         layout.addStretch(1)
 
     def initializePage(self) -> None:
-        wizard = _wizard(self)
-        self.consent_edit.set_value(wizard.application_page.applied_edit.value())
-        self.error.clear_error()
-        program = wizard.application_page.program()
-        if wizard.known is not None:
+        draft = self.draft
+        self.consent_edit.set_value(draft.applied_on)
+        self.clear_refused()
+        if draft.known is not None:
             who = self.tr("{name}, in the household file of {head} ({village})").format(
-                name=wizard.known.name, head=wizard.known.head_name, village=wizard.known.village
+                name=draft.known.name, head=draft.known.head_name, village=draft.known.village
             )
         else:
             who = self.tr("{name}, new household file in {village} with {n} members").format(
-                name=wizard.members[0].name if wizard.members else "",
-                village=wizard.household_page.village_combo.currentText(),
-                n=len(wizard.members),
+                name=draft.members[0].name if draft.members else "",
+                village=draft.village_name,
+                n=len(draft.members),
             )
         self.summary.setText(
             self.tr("<b>Applicant:</b> {who}<br><b>Programme:</b> {programme}, applied on {day}").format(
-                who=who, programme=program.label, day=show_date(wizard.application_page.applied_edit.value())
+                who=who, programme=draft.program.label, day=show_date(draft.applied_on)
             )
         )
-        if wizard.known is None:
-            self.show_estimate(wizard.means_page.estimate_text())
-        elif program is Program.LINSHI:
+        if draft.known is None:
+            self.show_estimate(EstimateText().for_draft(draft))
+        elif draft.program is Program.LINSHI:
             self.show_estimate("")
         else:
             self.show_estimate(self.tr("Estimating from the household file…"))
-            wizard.estimate_known()
+            actor, household_id, program, on = (
+                self.actor,
+                draft.known.household_id,
+                draft.program,
+                draft.applied_on,
+            )
+            self.read(
+                lambda uow: window.estimate_on_file(uow, actor, household_id, program, on),
+                self._on_estimate,
+                on_error=self._on_estimate_refused,
+                key="estimate",
+            )
+
+    @Slot(object)
+    def _on_estimate(self, estimate: tuple[IncomeAssessment, BenefitResult]) -> None:
+        self.show_estimate(EstimateText().describe(*estimate))
+        self.estimated.emit()
+
+    @Slot(object)
+    def _on_estimate_refused(self, error: UserError) -> None:
+        self.show_estimate(error.message)
+        self.estimated.emit()
 
     def show_estimate(self, text: str) -> None:
         self.estimate.setText(text)
@@ -224,27 +275,46 @@ class ConfirmPage(QWizardPage):
     def consent_on(self) -> date | None:
         return self.consent_edit.value() if self.consent_check.isChecked() else None
 
-    def show_error(self, message: str) -> None:
-        self.error.show_error(message)
-
-    def set_busy(self, busy: bool) -> None:
-        self.busy.setText(self.tr("Saving…") if busy else "")
+    def busy_changed(self, busy: bool) -> None:
+        super().busy_changed(busy)
         self.setEnabled(not busy)
 
     def validatePage(self) -> bool:
-        wizard = _wizard(self)
-        if wizard.created is not None:
+        """Save the household (if new) and the application; the wizard moves on once it is saved."""
+        draft = self.draft
+        if draft.created is not None:
             return True
-        self.error.clear_error()
-        wizard.submit()
+        self.clear_refused()
+        draft.consent_on, draft.accept_now = self.consent_on(), self.accept_check.isChecked()
+        actor, application = self.actor, draft.application()
+        self.write(
+            lambda uow: window.submit_application(uow, actor, application),
+            self._on_created,
+            on_error=self._on_refused,
+            label=self.tr("Saving…"),
+        )
         return False
+
+    @Slot(object)
+    def _on_created(self, created: Created) -> None:
+        self.draft.created = created
+        wizard = self.wizard()
+        if wizard is not None:
+            wizard.next()
+        self.created_case.emit(created)
+
+    @Slot(object)
+    def _on_refused(self, error: UserError) -> None:
+        self.show_refused(error)
+        self.failed.emit(str(error))
 
 
 class DonePage(QWizardPage):
     """The case number and the time limits now running."""
 
-    def __init__(self) -> None:
+    def __init__(self, draft: IntakeDraft) -> None:
         super().__init__()
+        self.draft = draft
         self.setTitle(self.tr("Application saved"))
         self.text = QLabel()
         self.text.setWordWrap(True)
@@ -252,6 +322,10 @@ class DonePage(QWizardPage):
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         QVBoxLayout(self).addWidget(self.text, 1, Qt.AlignmentFlag.AlignTop)
         self.setFinalPage(True)
+
+    def initializePage(self) -> None:
+        if self.draft.created is not None:
+            self.show_created(self.draft.created)
 
     def show_created(self, created: Created) -> None:
         lines = [

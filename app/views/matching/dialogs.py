@@ -8,7 +8,6 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -18,9 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.errors import UserError
+from app.services.matching import actions, queue
 from app.services.matching.queue import ActPreview, FlagLine
-from app.views.widgets.forms import DateEdit, ErrorLabel, show_date
+from app.views.page import OpDialog
+from app.views.widgets.forms import DateEdit, ok_cancel, show_date
+from app.views.workspace import Workspace
 
 
 def _summary(line: FlagLine) -> QLabel:
@@ -75,13 +78,7 @@ class ClearFlagDialog(QDialog):
         self.note_edit.setTabChangesFocus(True)
         note_label = QLabel(self.tr("What the check found (&required):"))
         note_label.setBuddy(self.note_edit)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("&Clear the flag"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_button = ok_cancel(self, self.tr("&Clear the flag"))
         self.note_edit.textChanged.connect(self._update)
         layout = QVBoxLayout(self)
         layout.addWidget(_summary(line))
@@ -99,16 +96,18 @@ class ClearFlagDialog(QDialog):
         return self.note_edit.toPlainText().strip()
 
 
-class ActFlagDialog(QDialog):
-    """处理: shows what will happen (a dry run by the page) and asks to confirm; a death needs its date."""
+class ActFlagDialog(OpDialog):
+    """处理: shows what will happen (a dry run, rolled back) and asks to confirm; a death needs its date.
 
-    preview_requested = Signal(object)  # the date of death (or None), for a new dry run
-    confirmed = Signal(object, str)  # the date of death (or None), the note
+    ``acted(flag id, messages)`` once the action is saved (the dialog then closes itself).
+    """
 
-    def __init__(self, line: FlagLine, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    acted = Signal(str, list)
+
+    def __init__(self, ws: Workspace, line: FlagLine, parent: QWidget | None = None) -> None:
+        super().__init__(ws, parent)
         self.line = line
-        self.preview: ActPreview | None = None
+        self.preview_result: ActPreview | None = None
         self.setWindowTitle(self.tr("Act on the flag"))
         self.death_edit = DateEdit()
         self.death_edit.setSpecialValueText(self.tr("Not known"))
@@ -120,27 +119,20 @@ class ActFlagDialog(QDialog):
         self.effects = QLabel(self.tr("Working out what will happen…"))
         self.effects.setWordWrap(True)
         self.effects.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error = ErrorLabel()
         self.note_edit = QLineEdit()
         self.note_edit.setPlaceholderText(self.tr("Optional; the effects are noted otherwise"))
         form = QFormLayout()
         if line.kind == "death":
             form.addRow(self.tr("&Date of death:"), self.death_edit)
         form.addRow(self.tr("&Note:"), self.note_edit)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("&Confirm"))
+        self.buttons, self.ok_button = ok_cancel(self, self.tr("&Confirm"), self._confirm)
         self.ok_button.setEnabled(False)
-        self.buttons.accepted.connect(self._confirm)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(_summary(line))
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("This will:")))
         layout.addWidget(self.effects)
-        layout.addWidget(self.error)
+        layout.addWidget(self.refused)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.resize(560, 360)
@@ -150,34 +142,45 @@ class ActFlagDialog(QDialog):
             return None
         return self.death_edit.value()
 
+    def preview(self) -> None:
+        """The dry run: 处理 in a unit of work that is rolled back (on the writer's thread: it writes)."""
+        actor, flag_id, on, died = self.actor, self.line.id, clock.today(), self.death_date()
+        self.write(lambda uow: queue.preview_act(uow, actor, flag_id, on, died), self.show_preview)
+
     @Slot(QDate)
     def _on_date_changed(self, _value: QDate) -> None:
-        self.preview = None
+        self.preview_result = None
         self.ok_button.setEnabled(False)
         self.effects.setText(self.tr("Working out what will happen…"))
-        self.error.clear_error()
-        self.preview_requested.emit(self.death_date())
+        self.clear_refused()
+        self.preview()
 
     def show_preview(self, preview: ActPreview) -> None:
         if preview.death_date != self.death_date() and self.line.kind == "death":
             return  # an older dry run: the date has changed since
-        self.preview = preview
-        self.error.clear_error()
+        self.preview_result = preview
+        self.clear_refused()
         self.effects.setText("<ul>" + "".join(f"<li>{html.escape(t)}</li>" for t in preview.lines) + "</ul>")
         self.ok_button.setEnabled(True)
 
-    def show_error(self, message: str) -> None:
-        self.preview = None
+    def show_refused(self, error: UserError) -> None:
+        self.preview_result = None
         self.effects.setText("")
-        self.error.show_error(message)
+        super().show_refused(error)
         self.ok_button.setEnabled(False)
-
-    @Slot(object)
-    def on_failed(self, error: UserError) -> None:
-        self.show_error(str(error))
 
     @Slot()
     def _confirm(self) -> None:
-        if self.preview is not None:
-            self.ok_button.setEnabled(False)
-            self.confirmed.emit(self.death_date(), self.note_edit.text().strip())
+        if self.preview_result is None:
+            return
+        self.ok_button.setEnabled(False)
+        actor, flag_id, on, died = self.actor, self.line.id, clock.today(), self.death_date()
+        note = self.note_edit.text().strip()
+        self.write(
+            lambda uow: list(actions.act_on_flag(uow, actor, flag_id, on, note, died).messages),
+            self._on_acted,
+        )
+
+    def _on_acted(self, messages: list[str]) -> None:
+        self.acted.emit(self.line.id, messages)
+        self.accept()

@@ -1,18 +1,17 @@
 """信息比对 at the county: import another department's list, then clear or act on the flags it raised.
 
-Every read and write runs off the GUI thread (``tasks.run``); the import shows a cancellable progress
-dialog and writes nothing when stopped or refused. 处理 first shows a dry run of what it will do.
+Every read and write is an operation off the GUI thread; the import shows a progress dialog whose Stop
+writes nothing. 处理 first shows a dry run of what it will do (in ``ActFlagDialog``).
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShowEvent
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,21 +23,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import clock
 from app.domain.codes import Role
 from app.errors import UserError
-from app.models.db import Database
 from app.services.context import COUNTY_ROLES
-from app.services.matching import actions as matching_actions
-from app.services.matching import queue as matching_queue
+from app.services.matching import actions, lists, queue
 from app.services.matching.lists import KIND_LABELS, MatchImport
-from app.services.matching.queue import ActPreview, FlagLine
+from app.services.matching.queue import FlagLine
 from app.views import tasks
 from app.views.matching.dialogs import ActFlagDialog, ClearFlagDialog, FlagDetail
 from app.views.matching.flags_model import Column, MatchFlagsModel
-from app.views.matching.import_dialog import ImportListDialog, ListImport
-from app.views.signed_in import SignedIn
-from app.views.widgets.forms import ErrorLabel, fit_columns, heading, work_table
+from app.views.matching.import_dialog import ImportListDialog
+from app.views.ops import Job
+from app.views.page import Page
+from app.views.widgets.forms import fit_columns, heading, work_table
+from app.views.workspace import Workspace
 
 
 def _dispose(dialog: QDialog | None) -> None:
@@ -47,38 +45,29 @@ def _dispose(dialog: QDialog | None) -> None:
         dialog.deleteLater()
 
 
-class MatchingPage(QWidget):
-    """The flag queue beside its detail; ``open_case`` asks the window for the case workspace."""
+class MatchingPage(Page):
+    """The flag queue beside its detail; ``open_case`` asks the window for the case workspace.
 
-    status_message = Signal(str)
+    Signals: ``loaded`` (the queue is on screen), ``imported(MatchImport)``, ``flag_cleared(str)`` and
+    ``flag_acted(str)`` (the flag's id), ``status_message(str)`` (refusals too, also shown on the page).
+    """
+
+    CONCERNS = frozenset({"match_flag", "match_list", "household", "person", "case_file", "area"})
+
     open_case = Signal(str)  # case id
-    queue_loaded = Signal()
     imported = Signal(object)  # MatchImport
-    refused = Signal(str)
     flag_cleared = Signal(str)  # flag id
     flag_acted = Signal(str)  # flag id
 
-    def __init__(
-        self,
-        db: Database,
-        signed_in: SignedIn,
-        parent: QWidget | None = None,
-        *,
-        today: Callable[[], date] = clock.today,
-    ) -> None:
-        super().__init__(parent)
-        self._db, self._actor, self._today = db, signed_in.actor, today
-        self._started = False
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(ws, parent)
         self._keep: tuple[str | None, int | None] = (None, None)  # (flag id, row) to select after a reload
-        self.running_import: ListImport | None = None
         self.clear_dialog: ClearFlagDialog | None = None
         self.act_dialog: ActFlagDialog | None = None
         self.import_dialog: ImportListDialog | None = None
-        role = signed_in.actor.role
-        self.may_act = signed_in.installation_kind == "county" and (
-            role in COUNTY_ROLES or role is Role.ADMIN
-        )
-        if signed_in.installation_kind != "county":
+        role = ws.actor.role
+        self.may_act = ws.is_county and (role in COUNTY_ROLES or role is Role.ADMIN)
+        if not ws.is_county:
             self.read_only_reason = self.tr("Data matching is done at the county master, not at a station.")
         elif not self.may_act:
             self.read_only_reason = self.tr(
@@ -93,7 +82,6 @@ class MatchingPage(QWidget):
         for key, label in KIND_LABELS.items():
             self.kind_combo.addItem(label, key)
         self.refresh_button = QPushButton(self.tr("Refresh"))
-        self.refresh_button.setShortcut(QKeySequence.StandardKey.Refresh)
         self.import_button = QPushButton(self.tr("&Import a list…"))
         self.import_button.setEnabled(self.may_act)
         self.notice = QLabel(self.read_only_reason)
@@ -133,11 +121,10 @@ class MatchingPage(QWidget):
         self.result = QLabel()  # what the last import or action did
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error = ErrorLabel()
         self._lay_out()
 
-        self.kind_combo.currentIndexChanged.connect(self.reload)
-        self.refresh_button.clicked.connect(self.reload)
+        self.kind_combo.currentIndexChanged.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.refresh)
         self.import_button.clicked.connect(self.choose_list)
         self.clear_button.clicked.connect(self.request_clear)
         self.act_button.clicked.connect(self.request_act)
@@ -162,7 +149,7 @@ class MatchingPage(QWidget):
         left_layout.addWidget(self.notice)
         left_layout.addLayout(top)
         left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.error)
+        left_layout.addWidget(self.refused)
         left_layout.addWidget(self.result)
         left_layout.addWidget(self.status)
         right = QWidget()
@@ -183,30 +170,18 @@ class MatchingPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._started:
-            self._started = True
-            self.reload()
-
     # ---------------------------------------------------------------- the queue
 
-    @Slot()
-    def reload(self) -> None:
+    def load(self) -> None:
+        """The open flags (of the kind chosen), keeping the selection (or its row) across the reload."""
         line = self.selected_line()
         rows = self.table.selectionModel().selectedRows()
         if self._keep == (None, None):
             self._keep = (line.id if line else None, rows[0].row() if rows else None)
-        db, kind = self._db, str(self.kind_combo.currentData() or "") or None
+        actor, kind = self.actor, str(self.kind_combo.currentData() or "") or None
         self.status.setText(self.tr("Loading…"))
+        self.read(lambda uow: queue.flag_lines(uow, actor, kind), self._on_loaded, key="load")
 
-        def load(progress: tasks.Progress, cancel: tasks.CancelFlag) -> list[FlagLine]:
-            with db.uow("system") as uow:
-                return matching_queue.flag_lines(uow.session, kind)
-
-        tasks.run(load, on_result=self._on_loaded, on_error=self._on_load_failed)
-
-    @Slot(object)
     def _on_loaded(self, lines: list[FlagLine]) -> None:
         self.model.set_lines(lines)
         header = self.table.horizontalHeader()
@@ -224,7 +199,7 @@ class MatchingPage(QWidget):
         if found is not None:
             self.table.selectRow(found)
         self._show_line(self.selected_line())
-        self.queue_loaded.emit()
+        self.loaded.emit()
 
     def selected_line(self) -> FlagLine | None:
         rows = self.table.selectionModel().selectedRows()
@@ -262,22 +237,19 @@ class MatchingPage(QWidget):
         if line is not None and line.case_id:
             self.open_case.emit(line.case_id)
 
-    @Slot(object)
-    def _on_load_failed(self, error: UserError) -> None:
-        self.status.setText("")
-        self._on_refused(error)
+    def busy_changed(self, busy: bool) -> None:
+        super().busy_changed(busy)
+        self.import_button.setEnabled(self.may_act and not busy)
 
-    @Slot(object)
-    def _on_refused(self, error: UserError) -> None:
-        self.error.show_error(str(error))
-        self.refused.emit(str(error))
-        self.status_message.emit(str(error))
+    def show_refused(self, error: UserError) -> None:
+        super().show_refused(error)
+        self.status.setText("")
 
     def _done(self, message: str, shown: str = "") -> None:
         """A finished import or action: its result below the table and in the status bar."""
-        self.error.clear_error()
+        self.clear_refused()
         self.result.setText(shown or html.escape(message))
-        self.status_message.emit(message)
+        self.show_status(message)
 
     # ---------------------------------------------------------------- 导入比对名单
 
@@ -285,7 +257,7 @@ class MatchingPage(QWidget):
     def choose_list(self) -> None:
         """Ask for the kind and the file, then import it."""
         if not self.may_act:
-            self._on_refused(UserError(self.read_only_reason))
+            self.show_refused(UserError(self.read_only_reason))
             return
         _dispose(self.import_dialog)
         self.import_dialog = ImportListDialog(self, str(self.kind_combo.currentData() or "") or None)
@@ -300,19 +272,41 @@ class MatchingPage(QWidget):
 
     def import_list(self, kind: str, path: Path, source: str = "") -> tasks.TaskHandle[MatchImport]:
         """Import ``path`` as a list of ``kind`` off the GUI thread; Stop (or a refusal) writes nothing."""
-        self.error.clear_error()
-        self.import_button.setEnabled(False)
-        self.running_import = ListImport(self._db, self._actor, self)
-        handle = self.running_import.start(kind, path, source, self._on_imported, self._on_refused)
-        handle.finished.connect(lambda: self.import_button.setEnabled(self.may_act))
+        actor, job = self.actor, Job()
+        handle = self.write(
+            lambda uow: lists.import_list(
+                uow, actor, kind, path, source=source, progress=job.progress, cancel=job.cancelled
+            ),
+            self._on_imported,
+            label=self.tr("Matching {file} against the households receiving assistance…").format(
+                file=path.name
+            ),
+            job=job,
+        )
+        handle.finished.connect(lambda: self._on_import_ended(handle))
         return handle
 
-    @Slot(object)
+    def _on_import_ended(self, handle: tasks.TaskHandle[MatchImport]) -> None:
+        if handle.cancel_flag and shiboken6.isValid(self):  # stopped: the op reports nothing else
+            self.show_status(self.tr("The import was stopped; nothing was written."))
+
     def _on_imported(self, result: MatchImport) -> None:
-        text = self.running_import.summary(result) if self.running_import else ""
+        text = self.import_summary(result)
         self._done(text, "<br>".join([html.escape(text), *(html.escape(p) for p in result.problems)]))
         self.imported.emit(result)
-        self.reload()
+
+    def import_summary(self, result: MatchImport) -> str:
+        return self.tr(
+            "{list}: {rows} rows read ({unreadable} unreadable); {matched} matches, "
+            "{new} new flags, {already} already flagged."
+        ).format(
+            list=KIND_LABELS.get(result.kind, result.kind),
+            rows=result.rows,
+            unreadable=result.unreadable,
+            matched=result.matched,
+            new=result.new_flags,
+            already=result.already,
+        )
 
     # ---------------------------------------------------------------- 核销 and 处理
 
@@ -332,21 +326,12 @@ class MatchingPage(QWidget):
             self.clear_flag(self.clear_dialog.line.id, self.clear_dialog.note())
 
     def clear_flag(self, flag_id: str, note: str) -> None:
-        db, actor = self._db, self._actor
+        actor = self.actor
+        self.write(lambda uow: actions.clear_flag(uow, actor, flag_id, note).id, self._on_cleared)
 
-        def work(progress: tasks.Progress, cancel: tasks.CancelFlag) -> str:
-            with db.uow(actor.username) as uow:
-                matching_actions.clear_flag(uow, actor, flag_id, note)
-                uow.commit()
-            return flag_id
-
-        tasks.run(work, on_result=self._on_cleared, on_error=self._on_refused)
-
-    @Slot(object)
     def _on_cleared(self, flag_id: str) -> None:
         self._done(self.tr("The flag was cleared."))
         self.flag_cleared.emit(flag_id)
-        self.reload()
 
     @Slot()
     def request_act(self) -> None:
@@ -355,46 +340,12 @@ class MatchingPage(QWidget):
         if line is None or not self.may_act:
             return
         _dispose(self.act_dialog)
-        dialog = self.act_dialog = ActFlagDialog(line, self)
-        dialog.preview_requested.connect(self._preview)
-        dialog.confirmed.connect(self._act)
+        dialog = self.act_dialog = ActFlagDialog(self.ws, line, self)
+        dialog.acted.connect(self._on_acted)
         dialog.open()
-        self._preview(dialog.death_date())
+        dialog.preview()
 
-    @Slot(object)
-    def _preview(self, death_date: date | None) -> None:
-        dialog = self.act_dialog
-        if dialog is None:
-            return
-        db, actor, flag_id, on = self._db, self._actor, dialog.line.id, self._today()
-
-        def work(progress: tasks.Progress, cancel: tasks.CancelFlag) -> ActPreview:
-            with db.uow(actor.username) as uow:
-                return matching_queue.preview_act(uow, actor, flag_id, on, death_date)
-
-        tasks.run(work, on_result=dialog.show_preview, on_error=dialog.on_failed)
-
-    @Slot(object, str)
-    def _act(self, death_date: date | None, note: str) -> None:
-        dialog = self.act_dialog
-        if dialog is None:
-            return
-        db, actor, flag_id, on = self._db, self._actor, dialog.line.id, self._today()
-
-        def work(progress: tasks.Progress, cancel: tasks.CancelFlag) -> tuple[str, list[str]]:
-            with db.uow(actor.username) as uow:
-                result = matching_actions.act_on_flag(uow, actor, flag_id, on, note, death_date)
-                uow.commit()
-                return flag_id, list(result.messages)
-
-        tasks.run(work, on_result=self._on_acted, on_error=dialog.on_failed)
-
-    @Slot(object)
-    def _on_acted(self, done: tuple[str, list[str]]) -> None:
-        flag_id, messages = done
-        if self.act_dialog is not None:
-            self.act_dialog.accept()
-        text = "；".join(messages) or self.tr("The flag was handled.")
-        self._done(text)
+    @Slot(str, list)
+    def _on_acted(self, flag_id: str, messages: list[str]) -> None:
+        self._done("；".join(messages) or self.tr("The flag was handled."))
         self.flag_acted.emit(flag_id)
-        self.reload()

@@ -11,7 +11,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from app.domain.money import fen_to_yuan
+from app.domain.codes import FlagStatus
+from app.domain.money import yuan
 from app.services.payments.view import FlagRow, LineRow
 from app.views.tablemodels.batched import AnyIndex, BatchedRowsModel
 from app.views.tablemodels.rows import ColumnSpec, RowsTableModel
@@ -66,7 +67,7 @@ class PaymentLinesModel(BatchedRowsModel[LineRow]):
         if column is LineColumn.CATEGORY:
             return row.category
         if column is LineColumn.AMOUNT:
-            return fen_to_yuan(row.total_fen, grouping=True)
+            return yuan(row.total_fen)
         return bank_result_text(row.bank_result)
 
     def headerData(
@@ -103,7 +104,7 @@ def bank_result_text(result: str) -> str:
 
 
 def flag_status_text(status: str) -> str:
-    if status == "cleared":
+    if status == FlagStatus.CLEARED:
         return QCoreApplication.translate("PaymentModels", "Cleared")
     return QCoreApplication.translate("PaymentModels", "To check")
 
@@ -116,7 +117,7 @@ def flags_model(parent: Any = None) -> RowsTableModel[FlagRow]:
         ColumnSpec(
             QCoreApplication.translate("PaymentModels", "Status"),
             lambda f: flag_status_text(f.status),
-            tone=lambda f: "overdue" if f.status == "open" else "ok",
+            tone=lambda f: "overdue" if f.status == FlagStatus.OPEN else "ok",
         ),
         ColumnSpec(QCoreApplication.translate("PaymentModels", "Note"), lambda f: f.note),
     ]

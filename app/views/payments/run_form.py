@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, Slot
@@ -19,24 +18,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.payments import runs as payments
+from app import clock
+from app.domain.codes import FlagStatus, RunStatus
 from app.services.payments.view import FlagRow, LineRow, RunView
+from app.views.page import Page
 from app.views.payments.models import LineColumn, PaymentLinesModel, flags_model
 from app.views.payments.texts import RunTexts
-from app.views.widgets.forms import ErrorLabel, fit_columns, heading, stretch_column, work_table
+from app.views.widgets.forms import fit_columns, heading, stretch_column, work_table
+from app.views.workspace import Workspace
 
 
-class RunForm(QWidget):
+class RunForm(Page):
     """Shows a ``RunView`` and keeps the buttons in step with the run, the user's role and ``busy``."""
 
+    # Lines are only ever written with their run (制表, 审批 update its totals): a roster export, audited
+    # against payment_line, is not a change to show.
+    CONCERNS = frozenset({"payment_run", "payment_flag", "payment_result"})
+
     def __init__(
-        self, may_approve: bool, today: date, batch_size: int, parent: QWidget | None = None
+        self, ws: Workspace, may_approve: bool, batch_size: int, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(ws, parent)
         self.texts = RunTexts(self)
         self.may_approve = may_approve
         self.view: RunView | None = None
-        self.busy = False
+        today = clock.today()
         self.month_edit = QDateEdit()
         self.month_edit.setDisplayFormat("yyyy-MM")
         self.month_edit.setDateRange(QDate(2000, 1, 1), QDate(2199, 12, 1))
@@ -49,7 +55,6 @@ class RunForm(QWidget):
         self.approve_reason = QLabel()
         self.approve_reason.setWordWrap(True)
         self.approve_reason.setStyleSheet("color: #6b6b6b;")
-        self.error = ErrorLabel()
         self.prepare_button = QPushButton(self.tr("&Prepare"))
         self.approve_button = QPushButton(self.tr("&Approve and freeze"))
         self.export_xlsx_button = QPushButton(self.tr("Roster as &Excel…"))
@@ -115,7 +120,7 @@ class RunForm(QWidget):
         layout.addWidget(self.bank_label)
         layout.addLayout(buttons)
         layout.addWidget(self.approve_reason)
-        layout.addWidget(self.error)
+        layout.addWidget(self.refused)
         layout.addWidget(splitter, 1)
 
     def month(self) -> str:
@@ -136,12 +141,17 @@ class RunForm(QWidget):
         self.bank_label.setVisible(view.frozen)
         self.update_buttons()
 
+    def busy_changed(self, busy: bool) -> None:
+        super().busy_changed(busy)
+        self.update_buttons()
+
     @Slot()
     def update_buttons(self) -> None:
         view, idle = self.view, not self.busy
         status = view.status if view is not None else None
-        open_run = status in ("", "draft")
-        self.prepare_button.setText(self.tr("Re&generate") if status == "draft" else self.tr("&Prepare"))
+        open_run = status in ("", RunStatus.DRAFT)
+        drafted = status == RunStatus.DRAFT
+        self.prepare_button.setText(self.tr("Re&generate") if drafted else self.tr("&Prepare"))
         self.prepare_button.setEnabled(idle and open_run)
         reason = self.texts.approve_refusal(status, self.may_approve)
         self.approve_button.setEnabled(idle and open_run and not reason)
@@ -152,10 +162,10 @@ class RunForm(QWidget):
         self.export_xlsx_button.setEnabled(idle and has_run)
         self.export_pdf_button.setEnabled(idle and has_run)
         self.export_masked_button.setEnabled(idle and has_run)
-        self.sent_button.setEnabled(idle and status == "approved")
-        self.bank_button.setEnabled(idle and status in payments.FROZEN)
+        self.sent_button.setEnabled(idle and status == RunStatus.APPROVED)
+        self.bank_button.setEnabled(idle and view is not None and view.frozen)
         flag = self.selected_flag()
-        self.clear_button.setEnabled(idle and flag is not None and flag.status == "open")
+        self.clear_button.setEnabled(idle and flag is not None and flag.status == FlagStatus.OPEN)
 
     def selected_flag(self) -> FlagRow | None:
         rows = self.flags_table.selectionModel().selectedRows()

@@ -2,68 +2,42 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QDate, Signal, Slot
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
-from app import clock
 from app.domain.codes import Role
 from app.domain.money import parse_month
 from app.errors import UserError
-from app.models.db import Database
-from app.services.payments import runs as payments
-from app.services.payments import view as payment_view
+from app.services.payments import runs
 from app.services.payments.bank_return import BankReturnReport, import_bank_return
-from app.services.payments.view import LineRow, RunView
-from app.services.reports import files as report_files
-from app.services.reports.files import SavedFile
-from app.views import tasks
+from app.services.payments.view import RunPage, run_lines, run_page
+from app.services.reports.files import SavedFile, export_roster
+from app.views.ops import Job
 from app.views.payments.run_form import RunForm
-from app.views.signed_in import SignedIn
-from app.views.task_progress import follow
+from app.views.workspace import Workspace
 
 BATCH = 200
 APPROVERS = (Role.COUNTY_HEAD, Role.ADMIN)
 
 
 class PaymentRunTab(RunForm):
-    """Every action goes through the services (they check the role); the work runs off the GUI thread.
+    """Every action is one service call (the services check the role) through a read or write operation.
 
-    Signals: ``run_loaded(RunView)`` after every (re)load, ``exported(SavedFile)``,
-    ``bank_imported(BankReturnReport)``, ``refused(str)`` (any refusal, also shown on the tab),
-    ``status_message(str)`` for the status bar.
+    The tab loads the month's run on first show, when the month changes, on 刷新 and whenever a write
+    anywhere changes a payment table. Signals: ``loaded`` after every load lands, ``exported(SavedFile)``,
+    ``bank_imported(BankReturnReport)``, ``status_message(str)`` (refusals too, also shown on the tab).
     """
 
-    run_loaded = Signal(object)
     exported = Signal(object)
     bank_imported = Signal(object)
-    refused = Signal(str)
-    status_message = Signal(str)
 
-    def __init__(
-        self,
-        db: Database,
-        signed_in: SignedIn,
-        parent: QWidget | None = None,
-        *,
-        today: Callable[[], date] = clock.today,
-    ) -> None:
-        super().__init__(signed_in.actor.role in APPROVERS, today(), BATCH, parent)
-        self._db, self._actor, self._today = db, signed_in.actor, today
-        self._started = False
-        self._load_task: tasks.TaskHandle[Any] | None = None
-        self._more_task: tasks.TaskHandle[Any] | None = None
-        self._more_request = (0, 0)
-        self._connect()
-
-    def _connect(self) -> None:
-        self.month_edit.dateChanged.connect(self.reload)
-        self.refresh_button.clicked.connect(self.reload)
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(ws, ws.actor.role in APPROVERS, BATCH, parent)
+        self._month_chosen = False  # until then the service picks the month to work on today
+        self.month_edit.dateChanged.connect(self._on_month_changed)
+        self.refresh_button.clicked.connect(self.refresh)
         self.prepare_button.clicked.connect(self.prepare)
         self.approve_button.clicked.connect(self._approve_clicked)
         self.export_xlsx_button.clicked.connect(lambda: self._export_clicked(pdf=False))
@@ -79,115 +53,58 @@ class PaymentRunTab(RunForm):
     def set_month(self, month: str) -> None:
         """Show ``month`` ("YYYY-MM"); loads its run."""
         month = parse_month(month)
-        self._started = True
+        self._month_chosen = True
         wanted = QDate(int(month[:4]), int(month[5:]), 1)
         if wanted == self.month_edit.date():
-            self.reload()
+            self.refresh()
         else:
             self.month_edit.setDate(wanted)  # dateChanged reloads
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._started:
-            self._started = True
-            self._load(None)
+    @Slot(QDate)
+    def _on_month_changed(self, _month: QDate) -> None:
+        self._month_chosen = True
+        self.refresh()
 
-    @Slot()
-    def reload(self) -> None:
-        self._load(self.month())
+    def load(self) -> None:
+        """The run of the month shown (at first: the month to work on today) and its first lines."""
+        actor, month = self.actor, self.month() if self._month_chosen else None
+        self.read(lambda uow: run_page(uow, actor, month, BATCH), self._on_loaded, key="load")
 
-    def _load(self, month: str | None) -> None:
-        """Load the run of ``month`` (None: the default month for today) and its first lines."""
-        if self._load_task is not None:
-            self._load_task.cancel()
-        self._cancel_more()
-        db, actor, today = self._db, self._actor, self._today()
-
-        def work(_progress: tasks.Progress, _cancel: tasks.CancelFlag) -> tuple[RunView, list[LineRow]]:
-            with db.uow(actor.username) as uow:
-                wanted = month or payment_view.default_month(uow.session, today)
-                view = payment_view.run_view(uow.session, actor, wanted)
-                lines = payment_view.run_lines(uow.session, actor, wanted, 0, BATCH) if view.status else []
-                return view, lines
-
-        self._load_task = tasks.run(work, self._on_loaded, self._on_refused)
-
-    @Slot(object)
-    def _on_loaded(self, loaded: tuple[RunView, list[LineRow]]) -> None:
-        view, lines = loaded
-        self.show_view(view, lines)
-        self.run_loaded.emit(view)
-
-    def _cancel_more(self) -> None:
-        if self._more_task is not None:
-            self._more_task.cancel()
-            self._more_task = None
-            self.lines_model.fetch_ended(self._more_request[0])
+    def _on_loaded(self, page: RunPage) -> None:
+        self._month_chosen = True
+        self.show_view(page.view, page.lines)
+        self.loaded.emit()
 
     @Slot(int, int, int)
     def _load_more(self, generation: int, offset: int, limit: int) -> None:
-        db, actor, month = self._db, self._actor, self.month()
+        actor, month = self.actor, self.month()
+        self.read(
+            lambda uow: run_lines(uow, actor, month, offset, limit),
+            lambda rows: self.lines_model.append_rows(generation, offset, rows),
+            on_error=lambda error: self._on_more_failed(generation, error),
+            key="more",
+        )
 
-        def work(_progress: tasks.Progress, _cancel: tasks.CancelFlag) -> list[LineRow]:
-            with db.uow(actor.username) as uow:
-                return payment_view.run_lines(uow.session, actor, month, offset, limit)
-
-        self._more_request = (generation, offset)
-        self._more_task = tasks.run(work, self._on_more, self._on_refused)
-        self._more_task.finished.connect(self._on_more_finished)
-
-    @Slot()
-    def _on_more_finished(self) -> None:
-        self.lines_model.fetch_ended(self._more_request[0])
-
-    @Slot(object)
-    def _on_more(self, rows: list[LineRow]) -> None:
-        generation, offset = self._more_request
-        self.lines_model.append_rows(generation, offset, rows)
+    def _on_more_failed(self, generation: int, error: UserError) -> None:
+        self.lines_model.fetch_ended(generation)
+        self.show_refused(error)
 
     # ---------------------------------------------------------------- actions
-
-    def _start(self, label: str, work: tasks.Work[Any], on_result: Callable[[Any], object]) -> None:
-        self.error.clear_error()
-        self.busy = True
-        self.update_buttons()
-        task = tasks.run(work, on_result, self._on_refused)
-        task.finished.connect(self._on_finished)
-        follow(task, label, self)
-
-    @Slot()
-    def _on_finished(self) -> None:
-        self.busy = False
-        self.update_buttons()
-
-    @Slot(object)
-    def _on_refused(self, error: UserError) -> None:
-        self.error.show_error(str(error))
-        self.refused.emit(str(error))
-        self.status_message.emit(str(error))
-
-    def _done(self, message: str) -> None:
-        self.status_message.emit(message)
-        self.reload()
-
-    # -- actions ---------------------------------------------------------------------------------------
 
     @Slot()
     def prepare(self) -> None:
         """制表: (re)compute the month's draft from the files as they stand."""
-        db, actor, month = self._db, self._actor, self.month()
+        actor, month, job = self.actor, self.month(), Job()
+        label = self.tr("Preparing the payment run…")
+        self.write(
+            lambda uow: runs.prepare(uow, actor, month, job.progress, job.cancelled),
+            self._on_prepared,
+            label=label,
+            job=job,
+        )
 
-        def work(progress: tasks.Progress, _cancel: tasks.CancelFlag) -> payments.RunSummary:
-            with db.uow(actor.username) as uow:
-                summary = payments.prepare(uow, actor, month, lambda m: progress(0, 0, m))
-                uow.commit()
-                return summary
-
-        self._start(self.tr("Preparing the payment run…"), work, self._on_prepared)
-
-    @Slot(object)
-    def _on_prepared(self, summary: payments.RunSummary) -> None:
-        self._done(self.tr("Draft prepared: {n} households.").format(n=summary.households))
+    def _on_prepared(self, summary: runs.RunSummary) -> None:
+        self.show_status(self.tr("Draft prepared: {n} households.").format(n=summary.households))
 
     @Slot()
     def _approve_clicked(self) -> None:
@@ -197,35 +114,25 @@ class PaymentRunTab(RunForm):
     @Slot()
     def approve(self) -> None:
         """审批: recompute once more and freeze; the service refuses anyone but the county head."""
-        db, actor, month = self._db, self._actor, self.month()
+        actor, month, job = self.actor, self.month(), Job()
+        label = self.tr("Approving the payment run…")
+        self.write(
+            lambda uow: runs.approve(uow, actor, month, job.progress, job.cancelled),
+            self._on_approved,
+            label=label,
+            job=job,
+        )
 
-        def work(progress: tasks.Progress, _cancel: tasks.CancelFlag) -> payments.RunSummary:
-            with db.uow(actor.username) as uow:
-                summary = payments.approve(uow, actor, month, lambda m: progress(0, 0, m))
-                uow.commit()
-                return summary
-
-        self._start(self.tr("Approving the payment run…"), work, self._on_approved)
-
-    @Slot(object)
-    def _on_approved(self, summary: payments.RunSummary) -> None:
-        self._done(self.tr("Approved and frozen: {n} households.").format(n=summary.households))
+    def _on_approved(self, summary: runs.RunSummary) -> None:
+        self.show_status(self.tr("Approved and frozen: {n} households.").format(n=summary.households))
 
     @Slot()
     def mark_sent(self) -> None:
-        db, actor, month = self._db, self._actor, self.month()
+        actor, month = self.actor, self.month()
+        self.write(lambda uow: runs.mark_sent(uow, actor, month), self._on_sent, label=self.tr("Saving…"))
 
-        def work(_progress: tasks.Progress, _cancel: tasks.CancelFlag) -> str:
-            with db.uow(actor.username) as uow:
-                payments.mark_sent(uow, actor, month)
-                uow.commit()
-            return month
-
-        self._start(self.tr("Saving…"), work, self._on_sent)
-
-    @Slot(object)
-    def _on_sent(self, _month: str) -> None:
-        self._done(self.tr("Marked as sent to the bank."))
+    def _on_sent(self, _summary: runs.RunSummary) -> None:
+        self.show_status(self.tr("Marked as sent to the bank."))
 
     def _export_clicked(self, *, pdf: bool, masked: bool = False) -> None:
         suffix, file_filter = (
@@ -241,22 +148,18 @@ class PaymentRunTab(RunForm):
 
     def export_roster_to(self, path: Path, *, pdf: bool = False, masked: bool = False) -> None:
         """Write the run's roster to ``path`` (xlsx, or PDF) off the GUI thread; audited by the service."""
-        db, actor, month = self._db, self._actor, self.month()
+        actor, month, job = self.actor, self.month(), Job()
+        self.write(
+            lambda uow: export_roster(
+                uow, actor, month, path, pdf=pdf, masked=masked, progress=job.progress, cancel=job.cancelled
+            ),
+            self._on_exported,
+            label=self.tr("Writing the roster…"),
+            job=job,
+        )
 
-        def work(_progress: tasks.Progress, cancel: tasks.CancelFlag) -> SavedFile:
-            with db.uow(actor.username) as uow:
-                saved = report_files.export_roster(
-                    uow, actor, month, path, pdf=pdf, masked=masked, cancelled=cancel.is_set
-                )
-            if cancel:
-                raise tasks.Cancelled
-            return saved
-
-        self._start(self.tr("Writing the roster…"), work, self._on_exported)
-
-    @Slot(object)
     def _on_exported(self, saved: SavedFile) -> None:
-        self.status_message.emit(self.tr("Saved to {path}").format(path=saved.path))
+        self.show_status(self.tr("Saved to {path}").format(path=saved.path))
         self.exported.emit(saved)
 
     @Slot()
@@ -267,20 +170,17 @@ class PaymentRunTab(RunForm):
 
     def import_bank_return_from(self, path: Path) -> None:
         """Import the bank's file: all rows land or (with the rows that are wrong) none."""
-        db, actor, month = self._db, self._actor, self.month()
+        actor, month, job = self.actor, self.month(), Job()
+        self.write(
+            lambda uow: import_bank_return(uow, actor, month, path, job.progress, job.cancelled),
+            self._on_bank_imported,
+            label=self.tr("Importing the bank return…"),
+            job=job,
+        )
 
-        def work(_progress: tasks.Progress, _cancel: tasks.CancelFlag) -> BankReturnReport:
-            with db.uow(actor.username) as uow:
-                report = import_bank_return(uow, actor, month, path)
-                uow.commit()
-                return report
-
-        self._start(self.tr("Importing the bank return…"), work, self._on_bank_imported)
-
-    @Slot(object)
     def _on_bank_imported(self, report: BankReturnReport) -> None:
+        self.show_status(self.texts.bank_report(report))
         self.bank_imported.emit(report)
-        self._done(self.texts.bank_report(report))
 
     @Slot()
     def _clear_clicked(self) -> None:
@@ -293,16 +193,12 @@ class PaymentRunTab(RunForm):
 
     def clear_flag(self, flag_id: str, note: str) -> None:
         """核销: clear a finding with what the check found (the service requires the note)."""
-        db, actor = self._db, self._actor
+        actor = self.actor
+        self.write(
+            lambda uow: runs.clear_flag(uow, actor, flag_id, note).id,
+            self._on_cleared,
+            label=self.tr("Saving…"),
+        )
 
-        def work(_progress: tasks.Progress, _cancel: tasks.CancelFlag) -> str:
-            with db.uow(actor.username) as uow:
-                payments.clear_flag(uow, actor, flag_id, note)
-                uow.commit()
-            return flag_id
-
-        self._start(self.tr("Saving…"), work, self._on_cleared)
-
-    @Slot(object)
     def _on_cleared(self, _flag_id: str) -> None:
-        self._done(self.tr("Finding cleared."))
+        self.show_status(self.tr("Finding cleared."))

@@ -6,16 +6,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from app.domain.money import fen_to_yuan
+from app.domain.codes import RunStatus
+from app.domain.money import yuan
 
 if TYPE_CHECKING:  # the county's payment modules stay unimported on a station's start
     from app.services.payments.bank_return import BankReturnReport
     from app.services.payments.view import RunView
-
-
-def yuan(fen: int) -> str:
-    """Yuan with two decimals and thousands separators: 1,234,567.80."""
-    return fen_to_yuan(fen, grouping=True)
 
 
 class RunTexts(QObject):
@@ -28,12 +24,12 @@ class RunTexts(QObject):
         month = self.month_text(view.month)
         if not view.status:
             return self.tr("{month}: no payment run yet").format(month=month)
-        if view.status == "draft":
+        if view.status == RunStatus.DRAFT:
             return self.tr("{month}: draft, not approved").format(month=month)
         approved = str(view.approved_on or "")
-        if view.status == "approved":
+        if view.status == RunStatus.APPROVED:
             text = self.tr("{month}: approved on {date} (frozen)")
-        elif view.status == "sent":
+        elif view.status == RunStatus.SENT:
             text = self.tr("{month}: approved on {date}, sent to the bank")
         else:
             text = self.tr("{month}: approved on {date}, every bank result is in (closed)")
@@ -78,7 +74,7 @@ class RunTexts(QObject):
         """Why 审批 is off for this user or this run ("" when it is on)."""
         if not may_approve:
             return self.tr("Only the county head approves the payment run.")
-        if status is not None and status not in ("", "draft"):
+        if status is not None and status not in ("", RunStatus.DRAFT):
             return self.tr("The run is approved and frozen; changes take effect from the next month's run.")
         return ""
 

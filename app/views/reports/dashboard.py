@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShowEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -20,40 +19,45 @@ from PySide6.QtWidgets import (
 )
 
 from app import clock
+from app.domain.money import yuan
 from app.errors import UserError
-from app.models.db import Database
 from app.services.reports.dashboard import TownshipRow, county_total, township_rows
-from app.views import tasks
+from app.views.page import Page
 from app.views.reports.townships_model import STALE_DAYS, Col, TownshipTableModel
-from app.views.signed_in import SignedIn
 from app.views.tablemodels.rows import ROW_ROLE, TONES
 from app.views.widgets.bar_chart import BarChart, Series
-from app.views.widgets.forms import heading, money_text, show_date, work_table
+from app.views.widgets.forms import heading, show_date, work_table
 from app.views.widgets.summary_card import CARD_STYLE, SummaryCard
+from app.views.workspace import Workspace
 
 WAN_FEN = 1_000_000  # 1万元 in fen
 
 
-class CountyDashboardPage(QWidget):
-    """Loads ``township_rows`` off the GUI thread when first shown and on 刷新 (F5)."""
+class CountyDashboardPage(Page):
+    """Loads ``township_rows`` off the GUI thread when first shown, on 刷新 (F5) and after a change."""
 
-    status_message = Signal(str)
+    CONCERNS = frozenset(
+        {
+            "household",
+            "case_file",
+            "benefit",
+            "review",
+            "area",
+            "holiday",
+            "setting",
+            "sync_peer",
+            "sync_bundle",
+            "sync_quarantine",
+            "sync_conflict",
+            "sync_duplicate",
+        }
+    )
+
     open_township = Signal(str)  # 12-digit township code
-    loaded = Signal()
 
-    def __init__(
-        self,
-        db: Database,
-        signed_in: SignedIn,
-        parent: QWidget | None = None,
-        *,
-        today: Callable[[], date] = clock.today,
-    ) -> None:
-        super().__init__(parent)
-        self._db, self._actor, self._today = db, signed_in.actor, today
-        self._task: tasks.TaskHandle[list[TownshipRow]] | None = None
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(ws, parent)
         self.has_loaded = False
-        self.stale = False
         self._chart_codes: list[str] = []
         self.setStyleSheet(CARD_STYLE)
 
@@ -61,7 +65,6 @@ class CountyDashboardPage(QWidget):
         self.subtitle = QLabel()
         self.subtitle.setStyleSheet(f"color: {TONES['muted']};")
         self.refresh_button = QPushButton(self.tr("&Refresh"))
-        self.refresh_button.setShortcut(QKeySequence.StandardKey.Refresh)
         self.refresh_button.setToolTip(self.tr("Reload the numbers (F5)"))
         self.refresh_button.clicked.connect(self.refresh)
         top = QHBoxLayout()
@@ -119,6 +122,7 @@ class CountyDashboardPage(QWidget):
         body.addSpacing(4)
         body.addLayout(cards)
         body.addSpacing(6)
+        body.addWidget(self.refused)
         body.addWidget(self.table)
         body.addWidget(self.status)
         body.addSpacing(6)
@@ -158,34 +162,17 @@ class CountyDashboardPage(QWidget):
 
     # ---------------------------------------------------------------- loading
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if (not self.has_loaded or self.stale) and (self._task is None or self._task.is_finished):
-            self.refresh()
+    def busy_changed(self, busy: bool) -> None:
+        super().busy_changed(busy)
+        self.refresh_button.setEnabled(not busy)
 
-    def mark_stale(self) -> None:
-        """Something changed elsewhere (a bundle imported, a decision made): reload when next shown."""
-        self.stale = True
-
-    @Slot()
-    def refresh(self) -> None:
-        if self._task is not None and not self._task.is_finished:
-            return
-        self.stale = False
+    def load(self) -> None:
         self.status.setText(self.tr("Loading the townships' numbers…"))
-        self.refresh_button.setEnabled(False)
-        db, actor, today = self._db, self._actor, self._today()
+        actor = self.actor
+        self.read(lambda uow: township_rows(uow, actor), self._on_loaded, key="load")
 
-        def load(progress: tasks.Progress, cancel: tasks.CancelFlag) -> list[TownshipRow]:
-            with db.uow(actor.username) as uow:
-                return township_rows(uow.session, actor, today)
-
-        self._task = tasks.run(load, on_result=self._on_loaded, on_error=self._on_failed)
-        self._task.finished.connect(self._on_finished)
-
-    @Slot(object)
     def _on_loaded(self, rows: list[TownshipRow]) -> None:
-        today = self._today()
+        today = clock.today()
         header = self.table.horizontalHeader()
         self.model.set_rows(rows, today)
         if header.isSortIndicatorShown():
@@ -207,7 +194,7 @@ class CountyDashboardPage(QWidget):
             ).format(days=STALE_DAYS)
         )
         self.has_loaded = True
-        self.status_message.emit(
+        self.show_status(
             self.tr("Township numbers updated: {n} applications await the county.").format(
                 n=f"{total.awaiting_county:,}"
             )
@@ -220,9 +207,9 @@ class CountyDashboardPage(QWidget):
             wan = (Decimal(total.monthly_fen) / WAN_FEN).quantize(Decimal("0.1"))
             amount = self.tr("{amount} ten-thousand yuan a month").format(amount=f"{wan:,}")
         else:
-            amount = self.tr("{amount} yuan a month").format(amount=money_text(total.monthly_fen))
+            amount = self.tr("{amount} yuan a month").format(amount=yuan(total.monthly_fen))
         c["active"].set_value(f"{total.active:,}", amount)
-        c["active"].setToolTip(self.tr("{amount} yuan a month").format(amount=money_text(total.monthly_fen)))
+        c["active"].setToolTip(self.tr("{amount} yuan a month").format(amount=yuan(total.monthly_fen)))
         c["awaiting"].set_value(
             f"{total.awaiting_county:,}",
             self.tr("{n} still at the townships").format(n=f"{total.in_township:,}"),
@@ -280,14 +267,9 @@ class CountyDashboardPage(QWidget):
             ],
         )
 
-    @Slot(object)
-    def _on_failed(self, error: UserError) -> None:
-        self.status.setText(str(error))
-        self.status_message.emit(str(error))
-
-    @Slot()
-    def _on_finished(self) -> None:
-        self.refresh_button.setEnabled(True)
+    def show_refused(self, error: UserError) -> None:
+        super().show_refused(error)
+        self.status.clear()
 
     # ---------------------------------------------------------------- navigation
 

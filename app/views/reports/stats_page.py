@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QDate, Signal, Slot
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -23,45 +19,49 @@ from PySide6.QtWidgets import (
 
 from app import clock
 from app.documents.reports import CategoryRow, MonthlyReport, YearSummary
-from app.errors import UserError
-from app.models.db import Database
-from app.services.reports import files as report_files
+from app.domain.money import yuan
+from app.services.reports import files
 from app.services.reports.files import SavedFile
 from app.services.reports.monthly import monthly
 from app.services.reports.year import year_summary
-from app.views import tasks
-from app.views.payments.texts import yuan
-from app.views.signed_in import SignedIn
+from app.views.ops import Job
+from app.views.page import Page
 from app.views.tablemodels.rows import ColumnSpec, RowsTableModel
-from app.views.task_progress import follow
-from app.views.widgets.forms import ErrorLabel, work_table
+from app.views.widgets.forms import work_table
+from app.views.workspace import Workspace
 
 MONTHLY, YEAR = "month", "year"
 
 
-class ReportStatsTab(QWidget):
+class ReportStatsTab(Page):
     """Choose 月报 or 年度汇总, see the key figures, save the file (PDF only when the builder is installed).
 
-    Signals: ``previewed(MonthlyReport | YearSummary)``, ``saved(SavedFile)``, ``refused(str)``,
-    ``status_message(str)``.
+    The figures load when the tab is first shown, on 显示 and after a change to what they count.
+    Signals: ``previewed(MonthlyReport | YearSummary)`` then ``loaded``, ``saved(SavedFile)``,
+    ``status_message(str)`` (refusals too, also shown on the tab).
     """
+
+    CONCERNS = frozenset(
+        {
+            "payment_run",
+            "payment_line",
+            "payment_result",
+            "benefit",
+            "benefit_member",
+            "benefit_change",
+            "case_file",
+            "decision",
+            "review",
+            "public_notice",
+        }
+    )
 
     previewed = Signal(object)
     saved = Signal(object)
-    refused = Signal(str)
-    status_message = Signal(str)
 
-    def __init__(
-        self,
-        db: Database,
-        signed_in: SignedIn,
-        parent: QWidget | None = None,
-        *,
-        today: Callable[[], date] = clock.today,
-    ) -> None:
-        super().__init__(parent)
-        self._db, self._actor, self._today = db, signed_in.actor, today
-        now = today()
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(ws, parent)
+        now = clock.today()
         self.kind_combo = QComboBox()
         self.kind_combo.addItem(self.tr("Monthly statistics report"), MONTHLY)
         self.kind_combo.addItem(self.tr("Year summary"), YEAR)
@@ -73,10 +73,9 @@ class ReportStatsTab(QWidget):
         self.show_button = QPushButton(self.tr("&Show figures"))
         self.xlsx_button = QPushButton(self.tr("Save as &Excel…"))
         self.pdf_button = QPushButton(self.tr("Save as &PDF…"))
-        self.pdf_button.setVisible(report_files.report_pdf_available())
+        self.pdf_button.setVisible(files.report_pdf_available())
         self.source_label = QLabel()
         self.source_label.setWordWrap(True)
-        self.error = ErrorLabel()
         self.month_model: RowsTableModel[CategoryRow] = RowsTableModel(self._month_columns(), self)
         self.year_model: RowsTableModel[tuple[str, str]] = RowsTableModel(
             [
@@ -87,7 +86,6 @@ class ReportStatsTab(QWidget):
         )
         self.table = work_table()
         self.table.setModel(self.month_model)
-        self._started = False
 
         top = QHBoxLayout()
         for widget in (self.kind_combo, self.month_edit, self.year_spin, self.show_button):
@@ -98,10 +96,10 @@ class ReportStatsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.source_label)
-        layout.addWidget(self.error)
+        layout.addWidget(self.refused)
         layout.addWidget(self.table, 1)
         self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
-        self.show_button.clicked.connect(self.preview)
+        self.show_button.clicked.connect(self.refresh)
         self.xlsx_button.clicked.connect(lambda: self._save_clicked(pdf=False))
         self.pdf_button.clicked.connect(lambda: self._save_clicked(pdf=True))
         self._on_kind_changed()
@@ -119,12 +117,6 @@ class ReportStatsTab(QWidget):
             ColumnSpec(self.tr("Per person (yuan)"), lambda r: yuan(r.per_capita_fen), right=True),
         ]
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._started:  # the current month's figures when the tab is first opened
-            self._started = True
-            self.preview()
-
     def kind(self) -> str:
         return str(self.kind_combo.currentData())
 
@@ -140,46 +132,24 @@ class ReportStatsTab(QWidget):
         self.table.setModel(self.month_model if monthly_kind else self.year_model)
         self.source_label.clear()
 
-    def _start(self, label: str, work: tasks.Work[Any], on_result: Callable[[Any], object]) -> None:
-        self.error.clear_error()
-        self._set_busy(True)
-        task = tasks.run(work, on_result, self._on_refused)
-        task.finished.connect(self._on_finished)
-        follow(task, label, self)
-
-    def _set_busy(self, busy: bool) -> None:
+    def busy_changed(self, busy: bool) -> None:
+        super().busy_changed(busy)
         for button in (self.show_button, self.xlsx_button, self.pdf_button):
             button.setEnabled(not busy)
 
-    @Slot()
-    def _on_finished(self) -> None:
-        self._set_busy(False)
-
-    @Slot(object)
-    def _on_refused(self, error: UserError) -> None:
-        self.error.show_error(str(error))
-        self.refused.emit(str(error))
-        self.status_message.emit(str(error))
+    def load(self) -> None:
+        """Compute the chosen report off the GUI thread and show its key figures."""
+        self.preview()
 
     @Slot()
     def preview(self) -> None:
-        """Compute the chosen report off the GUI thread and show its key figures."""
-        db, actor, kind, month, year, today = (
-            self._db,
-            self._actor,
-            self.kind(),
-            self.month(),
-            self.year_spin.value(),
-            self._today(),
+        actor, kind, month, year = self.actor, self.kind(), self.month(), self.year_spin.value()
+        self.read(
+            lambda uow: monthly(uow, actor, month) if kind == MONTHLY else year_summary(uow, actor, year),
+            self._on_previewed,
+            label=self.tr("Computing the figures…"),
+            key="preview",
         )
-
-        def work(_progress: tasks.Progress, _cancel: tasks.CancelFlag) -> MonthlyReport | YearSummary:
-            with db.uow(actor.username) as uow:
-                if kind == MONTHLY:
-                    return monthly(uow.session, actor, month)
-                return year_summary(uow.session, actor, year, today)
-
-        self._start(self.tr("Computing the figures…"), work, self._on_previewed)
 
     @Slot(object)
     def _on_previewed(self, result: MonthlyReport | YearSummary) -> None:
@@ -191,6 +161,7 @@ class ReportStatsTab(QWidget):
             self.source_label.setText(self.tr("Payments count approved runs only."))
         self.table.resizeColumnsToContents()
         self.previewed.emit(result)
+        self.loaded.emit()
 
     def year_figures(self, s: YearSummary) -> list[tuple[str, str]]:
         return [
@@ -219,32 +190,21 @@ class ReportStatsTab(QWidget):
 
     def save_to(self, path: Path, *, pdf: bool = False) -> None:
         """Write the chosen report to ``path`` off the GUI thread (nothing half-written on failure)."""
-        db, actor, kind, month, year, today = (
-            self._db,
-            self._actor,
-            self.kind(),
-            self.month(),
-            self.year_spin.value(),
-            self._today(),
+        actor, kind, month, year, job = self.actor, self.kind(), self.month(), self.year_spin.value(), Job()
+        progress, cancel = job.progress, job.cancelled
+        self.read(  # a report holds counts, no personal data: nothing to audit, the database is only read
+            lambda uow: (
+                files.save_monthly_report(uow, actor, month, path, pdf=pdf, progress=progress, cancel=cancel)
+                if kind == MONTHLY
+                else files.save_year_summary(
+                    uow, actor, year, path, pdf=pdf, progress=progress, cancel=cancel
+                )
+            ),
+            self._on_saved,
+            label=self.tr("Writing the report…"),
+            job=job,
         )
 
-        def work(_progress: tasks.Progress, cancel: tasks.CancelFlag) -> SavedFile:
-            with db.uow(actor.username) as uow:
-                if kind == MONTHLY:
-                    saved = report_files.save_monthly_report(
-                        uow, actor, month, path, pdf=pdf, cancelled=cancel.is_set
-                    )
-                else:
-                    saved = report_files.save_year_summary(
-                        uow, actor, year, path, pdf=pdf, today=today, cancelled=cancel.is_set
-                    )
-            if cancel:
-                raise tasks.Cancelled
-            return saved
-
-        self._start(self.tr("Writing the report…"), work, self._on_saved)
-
-    @Slot(object)
     def _on_saved(self, saved: SavedFile) -> None:
-        self.status_message.emit(self.tr("Saved to {path}").format(path=saved.path))
+        self.show_status(self.tr("Saved to {path}").format(path=saved.path))
         self.saved.emit(saved)

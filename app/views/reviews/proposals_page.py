@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
-
 from PySide6.QtCore import QItemSelection, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,12 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from app import clock
+from app.domain.money import yuan
 from app.errors import UserError
-from app.models.db import Database
-from app.services.reviews import proposals as county_proposals
+from app.services.reviews import proposals
 from app.services.reviews.proposals import ProposalDecision, ProposalRow
-from app.views import tasks
-from app.views.signed_in import SignedIn
+from app.views.cases import CASE_TABLES
+from app.views.page import Page
 from app.views.tablemodels.rows import ROW_ROLE, ColumnSpec, RowsTableModel
 from app.views.widgets.forms import (
     DateEdit,
@@ -33,30 +30,22 @@ from app.views.widgets.forms import (
     MoneyEdit,
     fit_columns,
     heading,
-    money_text,
     show_date,
     work_table,
 )
-from app.views.widgets.queue_split import queue_beside_form
+from app.views.widgets.queue_split import queue_beside_form, select_quietly
+from app.views.workspace import Workspace
 
 
-class ProposalsPage(QWidget):
-    queue_loaded = Signal()
-    decided = Signal(str)  # case id
+class ProposalsPage(Page):
+    """The proposals waiting for the county (the service refuses anyone but county staff); the form
+    starts undecided: the officer agrees or declines."""
+
+    CONCERNS = CASE_TABLES | {"benefit_change"}
     open_case = Signal(str)
-    status_message = Signal(str)
 
-    def __init__(
-        self,
-        db: Database,
-        signed_in: SignedIn,
-        parent: QWidget | None = None,
-        *,
-        today: Callable[[], date] = clock.today,
-    ) -> None:
-        super().__init__(parent)
-        self._db, self._actor, self._today = db, signed_in.actor, today
-        self._started = False
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(ws, parent)
         self.current: ProposalRow | None = None
         self.model = RowsTableModel[ProposalRow](
             [
@@ -66,8 +55,8 @@ class ProposalsPage(QWidget):
                 ColumnSpec(self.tr("Village"), lambda r: r.village),
                 ColumnSpec(self.tr("Head of household"), lambda r: r.head_name),
                 ColumnSpec(self.tr("Programme"), lambda r: r.program_label),
-                ColumnSpec(self.tr("Paid now (yuan)"), lambda r: money_text(r.paid_fen), right=True),
-                ColumnSpec(self.tr("Proposed (yuan)"), lambda r: money_text(r.proposed_fen), right=True),
+                ColumnSpec(self.tr("Paid now (yuan)"), lambda r: yuan(r.paid_fen), right=True),
+                ColumnSpec(self.tr("Proposed (yuan)"), lambda r: yuan(r.proposed_fen), right=True),
             ],
             self,
         )
@@ -76,19 +65,20 @@ class ProposalsPage(QWidget):
         fit_columns(self.table, {0: "2026年11月30日", 4: "欧阳小明"})
         self.count_label = QLabel()
         self.refresh_button = QPushButton(self.tr("Refresh"))
-        self.refresh_button.setShortcut(QKeySequence.StandardKey.Refresh)
 
         self.title = heading(self.tr("Choose a proposal in the list"))
         self.facts = QLabel()
         self.facts.setWordWrap(True)
         self.accept_radio = QRadioButton(self.tr("&Agree"))
         self.decline_radio = QRadioButton(self.tr("&Do not agree"))
-        self.accept_radio.setChecked(True)
+        self.choices = QButtonGroup(self)
+        self.choices.addButton(self.accept_radio)
+        self.choices.addButton(self.decline_radio)
         self.amount_edit = MoneyEdit()
         self.months_spin = QSpinBox()
         self.months_spin.setRange(1, 6)
         self.months_spin.setValue(6)
-        self.date_edit = DateEdit(today())
+        self.date_edit = DateEdit(clock.today())
         self.reason_edit = QPlainTextEdit()
         self.reason_edit.setTabChangesFocus(True)
         self.reason_edit.setFixedHeight(80)
@@ -119,39 +109,34 @@ class ProposalsPage(QWidget):
         right_layout.addLayout(buttons)
         right_layout.addStretch(1)
 
+        footer = (self.count_label, self.refused)
         title = heading(self.tr("Adjustments proposed by reviews"))
-        queue_beside_form(self, (title, None, self.refresh_button), self.table, self.count_label, right)
+        queue_beside_form(self, (title, None, self.refresh_button), self.table, footer, right)
 
-        self.refresh_button.clicked.connect(self.reload)
+        self.refresh_button.clicked.connect(self.refresh)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
-        self.accept_radio.toggled.connect(lambda _on: self._enable_inputs())
+        self.choices.buttonToggled.connect(lambda _button, _on: self._enable_inputs())
         self.submit_button.clicked.connect(self._submit)
         self.open_button.clicked.connect(self._open)
         self.show_row(None)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._started:
-            self._started = True
-            self.reload()
-
-    @Slot()
-    def reload(self) -> None:
-        db, actor = self._db, self._actor
+    def load(self) -> None:
         self.count_label.setText(self.tr("Loading…"))
-
-        def load(progress: tasks.Progress, cancel: tasks.CancelFlag) -> list[ProposalRow]:
-            with db.uow("system") as uow:
-                return county_proposals.proposal_queue(uow.session, actor)
-
-        tasks.run(load, on_result=self._on_loaded, on_error=self._on_error)
+        self.read(lambda uow: proposals.proposal_queue(uow, self.actor), self._on_loaded, key="queue")
 
     @Slot(object)
     def _on_loaded(self, rows: list[ProposalRow]) -> None:
+        shown = self.current
         self.model.set_rows(rows)
         self.count_label.setText(self.tr("{n} proposals waiting for the county").format(n=len(rows)))
-        self.show_row(None)
-        self.queue_loaded.emit()
+        row = next(
+            (i for i, r in enumerate(rows) if shown is not None and r.review_id == shown.review_id), None
+        )
+        if row is not None and rows[row] == shown:  # unchanged: the form keeps what is typed
+            select_quietly(self.table, row, quietly=True)
+        else:
+            self.show_row(None)
+        self.loaded.emit()
 
     @Slot(QItemSelection, QItemSelection)
     def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
@@ -159,10 +144,14 @@ class ProposalsPage(QWidget):
         self.show_row(indexes[0].data(ROW_ROLE) if indexes else None)
 
     def show_row(self, row: ProposalRow | None) -> None:
+        """Show a proposal (or none); the decision starts undecided: the officer chooses."""
         self.current = row
         self.error.clear_error()
         self.reason_edit.clear()
-        self.accept_radio.setChecked(True)
+        self.choices.setExclusive(False)
+        self.accept_radio.setChecked(False)
+        self.decline_radio.setChecked(False)
+        self.choices.setExclusive(True)
         for widget in (self.accept_radio, self.decline_radio, self.submit_button, self.open_button):
             widget.setEnabled(row is not None)
         if row is None:
@@ -183,7 +172,7 @@ class ProposalsPage(QWidget):
                 date=show_date(row.done_on),
                 finding=row.finding,
                 reason=row.reason,
-                paid=money_text(row.paid_fen),
+                paid=yuan(row.paid_fen),
             )
         )
         self.amount_edit.set_fen(row.proposed_fen)
@@ -195,6 +184,9 @@ class ProposalsPage(QWidget):
         self.months_spin.setEnabled(row is not None and agree and row.proposal == "gradual_exit")
 
     def value(self) -> ProposalDecision:
+        """The decision as chosen; UserError while neither 同意 nor 不同意 is chosen."""
+        if not (self.accept_radio.isChecked() or self.decline_radio.isChecked()):
+            raise UserError(self.tr("Choose the decision: agree or do not agree."))
         amount = self.amount_edit.fen() if self.amount_edit.isEnabled() else None
         return ProposalDecision(
             self.accept_radio.isChecked(),
@@ -209,34 +201,23 @@ class ProposalsPage(QWidget):
         row = self.current
         if row is None:
             return
-        db, actor, data = self._db, self._actor, self.value()
-        self.submit_button.setEnabled(False)
+        try:
+            data = self.value()
+        except UserError as exc:
+            self.error.show_error(str(exc))
+            return
+        self.error.clear_error()
+        self.write(
+            lambda uow: proposals.decide_proposal(uow, self.actor, row.review_id, data),
+            lambda _case_id: self.show_status(self.tr("Decision saved.")),
+            on_error=lambda error: self.error.show_error(str(error)),
+        )
 
-        def work(progress: tasks.Progress, cancel: tasks.CancelFlag) -> str:
-            with db.uow(actor.username) as uow:
-                case_id = county_proposals.decide_proposal(uow, actor, row.review_id, data)
-                uow.commit()
-            return case_id
-
-        tasks.run(work, on_result=self._on_decided, on_error=self._on_refused)
-
-    @Slot(object)
-    def _on_decided(self, case_id: str) -> None:
-        self.status_message.emit(self.tr("Decision saved."))
-        self.decided.emit(case_id)
-        self.reload()
-
-    @Slot(object)
-    def _on_refused(self, error: UserError) -> None:
-        self.error.show_error(str(error))
-        self.submit_button.setEnabled(True)
+    def busy_changed(self, busy: bool) -> None:
+        super().busy_changed(busy)
+        self.submit_button.setEnabled(not busy and self.current is not None)
 
     @Slot()
     def _open(self) -> None:
         if self.current is not None:
             self.open_case.emit(self.current.case_id)
-
-    @Slot(object)
-    def _on_error(self, error: UserError) -> None:
-        self.count_label.setText(str(error))
-        self.status_message.emit(str(error))

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.money import yuan
 from app.errors import UserError
 from app.services.reviews.review import ReviewContext, ReviewInput
-from app.views.widgets.forms import DateEdit, ErrorLabel, MoneyEdit, heading, money_text
+from app.views.widgets.forms import DateEdit, ErrorLabel, MoneyEdit, heading
 
 
 def _box(lines: int) -> QPlainTextEdit:
@@ -107,13 +108,11 @@ class ReviewForm(QWidget):
         self.title.setText(
             self.tr("{head} · {number}").format(head=context.head_name, number=context.case_number)
         )
-        lines = [
-            self.tr("Paid now: <b>{amount}</b> yuan a month").format(amount=money_text(context.monthly_fen))
-        ]
+        lines = [self.tr("Paid now: <b>{amount}</b> yuan a month").format(amount=yuan(context.monthly_fen))]
         if context.estimate_fen is not None:
             lines.append(
                 self.tr("By the file today: <b>{amount}</b> yuan ({reason})").format(
-                    amount=money_text(context.estimate_fen), reason=context.estimate_reason
+                    amount=yuan(context.estimate_fen), reason=context.estimate_reason
                 )
             )
         else:

@@ -2,51 +2,38 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
-
 from PySide6.QtCore import QItemSelection, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
 
 from app import clock
 from app.domain.codes import Role
 from app.errors import UserError
-from app.models.db import Database
 from app.services.cases import worklist
 from app.services.cases.worklist import ReviewLine
 from app.services.context import TOWNSHIP_ROLES
-from app.services.reviews import review as worklist_reviews
+from app.services.reviews import review
 from app.services.reviews.review import ReviewContext, ReviewInput
-from app.views import tasks
+from app.views.cases import CASE_TABLES
+from app.views.page import Page
+from app.views.reviews.columns import review_columns
 from app.views.reviews.review_form import ReviewForm
-from app.views.signed_in import SignedIn
-from app.views.tablemodels.rows import ROW_ROLE, ColumnSpec, RowsTableModel, days_tone
-from app.views.widgets.forms import calendar_days_text, fit_columns, money_text, show_date, work_table
-from app.views.widgets.queue_split import queue_beside_form
+from app.views.tablemodels.rows import ROW_ROLE, RowsTableModel
+from app.views.widgets.forms import fit_columns, work_table
+from app.views.widgets.queue_split import queue_beside_form, select_quietly
+from app.views.workspace import Workspace
 
 
-class ReviewsPage(QWidget):
-    """Every query and the save run off the GUI thread; ``open_case`` asks the window for the workspace."""
+class ReviewsPage(Page):
+    """Reviews due in the user's area (the service scopes them); ``open_case`` asks for the workspace."""
 
-    queue_loaded = Signal()
+    CONCERNS = CASE_TABLES
     context_loaded = Signal()
-    review_saved = Signal(str)
     open_case = Signal(str)
-    status_message = Signal(str)
 
-    def __init__(
-        self,
-        db: Database,
-        signed_in: SignedIn,
-        parent: QWidget | None = None,
-        *,
-        today: Callable[[], date] = clock.today,
-    ) -> None:
-        super().__init__(parent)
-        self._db, self._actor, self._scope, self._today = db, signed_in.actor, signed_in.scope, today
-        self._started = False
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(ws, parent)
         self._wanted: str | None = None
+        self._has_rows = False
         self._next_row: int | None = None  # after a save, go on with the household now in that row
         self.horizon_combo = QComboBox()
         self.horizon_combo.addItem(self.tr("Due within 30 days or overdue"), worklist.REVIEW_HORIZON_DAYS)
@@ -54,31 +41,16 @@ class ReviewsPage(QWidget):
         horizon_label = QLabel(self.tr("&Queue:"))
         horizon_label.setBuddy(self.horizon_combo)
         self.refresh_button = QPushButton(self.tr("Refresh"))
-        self.refresh_button.setShortcut(QKeySequence.StandardKey.Refresh)
         self.count_label = QLabel()
 
-        self.model = RowsTableModel[ReviewLine](
-            [
-                ColumnSpec(
-                    self.tr("Time left"),
-                    lambda r: calendar_days_text(r.days),
-                    tone=lambda r: days_tone(r.days, 7),
-                ),
-                ColumnSpec(self.tr("Due"), lambda r: show_date(r.due_on)),
-                ColumnSpec(self.tr("Head of household"), lambda r: r.head_name),
-                ColumnSpec(self.tr("Village"), lambda r: r.village),
-                ColumnSpec(self.tr("Programme"), lambda r: r.program_label),
-                ColumnSpec(self.tr("Monthly amount (yuan)"), lambda r: money_text(r.monthly_fen), right=True),
-            ],
-            self,
-        )
+        self.model = RowsTableModel[ReviewLine](review_columns(case_number=False), self)
         self.table = work_table()
         self.table.setModel(self.model)
         fit_columns(
             self.table, {0: "已逾期120天", 1: "2026年12月31日", 2: "欧阳小明", 3: "莲花湖社区", 4: "特困供养"}
         )
         self.form = ReviewForm()
-        role = signed_in.actor.role
+        role = ws.actor.role
         if role not in TOWNSHIP_ROLES and role is not Role.ADMIN:
             self.form.set_read_only(
                 self.tr("Reviews are recorded by the township office; {role} may read them.").format(
@@ -86,36 +58,28 @@ class ReviewsPage(QWidget):
                 )
             )
 
+        footer = (self.count_label, self.refused)
         bar = (horizon_label, self.horizon_combo, None, self.refresh_button)
-        queue_beside_form(self, bar, self.table, self.count_label, self.form, (640, 560))
+        queue_beside_form(self, bar, self.table, footer, self.form, (640, 560))
 
-        self.horizon_combo.currentIndexChanged.connect(self.reload)
-        self.refresh_button.clicked.connect(self.reload)
+        self.horizon_combo.currentIndexChanged.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.refresh)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.activated.connect(lambda _index: self.form.finding_edit.setFocus())
         self.form.submitted.connect(self._save)
         self.form.open_case.connect(self.open_case)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._started:
-            self._started = True
-            self.reload()
-
-    @Slot()
-    def reload(self) -> None:
-        db, scope, today, horizon = self._db, self._scope, self._today(), self.horizon_combo.currentData()
+    def load(self) -> None:
+        horizon = self.horizon_combo.currentData()
         self.count_label.setText(self.tr("Loading…"))
-
-        def load(progress: tasks.Progress, cancel: tasks.CancelFlag) -> list[ReviewLine]:
-            with db.uow("system") as uow:
-                return worklist.reviews_due(uow.session, scope, today, horizon)
-
-        tasks.run(load, on_result=self._on_loaded, on_error=self._on_error)
+        self.read(lambda uow: worklist.reviews_due(uow, self.actor, horizon), self._on_loaded, key="queue")
 
     @Slot(object)
     def _on_loaded(self, lines: list[ReviewLine]) -> None:
+        shown = self.form.context.case_id if self.form.context is not None else None
+        before = next((r for r in self.model.rows() if r.case_id == shown), None)
         self.model.set_rows(lines)
+        self._has_rows = True
         overdue = sum(1 for r in lines if r.days < 0)
         self.count_label.setText(
             self.tr("{n} households to review, {overdue} overdue").format(n=len(lines), overdue=overdue)
@@ -125,8 +89,12 @@ class ReviewsPage(QWidget):
         elif self._next_row is not None and lines:
             self.table.selectRow(min(self._next_row, len(lines) - 1))
             self.table.setFocus()
+        elif shown is not None:
+            row = next((i for i, r in enumerate(lines) if r.case_id == shown), None)
+            if row is not None:
+                select_quietly(self.table, row, quietly=lines[row] == before)
         self._next_row = None
-        self.queue_loaded.emit()
+        self.loaded.emit()
 
     def choose(self, case_id: str) -> None:
         """Select the household's review in the queue, or load its form directly."""
@@ -139,7 +107,7 @@ class ReviewsPage(QWidget):
 
     def open_review(self, case_id: str) -> None:
         """Show a household chosen on the workbench."""
-        if not self._started:
+        if not self._has_rows:
             self._wanted = case_id
         else:
             self.choose(case_id)
@@ -151,41 +119,30 @@ class ReviewsPage(QWidget):
             self._load_context(indexes[0].data(ROW_ROLE).case_id)
 
     def _load_context(self, case_id: str) -> None:
-        db, today = self._db, self._today()
-
-        def load(progress: tasks.Progress, cancel: tasks.CancelFlag) -> ReviewContext:
-            with db.uow("system") as uow:
-                return worklist_reviews.review_context(uow.session, case_id, today)
-
-        tasks.run(load, on_result=self._on_context, on_error=self._on_error)
+        self.read(
+            lambda uow: review.review_context(uow, self.actor, case_id), self._on_context, key="context"
+        )
 
     @Slot(object)
     def _on_context(self, context: ReviewContext) -> None:
-        self.form.show_context(context, self._today())
+        self.form.show_context(context, clock.today())
         self.context_loaded.emit()
 
     @Slot(str, object)
     def _save(self, case_id: str, data: ReviewInput) -> None:
-        db, actor = self._db, self._actor
-
-        def work(progress: tasks.Progress, cancel: tasks.CancelFlag) -> str:
-            with db.uow(actor.username) as uow:
-                worklist_reviews.record_review(uow, actor, case_id, data)
-                uow.commit()
-            return case_id
-
-        tasks.run(work, on_result=self._on_saved, on_error=self.form.on_failed)
-
-    @Slot(object)
-    def _on_saved(self, case_id: str) -> None:
         rows = self.table.selectionModel().selectedRows()
-        self._next_row = rows[0].row() if rows else None
-        self.form.saved()
-        self.status_message.emit(self.tr("Review saved; the next one is scheduled."))
-        self.reload()
-        self.review_saved.emit(case_id)
+        self._next_row = rows[0].row() if rows else None  # the queue reloads: go on from this row
+        self.write(
+            lambda uow: review.record_review(uow, self.actor, case_id, data),
+            self._on_saved,
+            on_error=self._on_save_refused,
+        )
+
+    def _on_save_refused(self, error: UserError) -> None:
+        self._next_row = None
+        self.form.on_failed(error)
 
     @Slot(object)
-    def _on_error(self, error: UserError) -> None:
-        self.count_label.setText(str(error))
-        self.status_message.emit(str(error))
+    def _on_saved(self, _review: object) -> None:
+        self.form.saved()
+        self.show_status(self.tr("Review saved; the next one is scheduled."))

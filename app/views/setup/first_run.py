@@ -138,11 +138,15 @@ class FirstRunWizard(QWizard):
 
     @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, step: str) -> None:
-        if self.progress is not None:
-            self.progress.setMaximum(total)
-            self.progress.setValue(done)
-            if step:
-                self.progress.setLabelText(self._step_text(step))
+        progress = self.progress
+        if progress is None:
+            return
+        progress.setMaximum(total)
+        if step:
+            progress.setLabelText(self._step_text(step))
+        # Last: a modal progress dialog handles events in setValue, and the setup's end may be one of
+        # them (it closes the dialog).
+        progress.setValue(done)
 
     @Slot(object)
     def _on_done(self, result: SetupResult) -> None:

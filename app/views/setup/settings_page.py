@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,31 +21,26 @@ from PySide6.QtWidgets import (
 
 from app.domain.calendar import DayKind
 from app.domain.codes import Role, RuleMode
-from app.errors import UserError
-from app.models.db import Database
 from app.services import settings
-from app.views import tasks
-from app.views.signed_in import SignedIn
+from app.services.settings import SettingsView
+from app.views.page import Page
 from app.views.ui_state import LANGUAGES, preferred_language, set_preferred_language
+from app.views.workspace import Workspace
 
 OFFICE_EDITORS = {Role.ADMIN, Role.TOWNSHIP_HEAD, Role.COUNTY_HEAD}
 PROCEDURE_EDITORS = {Role.ADMIN, Role.COUNTY_HEAD}
 
 
-class SettingsPage(QWidget):
+class SettingsPage(Page):
     """What an office sets once: the services check the roles; the page says who may change what."""
 
-    loaded = Signal()
+    CONCERNS = frozenset({"setting", "holiday"})
     saved = Signal(str)
-    refused = Signal(str)
 
-    def __init__(self, db: Database, signed_in: SignedIn, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._db = db
-        self._signed_in = signed_in
-        self._started = False
-        role = signed_in.actor.role
-        county = signed_in.installation_kind == "county"
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(ws, parent)
+        role = ws.actor.role
+        county = ws.is_county
 
         self.language_combo = QComboBox()
         for code, name in LANGUAGES.items():
@@ -124,6 +116,7 @@ class SettingsPage(QWidget):
         left = QVBoxLayout()
         for box in (language_box, office_box, procedure_box):
             left.addWidget(box)
+        left.addWidget(self.refused)
         left.addWidget(self.status)
         left.addStretch(1)
         layout = QHBoxLayout(self)
@@ -141,41 +134,21 @@ class SettingsPage(QWidget):
             form.addRow(note)
             box.setToolTip(why)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._started:
-            self._started = True
-            self.reload()
-
-    def reload(self) -> None:
-        db, user = self._db, self._signed_in.actor.username
-
-        def work(_progress: Any, _cancel: Any) -> dict[str, Any]:
-            with db.uow(user) as uow:
-                s = uow.session
-                return {
-                    "office": {key: str(settings.get(s, key) or "") for key in settings.OFFICE_KEYS},
-                    "mode": settings.rule_mode(s).value,
-                    "limits": settings.time_limits(s),
-                    "spot_share": int(settings.get(s, "county.spot_check_share")),
-                    "renotice": settings.renotice_after_objection(s),
-                    "holidays": settings.holidays(s),
-                }
-
-        tasks.run(work, self._on_loaded, self._on_refused)
+    def load(self) -> None:
+        self.read(lambda uow: settings.settings_view(uow, self.actor), self._on_loaded)
 
     @Slot(object)
-    def _on_loaded(self, data: dict[str, Any]) -> None:
-        for key, value in data["office"].items():
+    def _on_loaded(self, data: SettingsView) -> None:
+        for key, value in data.office.items():
             self.office_edits[key].setText(value)
-        self.mode_combo.setCurrentIndex(self.mode_combo.findData(data["mode"]))
-        self.notice_days.setValue(data["limits"].notice_days)
-        self.day_kind_combo.setCurrentIndex(self.day_kind_combo.findData(data["limits"].notice_day_kind))
-        self.spot_share.setValue(data["spot_share"])
-        self.renotice_check.setChecked(data["renotice"])
+        self.mode_combo.setCurrentIndex(self.mode_combo.findData(data.rule_mode.value))
+        self.notice_days.setValue(data.limits.notice_days)
+        self.day_kind_combo.setCurrentIndex(self.day_kind_combo.findData(data.limits.notice_day_kind))
+        self.spot_share.setValue(data.spot_check_share)
+        self.renotice_check.setChecked(data.renotice_after_objection)
         kinds = {"holiday": self.tr("Holiday"), "workday": self.tr("Make-up working day")}
-        self.holiday_table.setRowCount(len(data["holidays"]))
-        for row, (day, kind, name) in enumerate(data["holidays"]):
+        self.holiday_table.setRowCount(len(data.holidays))
+        for row, (day, kind, name) in enumerate(data.holidays):
             for col, text in enumerate((f"{day:%Y-%m-%d}", kinds.get(kind, kind), name)):
                 self.holiday_table.setItem(row, col, QTableWidgetItem(text))
         self.holiday_table.resizeColumnsToContents()
@@ -186,46 +159,38 @@ class SettingsPage(QWidget):
         set_preferred_language(str(self.language_combo.currentData()))
         self.status.setText(self.tr("The language changes when the program is started again."))
 
-    def _save(self, change: Any, done: str) -> None:
-        db, actor = self._db, self._signed_in.actor
-
-        def work(_progress: Any, _cancel: Any) -> str:
-            with db.uow(actor.username) as uow:
-                change(uow.session, actor)
-                uow.commit()
-            return done
-
-        tasks.run(work, self._on_saved, self._on_refused)
-
     @Slot()
     def save_office(self) -> None:
         values = {key: edit.text() for key, edit in self.office_edits.items()}
-        self._save(lambda s, a: settings.update_office(s, a, values), self.tr("Office details saved."))
+        done = self.tr("Office details saved.")
+        self._starting()
+        self.write(lambda uow: settings.update_office(uow, self.actor, values), lambda _: self._saved(done))
 
     @Slot()
     def save_procedure(self) -> None:
         mode = RuleMode(self.mode_combo.currentData())
         days, kind = self.notice_days.value(), str(self.day_kind_combo.currentData())
         share, renotice = self.spot_share.value(), self.renotice_check.isChecked()
-        self._save(
-            lambda s, a: settings.update_procedure(
-                s,
-                a,
+        done = self.tr("Rules saved.")
+        self._starting()
+        self.write(
+            lambda uow: settings.update_procedure(
+                uow,
+                self.actor,
                 rule_mode=mode,
                 notice_days=days,
                 notice_day_kind=kind,
                 spot_check_share=share,
                 renotice_after_objection=renotice,
             ),
-            self.tr("Rules saved."),
+            lambda _: self._saved(done),
         )
 
-    @Slot(object)
-    def _on_saved(self, message: str) -> None:
-        self.status.setText(message)
-        self.saved.emit(message)
+    def _starting(self) -> None:
+        self.clear_refused()
+        self.status.clear()
 
-    @Slot(object)
-    def _on_refused(self, error: UserError) -> None:
-        self.status.setText(f'<span style="color:#b00020">{error}</span>')
-        self.refused.emit(str(error))
+    def _saved(self, message: str) -> None:
+        self.status.setText(message)
+        self.show_status(message)
+        self.saved.emit(message)

@@ -8,12 +8,10 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -22,7 +20,7 @@ from PySide6.QtWidgets import (
 from app.domain.codes import UrbanRural
 from app.errors import UserError
 from app.services.setup.standards import PROGRAMS, UNITS, StandardInput, StandardRow
-from app.views.widgets.forms import DateEdit, ErrorLabel, MoneyEdit
+from app.views.widgets.forms import DateEdit, ErrorLabel, MoneyEdit, ok_cancel
 
 
 class StandardDialog(QDialog):
@@ -87,15 +85,7 @@ class StandardDialog(QDialog):
             self._fill(row)
 
         self.error = ErrorLabel()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        assert ok is not None
-        self.ok_button: QPushButton = ok
-        self.ok_button.setText(self.tr("Save"))
-        self.buttons.accepted.connect(self._on_ok)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_button = ok_cancel(self, self.tr("Save"), self._on_ok)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

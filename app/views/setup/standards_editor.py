@@ -1,16 +1,12 @@
 """保障标准: the county's standards table (by year) with its add/edit dialog, and the benefit-rule form.
 
 Stations and county users without the right see the same screen read-only, with the reason; the
-services refuse their writes anyway. Every database call runs off the GUI thread (``tasks.run``).
+services refuse their writes anyway. Every database call is an operation of the page.
 """
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
-
 from PySide6.QtCore import QModelIndex, Signal, Slot
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -25,38 +21,29 @@ from PySide6.QtWidgets import (
 
 from app import clock
 from app.domain.benefit import BenefitRules
+from app.domain.money import yuan
 from app.errors import UserError
-from app.models.db import Database
-from app.services import settings
 from app.services.setup import standards
-from app.services.setup.standards import StandardInput, StandardRow
-from app.views import tasks
+from app.services.setup.standards import EditorView, StandardInput, StandardRow
+from app.views.page import Page
 from app.views.setup.benefit_rules_form import BenefitRulesForm
 from app.views.setup.standard_dialog import StandardDialog
 from app.views.setup.standards_model import StandardsModel
-from app.views.signed_in import SignedIn
-from app.views.widgets.forms import ErrorLabel, money_text, stretch_column, work_table
+from app.views.widgets.forms import ErrorLabel, stretch_column, work_table
+from app.views.workspace import Workspace
 
 
-class StandardsEditor(QWidget):
+class StandardsEditor(Page):
     """The standards and the benefit rules; ``status_message`` reports saves and refusals."""
 
-    status_message = Signal(str)
-    loaded = Signal()
+    CONCERNS = frozenset({"standard", "setting", "area"})
     saved = Signal(str)
-    refused = Signal(str)
 
-    def __init__(
-        self, db: Database, signed_in: SignedIn, parent: QWidget | None = None, today: date | None = None
-    ) -> None:
-        super().__init__(parent)
-        self._db = db
-        self._signed_in = signed_in
-        self._today = today or clock.today()
-        self._started = False
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(ws, parent)
         self._areas: list[tuple[str, str]] = []
         self.dialog: StandardDialog | None = None
-        self.editable = standards.may_edit(signed_in.installation_kind, signed_in.actor.role)
+        self.editable = standards.may_edit(ws.kind, ws.actor.role)
 
         self.read_only_note = QLabel(self._read_only_reason())
         self.read_only_note.setWordWrap(True)
@@ -115,70 +102,54 @@ class StandardsEditor(QWidget):
         columns.addWidget(rules_box, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.read_only_note)
+        layout.addWidget(self.refused)
         layout.addLayout(columns)
         self._update_buttons()
 
     def _read_only_reason(self) -> str:
-        if self._signed_in.installation_kind != "county":
+        if not self.ws.is_county:
             return self.tr(
                 "Standards and calculation rules are set by the county bureau and arrive with its bundles; "
                 "they can only be changed at the county."
             )
-        if self._signed_in.actor.role not in standards.EDITOR_ROLES:
+        if self.actor.role not in standards.EDITOR_ROLES:
             return self.tr("Only county staff, the county head or the administrator may change these.")
         return ""
 
     # ---------------------------------------------------------------- loading
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._started:
-            self._started = True
-            self.reload()
-
-    def reload(self) -> None:
-        db, user, year, today = self._db, self._signed_in.actor.username, self.selected_year(), self._today
-
-        def work(_progress: Any, _cancel: Any) -> dict[str, Any]:
-            with db.uow(user) as uow:
-                s = uow.session
-                return {
-                    "areas": standards.area_choices(s),
-                    "years": standards.years(s),
-                    "rows": standards.list_standards(s, year, today),
-                    "rules": settings.benefit_rules(s),
-                }
-
-        tasks.run(work, self._on_loaded, self._on_refused)
+    def load(self) -> None:
+        year = self.selected_year()
+        self.read(lambda uow: standards.editor_view(uow, self.actor, year), self._on_loaded, key="load")
 
     def selected_year(self) -> int | None:
         value = self.year_combo.currentData()
         return int(value) if value is not None else None
 
     @Slot(object)
-    def _on_loaded(self, data: dict[str, Any]) -> None:
-        self._areas = data["areas"]
+    def _on_loaded(self, data: EditorView) -> None:
+        self._areas = data.areas
         year = self.selected_year()
         self.year_combo.blockSignals(True)
         while self.year_combo.count() > 1:
             self.year_combo.removeItem(1)
-        for y in data["years"]:
+        for y in data.years:
             self.year_combo.addItem(str(y), y)
         found = self.year_combo.findData(year) if year is not None else 0
         self.year_combo.setCurrentIndex(max(0, found))
         self.year_combo.blockSignals(False)
         if found < 0:  # the year's last standard was deleted: show every year
-            self.reload()
+            self.load()
             return
-        self.model.set_rows(data["rows"])
+        self.model.set_rows(data.rows)
         self.table.resizeColumnsToContents()
-        self.rules_form.set_rules(data["rules"])
+        self.rules_form.set_rules(data.rules)
         self._update_buttons()
         self.loaded.emit()
 
     @Slot()
     def _on_year_changed(self) -> None:
-        self.reload()
+        self.refresh()
 
     def selected_row(self) -> StandardRow | None:
         rows = self.table.selectionModel().selectedRows()
@@ -208,7 +179,7 @@ class StandardsEditor(QWidget):
             self._open_dialog(self.model.row_at(index.row()))
 
     def _open_dialog(self, row: StandardRow | None) -> StandardDialog:
-        dialog = StandardDialog(self._areas, self._today, row, self)
+        dialog = StandardDialog(self._areas, clock.today(), row, self)
         dialog.submitted.connect(self._save_standard)
         self.dialog = dialog
         dialog.open()
@@ -216,15 +187,11 @@ class StandardsEditor(QWidget):
 
     @Slot(object)
     def _save_standard(self, data: StandardInput) -> None:
-        db, actor = self._db, self._signed_in.actor
-
-        def work(_progress: Any, _cancel: Any) -> StandardRow:
-            with db.uow(actor.username) as uow:
-                row = standards.save_standard(uow, actor, data)
-                uow.commit()
-            return row
-
-        tasks.run(work, self._on_standard_saved, self._on_standard_refused)
+        self.write(
+            lambda uow: standards.save_standard(uow, self.actor, data),
+            self._on_standard_saved,
+            on_error=self._on_standard_refused,
+        )
 
     @Slot(object)
     def _on_standard_saved(self, row: StandardRow) -> None:
@@ -235,17 +202,16 @@ class StandardsEditor(QWidget):
             self.tr("Standard saved: {area} {urban_rural} {amount} yuan from {day}.").format(
                 area=row.area_name,
                 urban_rural=row.urban_rural_label,
-                amount=money_text(row.amount_fen),
+                amount=yuan(row.amount_fen),
                 day=f"{row.effective_from:%Y-%m-%d}",
             )
         )
-        self.reload()
 
     @Slot(object)
     def _on_standard_refused(self, error: UserError) -> None:
         if self.dialog is not None:
             self.dialog.show_error(str(error))
-        self._on_refused(error)
+        self.show_refused(error)
 
     @Slot()
     def _on_delete_clicked(self) -> None:
@@ -263,19 +229,10 @@ class StandardsEditor(QWidget):
             self.delete_standard(row.id)
 
     def delete_standard(self, standard_id: str) -> None:
-        db, actor, today = self._db, self._signed_in.actor, self._today
-
-        def work(_progress: Any, _cancel: Any) -> None:
-            with db.uow(actor.username) as uow:
-                standards.delete_standard(uow, actor, standard_id, today)
-                uow.commit()
-
-        tasks.run(work, self._on_deleted, self._on_refused)
-
-    @Slot(object)
-    def _on_deleted(self, _result: object) -> None:
-        self._report(self.tr("The standard was deleted."))
-        self.reload()
+        done = self.tr("The standard was deleted.")
+        self.write(
+            lambda uow: standards.delete_standard(uow, self.actor, standard_id), lambda _: self._report(done)
+        )
 
     # ---------------------------------------------------------------- rules
 
@@ -284,18 +241,13 @@ class StandardsEditor(QWidget):
         try:
             rules = self.rules_form.rules()
         except UserError as error:
-            self.rules_error.show_error(str(error))
-            self._on_refused(error)
+            self._on_rules_refused(error)
             return
-        db, actor = self._db, self._signed_in.actor
-
-        def work(_progress: Any, _cancel: Any) -> BenefitRules:
-            with db.uow(actor.username) as uow:
-                stored = standards.save_rules(uow, actor, rules)
-                uow.commit()
-            return stored
-
-        tasks.run(work, self._on_rules_saved, self._on_rules_refused)
+        self.write(
+            lambda uow: standards.save_rules(uow, self.actor, rules),
+            self._on_rules_saved,
+            on_error=self._on_rules_refused,
+        )
 
     @Slot(object)
     def _on_rules_saved(self, rules: BenefitRules) -> None:
@@ -306,15 +258,11 @@ class StandardsEditor(QWidget):
     @Slot(object)
     def _on_rules_refused(self, error: UserError) -> None:
         self.rules_error.show_error(str(error))
-        self._on_refused(error)
+        self.show_status(str(error))
 
     # ---------------------------------------------------------------- messages
 
     def _report(self, message: str) -> None:
-        self.status_message.emit(message)
+        self.clear_refused()
+        self.show_status(message)
         self.saved.emit(message)
-
-    @Slot(object)
-    def _on_refused(self, error: UserError) -> None:
-        self.status_message.emit(str(error))
-        self.refused.emit(str(error))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.domain.money import yuan
 from app.services.setup.standards import UNITS, StandardRow
 from app.views.tablemodels.rows import ColumnSpec, RowsTableModel
-from app.views.widgets.forms import money_text, show_date
+from app.views.widgets.forms import show_date
 
 _TONES = {"current": "ok", "upcoming": "soon", "superseded": "muted"}
 
@@ -32,11 +33,9 @@ class StandardsModel(RowsTableModel[StandardRow]):
                 ColumnSpec(self.tr("Area"), lambda r: r.area_name),
                 ColumnSpec(self.tr("Urban/rural"), lambda r: r.urban_rural_label),
                 ColumnSpec(self.tr("Programme"), lambda r: r.program_label),
-                ColumnSpec(
-                    self.tr("Amount (yuan)"), lambda r: money_text(r.amount_fen), right=True, tone=_tone
-                ),
+                ColumnSpec(self.tr("Amount (yuan)"), lambda r: yuan(r.amount_fen), right=True, tone=_tone),
                 ColumnSpec(self.tr("Unit"), lambda r: UNITS.get(r.unit, r.unit)),
-                ColumnSpec(self.tr("A month (yuan)"), lambda r: money_text(r.monthly_fen), right=True),
+                ColumnSpec(self.tr("A month (yuan)"), lambda r: yuan(r.monthly_fen), right=True),
                 ColumnSpec(self.tr("In force from"), lambda r: show_date(r.effective_from)),
                 ColumnSpec(self.tr("State"), lambda r: states.get(r.state, r.state), tone=_tone),
                 ColumnSpec(self.tr("Note"), lambda r: r.note, tooltip=lambda r: r.note),

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,56 +15,30 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
+from app.domain.codes import BundleStatus, InstallationKind, KeyStatus
 from app.errors import UserError
-from app.models.db import Database
 from app.paths import DataPaths
-from app.services.sync import transfer as sync
-from app.sync.importer import Outcome
-from app.sync.provision import StationInfo
-from app.views import tasks
-from app.views.signed_in import SignedIn
-from app.views.sync.queues import Item, SyncQueues
+from app.services.sync import queues, transfer
+from app.services.sync.queues import Overview, StationRow
+from app.services.sync.transfer import Exported, Imported
+from app.sync.results import DIGEST_MATCH, DIGEST_MISMATCH, DIGEST_PENDING, Outcome, UpResult
+from app.views.ops import Job
+from app.views.page import Page
+from app.views.sync.queues import SyncQueues
 from app.views.tablemodels.rows import ColumnSpec, RowsTableModel
-from app.views.widgets.forms import ErrorLabel, fit_columns, heading, stretch_column, work_table
+from app.views.tasks import TaskHandle
+from app.views.widgets.forms import fit_columns, heading, stretch_column, work_table
+from app.views.workspace import Workspace
 
-
-@dataclass(frozen=True)
-class StationRow:
-    """One township as the county sees it; duplicates count the open ID numbers that involve it."""
-
-    info: StationInfo
-    duplicates: int
-
-
-@dataclass(frozen=True)
-class Overview:
-    stations: list[StationRow]
-    items: dict[str, list[Item]]
-
-
-@dataclass(frozen=True)
-class Imported:
-    outcomes: list[Outcome]
-    files: int
-    stopped: bool
-
-
-def load_overview(db: Database) -> Overview:
-    """Per-station status and the open queue items (county only; runs off the GUI thread)."""
-    items = sync.review_items(db)
-    involved: Counter[str] = Counter()
-    for duplicate in items["duplicates"]:
-        for code in {str(p.get("station", "")) for p in duplicate["persons"]}:
-            involved[code] += 1
-    rows = [StationRow(info, involved[info.code]) for info in sync.list_stations(db)]
-    return Overview(rows, items)
+SYNC_TABLES = frozenset(
+    {"sync_peer", "sync_key", "sync_bundle", "sync_conflict", "sync_duplicate", "sync_quarantine"}
+)
 
 
 class PassphraseDialog(QDialog):
@@ -93,28 +63,24 @@ class PassphraseDialog(QDialog):
         layout.addWidget(buttons)
 
 
-class SyncPage(QWidget):
-    """Bundles on a USB stick. Work runs off the GUI thread; expected errors are shown on the page.
+class SyncPage(Page):
+    """Bundles on a USB stick; at the county also the stations and the queues to resolve.
 
     ``ask_passphrase``, ``choose_folder`` and ``choose_files`` open dialogs; tests replace them.
     """
 
-    exported = Signal(object)  # sync.Exported, or None when there was nothing to send
-    imported = Signal(object)  # list[Outcome], one per bundle (held ones released count too)
-    overview_loaded = Signal()
+    CONCERNS = SYNC_TABLES
+    exported = Signal(object)  # Exported, or None when there was nothing to send
+    imported = Signal(object)  # Imported: one outcome per bundle (held ones released count too)
     resolved = Signal(str)  # what was done, once a queue item is closed
-    refused = Signal(str)
 
-    def __init__(
-        self, db: Database, signed_in: SignedIn, paths: DataPaths, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self._db, self._actor, self._paths = db, signed_in.actor, paths
-        self.is_county = signed_in.installation_kind == "county"
-        self._started = False
-        self._busy = False
-        self._stop: tasks.CancelFlag | None = None
-        self._task: tasks.TaskHandle[Any] | None = None
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(ws, parent)
+        if ws.paths is None:
+            raise ValueError("the sync page needs the data folder")
+        self._paths: DataPaths = ws.paths
+        self.is_county = ws.is_county
+        self.import_task: TaskHandle[Imported] | None = None  # the import running (tests cancel it)
 
         self.export_button = QPushButton(
             self.tr("&Export return bundle to folder…")
@@ -127,15 +93,9 @@ class SyncPage(QWidget):
         self.station_combo = QComboBox()
         self.export_button.clicked.connect(self._export_clicked)
         self.import_button.clicked.connect(self._import_clicked)
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setTextVisible(False)
-        self.cancel_button = QPushButton(self.tr("&Stop after this bundle"))
-        self.cancel_button.clicked.connect(self.stop)
-        self.progress_label = QLabel()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error = ErrorLabel()
 
         self.results_model = RowsTableModel[Outcome](
             [
@@ -167,10 +127,6 @@ class SyncPage(QWidget):
         actions.addWidget(self.export_button)
         actions.addWidget(self.import_button)
         actions.addStretch(1)
-        busy = QHBoxLayout()
-        busy.addWidget(self.progress_bar, 1)
-        busy.addWidget(self.cancel_button)
-        self._set_busy(False)
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -190,9 +146,7 @@ class SyncPage(QWidget):
         hint.setWordWrap(True)
         top_layout.addWidget(hint)
         top_layout.addLayout(actions)
-        top_layout.addLayout(busy)
-        top_layout.addWidget(self.progress_label)
-        top_layout.addWidget(self.error)
+        top_layout.addWidget(self.refused)
         top_layout.addWidget(self.summary)
         top_layout.addWidget(self.results_table, 1)
 
@@ -207,7 +161,7 @@ class SyncPage(QWidget):
                 ColumnSpec(
                     self.tr("Keys"),
                     self._key_text,
-                    tone=lambda r: None if r.info.status == "active" else "overdue",
+                    tone=lambda r: None if r.info.status is KeyStatus.ACTIVE else "overdue",
                 ),
                 ColumnSpec(self.tr("Last sequence"), lambda r: str(r.info.last_seq), right=True),
                 ColumnSpec(self.tr("Last import"), lambda r: r.info.last_import),
@@ -246,19 +200,12 @@ class SyncPage(QWidget):
             {0: "430623101", 1: "三封寺镇镇", 2: "已吊销", 3: "00000", 4: "2026-11-29 11:45", 9: "有变更在途"}
             | {column: "0000" for column in range(5, 9)},
         )
-        self.refresh_button = QPushButton(self.tr("&Refresh"))
-        self.refresh_button.clicked.connect(self.reload)
         self.queues = SyncQueues()
         self.queues.resolve_conflict.connect(self.resolve_conflict)
         self.queues.resolve_duplicate.connect(self.resolve_duplicate)
         self.queues.discard_quarantine.connect(self.discard_quarantine)
         status_box = QGroupBox(self.tr("Stations"))
-        status_layout = QVBoxLayout(status_box)
-        status_layout.addWidget(self.stations_table, 1)
-        bar = QHBoxLayout()
-        bar.addStretch(1)
-        bar.addWidget(self.refresh_button)
-        status_layout.addLayout(bar)
+        QVBoxLayout(status_box).addWidget(self.stations_table, 1)
         queues_box = QGroupBox(self.tr("To resolve"))
         QVBoxLayout(queues_box).addWidget(self.queues)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -269,24 +216,12 @@ class SyncPage(QWidget):
 
     # -- loading -------------------------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._started:
-            self._started = True
-            if self.is_county:
-                self.reload()
-
-    @Slot()
-    def reload(self) -> None:
-        """Reload the station table and the queues (county)."""
-        if not self.is_county:
-            return
-        db = self._db
-
-        def load(_progress: tasks.Progress, _cancel: tasks.CancelFlag) -> Overview:
-            return load_overview(db)
-
-        tasks.run(load, self._on_overview, self._on_refused)
+    def load(self) -> None:
+        """The station table and the queues (county); a station has nothing to list before it imports."""
+        if self.is_county:
+            self.read(lambda uow: queues.overview(uow, self.actor), self._on_overview, key="overview")
+        else:
+            self.loaded.emit()
 
     @Slot(object)
     def _on_overview(self, overview: Overview) -> None:
@@ -295,11 +230,16 @@ class SyncPage(QWidget):
         wanted = self.station_combo.currentData()
         self.station_combo.clear()
         for row in overview.stations:
-            if row.info.status == "active":
+            if row.info.status is KeyStatus.ACTIVE:
                 self.station_combo.addItem(f"{row.info.code} {row.info.name}", row.info.code)
         if wanted is not None and self.station_combo.findData(wanted) >= 0:
             self.station_combo.setCurrentIndex(self.station_combo.findData(wanted))
-        self.overview_loaded.emit()
+        self.loaded.emit()
+
+    def busy_changed(self, busy: bool) -> None:
+        super().busy_changed(busy)
+        self.export_button.setEnabled(not busy)
+        self.import_button.setEnabled(not busy)
 
     # -- dialogs (replaced in tests) ---------------------------------------------------------------
 
@@ -341,85 +281,48 @@ class SyncPage(QWidget):
         if self.is_county:
             station = self.station_combo.currentData()
             if not station:
-                self._on_refused(UserError(self.tr("Choose the station to export the return bundle for.")))
+                self.show_refused(UserError(self.tr("Choose the station to export the return bundle for.")))
                 return
         passphrase = self.ask_passphrase()
         if passphrase is None:
             return
-        db, paths, actor = self._db, self._paths, self._actor
-
-        def work(progress: tasks.Progress, _cancel: tasks.CancelFlag) -> sync.Exported | None:
-            return sync.export_bundle(
-                db, paths, actor, lambda: passphrase, folder, station, lambda m: progress(0, 0, m)
-            )
-
-        self._start(work, self._on_exported, self.tr("Exporting…"), cancellable=False)
+        self._starting()
+        job = Job()
+        self.write(
+            lambda uow: transfer.export_bundle(
+                uow, self.actor, self._paths, lambda: passphrase, folder, station, job.progress
+            ),
+            self._on_exported,
+            label=self.tr("Exporting…"),
+            job=job,
+        )
 
     def import_files(self, files: list[Path]) -> None:
-        """Import each file in its own transaction; the table shows what happened to each bundle."""
+        """Import the files, each bundle on its own; the table shows what happened to each one.
+
+        Cancelling the import (in its progress dialog) imports none of them.
+        """
         passphrase = self.ask_passphrase()
         if passphrase is None:
             return
-        db, paths, actor, total = self._db, self._paths, self._actor, len(files)
-        stop = self._stop = tasks.CancelFlag()
+        self._starting()
+        job = Job()
+        self.import_task = self.write(
+            lambda uow: transfer.import_bundles(
+                uow, self.actor, self._paths, lambda: passphrase, files, job.progress, job.cancelled
+            ),
+            self._on_imported,
+            label=self.tr("Importing…"),
+            job=job,
+            everything=True,  # a bundle may touch any table: every page refreshes
+        )
 
-        def work(progress: tasks.Progress, cancel: tasks.CancelFlag) -> Imported:
-            done = 0
-
-            def report(message: str) -> None:
-                nonlocal done
-                progress(done, total, message)
-                done += 1
-
-            outcomes = sync.import_bundles(
-                db, paths, actor, lambda: passphrase, files, report, lambda: bool(stop) or bool(cancel)
-            )
-            return Imported(outcomes, total, bool(stop))
-
-        self._start(work, self._on_imported, self.tr("Importing…"), cancellable=True)
-
-    @Slot()
-    def stop(self) -> None:
-        """Stop an import after the bundle in hand (each bundle is one transaction)."""
-        if self._stop is not None:
-            self._stop.set()
-            self.cancel_button.setEnabled(False)
-            self.progress_label.setText(self.tr("Stopping after the current bundle…"))
-
-    def _start(
-        self, work: tasks.Work[Any], on_result: Callable[[Any], object], what: str, *, cancellable: bool
-    ) -> None:
-        self.error.clear_error()
+    def _starting(self) -> None:
+        self.clear_refused()
         self.summary.clear()
-        self.progress_label.setText(what)
-        self._set_busy(True, cancellable)
-        self._task = tasks.run(work, on_result, self._on_refused, self._on_progress)
-        self._task.finished.connect(self._on_finished)
-
-    def _set_busy(self, busy: bool, cancellable: bool = False) -> None:
-        self._busy = busy
-        self.export_button.setEnabled(not busy)
-        self.import_button.setEnabled(not busy)
-        self.progress_bar.setVisible(busy)
-        self.progress_bar.setRange(0, 0)
-        self.cancel_button.setVisible(busy and cancellable)
-        self.cancel_button.setEnabled(busy and cancellable)
-
-    @Slot(int, int, str)
-    def _on_progress(self, done: int, total: int, message: str) -> None:
-        self.progress_bar.setRange(0, total)
-        self.progress_bar.setValue(done)
-        self.progress_label.setText(message)
-
-    @Slot()
-    def _on_finished(self) -> None:
-        self._set_busy(False)
-        self._stop = None
-        self._task = None
-        self.progress_label.clear()
 
     @Slot(object)
-    def _on_exported(self, done: sync.Exported | None) -> None:
+    def _on_exported(self, done: Exported | None) -> None:
         if done is None:
             self.summary.setText(self.tr("Nothing to send."))
         else:
@@ -430,136 +333,121 @@ class SyncPage(QWidget):
                 )
             )
         self.exported.emit(done)
-        self.reload()
 
     @Slot(object)
     def _on_imported(self, result: Imported) -> None:
         self.results_model.set_rows(result.outcomes)
-        count = Counter(o.status for o in result.outcomes)
-        text = self.tr(
-            "{applied} applied, {held} held, {replay} already imported, {refused} refused."
-        ).format(
-            applied=count["applied"], held=count["held"], replay=count["replay"], refused=count["refused"]
+        self.summary.setText(
+            self.tr("{applied} applied, {held} held, {replay} already imported, {refused} refused.").format(
+                applied=result.count(BundleStatus.APPLIED),
+                held=result.count(BundleStatus.HELD),
+                replay=result.count(BundleStatus.REPLAY),
+                refused=result.count(BundleStatus.REFUSED),
+            )
         )
-        if result.stopped:
-            text += " " + self.tr("Stopped: the remaining files were not imported.")
-        self.summary.setText(text)
-        self.imported.emit(result.outcomes)
-        self.reload()
-
-    @Slot(object)
-    def _on_refused(self, error: UserError) -> None:
-        self.error.show_error(str(error))
-        self.refused.emit(str(error))
+        self.imported.emit(result)
 
     # -- the county's queues ---------------------------------------------------------------------------
 
-    @Slot(int, str)
-    def resolve_conflict(self, conflict_id: int, keep: str) -> None:
-        db, actor = self._db, self._actor
+    @Slot(int, object)
+    def resolve_conflict(self, conflict_id: int, keep: InstallationKind) -> None:
         done = (
             self.tr("Conflict resolved: the county's values kept.")
-            if keep == "county"
+            if keep is InstallationKind.COUNTY
             else self.tr("Conflict resolved: the station's values kept.")
         )
-
-        def work(_progress: tasks.Progress, _cancel: tasks.CancelFlag) -> str:
-            sync.resolve_conflict(db, actor, conflict_id, keep)
-            return done
-
-        tasks.run(work, self._on_resolved, self._on_refused)
+        self.write(lambda uow: queues.resolve_conflict(uow, self.actor, conflict_id, keep), self._said(done))
 
     @Slot(int, str)
     def resolve_duplicate(self, duplicate_id: int, note: str) -> None:
-        db, actor, done = self._db, self._actor, self.tr("Duplicate ID number checked.")
-
-        def work(_progress: tasks.Progress, _cancel: tasks.CancelFlag) -> str:
-            sync.resolve_duplicate(db, actor, duplicate_id, note)
-            return done
-
-        tasks.run(work, self._on_resolved, self._on_refused)
+        done = self.tr("Duplicate ID number checked.")
+        self.write(
+            lambda uow: queues.resolve_duplicate(uow, self.actor, duplicate_id, note), self._said(done)
+        )
 
     @Slot(int)
     def discard_quarantine(self, item_id: int) -> None:
-        db, actor, done = self._db, self._actor, self.tr("Quarantined household discarded.")
+        done = self.tr("Quarantined household discarded.")
+        self.write(lambda uow: queues.discard_quarantine(uow, self.actor, item_id), self._said(done))
 
-        def work(_progress: tasks.Progress, _cancel: tasks.CancelFlag) -> str:
-            sync.discard_quarantine(db, actor, item_id)
-            return done
+    def _said(self, what: str) -> Callable[[object], None]:
+        def done(_result: object) -> None:
+            self.clear_refused()
+            self.summary.setText(what)
+            self.queues.finding_edit.clear()
+            self.show_status(what)
+            self.resolved.emit(what)
 
-        tasks.run(work, self._on_resolved, self._on_refused)
-
-    @Slot(object)
-    def _on_resolved(self, what: str) -> None:
-        self.error.clear_error()
-        self.summary.setText(what)
-        self.queues.finding_edit.clear()
-        self.resolved.emit(what)
-        self.reload()
+        return done
 
     # -- texts -----------------------------------------------------------------------------------------
 
     def _status_text(self, o: Outcome) -> str:
         return {
-            "applied": self.tr("Applied"),
-            "held": self.tr("Held"),
-            "replay": self.tr("Already imported"),
-            "refused": self.tr("Refused"),
+            BundleStatus.APPLIED: self.tr("Applied"),
+            BundleStatus.HELD: self.tr("Held"),
+            BundleStatus.REPLAY: self.tr("Already imported"),
+            BundleStatus.REFUSED: self.tr("Refused"),
         }.get(o.status, o.status)
 
     @staticmethod
     def _status_tone(o: Outcome) -> str | None:
-        return {"applied": "ok", "held": "soon", "replay": "muted", "refused": "overdue"}.get(o.status)
+        return {
+            BundleStatus.APPLIED: "ok",
+            BundleStatus.HELD: "soon",
+            BundleStatus.REPLAY: "muted",
+            BundleStatus.REFUSED: "overdue",
+        }.get(o.status)
 
     def _key_text(self, row: StationRow) -> str:
-        return self.tr("Active") if row.info.status == "active" else self.tr("Revoked")
+        return self.tr("Active") if row.info.status is KeyStatus.ACTIVE else self.tr("Revoked")
 
     def _drift_text(self, row: StationRow) -> str:
         return self._digest(row.info.drift)
 
     def _digest(self, value: str) -> str:
         return {
-            "match": self.tr("agrees"),
-            "mismatch": self.tr("differs: a full re-sync follows"),
-            "pending": self.tr("changes in transit, not checked"),
+            DIGEST_MATCH: self.tr("agrees"),
+            DIGEST_MISMATCH: self.tr("differs: a full re-sync follows"),
+            DIGEST_PENDING: self.tr("changes in transit, not checked"),
         }.get(value, "")
 
     def describe(self, o: Outcome) -> str:
         """What a bundle did: counts for an applied or replayed bundle, else the reason it waits or failed."""
-        if o.status == "held":
+        if o.status is BundleStatus.HELD:
             return o.message or self.tr("Waiting for an earlier bundle")
-        if o.status == "refused" or not o.result:
-            return o.message
         r = o.result
-        if "accepted" in r:  # an up bundle, at the county
+        if o.status is BundleStatus.REFUSED or r is None:
+            return o.message
+        if isinstance(r, UpResult):  # an up bundle, at the county
             return self.tr(
                 "accepted {accepted}, unchanged {unchanged}, deleted {deleted}, quarantined {households} "
                 "households ({records} records), conflicts soft {soft}/hard {hard}, "
                 "duplicate ID numbers {duplicates}; digest {digest}"
             ).format(
-                accepted=sum(r["accepted"].values()),
-                unchanged=r["unchanged"],
-                deleted=r["deleted"],
-                households=len(r["quarantined"]),
-                records=sum(q["records"] for q in r["quarantined"]),
-                soft=r["conflicts"]["soft"],
-                hard=r["conflicts"]["hard"],
-                duplicates=r["duplicates"],
-                digest=self._digest(str(r.get("digest", ""))),
+                accepted=r.accepted_total,
+                unchanged=r.unchanged,
+                deleted=r.deleted,
+                households=len(r.quarantined),
+                records=r.quarantined_records,
+                soft=r.soft_conflicts,
+                hard=r.hard_conflicts,
+                duplicates=r.duplicates,
+                digest=self._digest(r.digest),
             )
-        rc = r.get("receipts", {})
+        rc = r.receipts
         return self.tr(
             "receipts {bundles} (accepted {accepted}, duplicate {duplicate}, conflict {conflict}, "
             "quarantined {quarantined}), county records {written}, merged {merged}; digest {digest}"
         ).format(
-            bundles=rc.get("bundles", 0),
-            accepted=rc.get("accepted", 0),
-            duplicate=rc.get("duplicate", 0),
-            conflict=rc.get("conflict", 0),
-            quarantined=rc.get("quarantined", 0),
-            written=sum(r.get("written", {}).values()),
-            merged=r.get("merged", 0),
-            digest=self._digest(str(r.get("digest", ""))),
+            bundles=rc.bundles,
+            accepted=rc.accepted,
+            duplicate=rc.duplicate,
+            conflict=rc.conflict,
+            quarantined=rc.quarantined,
+            written=r.written_total,
+            merged=r.merged,
+            digest=self._digest(r.digest),
         )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.codes import InstallationKind
+from app.services.sync.queues import ConflictItem, DuplicateItem, OpenItems, QuarantineItem
 from app.views.tablemodels.rows import ROW_ROLE, ColumnSpec, RowsTableModel
 from app.views.widgets.forms import fit_columns, work_table
 
-Item = dict[str, Any]
+Item = TypeVar("Item")
 
 
 def values_text(values: dict[str, Any]) -> str:
@@ -29,50 +31,47 @@ def values_text(values: dict[str, Any]) -> str:
     )
 
 
-def _selected(table: QTableView) -> Item | None:
+def _selected(table: QTableView, kind: type[Item]) -> Item | None:
     rows = table.selectionModel().selectedRows()
-    return rows[0].data(ROW_ROLE) if rows else None
+    item = rows[0].data(ROW_ROLE) if rows else None
+    return item if isinstance(item, kind) else None
 
 
 class SyncQueues(QTabWidget):
-    """Three tabs over ``sync.review_items``; the page runs what the buttons ask for through the service."""
+    """Three tabs over the open queue items; the page runs what the buttons ask for through the service."""
 
-    resolve_conflict = Signal(int, str)  # conflict id, "county" | "station"
+    resolve_conflict = Signal(int, object)  # conflict id, whose values to keep (InstallationKind)
     resolve_duplicate = Signal(int, str)  # duplicate id, the finding
     discard_quarantine = Signal(int)  # quarantine item id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.conflicts_model = RowsTableModel[Item](
+        self.conflicts_model = RowsTableModel[ConflictItem](
             [
-                ColumnSpec(self.tr("Station"), lambda r: str(r["station"])),
-                ColumnSpec(self.tr("Table"), lambda r: str(r["table"])),
-                ColumnSpec(self.tr("Record"), lambda r: str(r["record"])),
+                ColumnSpec(self.tr("Station"), lambda r: r.station),
+                ColumnSpec(self.tr("Table"), lambda r: r.table),
+                ColumnSpec(self.tr("Record"), lambda r: r.record),
                 ColumnSpec(self.tr("Kind"), self._kind_text),
-                ColumnSpec(self.tr("Station's values"), lambda r: values_text(r["station_values"])),
-                ColumnSpec(self.tr("County's values"), lambda r: values_text(r["county_values"])),
+                ColumnSpec(self.tr("Station's values"), lambda r: values_text(r.station_values)),
+                ColumnSpec(self.tr("County's values"), lambda r: values_text(r.county_values)),
             ],
             self,
         )
-        self.duplicates_model = RowsTableModel[Item](
+        self.duplicates_model = RowsTableModel[DuplicateItem](
             [
-                ColumnSpec(self.tr("ID number"), lambda r: str(r["id_number"])),
+                ColumnSpec(self.tr("ID number"), lambda r: r.id_number),
                 ColumnSpec(
-                    self.tr("Households"),
-                    lambda r: "、".join(sorted({str(p["household"]) for p in r["persons"]})),
+                    self.tr("Households"), lambda r: "、".join(sorted({p.household for p in r.persons}))
                 ),
-                ColumnSpec(
-                    self.tr("Stations"),
-                    lambda r: "、".join(sorted({str(p["station"]) for p in r["persons"]})),
-                ),
+                ColumnSpec(self.tr("Stations"), lambda r: "、".join(sorted(r.stations))),
             ],
             self,
         )
-        self.quarantine_model = RowsTableModel[Item](
+        self.quarantine_model = RowsTableModel[QuarantineItem](
             [
-                ColumnSpec(self.tr("Station"), lambda r: str(r["station"])),
-                ColumnSpec(self.tr("Household"), lambda r: str(r["group"])),
-                ColumnSpec(self.tr("Reason"), lambda r: str(r["reason"])),
+                ColumnSpec(self.tr("Station"), lambda r: r.station),
+                ColumnSpec(self.tr("Household"), lambda r: r.group),
+                ColumnSpec(self.tr("Reason"), lambda r: r.reason),
             ],
             self,
         )
@@ -98,8 +97,8 @@ class SyncQueues(QTabWidget):
 
         self.keep_county_button = QPushButton(self.tr("Keep the &county's values"))
         self.keep_station_button = QPushButton(self.tr("Keep the stati&on's values"))
-        self.keep_county_button.clicked.connect(lambda: self._conflict("county"))
-        self.keep_station_button.clicked.connect(lambda: self._conflict("station"))
+        self.keep_county_button.clicked.connect(lambda: self._conflict(InstallationKind.COUNTY))
+        self.keep_station_button.clicked.connect(lambda: self._conflict(InstallationKind.STATION))
         self.finding_edit = QLineEdit()
         self.finding_edit.setPlaceholderText(self.tr("Finding, e.g. moved out of the old household"))
         self.finding_button = QPushButton(self.tr("Record the fi&nding"))
@@ -112,7 +111,7 @@ class SyncQueues(QTabWidget):
         self.addTab(self._tab(self.quarantine_table, self.discard_button), "")
         for table in (self.conflicts_table, self.duplicates_table, self.quarantine_table):
             table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.set_items({"conflicts": [], "duplicates": [], "quarantined": []})
+        self.set_items(OpenItems())
 
     @staticmethod
     def _tab(table: QTableView, *controls: QWidget) -> QWidget:
@@ -127,15 +126,15 @@ class SyncQueues(QTabWidget):
         layout.addLayout(bar)
         return page
 
-    def _kind_text(self, row: Item) -> str:
+    def _kind_text(self, row: ConflictItem) -> str:
         return {"soft": self.tr("Merged, to check"), "hard": self.tr("Held, to decide")}.get(
-            str(row["kind"]), str(row["kind"])
+            row.kind, row.kind
         )
 
-    def set_items(self, items: dict[str, list[Item]]) -> None:
-        self.conflicts_model.set_rows(items.get("conflicts", []))
-        self.duplicates_model.set_rows(items.get("duplicates", []))
-        self.quarantine_model.set_rows(items.get("quarantined", []))
+    def set_items(self, items: OpenItems) -> None:
+        self.conflicts_model.set_rows(items.conflicts)
+        self.duplicates_model.set_rows(items.duplicates)
+        self.quarantine_model.set_rows(items.quarantined)
         self.setTabText(0, self.tr("Conflicts ({n})").format(n=self.conflicts_model.rowCount()))
         self.setTabText(1, self.tr("Duplicate ID numbers ({n})").format(n=self.duplicates_model.rowCount()))
         self.setTabText(2, self.tr("Quarantined ({n})").format(n=self.quarantine_model.rowCount()))
@@ -143,25 +142,25 @@ class SyncQueues(QTabWidget):
 
     @Slot()
     def _update_buttons(self) -> None:
-        conflict = _selected(self.conflicts_table) is not None
+        conflict = _selected(self.conflicts_table, ConflictItem) is not None
         self.keep_county_button.setEnabled(conflict)
         self.keep_station_button.setEnabled(conflict)
-        self.finding_button.setEnabled(_selected(self.duplicates_table) is not None)
-        self.discard_button.setEnabled(_selected(self.quarantine_table) is not None)
+        self.finding_button.setEnabled(_selected(self.duplicates_table, DuplicateItem) is not None)
+        self.discard_button.setEnabled(_selected(self.quarantine_table, QuarantineItem) is not None)
 
-    def _conflict(self, keep: str) -> None:
-        item = _selected(self.conflicts_table)
+    def _conflict(self, keep: InstallationKind) -> None:
+        item = _selected(self.conflicts_table, ConflictItem)
         if item is not None:
-            self.resolve_conflict.emit(int(item["id"]), keep)
+            self.resolve_conflict.emit(item.id, keep)
 
     @Slot()
     def _duplicate(self) -> None:
-        item = _selected(self.duplicates_table)
+        item = _selected(self.duplicates_table, DuplicateItem)
         if item is not None:
-            self.resolve_duplicate.emit(int(item["id"]), self.finding_edit.text())
+            self.resolve_duplicate.emit(item.id, self.finding_edit.text())
 
     @Slot()
     def _discard(self) -> None:
-        item = _selected(self.quarantine_table)
+        item = _selected(self.quarantine_table, QuarantineItem)
         if item is not None:
-            self.discard_quarantine.emit(int(item["id"]))
+            self.discard_quarantine.emit(item.id)

@@ -44,7 +44,7 @@ def nice_step(top: float, ticks: int = 4, minimum: float = 1.0) -> float:
     raw = max(top, 1e-9) / ticks
     power = 10 ** math.floor(math.log10(raw))
     step = next(m * power for m in (1, 2, 5, 10) if raw <= m * power)
-    return max(step, minimum)
+    return float(max(step, minimum))
 
 
 class BarChart(QWidget):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, QRegularExpression, Qt
@@ -10,10 +10,13 @@ from PySide6.QtGui import QFont, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QGridLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QWidget,
 )
@@ -65,10 +68,6 @@ def calendar_days_text(days: int, note: str = "") -> str:
     else:
         text = QCoreApplication.translate("Forms", "{n} days left").format(n=days)
     return _with_note(text, note)
-
-
-def money_text(fen: int | None) -> str:
-    return "" if fen is None else fen_to_yuan(fen, grouping=True)
 
 
 class DateEdit(QDateEdit):
@@ -182,3 +181,16 @@ def label_grid(fields: Sequence[tuple[str, QWidget]], columns: int = 2) -> QGrid
         grid.addWidget(label, i // columns, (i % columns) * 2)
         grid.addWidget(widget, i // columns, (i % columns) * 2 + 1)
     return grid
+
+
+def ok_cancel(
+    dialog: QDialog, ok_text: str, on_ok: Callable[[], object] | None = None
+) -> tuple[QDialogButtonBox, QPushButton]:
+    """The dialog's OK / Cancel row with OK renamed to what it does; OK calls ``on_ok`` (else accepts)."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok is not None
+    ok.setText(ok_text)
+    buttons.accepted.connect(on_ok if on_ok is not None else dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, ok

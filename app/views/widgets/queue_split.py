@@ -12,11 +12,12 @@ def queue_beside_form(
     page: QWidget,
     bar: Sequence[QWidget | None],
     table: QTableView,
-    footer: QWidget,
+    footer: QWidget | Sequence[QWidget],
     form: QWidget,
     sizes: tuple[int, int] = (680, 520),
 ) -> QSplitter:
-    """Lay ``page`` out; in ``bar`` a None is the stretch between left- and right-hand widgets."""
+    """Lay ``page`` out; in ``bar`` a None is the stretch between left- and right-hand widgets; ``footer``
+    is one widget or several, under the table (a count, the page's refusal line)."""
     left = QWidget()
     left_layout = QVBoxLayout(left)
     left_layout.setContentsMargins(8, 8, 0, 8)
@@ -28,7 +29,8 @@ def queue_beside_form(
             row.addWidget(widget)
     left_layout.addLayout(row)
     left_layout.addWidget(table, 1)
-    left_layout.addWidget(footer)
+    for widget in [footer] if isinstance(footer, QWidget) else footer:
+        left_layout.addWidget(widget)
     splitter = QSplitter(Qt.Orientation.Horizontal)
     splitter.addWidget(left)
     splitter.addWidget(form)
@@ -39,3 +41,14 @@ def queue_beside_form(
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(splitter)
     return splitter
+
+
+def select_quietly(table: QTableView, row: int, *, quietly: bool) -> None:
+    """Select ``row`` again after a reload; ``quietly``: without telling the page (the row did not change,
+    so the form beside it keeps what the user typed)."""
+    selection = table.selectionModel()
+    previous = selection.blockSignals(quietly)
+    try:
+        table.selectRow(row)
+    finally:
+        selection.blockSignals(previous)

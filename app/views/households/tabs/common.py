@@ -1,4 +1,4 @@
-"""What the household file's tabs share: the change request signals, read-only switching and tables.
+"""What the household file's tabs share: loading the file, saving a change, read-only switching, tables.
 
 Nothing here calls ``tr()``: PySide takes the runtime class as the translation context, so every
 user-visible string lives in the tab class that shows it.
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -22,23 +22,43 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError
 from app.models.db import UnitOfWork
-from app.services.context import Actor
+from app.services.households import edit
 from app.services.households.edit import HouseholdFile
+from app.views.page import Page
+from app.views.workspace import Workspace
 
-Change = Callable[[UnitOfWork, Actor], object]
+Change = Callable[[UnitOfWork], object]
 
 
-class FileTab(QWidget):
-    """A tab of the file: asks the dialog to write a change, and is switched read-only as a whole."""
+class FileTab(Page):
+    """A tab of one household's file: it loads the file when shown (and again when its tables change),
+    writes each change at once, and is switched read-only as a whole.
 
-    change_requested = Signal(object, object)  # a Change, and the inputs to empty once it is written
-    refused = Signal(str)  # a change refused before reaching the service (nothing selected, …)
+    Signals: ``file_loaded(HouseholdFile)`` (the dialog shows the heading and whether the file may be
+    edited), ``saved(str)`` (the household id, after a change is written), ``refusal(str)``.
+    """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    file_loaded = Signal(object)  # HouseholdFile
+    saved = Signal(str)
+    refusal = Signal(str)  # a change (or the read) was refused; the message is on the tab's line
+
+    def __init__(self, ws: Workspace, household_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(ws, parent)
+        self.household_id = household_id
         self._editors: list[QWidget] = []
         self.editable = False
+
+    def load(self) -> None:
+        actor, household_id = self.actor, self.household_id
+        self.read(lambda uow: edit.load(uow, actor, household_id), self._on_file)
+
+    @Slot(object)
+    def _on_file(self, file: HouseholdFile) -> None:
+        self.show_file(file)
+        self.file_loaded.emit(file)
+        self.loaded.emit()
 
     def add_editors(self, *widgets: QWidget) -> None:
         self._editors.extend(widgets)
@@ -49,13 +69,28 @@ class FileTab(QWidget):
             widget.setEnabled(editable)
 
     def request(self, change: Change, clear: tuple[QLineEdit, ...] = ()) -> None:
-        self.change_requested.emit(change, clear)
+        """Write one change; ``clear``: inputs emptied once it is written (kept as typed when refused).
+
+        The tab reads the file again on its own: the write announces the tables it changed.
+        """
+        self.clear_refused()
+        self.write(change, lambda _result: self._on_saved(clear))
+
+    def _on_saved(self, clear: tuple[QLineEdit, ...]) -> None:
+        for line in clear:
+            line.clear()
+        self.saved.emit(self.household_id)
+
+    def show_refused(self, error: UserError) -> None:
+        super().show_refused(error)
+        self.refusal.emit(str(error))
 
     def refuse(self, message: str) -> None:
-        self.refused.emit(message)
+        """A change refused before it reaches the service (nothing selected, …)."""
+        self.show_refused(UserError(message))
 
     def show_file(self, file: HouseholdFile) -> None:
-        """Show the file as read again after loading or a change (tabs override)."""
+        """Show the file as read after loading or a change (tabs override)."""
 
 
 def label_of(enum: Any, code: str | None) -> str:
@@ -90,8 +125,8 @@ def selected_row(table: QTableWidget) -> int | None:
     return rows[0].row() if rows else None
 
 
-def list_layout(page: QWidget, table: QTableWidget, form: QFormLayout, *buttons: QPushButton) -> None:
-    """The table, the form under it and a row of buttons."""
+def list_layout(page: FileTab, table: QTableWidget, form: QFormLayout, *buttons: QPushButton) -> None:
+    """The table, the form under it, a row of buttons and the tab's refusal line."""
     row = QHBoxLayout()
     for button in buttons:
         row.addWidget(button)
@@ -100,3 +135,4 @@ def list_layout(page: QWidget, table: QTableWidget, form: QFormLayout, *buttons:
     layout.addWidget(table, 1)
     layout.addLayout(form)
     layout.addLayout(row)
+    layout.addWidget(page.refused)

@@ -6,17 +6,19 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPushButton, QWidget
 
 from app.domain.codes import HousingType, UrbanRural
-from app.services.households import edit as household_edit
+from app.services.households import edit
 from app.services.households.edit import HouseholdFields, HouseholdFile
 from app.views.households.tabs.common import FileTab
+from app.views.workspace import Workspace
 
 
 class FactsTab(FileTab):
     """Address, urban or rural, phone, housing, bank account and notes, saved together."""
 
-    def __init__(self, household_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.household_id = household_id
+    CONCERNS = frozenset({"household", "area"})
+
+    def __init__(self, ws: Workspace, household_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(ws, household_id, parent)
         self.address_edit = QLineEdit()
         self.address_edit.setMaxLength(200)
         self.urban_combo = QComboBox()
@@ -45,6 +47,7 @@ class FactsTab(FileTab):
         form.addRow(self.tr("Account &holder:"), self.holder_edit)
         form.addRow(self.tr("N&otes:"), self.notes_edit)
         form.addRow(self.save_household_button)
+        form.addRow(self.refused)
         self.add_editors(
             self.address_edit,
             self.urban_combo,
@@ -86,5 +89,5 @@ class FactsTab(FileTab):
             account_holder=self.holder_edit.text(),
             notes=self.notes_edit.text(),
         )
-        hh = self.household_id
-        self.request(lambda uow, actor: household_edit.update_household(uow, actor, hh, fields))
+        actor, hh = self.actor, self.household_id
+        self.request(lambda uow: edit.update_household(uow, actor, hh, fields))

@@ -6,18 +6,21 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPushButton, QSpinBox, QWidget
 
 from app.domain.codes import AssetKind, IncomeKind
-from app.services.households import items as household_items
+from app.domain.money import yuan
+from app.services.households import items
 from app.services.households.edit import AssetData, HouseholdFile, IncomeData
 from app.views.households.tabs.common import FileTab, fill, label_of, list_layout, make_table, selected_row
-from app.views.widgets.forms import MoneyEdit, money_text
+from app.views.widgets.forms import MoneyEdit
+from app.views.workspace import Workspace
 
 
 class IncomesTab(FileTab):
     """Incomes by kind, of a member or of the whole household, with the months they cover."""
 
-    def __init__(self, household_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.household_id = household_id
+    CONCERNS = frozenset({"income_item", "person"})
+
+    def __init__(self, ws: Workspace, household_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(ws, household_id, parent)
         self.item_ids: list[str] = []
         self.incomes_table = make_table(
             [self.tr("Kind"), self.tr("Member"), self.tr("Amount (yuan)"), self.tr("Months"), self.tr("Note")]
@@ -66,7 +69,7 @@ class IncomesTab(FileTab):
                 [
                     label_of(IncomeKind, i.kind),
                     names.get(i.person_id or "", ""),
-                    money_text(i.amount_fen),
+                    yuan(i.amount_fen),
                     str(i.period_months),
                     i.reason,
                 ]
@@ -87,9 +90,9 @@ class IncomesTab(FileTab):
             person_id=self.income_member_combo.currentData(),
             reason=self.income_note_edit.text().strip(),
         )
-        hh = self.household_id
+        actor, hh = self.actor, self.household_id
         self.request(
-            lambda uow, actor: household_items.add_income(uow, actor, hh, data),
+            lambda uow: items.add_income(uow, actor, hh, data),
             (self.income_amount_edit, self.income_note_edit),
         )
 
@@ -99,16 +102,17 @@ class IncomesTab(FileTab):
         if row is None:
             self.refuse(self.tr("Select a row first."))
             return
-        item = self.item_ids[row]
-        self.request(lambda uow, actor: household_items.remove_income(uow, actor, item))
+        item, actor = self.item_ids[row], self.actor
+        self.request(lambda uow: items.remove_income(uow, actor, item))
 
 
 class AssetsTab(FileTab):
     """Assets by kind with quantity and value; exempt ones are marked."""
 
-    def __init__(self, household_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.household_id = household_id
+    CONCERNS = frozenset({"asset_item"})
+
+    def __init__(self, ws: Workspace, household_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(ws, household_id, parent)
         self.item_ids: list[str] = []
         self.assets_table = make_table(
             [
@@ -155,7 +159,7 @@ class AssetsTab(FileTab):
                     label_of(AssetKind, a.kind),
                     a.description,
                     str(a.quantity),
-                    money_text(a.value_fen),
+                    yuan(a.value_fen),
                     yes if a.exempt else "",
                 ]
                 for a in file.assets
@@ -170,9 +174,9 @@ class AssetsTab(FileTab):
             quantity=self.asset_quantity_spin.value(),
             value_fen=self.asset_value_edit.fen() or 0,
         )
-        hh = self.household_id
+        actor, hh = self.actor, self.household_id
         self.request(
-            lambda uow, actor: household_items.add_asset(uow, actor, hh, data),
+            lambda uow: items.add_asset(uow, actor, hh, data),
             (self.asset_description_edit, self.asset_value_edit),
         )
 
@@ -182,5 +186,5 @@ class AssetsTab(FileTab):
         if row is None:
             self.refuse(self.tr("Select a row first."))
             return
-        item = self.item_ids[row]
-        self.request(lambda uow, actor: household_items.remove_asset(uow, actor, item))
+        item, actor = self.item_ids[row], self.actor
+        self.request(lambda uow: items.remove_asset(uow, actor, item))

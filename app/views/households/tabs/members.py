@@ -7,22 +7,24 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 
 from app.domain import idcard, relations
 from app.domain.codes import Health, Sex
-from app.services.households import edit as household_edit
+from app.services.households import edit
 from app.services.households.edit import HouseholdFile, MemberView
 from app.services.intake.household import MemberInput
 from app.views.households.tabs.common import FileTab, fill, label_of, make_table, selected_row
 from app.views.tablemodels.rows import TONES
 from app.views.widgets.forms import label_grid, show_date
 from app.views.widgets.member_inputs import MemberInputs
+from app.views.workspace import Workspace
 
 
 class MembersTab(FileTab):
     """The people of the household; inconsistencies of a typed ID number are flagged as typed."""
 
-    def __init__(self, household_id: str, masks_id_numbers: bool, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.household_id = household_id
-        self.masks_id_numbers = masks_id_numbers
+    CONCERNS = frozenset({"person", "household"})
+
+    def __init__(self, ws: Workspace, household_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(ws, household_id, parent)
+        self.masks_id_numbers = ws.signed_in.masks_id_numbers
         self.members: list[MemberView] = []
         self.members_table = make_table(
             [
@@ -67,6 +69,7 @@ class MembersTab(FileTab):
         layout.addLayout(grid)
         layout.addWidget(self.flags)
         layout.addLayout(buttons)
+        layout.addWidget(self.refused)
         self.id_edit.textChanged.connect(self._on_id_changed)
         self.sex_combo.currentIndexChanged.connect(self._show_flags)
         self.relation_combo.currentIndexChanged.connect(self._show_flags)
@@ -152,10 +155,9 @@ class MembersTab(FileTab):
 
     @Slot()
     def add_member(self) -> None:
-        member = self.current_member()
-        hh = self.household_id
+        member, actor, hh = self.current_member(), self.actor, self.household_id
         self.request(
-            lambda uow, actor: household_edit.add_member(uow, actor, hh, member),
+            lambda uow: edit.add_member(uow, actor, hh, member),
             (self.name_edit, self.id_edit),
         )
 
@@ -165,8 +167,8 @@ class MembersTab(FileTab):
         if selected is None:
             self.refuse(self.tr("Select the member to update."))
             return
-        member = self.current_member()
-        self.request(lambda uow, actor: household_edit.update_member(uow, actor, selected.person_id, member))
+        member, actor = self.current_member(), self.actor
+        self.request(lambda uow: edit.update_member(uow, actor, selected.person_id, member))
 
     @Slot()
     def remove_member(self) -> None:
@@ -174,8 +176,8 @@ class MembersTab(FileTab):
         if selected is None:
             self.refuse(self.tr("Select the member who moved out."))
             return
-        reason = self.reason_edit.text()
+        reason, actor = self.reason_edit.text(), self.actor
         self.request(
-            lambda uow, actor: household_edit.remove_member(uow, actor, selected.person_id, reason),
+            lambda uow: edit.remove_member(uow, actor, selected.person_id, reason),
             (self.reason_edit,),
         )

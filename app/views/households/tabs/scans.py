@@ -2,27 +2,30 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Slot
+from PySide6.QtCore import QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QFormLayout, QLineEdit, QPushButton, QWidget
 
 from app.paths import DataPaths
-from app.services.households import items as household_items
+from app.services.households import attachments, items
 from app.services.households.edit import AttachmentView, HouseholdFile
 from app.views.households.tabs.common import FileTab, fill, list_layout, make_table, selected_row
+from app.views.workspace import Workspace
 
 
 class ScansTab(FileTab):
     """Adding a scan is an edit; opening one is reading, which everyone who sees the file may do."""
 
-    def __init__(self, household_id: str, paths: DataPaths, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.household_id = household_id
-        self.paths = paths
+    CONCERNS = frozenset({"attachment"})
+
+    opened = Signal(str)  # the private copy of a scan handed to the system's viewer
+
+    def __init__(self, ws: Workspace, household_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(ws, household_id, parent)
+        assert ws.paths is not None, "scans are kept in the data folder"
+        self.paths: DataPaths = ws.paths
         self.attachments: list[AttachmentView] = []
         self.attachments_table = make_table(
             [self.tr("Kind"), self.tr("File"), self.tr("Size (KB)"), self.tr("Note")]
@@ -58,10 +61,8 @@ class ScansTab(FileTab):
 
     def add_attachment_file(self, file: Path) -> None:
         kind = self.attachment_kind_edit.text().strip() or self.tr("scan")
-        hh, paths = self.household_id, self.paths
-        self.request(
-            lambda uow, actor: household_items.add_attachment(uow, actor, paths, hh, str(file), kind)
-        )
+        actor, hh, paths = self.actor, self.household_id, self.paths
+        self.request(lambda uow: items.add_attachment(uow, actor, paths, hh, str(file), kind))
 
     @Slot()
     def open_attachment(self) -> None:
@@ -69,12 +70,10 @@ class ScansTab(FileTab):
         if row is None or row >= len(self.attachments):
             self.refuse(self.tr("Select a row first."))
             return
-        attachment = self.attachments[row]
-        blob = Path(household_items.attachment_path(self.paths, attachment.sha256))
-        if not blob.exists():
-            self.refuse(self.tr("The file of this scan is missing from the data folder."))
-            return
-        # The blob is named by its hash; a copy under its own name lets the viewer know its type.
-        copy = Path(tempfile.mkdtemp(prefix="jiuzhu-")) / attachment.filename
-        shutil.copyfile(blob, copy)
+        actor, paths, attachment_id = self.actor, self.paths, self.attachments[row].attachment_id
+        self.read(lambda uow: attachments.copy_for_viewing(uow, actor, paths, attachment_id), self._show)
+
+    @Slot(object)
+    def _show(self, copy: Path) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
+        self.opened.emit(str(copy))

@@ -6,19 +6,22 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QPushButton, QWidget
 
 from app.domain import idcard
-from app.services.households import items as household_items
+from app.domain.money import yuan
+from app.services.households import items
 from app.services.households.edit import HouseholdFile, SupporterData
 from app.views.households.tabs.common import FileTab, fill, list_layout, make_table, selected_row
-from app.views.widgets.forms import MoneyEdit, money_text
+from app.views.widgets.forms import MoneyEdit
+from app.views.workspace import Workspace
 
 
 class SupportersTab(FileTab):
     """Supporters added and removed one row at a time; ID numbers masked for those who see them masked."""
 
-    def __init__(self, household_id: str, masks_id_numbers: bool, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.household_id = household_id
-        self.masks_id_numbers = masks_id_numbers
+    CONCERNS = frozenset({"supporter"})
+
+    def __init__(self, ws: Workspace, household_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(ws, household_id, parent)
+        self.masks_id_numbers = ws.signed_in.masks_id_numbers
         self.item_ids: list[str] = []
         self.supporters_table = make_table(
             [
@@ -73,8 +76,8 @@ class SupportersTab(FileTab):
                     s.name,
                     s.relation,
                     idcard.mask(s.id_number) if mask and s.id_number else s.id_number,
-                    money_text(s.annual_income_fen),
-                    money_text(s.support_paid_fen),
+                    yuan(s.annual_income_fen),
+                    yuan(s.support_paid_fen),
                     yes if s.able_to_support else no,
                 ]
                 for s in file.supporters
@@ -91,9 +94,9 @@ class SupportersTab(FileTab):
             support_paid_fen=self.supporter_paid_edit.fen() or 0,
             able_to_support=self.supporter_able_check.isChecked(),
         )
-        hh = self.household_id
+        actor, hh = self.actor, self.household_id
         self.request(
-            lambda uow, actor: household_items.add_supporter(uow, actor, hh, data),
+            lambda uow: items.add_supporter(uow, actor, hh, data),
             (
                 self.supporter_name_edit,
                 self.supporter_id_edit,
@@ -109,5 +112,5 @@ class SupportersTab(FileTab):
         if row is None:
             self.refuse(self.tr("Select a row first."))
             return
-        item = self.item_ids[row]
-        self.request(lambda uow, actor: household_items.remove_supporter(uow, actor, item))
+        item, actor = self.item_ids[row], self.actor
+        self.request(lambda uow: items.remove_supporter(uow, actor, item))

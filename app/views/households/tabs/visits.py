@@ -7,18 +7,20 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QWidg
 
 from app import clock
 from app.services.households import visits
-from app.services.households.visits import VisitRow, VisitTarget
+from app.services.households.visits import HouseholdVisits, VisitRow, VisitTarget
 from app.views.households.tabs.common import FileTab, fill, list_layout, make_table
 from app.views.tablemodels.rows import TONES
 from app.views.widgets.forms import DateEdit, show_date
+from app.views.workspace import Workspace
 
 
 class VisitsTab(FileTab):
     """Visits newest first; a new one goes under the case the service picks (shown above the form)."""
 
-    def __init__(self, household_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.household_id = household_id
+    CONCERNS = frozenset({"investigation", "review", "case_file"})
+
+    def __init__(self, ws: Workspace, household_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(ws, household_id, parent)
         self.rows: list[VisitRow] = []
         self.target = VisitTarget(None, "", "")
         self.visits_table = make_table(
@@ -51,6 +53,16 @@ class VisitsTab(FileTab):
         list_layout(self, self.visits_table, form, self.record_visit_button)
         self.add_editors(self.visit_date_edit, self.visit_staff_edit, self.visit_findings_edit)
 
+    def load(self) -> None:
+        actor, household_id = self.actor, self.household_id
+        self.read(lambda uow: visits.household_visits(uow, actor, household_id), self._on_visits)
+
+    @Slot(object)
+    def _on_visits(self, found: HouseholdVisits) -> None:
+        self.show_visits(found.rows, found.target)
+        self.set_editable(not found.read_only_reason)
+        self.loaded.emit()
+
     def set_editable(self, editable: bool) -> None:
         super().set_editable(editable)
         self.record_visit_button.setEnabled(editable and self.target.case_id is not None)
@@ -73,11 +85,11 @@ class VisitsTab(FileTab):
 
     @Slot()
     def record_visit(self) -> None:
-        hh = self.household_id
+        actor, hh = self.actor, self.household_id
         on = self.visit_date_edit.value()
         staff = visits.split_staff(self.visit_staff_edit.text())
         findings = self.visit_findings_edit.text()
         self.request(
-            lambda uow, actor: visits.record_visit(uow, actor, hh, on, staff, findings),
+            lambda uow: visits.record_visit(uow, actor, hh, on, staff, findings),
             (self.visit_findings_edit,),
         )

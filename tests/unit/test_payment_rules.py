@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from app.services.payments.rules import (
+from app.domain.payments import (
     AmountChange,
     AmountDecision,
     BenefitTerms,

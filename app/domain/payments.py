@@ -1,6 +1,6 @@
 """The monthly payment rules as pure functions: whether a benefit pays in a month, how much, and run flags.
 
-No database here: the payment service loads plain rows and asks these functions, so every rule is
+No database here: app/services/payments loads plain rows and asks these functions, so every rule is
 testable month by month in microseconds.
 """
 
@@ -12,13 +12,21 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.domain import idcard
-from app.domain.checks_rows import month_cn
-from app.domain.money import add_months, months_between
+from app.domain.codes import Program, RunStatus
+from app.domain.money import add_months, month_cn, months_between
 from app.domain.privacy import mask_account
+from app.domain.workflow import CaseState
 
-PAID_PROGRAMS = ("dibao", "tekun")  # 临时救助 is paid once, not monthly
+PAID_PROGRAMS = (Program.DIBAO.value, Program.TEKUN.value)  # 临时救助 is paid once, not monthly
 AMOUNT_KINDS = frozenset({"approve", "adjust", "gradual_exit"})
 HEAD_CODES = ("02", "01")  # 户主, 本人: the payee of a household case
+# A run is frozen from its approval on: its lines no longer change, later edits pay from the next run.
+FROZEN = frozenset({RunStatus.APPROVED, RunStatus.SENT, RunStatus.CLOSED})
+
+
+def is_frozen(status: str) -> bool:
+    """Whether a run in ``status`` is frozen ("" — no run yet — is not)."""
+    return status in FROZEN
 
 
 @dataclass(frozen=True)
@@ -75,7 +83,7 @@ def last_month(b: BenefitTerms, decisions: Iterable[AmountDecision]) -> str | No
     ends += [add_months(d.start_month, -1) for d in decisions if d.kind == "stop" and d.start_month]
     if ends:
         return min(ends)
-    if b.status == "stopped":  # stopped without a recorded end: pay nothing rather than guess
+    if b.status == CaseState.STOPPED:  # stopped without a recorded end: pay nothing rather than guess
         return add_months(b.start_month, -1)
     return None
 
@@ -133,7 +141,7 @@ def exit_remark(b: BenefitTerms, month: str) -> str:
 
 def category(program: str, urban_rural: str) -> str:
     """类别 on the roster: 城市低保 / 农村低保 / 特困供养."""
-    if program == "tekun":
+    if program == Program.TEKUN:
         return "特困供养"
     return "城市低保" if urban_rural == "urban" else "农村低保"
 
