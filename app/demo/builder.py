@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import uuid
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
@@ -94,7 +95,7 @@ class DemoBuilder:
         self.people = PersonFactory(rng, county6)
         self.rows: dict[str, list[Row]] = defaultdict(list)
         self.counters: dict[str, int] = defaultdict(int)
-        self.notices: dict[tuple[str, str, date], Row] = {}
+        self.notices: dict[tuple[str, str, date], str] = {}  # (village, kind, first day) -> id
 
     # -- helpers -------------------------------------------------------------------------------
     def uid(self) -> str:
@@ -116,10 +117,21 @@ class DemoBuilder:
 
     # -- households ----------------------------------------------------------------------------
     def build(self, count: int) -> dict[str, list[Row]]:
-        for index in range(count):
-            self.household(index)
-        self.rows["public_notice"].extend(self.notices.values())
-        return self.rows
+        """Every row at once (the benches of the writes alone); the demo itself writes in batches."""
+        rows: dict[str, list[Row]] = defaultdict(list)
+        for batch in self.batches(count, max(count, 1)):
+            for name, part in batch.items():
+                rows[name].extend(part)
+        return rows
+
+    def batches(self, count: int, size: int) -> Iterator[dict[str, list[Row]]]:
+        """The rows of ``count`` households, ``size`` households at a time: each batch holds the 公示
+        its entries are the first to appear on, so it can be written before the next is made."""
+        for start in range(0, count, size):
+            for index in range(start, min(count, start + size)):
+                self.household(index)
+            done, self.rows = self.rows, defaultdict(list)
+            yield done
 
     def household(self, index: int) -> None:
         rng = self.rng

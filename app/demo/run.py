@@ -2,13 +2,15 @@
 
 The demo is deterministic for a given seed, size and day (its dates count back from today so that
 deadlines are live). Rows are written with Core executemany in one transaction (architecture.md:
-never row-by-row ORM for bulk work); the change tracker is told about them in bulk.
+never row-by-row ORM for bulk work), a batch of households at a time as they are made, so that memory
+stays flat whatever the size; the change tracker is told about them in bulk at the end.
 """
 
 from __future__ import annotations
 
 import random
 import time
+from collections import Counter as Tally
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -36,6 +38,7 @@ from app.services import settings
 from app.services.setup import auth, installation
 
 DEMO_PASSWORD = "jiuzhu2026"
+BATCH = 1000  # households made and written at a time
 DEFAULT_TOWNSHIP = "430623101"
 # Parents before children: the order rows are inserted in.
 TABLE_ORDER = (
@@ -112,24 +115,33 @@ def make_villages(session: Session, inst: Installation, rng: random.Random) -> l
     return result
 
 
-def write_rows(session: Session, rows: dict[str, list[dict[str, Any]]], *, actor: str, outbox: bool) -> int:
-    """Insert every table's rows with executemany into empty tables; audit each table once.
-
-    With ``outbox`` (a station's own records) every row is queued for the first up bundle with one
-    set-based INSERT … SELECT per table (the tables were empty, so all their rows are the demo's).
-    """
-    total = 0
+def insert_rows(session: Session, rows: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
+    """Insert a batch's rows, table by table, with executemany; returns how many went to each table."""
+    counts: dict[str, int] = {}
     for name in TABLE_ORDER:
         batch = rows.get(name, [])
-        if not batch:
-            continue
-        table = metadata.tables[name]
-        session.execute(insert(table), batch)
-        total += len(batch)
-        tracking.record_bulk(session, actor=actor, action="demo", table=name, summary={"rows": len(batch)})
-        if outbox:
-            tracking.queue_table(session, table)
-    return total
+        if batch:
+            session.execute(insert(metadata.tables[name]), batch)
+            counts[name] = len(batch)
+    return counts
+
+
+def record_written(session: Session, counts: dict[str, int], *, actor: str, outbox: bool) -> int:
+    """Audit each table's rows once; with ``outbox`` (a station's own records) queue every row for the
+    first up bundle with one set-based INSERT … SELECT per table (the tables were empty before)."""
+    for name in TABLE_ORDER:
+        if counts.get(name):
+            tracking.record_bulk(
+                session, actor=actor, action="demo", table=name, summary={"rows": counts[name]}
+            )
+            if outbox:
+                tracking.queue_table(session, metadata.tables[name])
+    return sum(counts.values())
+
+
+def write_rows(session: Session, rows: dict[str, list[dict[str, Any]]], *, actor: str, outbox: bool) -> int:
+    """Insert every table's rows with executemany into empty tables; audit each table once."""
+    return record_written(session, insert_rows(session, rows), actor=actor, outbox=outbox)
 
 
 def seed_reference(session: Session, inst: Installation) -> None:
@@ -161,6 +173,7 @@ def run_demo(
     seed: int,
     today: date | None = None,
     progress: Callable[[str], None] | None = None,
+    batch: int = BATCH,
 ) -> list[str]:
     """Create the demo; return the lines to print (what was made, and the demo accounts)."""
     today = today or clock.today()
@@ -203,17 +216,21 @@ def run_demo(
             builder = DemoBuilder(
                 rng, today, settings.calendar(session), inst.county_code, villages, DEMO_RULES, users
             )
-            rows = builder.build(households)
-            if progress:
-                progress(f"generated {sum(map(len, rows.values()))} rows")
-            written = write_rows(session, rows, actor="demo", outbox=inst.kind == InstallationKind.STATION)
+            counts: Tally[str] = Tally()
+            for rows in builder.batches(households, batch):  # written as made: memory stays flat
+                counts.update(insert_rows(session, rows))
+                if progress:
+                    progress(f"written {counts['household']} of {households} households")
+            written = record_written(
+                session, counts, actor="demo", outbox=inst.kind == InstallationKind.STATION
+            )
             for name, value in builder.counters.items():
                 if name.startswith("case:"):
                     session.merge(Counter(name=name, value=value))
             uow.commit()
         seconds = time.perf_counter() - started
         report.append(
-            f"已生成演示数据：{households}户，{len(rows['person'])}人，{len(rows['case_file'])}件申请，"
+            f"已生成演示数据：{households}户，{counts['person']}人，{counts['case_file']}件申请，"
             f"共{written}行，用时{seconds:.1f}秒"
         )
         report.append(f"演示账户（密码均为 {DEMO_PASSWORD}）：")

@@ -191,13 +191,13 @@ def record_case(
     for action, kind in ((Action.START_NOTICE, "preliminary"), (Action.START_COUNTY_NOTICE, "approved")):
         start = walk.date_of(action)
         if start:
-            notice = _notice(b, station, village, program, kind, start)
+            notice_id = _notice(b, station, village, program, kind, start)
             b.rows["notice_entry"].append(
                 {
                     **b.stamp(station, start),
-                    "notice_id": notice["id"],
+                    "notice_id": notice_id,
                     "case_id": case_id,
-                    "seq": _entry_seq(b, str(notice["id"])),
+                    "seq": _entry_seq(b, notice_id),
                     "display_name": members[0].name,
                     "persons": persons,
                     "category": _CATEGORY[program],
@@ -210,7 +210,7 @@ def record_case(
                     {
                         **b.stamp(station, objected),
                         "case_id": case_id,
-                        "notice_id": notice["id"],
+                        "notice_id": notice_id,
                         "received_on": objected,
                         "channel": "来电",
                         "real_name": True,
@@ -403,26 +403,27 @@ def _reason(action: Action) -> str:
     }.get(action, "")
 
 
-def _notice(
-    b: DemoBuilder, station: str, village: Village, program: Program, kind: str, start: date
-) -> dict[str, object]:
+def _notice(b: DemoBuilder, station: str, village: Village, program: Program, kind: str, start: date) -> str:
+    """The id of the village's 公示 of ``kind`` starting on ``start``, made the first time it is needed."""
     key = (village.code, kind, start)
-    notice = b.notices.get(key)
-    if notice is None:
-        end = b.cal.notice_period(start, 7, DayKind.CALENDAR)[1]
-        notice = {
-            **b.stamp(station, start),
-            "kind": kind,
-            "village_code": village.code,
-            "program": program.value,
-            "starts_on": start,
-            "ends_on": end,
-            "day_kind": "calendar",
-            "issued_by": "",
-            "status": "running" if end >= b.today else "ended",
-        }
-        b.notices[key] = notice
-    return notice
+    found = b.notices.get(key)
+    if found is not None:
+        return found
+    end = b.cal.notice_period(start, 7, DayKind.CALENDAR)[1]
+    notice = {
+        **b.stamp(station, start),
+        "kind": kind,
+        "village_code": village.code,
+        "program": program.value,
+        "starts_on": start,
+        "ends_on": end,
+        "day_kind": "calendar",
+        "issued_by": "",
+        "status": "running" if end >= b.today else "ended",
+    }
+    b.notices[key] = str(notice["id"])
+    b.rows["public_notice"].append(notice)  # written with the batch of its first entry
+    return str(notice["id"])
 
 
 def _entry_seq(b: DemoBuilder, notice_id: str) -> int:

@@ -37,9 +37,8 @@ class DownApplier:
         self.batches = read_tables(doc, DOWN_TABLES, with_meta=False)
         self.deletes = read_deletes(doc, DOWN_TABLES)
         for batch in self.batches.values():
-            for i, error in enumerate(batch.errors):
-                if error:
-                    raise BundleError(f"回执包中的{batch.name}记录 {batch.key(i)} 格式错误：{error}；已拒绝")
+            for i, error in batch.errors.items():
+                raise BundleError(f"回执包中的{batch.name}记录 {batch.key(i)} 格式错误：{error}；已拒绝")
         self.skipped = 0
         self.merged = 0
         self._local_changes: dict[tuple[str, str], set[str] | None] | None = None
@@ -53,17 +52,16 @@ class DownApplier:
         """County standards replace a local one with the same area, programme, 城乡 and start date."""
         c = batch.codec
         for row in batch.rows:
-            assert row is not None
             natural = [Standard.area_code, Standard.program, Standard.urban_rural, Standard.effective_from]
             typed = c.typed(row)
             cond = and_(*(col == typed[c.index(col.key)] for col in natural), Standard.id != row[c.pk_index])
             self.session.execute(delete(Standard).where(cond))
-        write_rows(self.session, "standard", [r for r in batch.rows if r is not None])
+        write_rows(self.session, "standard", batch.rows)
 
     def _records(self, batch: Batch) -> int:
         name, c = batch.name, batch.codec
-        keep = [i for i in range(len(batch.wire)) if batch.problems[i] is None]
-        self.skipped += len(batch.wire) - len(keep)
+        keep = [i for i in range(len(batch)) if i not in batch.problems]
+        self.skipped += len(batch) - len(keep)
         keys = [batch.key(i) for i in keep]
         local = existing_versions(self.session, name, keys)
         acks = acked_versions(self.session, name, keys)
@@ -76,13 +74,13 @@ class DownApplier:
                 plain.append(i)  # an equal version number may still differ: the county's row wins
         if name == "case_event" and plain:
             self._make_room(batch, plain)
-        write_rows(self.session, name, [batch.rows[i] or [] for i in plain])
+        write_rows(self.session, name, [batch.rows[i] for i in plain])
         self._ack(name, [(batch.key(i), batch.version(i)) for i in plain])
         if merge:
             mine = fetch_rows(self.session, name, [batch.key(i) for i in merge])
             data = frozenset(c.columns) - META
             for i in merge:
-                ours, theirs = mine[batch.key(i)], list(batch.rows[i] or [])
+                ours, theirs = mine[batch.key(i)], list(batch.rows[i])
                 kept = self._local().get((name, batch.key(i)))
                 kept_fields = (data if kept is None else frozenset(kept)) - county_fields(name)
                 for f in kept_fields:
@@ -96,7 +94,7 @@ class DownApplier:
         """Local history entries numbered like incoming county ones: drop those the county has already
         judged (they sit in its conflict queue), renumber the others after the county's."""
         case_at, seq_at = batch.codec.index("case_id"), batch.codec.index("seq")
-        incoming = {(batch.wire[i][case_at], batch.wire[i][seq_at]): batch.key(i) for i in rows}
+        incoming = {(batch.rows[i][case_at], batch.rows[i][seq_at]): batch.key(i) for i in rows}
         clashes = {
             at: v for at, v in event_numbers(self.session, list(incoming)).items() if v[0] != incoming[at]
         }
@@ -173,7 +171,7 @@ class DownApplier:
                         self._standards(batch)
                         written[name] = len(batch.rows)
                     elif name in GLOBAL_TABLES:
-                        write_rows(self.session, name, [r for r in batch.rows if r is not None])
+                        write_rows(self.session, name, batch.rows)
                         written[name] = len(batch.rows)
                     else:
                         written[name] = self._records(batch)

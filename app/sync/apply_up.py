@@ -12,14 +12,15 @@ from sqlalchemy.orm import Session
 
 from app.models.sync import SyncReceipt
 from app.paths import DataPaths
-from app.sync import queues
-from app.sync.bulk import existing_versions, write_rows
+from app.sync import digest_store, queues
+from app.sync.bulk import existing_versions, insert_rows, write_rows
 from app.sync.changes import Changes
+from app.sync.codec import codec
 from app.sync.grouping import Grouper
 from app.sync.judge import Exception_, Judge, Plan
-from app.sync.payload import Batch, read_blobs, read_deletes, read_table, read_tables
+from app.sync.payload import read_blobs, read_deletes, read_table, read_tables
 from app.sync.results import Quarantined, UpResult
-from app.sync.tables import APPEND_ONLY, LABELS, UP_TABLES
+from app.sync.tables import APPEND_ONLY, LABELS, UP_TABLES, pk_name
 
 
 @dataclass
@@ -43,6 +44,7 @@ class UpApplier:
         self.quarantined: list[Quarantined] = []
         self.changes = Changes(self.session, ctx.actor)
         self.judge = Judge(self.session, ctx.station, ctx.seq, self.batches, self.changes, self.exceptions)
+        self.digest = digest_store.Tracker(self.session, ctx.station)  # before anything is written
 
     # -- grouping and quarantine ------------------------------------------------------------------
     def _group(self) -> None:
@@ -51,15 +53,14 @@ class UpApplier:
         retry = queues.open_quarantines(self.session, self.ctx.station, touched)
         if not retry:
             return
-        present = {(b.name, b.key(i)) for b in self.batches.values() for i in range(len(b.wire))}
+        present = {(b.name, b.key(i)) for b in self.batches.values() for i in range(len(b))}
         for item in retry:
             for name, part in queues.quarantine_payload(item).items():
                 old = read_table({"name": name, **part}, UP_TABLES, with_meta=True)
-                for i in range(len(old.wire)):
+                for i in range(len(old)):
                     if (name, old.key(i)) in present:
                         continue
-                    single = Batch(name, old.codec, [old.wire[i]], [old.rows[i]], [old.base[i]])
-                    single.changed, single.errors = [old.changed[i]], [old.errors[i]]
+                    single = old.only(i)
                     if name in self.batches:
                         self.batches[name].extend(single)
                     else:
@@ -68,13 +69,15 @@ class UpApplier:
         Grouper(self.session, self.ctx.station, self.ctx.county, self.batches).assign()
 
     def _quarantine(self, bad: dict[str, str]) -> None:
+        if not bad:
+            return
         members: dict[str, dict[str, list[list[Any]]]] = defaultdict(lambda: defaultdict(list))
         for batch in self.batches.values():
             for i, group in enumerate(batch.groups):
                 if group in bad:
                     fields = batch.changed[i]
                     meta = [batch.base[i], sorted(fields) if fields is not None else None]
-                    members[group][batch.name].append([*batch.wire[i], *meta])
+                    members[group][batch.name].append([*batch.wire(i), *meta])
                     self.exceptions.append(
                         (batch.name, batch.key(i), batch.version(i), "quarantined", "", bad[group], 0)
                     )
@@ -85,28 +88,43 @@ class UpApplier:
     def _bad_groups(self) -> dict[str, str]:
         bad: dict[str, str] = {}
         for batch in self.batches.values():
-            for i, group in enumerate(batch.groups):
-                problem = batch.problem(i)
-                if problem and group not in bad:
-                    bad[group] = f"{LABELS[batch.name]} {batch.key(i)}：{problem}"
+            for i in sorted(batch.errors.keys() | batch.problems.keys()):
+                group = batch.groups[i]
+                if group not in bad:
+                    bad[group] = f"{LABELS[batch.name]} {batch.key(i)}：{batch.problem(i)}"
         return bad
 
     # -- writing ----------------------------------------------------------------------------------
-    def _write(self, plan: Plan, bad: dict[str, str]) -> dict[str, int]:
-        accepted: dict[str, int] = {}
+    def _write(self, plan: Plan, bad: dict[str, str]) -> dict[str, list[int]]:
+        """Rows the plan applies, by table: new ones inserted, known ones upserted, in one savepoint."""
+        written: dict[str, list[int]] = {}
         try:
             with self.session.begin_nested():
                 for name in UP_TABLES:
                     idxs = plan.apply.get(name, [])
                     batch = self.batches.get(name)
                     if batch and idxs:
-                        write_rows(self.session, name, [batch.rows[i] or [] for i in idxs])
-                        accepted[name] = len(idxs)
+                        known = self.judge.existing.get(name, {})
+                        if not known and len(idxs) == len(batch):  # all of them new
+                            insert_rows(self.session, name, batch.rows)
+                        else:
+                            new = [i for i in idxs if batch.key(i) not in known]
+                            insert_rows(self.session, name, [batch.rows[i] for i in new])
+                            old = [i for i in idxs if batch.key(i) in known]
+                            write_rows(self.session, name, [batch.rows[i] for i in old])
+                        written[name] = list(idxs)
         except IntegrityError:
-            accepted = self._write_by_group(plan, bad)
-        return accepted
+            written = self._write_by_group(plan, bad)
+        for name, idxs in written.items():
+            batch = self.batches[name]
+            if len(idxs) == len(batch):
+                records = list(zip(batch.column(pk_name(name)), batch.column("version"), strict=True))
+            else:
+                records = [(batch.key(i), batch.version(i)) for i in idxs]
+            self.digest.written(name, records, self.judge.existing.get(name, {}))
+        return written
 
-    def _write_by_group(self, plan: Plan, bad: dict[str, str]) -> dict[str, int]:
+    def _write_by_group(self, plan: Plan, bad: dict[str, str]) -> dict[str, list[int]]:
         """The bulk write hit a constraint: apply household by household and quarantine the culprits."""
         by_group: dict[str, list[tuple[str, int]]] = defaultdict(list)
         for name in UP_TABLES:
@@ -115,22 +133,22 @@ class UpApplier:
                 assert batch is not None
                 by_group[batch.groups[i]].append((name, i))
         order = sorted(by_group, key=lambda g: (not g.startswith("area:"), not g.startswith("notice:"), g))
-        accepted: dict[str, int] = defaultdict(int)
+        written: dict[str, list[int]] = defaultdict(list)
         failed: dict[str, str] = {}
         for group in order:
             try:
                 with self.session.begin_nested():
                     for name, i in by_group[group]:
-                        write_rows(self.session, name, [self.batches[name].rows[i] or []])
+                        write_rows(self.session, name, [self.batches[name].rows[i]])
             except IntegrityError as exc:
                 failed[group] = f"数据库约束不满足（{str(exc.orig)[:120]}）"
                 continue
-            for name, _ in by_group[group]:
-                accepted[name] += 1
+            for name, i in by_group[group]:
+                written[name].append(i)
         if failed:
             self._quarantine(failed)
             bad.update(failed)
-        return dict(accepted)
+        return dict(written)
 
     def _apply_deletes(self) -> int:
         done = 0
@@ -147,6 +165,7 @@ class UpApplier:
                     self.changes.force_down(name, key, have)
                     continue
                 if self.changes.delete(name, key):
+                    self.digest.deleted(name, key, have)
                     done += 1
                 else:
                     self.exceptions.append(
@@ -162,17 +181,22 @@ class UpApplier:
         for name in UP_TABLES:
             batch = self.batches.get(name)
             if batch:
-                good = [i for i, g in enumerate(batch.groups) if g not in bad]
+                good = [i for i, g in enumerate(batch.groups) if g not in bad] if bad else range(len(batch))
                 self.judge.classify(batch, good, plan)
-        accepted = self._write(plan, bad)
+        written = self._write(plan, bad)
+        accepted = {name: len(idxs) for name, idxs in written.items()}
         for name, mine, theirs, fields, version in plan.merged:
-            self.changes.merge(name, mine, theirs, fields, version)
+            key, was = str(mine[codec(name).pk_index]), int(mine[codec(name).version_index])
+            self.digest.written(
+                name, [(key, self.changes.merge(name, mine, theirs, fields, version))], {key: was}
+            )
         deleted = self._apply_deletes()
         duplicates = self._duplicates(plan, bad)
         self._store_blobs(plan, bad)
         if self.exceptions:
             self.session.execute(insert(SyncReceipt), [self._receipt(e) for e in self.exceptions])
         self.changes.audit_bulk(accepted, self.ctx.seq, self.ctx.station)
+        self.digest.save()
         kinds = [e[4] for e in self.exceptions if e[3] == "conflict"]
         return UpResult(
             accepted=accepted,
@@ -203,7 +227,7 @@ class UpApplier:
             return 0
         at = batch.codec.index("id_number")
         applied = [i for i in plan.apply.get("person", []) if batch.groups[i] not in bad]
-        numbers = {str(batch.wire[i][at]) for i in applied}
+        numbers = {str(batch.rows[i][at]) for i in applied}
         found = queues.record_duplicates(self.session, numbers) if numbers else {}
         flagged = {pid for people in found.values() for pid in people}
         for i in applied:
@@ -218,6 +242,6 @@ class UpApplier:
             return
         at = batch.codec.index("sha256")
         for i in plan.apply.get("attachment", []):
-            sha = str(batch.wire[i][at])
+            sha = str(batch.rows[i][at])
             if batch.groups[i] not in bad and sha in self.blobs:
                 self.changes.store_blob(self.ctx.paths, sha, self.blobs[sha])

@@ -1,4 +1,10 @@
-"""Set-based reads and writes for applying bundles: chunked lookups and executemany upserts."""
+"""Set-based reads and writes for applying bundles: precompiled lookups, executemany inserts and upserts.
+
+Bundle imports move hundreds of thousands of rows, so the hot paths skip SQLAlchemy's per-statement
+compilation: the SQL text of a lookup or an insert is made once (per table and chunk size) and goes
+to the driver as it is, with canonical values (what SQLite stores). PostgreSQL takes new rows through
+COPY. Everything else (a merge, a few conflicts) goes through Core with typed values.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +12,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Column, Date, Executable, MetaData, String, Table, delete, select, tuple_
+from sqlalchemy import Column, Connection, Date, Executable, MetaData, String, Table, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.models.base import UTCDateTime
@@ -15,7 +22,8 @@ from app.models.outbox import OutboxEntry
 from app.sync.codec import canonical, codec
 from app.sync.tables import pk_name, table
 
-CHUNK = 900
+CHUNK = 900  # keys per lookup on SQLite (under its oldest limit of 999 parameters)
+PG_CHUNK = 50_000  # keys per lookup on PostgreSQL (one array parameter)
 
 
 def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
@@ -23,15 +31,37 @@ def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
         yield items[start : start + size]
 
 
+@cache
+def _select_in_sql(dialect: str, head: str, key: str, count: int) -> str:
+    if dialect == "postgresql":
+        return f"{head} {key} = ANY(%b)"  # a binary array: no quoting to work out per key
+    return f"{head} {key} IN ({', '.join('?' * count)})"
+
+
+def select_in(conn: Connection, head: str, key: str, values: Iterable[Any]) -> Iterator[Any]:
+    """Raw rows of ``head`` ("SELECT … FROM … WHERE [… AND]") whose ``key`` is one of ``values``.
+
+    One precompiled statement per chunk; values as the database stores them (no type processing).
+    """
+    wanted = list(values)
+    dialect = conn.dialect.name
+    if dialect == "postgresql":
+        for part in chunks(wanted, PG_CHUNK):
+            yield from conn.exec_driver_sql(_select_in_sql(dialect, head, key, 0), (list(part),))
+        return
+    for part in chunks(wanted):
+        yield from conn.exec_driver_sql(_select_in_sql(dialect, head, key, len(part)), tuple(part))
+
+
+def _by_key(name: str, *columns: str) -> str:
+    return f"SELECT {', '.join(columns)} FROM {name} WHERE"
+
+
 def existing_versions(session: Session, name: str, keys: Iterable[str]) -> dict[str, int]:
-    t = table(name)
-    pk = t.c[pk_name(name)]
-    found: dict[str, int] = {}
-    for part in chunks(list(keys)):
-        found.update(
-            {str(k): int(v) for k, v in session.execute(select(pk, t.c.version).where(pk.in_(part)))}
-        )
-    return found
+    key = pk_name(name)
+    return {
+        str(k): int(v) for k, v in select_in(session.connection(), _by_key(name, key, "version"), key, keys)
+    }
 
 
 def fetch_rows(session: Session, name: str, keys: Iterable[str]) -> dict[str, list[Any]]:
@@ -47,13 +77,9 @@ def fetch_rows(session: Session, name: str, keys: Iterable[str]) -> dict[str, li
 
 
 def lookup(session: Session, name: str, column: str, keys: Iterable[str]) -> dict[str, Any]:
-    """``{key: row.column}`` for the given keys of ``name``."""
-    t = table(name)
-    pk = t.c[pk_name(name)]
-    out: dict[str, Any] = {}
-    for part in chunks(list(keys)):
-        out.update({str(k): v for k, v in session.execute(select(pk, t.c[column]).where(pk.in_(part)))})
-    return out
+    """``{key: row.column}`` for the given keys of ``name`` (text and integer columns)."""
+    key = pk_name(name)
+    return {str(k): v for k, v in select_in(session.connection(), _by_key(name, key, column), key, keys)}
 
 
 @cache
@@ -93,7 +119,52 @@ def _compiled_upsert(name: str, dialect: Any) -> str:
     return str(compiled)
 
 
-def write_rows(session: Session, name: str, rows: list[list[Any]]) -> None:
+@cache
+def _insert_sql(name: str) -> str:
+    """A plain SQLite INSERT of every column in the codec's order (an upsert costs half as much again)."""
+    columns = codec(name).columns
+    return f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+
+
+def _for_sqlite(name: str, rows: Sequence[Sequence[Any]]) -> Sequence[Sequence[Any]]:
+    """SQLite keeps NUMERIC as a number, as SQLAlchemy's Numeric would bind it (copies, not the rows)."""
+    nums = codec(name).nums
+    if not nums:
+        return rows
+    out = [list(r) for r in rows]
+    for r in out:
+        for at in nums:
+            if r[at] is not None:
+                r[at] = float(r[at])
+    return out
+
+
+def _executemany(session: Session, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+    """The driver's own executemany on the session's connection (rows as lists, no copies); a broken
+    constraint is raised as SQLAlchemy's IntegrityError, as through Core."""
+    conn = session.connection()
+    cursor = conn.connection.cursor()
+    try:
+        cursor.executemany(sql, rows)
+    except conn.dialect.loaded_dbapi.IntegrityError as exc:
+        raise IntegrityError(sql, None, exc) from exc
+    finally:
+        cursor.close()
+
+
+def insert_rows(session: Session, name: str, rows: Sequence[Sequence[Any]]) -> None:
+    """Insert canonical rows (codec column order) that the database does not hold yet."""
+    if not rows:
+        return
+    if session.get_bind().dialect.name == "postgresql":
+        from app.sync.pg_copy import copy_rows
+
+        copy_rows(session, name, rows)
+        return
+    _executemany(session, _insert_sql(name), _for_sqlite(name, rows))
+
+
+def write_rows(session: Session, name: str, rows: Sequence[Sequence[Any]]) -> None:
     """Upsert canonical rows (codec column order) with one executemany.
 
     On SQLite the compiled ``sqlite.insert(...).on_conflict_do_update`` goes straight to the driver's
@@ -104,13 +175,7 @@ def write_rows(session: Session, name: str, rows: list[list[Any]]) -> None:
     c = codec(name)
     dialect = session.get_bind().dialect
     if dialect.name == "sqlite":
-        if c.nums:  # SQLite keeps NUMERIC as a number, as SQLAlchemy's Numeric would bind it
-            rows = [list(r) for r in rows]
-            for r in rows:
-                for at in c.nums:
-                    if r[at] is not None:
-                        r[at] = float(r[at])
-        session.connection().exec_driver_sql(_compiled_upsert(name, dialect), list(map(tuple, rows)))
+        _executemany(session, _compiled_upsert(name, dialect), _for_sqlite(name, rows))
         return
     typed = [dict(zip(c.columns, c.typed(row), strict=True)) for row in rows]
     session.execute(upsert_statement(session, name), typed)
@@ -125,13 +190,11 @@ def delete_keys(session: Session, name: str, keys: Sequence[str]) -> None:
 
 def event_numbers(session: Session, pairs: list[tuple[Any, Any]]) -> dict[tuple[Any, Any], tuple[str, int]]:
     """Existing case history entries at (case id, seq): ``{(case, seq): (id, version)}``."""
-    t = table("case_event")
+    wanted = set(pairs)
     found: dict[tuple[Any, Any], tuple[str, int]] = {}
-    for part in chunks(pairs):
-        query = select(t.c.case_id, t.c.seq, t.c.id, t.c.version).where(
-            tuple_(t.c.case_id, t.c.seq).in_(part)
-        )
-        for case_id, seq, key, version in session.execute(query):
+    head = _by_key("case_event", "case_id", "seq", "id", "version")
+    for case_id, seq, key, version in select_in(session.connection(), head, "case_id", {c for c, _ in pairs}):
+        if (case_id, seq) in wanted:
             found[(case_id, seq)] = (str(key), int(version))
     return found
 

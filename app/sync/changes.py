@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import insert
@@ -51,9 +52,10 @@ class Changes:
         )
 
     def merge(
-        self, name: str, mine: list[Any], theirs: list[Any], fields: frozenset[str], version: int
-    ) -> None:
-        """Take ``fields`` from the peer's row onto ours, as a new version that travels back."""
+        self, name: str, mine: list[Any], theirs: Sequence[Any], fields: frozenset[str], version: int
+    ) -> int:
+        """Take ``fields`` from the peer's row onto ours, as a new version that travels back; returns
+        that version."""
         c = codec(name)
         row = list(mine)
         old, new = {}, {}
@@ -70,6 +72,7 @@ class Changes:
         key = str(row[c.pk_index])
         self._event("sync-merge", name, key, old, new)
         self.force_down(name, key, ver, op="upsert")
+        return ver
 
     def delete(self, name: str, key: str) -> bool:
         try:

@@ -1,4 +1,4 @@
-"""Wire values to canonical row values and back: checked once per row, written without re-conversion.
+"""Wire values to canonical row values: checked a column at a time, written without re-conversion.
 
 Canonical values are what SQLite stores: text for dates ("YYYY-MM-DD") and UTC times
 ("YYYY-MM-DD HH:MM:SS.ffffff"), Decimal for numerics, and plain str, int, bool otherwise.
@@ -6,10 +6,13 @@ Canonical values are what SQLite stores: text for dates ("YYYY-MM-DD") and UTC t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, cached_property, partial
+from operator import attrgetter, is_not, itemgetter
 from typing import Any
 
 from sqlalchemy import BigInteger, Boolean, Date, Integer, Numeric, SmallInteger, String, Text, TypeDecorator
@@ -21,6 +24,9 @@ from app.sync.tables import pk_name, table
 NONE = type(None)
 INT32 = (-(2**31), 2**31 - 1)
 INT64 = (-(2**63), 2**63 - 1)
+MAX_NUMBER_TEXT = 30
+_present = partial(is_not, None)  # ``_present(v)`` is ``v is not None``, for filter() in C
+_tzinfo = attrgetter("tzinfo")
 
 
 class OutOfRange(BundleError):
@@ -75,6 +81,53 @@ def _kind(column: Any) -> str:
     raise TypeError(f"no codec for {column.name}: {kind!r}")  # pragma: no cover
 
 
+def _is_date(text: str) -> bool:
+    """``YYYY-MM-DD`` and a real day (``date.fromisoformat`` alone also takes week dates and more)."""
+    if len(text) != 10 or text[4] != "-" or text[7] != "-":
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _all_dates(values: list[str]) -> bool:
+    """Every value ``YYYY-MM-DD`` and a real day, checked column-wide in C (the common case)."""
+    if set(map(len, values)) != {10}:
+        return False
+    if set(map(itemgetter(4), values)) != {"-"} or set(map(itemgetter(7), values)) != {"-"}:
+        return False
+    try:
+        deque(map(date.fromisoformat, values), maxlen=0)
+    except ValueError:
+        return False
+    return True
+
+
+def _all_canonical_times(values: list[str]) -> bool:
+    """Every value already a canonical UTC time (26 characters, a space, no offset)."""
+    if set(map(len, values)) != {26} or set(map(itemgetter(10), values)) != {" "}:
+        return False
+    try:
+        parsed = list(map(datetime.fromisoformat, values))
+    except ValueError:
+        return False
+    return set(map(_tzinfo, parsed)) == {None}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column's wire rule: its position, kind, the Python types it takes, and its bounds."""
+
+    at: int
+    name: str
+    kind: str
+    allowed: frozenset[type]
+    limit: int | None  # the most characters of a string column
+    bounds: tuple[int, int] | None  # the integers an integer column holds
+
+
 @dataclass(frozen=True)
 class Codec:
     """A table's wire form: column names in table order, their kinds, and the key's position."""
@@ -82,10 +135,9 @@ class Codec:
     name: str
     columns: tuple[str, ...]
     kinds: tuple[str, ...]
-    allowed: tuple[frozenset[type], ...]
-    limits: tuple[tuple[int, int], ...]  # (index, max length) of string columns
+    rules: tuple[Column, ...]
     pk_index: int
-    seen: set[tuple[type, ...]] = field(default_factory=set, compare=False)
+    version_index: int
 
     def index(self, column: str) -> int:
         return self.columns.index(column)
@@ -93,69 +145,96 @@ class Codec:
     def at(self, kind: str) -> tuple[int, ...]:
         return tuple(i for i, k in enumerate(self.kinds) if k == kind)
 
-    def _types(self, values: list[Any], signature: tuple[type, ...]) -> None:
-        if len(values) != len(self.columns):
-            raise ValueError("记录字段数不符")
-        for name, allowed, got, value in zip(self.columns, self.allowed, signature, values, strict=True):
-            if got is list or got is dict:  # nesting where the format has a value: damaged or forged
-                raise BundleError(f"数据包内容格式错误（表“{self.name}”字段“{name}”的值是嵌套结构），已拒绝")
-            if got not in allowed:
-                raise ValueError(f"字段“{name}”的值不正确：{str(value)[:40]}")
-        self.seen.add(signature)
-
-    def decode(self, values: list[Any]) -> list[Any]:
-        """Canonical values for one row; raises ValueError with a Chinese message on a bad value
-        (the row's household is quarantined), OutOfRange for an integer no column holds (the bundle
-        is refused)."""
-        signature = tuple(map(type, values))
-        if signature not in self.seen:
-            self._types(values, signature)  # each combination of types (None or not) is checked once
-        row = list(values)
-        for at, limit in self.limits:
-            if row[at] is not None and len(row[at]) > limit:
-                raise ValueError(f"字段“{self.columns[at]}”过长")
-        for at, lo, hi in _RANGES[self.name]:
-            if row[at] is not None and not lo <= row[at] <= hi:
-                value = str(row[at]) if abs(row[at]) < 10**40 else "（位数过多）"
-                raise OutOfRange(
-                    f"数据包中“{self.name}”表字段“{self.columns[at]}”的整数{value}超出范围，已拒绝，未作任何改动"
-                )
-        at = -1
-        try:
-            for at in self.dates:
-                if row[at] is not None and (len(row[at]) != 10 or not date.fromisoformat(row[at])):
-                    raise ValueError(row[at])
-            for at in self.times:
-                v = row[at]
-                if v is not None and (len(v) != 26 or v[10] != " " or not datetime.fromisoformat(v)):
-                    row[at] = wire_time(v)  # not already canonical
-            for at in self.nums:
-                if row[at] is not None:
-                    number = Decimal(row[at])
-                    if not number.is_finite() or len(row[at]) > 30:
-                        raise ValueError(row[at])
-                    row[at] = number
-        except (ValueError, TypeError, InvalidOperation):
-            raise ValueError(f"字段“{self.columns[at]}”的值不正确：{str(row[at])[:40]}") from None
-        return row
-
-    @property
+    @cached_property
     def dates(self) -> tuple[int, ...]:
-        return self._index["date"]
+        return self.at("date")
 
-    @property
+    @cached_property
     def times(self) -> tuple[int, ...]:
-        return self._index["time"]
+        return self.at("time")
 
-    @property
+    @cached_property
     def nums(self) -> tuple[int, ...]:
-        return self._index["num"]
+        return self.at("num")
 
-    @property
-    def _index(self) -> dict[str, tuple[int, ...]]:
-        return _INDEX[self.name]
+    def check_columns(self, columns: list[Sequence[Any]]) -> dict[int, str]:
+        """Check a table's values a column at a time (codec column order) and make them canonical:
+        a column whose values change is replaced in ``columns`` by a list of the new ones.
 
-    def typed(self, row: list[Any]) -> list[Any]:
+        Returns a Chinese message for each row with a bad value (its household is quarantined; the
+        row is left as received). Raises BundleError for a list or an object where a value belongs,
+        and OutOfRange for an integer no column holds: those refuse the whole bundle.
+        """
+        errors: dict[int, str] = {}
+        for rule in self.rules:
+            done = self._check_column(rule, columns[rule.at], errors)
+            if done is not None:
+                columns[rule.at] = done
+        return errors
+
+    def _check_column(self, rule: Column, column: Sequence[Any], errors: dict[int, str]) -> list[Any] | None:
+        """Check one column; returns its canonical values where some differ from what came."""
+        types = set(map(type, column))
+        if list in types or dict in types:  # nesting where the format has a value: damaged or forged
+            raise BundleError(f"数据包内容格式错误（表“{self.name}”字段“{rule.name}”的值是嵌套结构），已拒绝")
+        values = column
+        if not types <= rule.allowed:
+            values = list(column)
+            for i, value in enumerate(column):
+                if type(value) not in rule.allowed:
+                    errors.setdefault(i, f"字段“{rule.name}”的值不正确：{str(value)[:40]}")
+                    values[i] = None  # left out of the checks below
+        if rule.limit is not None and max(map(len, filter(None, values)), default=0) > rule.limit:
+            for i, value in enumerate(values):
+                if value and len(value) > rule.limit:
+                    errors.setdefault(i, f"字段“{rule.name}”过长")
+        if rule.bounds is not None:
+            self._check_bounds(rule, values)
+        elif rule.kind == "date":
+            given = list(filter(_present, values))
+            if given and not _all_dates(given):
+                self._each(rule, column, values, errors, lambda v: v if _is_date(v) else None)
+        elif rule.kind == "time":
+            given = list(filter(_present, values))
+            if given and not _all_canonical_times(given):
+                return self._each(rule, column, values, errors, wire_time)
+        elif rule.kind == "num":
+            return self._each(rule, column, values, errors, _number)
+        return None
+
+    def _check_bounds(self, rule: Column, values: Sequence[Any]) -> None:
+        assert rule.bounds is not None
+        lo, hi = rule.bounds
+        given = list(filter(None, values))  # None and 0 left out: 0 fits every column
+        if not given or (lo <= min(given) and max(given) <= hi):
+            return
+        value = next(v for v in given if not lo <= v <= hi)
+        shown = str(value) if abs(value) < 10**40 else "（位数过多）"
+        raise OutOfRange(
+            f"数据包中“{self.name}”表字段“{rule.name}”的整数{shown}超出范围，已拒绝，未作任何改动"
+        )
+
+    @staticmethod
+    def _each(
+        rule: Column, column: Sequence[Any], values: Sequence[Any], errors: dict[int, str], convert: Any
+    ) -> list[Any]:
+        """Value by value: ``convert(v)`` gives the canonical value (None or ValueError when bad); a
+        bad value stays as it came."""
+        out = list(column)
+        for i, value in enumerate(values):
+            if value is None:
+                continue
+            try:
+                done = convert(value)
+            except (ValueError, TypeError, InvalidOperation):
+                done = None
+            if done is None:
+                errors.setdefault(i, f"字段“{rule.name}”的值不正确：{str(value)[:40]}")
+            else:
+                out[i] = done
+        return out
+
+    def typed(self, row: Sequence[Any]) -> list[Any]:
         """Python values for SQLAlchemy's typed columns (for databases other than SQLite)."""
         out = list(row)
         for at in self.dates:
@@ -167,8 +246,9 @@ class Codec:
         return out
 
 
-_INDEX: dict[str, dict[str, tuple[int, ...]]] = {}
-_RANGES: dict[str, tuple[tuple[int, int, int], ...]] = {}
+def _number(text: str) -> Decimal | None:
+    number = Decimal(text)
+    return number if number.is_finite() and len(text) <= MAX_NUMBER_TEXT else None
 
 
 @cache
@@ -176,14 +256,18 @@ def codec(name: str) -> Codec:
     columns = tuple(table(name).columns)
     kinds = tuple(_kind(c) for c in columns)
     python = {"str": str, "int": int, "bool": bool, "date": str, "time": str, "num": str}
-    allowed = tuple(
-        frozenset({python[k], NONE} if c.nullable else {python[k]})
-        for c, k in zip(columns, kinds, strict=True)
-    )
-    lengths = [getattr(c.type, "length", None) for c in columns]
-    limits = tuple((i, n) for i, n in enumerate(lengths) if kinds[i] == "str" and isinstance(n, int))
+    rules = []
+    for at, (column, kind) in enumerate(zip(columns, kinds, strict=True)):
+        length = getattr(column.type, "length", None)
+        rules.append(
+            Column(
+                at,
+                column.name,
+                kind,
+                frozenset({python[kind], NONE} if column.nullable else {python[kind]}),
+                length if kind == "str" and isinstance(length, int) else None,
+                int_range(column) if kind == "int" else None,
+            )
+        )
     names = tuple(c.name for c in columns)
-    result = Codec(name, names, kinds, allowed, limits, names.index(pk_name(name)))
-    _INDEX[name] = {k: result.at(k) for k in ("int", "date", "time", "num")}
-    _RANGES[name] = tuple((at, *int_range(columns[at])) for at in result.at("int"))
-    return result
+    return Codec(name, names, kinds, tuple(rules), names.index(pk_name(name)), names.index("version"))

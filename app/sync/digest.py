@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +20,17 @@ def record_hash(table_name: str, key: str, version: int) -> int:
     return int.from_bytes(hashlib.blake2b(data, digest_size=16).digest(), "big")
 
 
+def hash_sum(table_name: str, records: Iterable[tuple[str, int]]) -> tuple[int, int]:
+    """The sum of the records' hashes (not reduced) and how many there were."""
+    prefix = f"{table_name}\x1f"
+    blake2b, from_bytes = hashlib.blake2b, int.from_bytes
+    total = count = 0
+    for key, version in records:
+        total += from_bytes(blake2b(f"{prefix}{key}\x1f{version}".encode(), digest_size=16).digest(), "big")
+        count += 1
+    return total, count
+
+
 @dataclass
 class Digest:
     """A multiset hash: the sum of the records' hashes modulo 2^128, so order does not matter."""
@@ -33,6 +45,16 @@ class Digest:
     def remove(self, table_name: str, key: str, version: int) -> None:
         self.value = (self.value - record_hash(table_name, key, version)) % MODULUS
         self.counts[table_name] = self.counts.get(table_name, 0) - 1
+
+    def add_all(self, table_name: str, records: Iterable[tuple[str, int]]) -> None:
+        total, count = hash_sum(table_name, records)
+        self.value = (self.value + total) % MODULUS
+        self.counts[table_name] = self.counts.get(table_name, 0) + count
+
+    def remove_all(self, table_name: str, records: Iterable[tuple[str, int]]) -> None:
+        total, count = hash_sum(table_name, records)
+        self.value = (self.value - total) % MODULUS
+        self.counts[table_name] = self.counts.get(table_name, 0) - count
 
     @property
     def total(self) -> int:
@@ -60,18 +82,12 @@ class Digest:
 
 
 def scope_digest(session: Session, code: str) -> Digest:
-    """The digest of township ``code``'s records as this database holds them."""
+    """The digest of township ``code``'s records as this database holds them, counted in full."""
     digest = Digest()
-    value = 0
     for name in DIGEST_TABLES:
         t = table(name)
-        pk = t.c[pk_name(name)]
-        count = 0
-        for key, version in session.execute(select(pk, t.c.version).where(scope_where(name, code))):
-            data = f"{name}\x1f{key}\x1f{version}".encode()
-            value += int.from_bytes(hashlib.blake2b(data, digest_size=16).digest(), "big")
-            count += 1
-        if count:
-            digest.counts[name] = count
-    digest.value = value % MODULUS
+        digest.add_all(
+            name, session.execute(select(t.c[pk_name(name)], t.c.version).where(scope_where(name, code)))
+        )
+    digest.counts = {k: v for k, v in digest.counts.items() if v}
     return digest

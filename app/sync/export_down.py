@@ -91,7 +91,7 @@ def build_down(session: Session, paths: DataPaths, pair: KeyPair, code: str) -> 
     receipts = _receipts(session, peer, through)
     if not (tables or deletes or receipts or peer.rebaseline or peer.full_down):
         return None
-    digest = view_digest(session, code)
+    digest = view_digest(session, code, recount=True)  # counted in full: the station trusts what it gets
     county = state.public_of(state.active_key(session, pair.code))
     doc = {
         "format": fmt.FORMAT_VERSION,

@@ -9,6 +9,7 @@ import uuid
 import zlib
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
+from functools import cached_property
 from typing import Any
 
 from app.errors import UserError
@@ -143,7 +144,7 @@ class Frame:
     signature: bytes
     payload: bytes
 
-    @property
+    @cached_property
     def file_hash(self) -> str:
         return sha256_hex(self.signed + self.signature + self.payload)
 
@@ -209,13 +210,14 @@ def compress(plain: bytes) -> bytes:
 
 
 class Inflater:
-    """gunzip fed chunk by chunk as the payload is decrypted (``write``), held to the declared size.
+    """gunzip fed chunk by chunk (``write``), held to the declared size (the importer itself reads a
+    payload through ``stream.read_payload``, which never holds the plain text whole).
 
     Output past ``declared`` is refused the moment it appears, before it is kept: a small bundle that
     inflates without end never makes this process hold more than the size its header states.
     """
 
-    BATCH = 256 * 1024  # decrypted bytes gathered before each inflate call (the decrypter gives 8 KiB)
+    BATCH = 256 * 1024  # compressed bytes gathered before each inflate call
 
     def __init__(self, declared: int) -> None:
         self.declared = declared
@@ -267,9 +269,57 @@ def decompress(data: bytes, declared: int) -> bytearray:
 
 MAX_DEPTH = 8  # the deepest a payload nests: tables, table, rows, row, _changed make 6 levels
 _CONTAINERS = frozenset({list, dict})
+_TEXT = frozenset({str, type(None)})
+_SAMPLE = 64
 
 
-def _check_depth(doc: Any) -> None:
+class Columns(list[tuple[Any, ...]]):
+    """A table's rows as parsed, one tuple per column (rows of one width holding only values).
+
+    Made while the payload is parsed, table by table, so that a table's rows are never held twice:
+    its row lists go as soon as it is read, and a text value repeated down a column (a date, a code,
+    the origin station) is kept once.
+    """
+
+    height: int = 0  # how many rows
+
+
+def _repeats(column: tuple[Any, ...]) -> bool:
+    """Whether a column's values repeat enough to be worth sharing (judged on its first values)."""
+    sample = column[:_SAMPLE]
+    return len(set(sample)) * 4 <= len(sample) * 3
+
+
+def _as_columns(rows: list[Any]) -> Columns | None:
+    """``rows`` as columns when they are lists of one width holding only values; else None (the table
+    reader then refuses them with the reason)."""
+    if not rows or set(map(type, rows)) != {list}:
+        return None
+    widths = set(map(len, rows))
+    if len(widths) != 1 or 0 in widths:
+        return None
+    columns = Columns(zip(*rows, strict=True))
+    columns.height = len(rows)
+    for at, column in enumerate(columns):
+        types = set(map(type, column))
+        if not _CONTAINERS.isdisjoint(types):
+            return None
+        if types <= _TEXT and _repeats(column):
+            shared: dict[Any, Any] = {}
+            columns[at] = tuple(map(shared.setdefault, column, column))
+    return columns
+
+
+def columns_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    if obj.keys() == {"name", "columns", "rows"} and type(obj["rows"]) is list:
+        columns = _as_columns(obj["rows"])
+        if columns is not None:
+            obj["rows"] = columns
+    return obj
+
+
+def check_depth(doc: Any) -> None:
     """Walk the containers level by level (never the parser's recursion); refuse past MAX_DEPTH.
 
     A table's rows are left to the table reader, which takes only scalars as values (and a list of
@@ -277,6 +327,7 @@ def _check_depth(doc: Any) -> None:
     """
     tables = doc.get("tables") if type(doc) is dict else None
     entries = {id(e) for e in tables if type(e) is dict} if type(tables) is list else set()
+    walked = _CONTAINERS | {Columns, tuple}  # columns nest as deep as the rows they were
     level: list[Any] = [doc]
     for _ in range(MAX_DEPTH):
         inner: list[Any] = []
@@ -286,29 +337,36 @@ def _check_depth(doc: Any) -> None:
                 values = [v for k, v in node.items() if not (rows and k == "rows")]
             else:
                 values = node
-            if not _CONTAINERS.isdisjoint(set(map(type, values))):
-                inner.extend(v for v in values if type(v) in _CONTAINERS)
+            if not walked.isdisjoint(set(map(type, values))):
+                inner.extend(v for v in values if type(v) in walked)
         if not inner:
             return
         level = inner
     raise BundleError("数据包内容嵌套过深，不是有效的数据包，已拒绝")
 
 
-def parse_payload(plain: bytes | bytearray) -> dict[str, Any]:
-    """The payload's JSON document, its nesting bounded by MAX_DEPTH."""
+def parse_payload(plain: bytes | bytearray, *, columns: bool = False) -> dict[str, Any]:
+    """The payload's JSON document, its nesting bounded by MAX_DEPTH.
+
+    A ``bytearray`` is emptied once decoded (the payload is not held as bytes and text at once). With
+    ``columns``, each table's rows come as :class:`Columns` where they can (the importer's form).
+    """
     try:
         text = plain.decode("utf-8")
     except UnicodeDecodeError:
         raise BundleError("数据包内容不是有效的数据（格式错误），已拒绝") from None
+    if isinstance(plain, bytearray):
+        plain.clear()
     try:
-        doc = json.loads(text)
+        doc = json.loads(text, object_pairs_hook=columns_hook if columns else None)
     except RecursionError:
         raise BundleError("数据包内容嵌套过深，不是有效的数据包，已拒绝") from None
     except ValueError:  # also an integer of more than 4,300 digits
         raise BundleError("数据包内容不是有效的数据（格式错误），已拒绝") from None
+    del text
     if not isinstance(doc, dict):
         raise BundleError("数据包内容结构错误，已拒绝")
-    _check_depth(doc)
+    check_depth(doc)
     return doc
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy.orm import Session
 
 from app.domain import idcard
@@ -34,7 +36,11 @@ def in_township(code12: object, station: str) -> bool:
 
 
 class Grouper:
-    """Resolves household ids (from the bundle, then the database) and marks rows that may not land."""
+    """Resolves household ids (from the bundle, then the database) and marks rows that may not land.
+
+    Column at a time: a table's groups come from one column lookup, and a row is looked at on its own
+    only when the column-wide checks (village in the township, known origin, valid ID number) fail.
+    """
 
     def __init__(self, session: Session, station: str, county: str, batches: dict[str, Batch]) -> None:
         self.session = session
@@ -45,36 +51,32 @@ class Grouper:
         self.parent: dict[str, dict[str, object]] = {"case_file": {}, "benefit": {}}  # id -> household id
 
     def _column(self, batch: Batch, i: int, column: str) -> object:
-        return batch.wire[i][batch.codec.index(column)]
+        return batch.rows[i][batch.codec.index(column)]
 
     def _collect(self) -> None:
         households = self.batches.get("household")
         if households:
-            for i in range(len(households.wire)):
-                self.village[households.key(i)] = self._column(households, i, "village_code")
+            self.village.update(zip(households.column("id"), households.column("village_code"), strict=True))
         for name in ("case_file", "benefit"):
             batch = self.batches.get(name)
             if batch:
-                for i in range(len(batch.wire)):
-                    self.parent[name][batch.key(i)] = self._column(batch, i, "household_id")
+                self.parent[name].update(zip(batch.column("id"), batch.column("household_id"), strict=True))
         wanted: dict[str, set[str]] = {"case_file": set(), "benefit": set()}
         for name, (column, parent) in HOUSEHOLD_LINK.items():
             batch = self.batches.get(name)
             if batch and parent in wanted:
-                for i in range(len(batch.wire)):
-                    ref = self._column(batch, i, column)
-                    if isinstance(ref, str) and ref not in self.parent[parent]:
-                        wanted[parent].add(ref)
+                refs = set(batch.column(column)) - self.parent[parent].keys()
+                wanted[parent].update(r for r in refs if isinstance(r, str))
         for parent, ids in wanted.items():
             self.parent[parent].update(lookup(self.session, parent, "household_id", ids))
         missing: set[str] = set()
         for name, (column, parent) in HOUSEHOLD_LINK.items():
             batch = self.batches.get(name)
             if batch and parent == "household":
-                refs = (self._column(batch, i, column) for i in range(len(batch.wire)))
-                missing.update(r for r in refs if isinstance(r, str) and r not in self.village)
+                missing.update(r for r in set(batch.column(column)) if isinstance(r, str))
         for parents in self.parent.values():
-            missing.update(h for h in parents.values() if isinstance(h, str) and h not in self.village)
+            missing.update(h for h in set(parents.values()) if isinstance(h, str))
+        missing -= self.village.keys()
         self.village.update(lookup(self.session, "household", "village_code", missing))
 
     def household_of(self, name: str, batch: Batch, i: int) -> tuple[str, str | None]:
@@ -95,22 +97,65 @@ class Grouper:
             return f"{name}:{batch.key(i)}", f"所属{label}（{ref}）不存在"
         return household, None
 
+    def _groups(self, name: str, batch: Batch) -> tuple[list[str], list[object]]:
+        """Each row's group and the village it lies in (None where there is none: checked row by row)."""
+        if name == "area":
+            keys = batch.column("code")
+            return [f"area:{k}" for k in keys], keys
+        if name == "public_notice":
+            return [f"notice:{k}" for k in batch.column("id")], batch.column("village_code")
+        if name == "household":
+            households: list[Any] = batch.column("id")
+        else:
+            column, parent = HOUSEHOLD_LINK[name]
+            households = batch.column(column)
+            if parent != "household":
+                households = list(map(self.parent[parent].get, households))
+        villages = list(map(self.village.get, households))
+        if set(map(type, households)) == {str}:
+            return households, villages
+        return [
+            h if isinstance(h, str) else self.household_of(name, batch, i)[0]
+            for i, h in enumerate(households)
+        ], villages
+
+    def _suspects(self, name: str, batch: Batch, villages: list[object]) -> set[int]:
+        """Rows a column-wide check does not clear; the others have no problem."""
+        township = {v for v in set(villages) if in_township(v, self.station)}
+        suspects: set[int] = set()
+        if not all(map(township.__contains__, villages)):
+            suspects.update(i for i, v in enumerate(villages) if v not in township)
+        if name != "area":
+            origins = batch.column("origin_station")
+            if not set(origins) <= self.origins:
+                suspects.update(i for i, o in enumerate(origins) if o not in self.origins)
+        if name == "person":
+            numbers = batch.column("id_number")
+            suspects.update(i for i, n in enumerate(numbers) if i not in batch.errors and id_problem(n))
+        return suspects
+
     def assign(self) -> None:
         """Fill each batch's ``groups`` and ``problems`` (scope and origin)."""
         self._collect()
         for name, batch in self.batches.items():
-            batch.groups, batch.problems = [], []
-            origin_at = batch.codec.columns.index("origin_station") if name != "area" else -1
-            for i in range(len(batch.wire)):
-                group, problem = self.household_of(name, batch, i)
-                batch.groups.append(group)
-                if problem is None:
-                    problem = self._scope_problem(name, batch, i, group)
-                if problem is None and name == "person" and batch.rows[i] is not None:
-                    problem = id_problem(batch.wire[i][batch.codec.index("id_number")])
-                if problem is None and origin_at >= 0 and batch.wire[i][origin_at] not in self.origins:
-                    problem = f"记录来源“{str(batch.wire[i][origin_at])[:12]}”既不是本乡镇也不是县级"
-                batch.problems.append(problem)
+            batch.groups, villages = self._groups(name, batch)
+            batch.problems = {}
+            for i in sorted(self._suspects(name, batch, villages)):
+                problem = self._problem(name, batch, i)
+                if problem is not None:
+                    batch.problems[i] = problem
+
+    def _problem(self, name: str, batch: Batch, i: int) -> str | None:
+        """Row ``i``'s problem, found one check after the other (the first one is the reason given)."""
+        group, problem = self.household_of(name, batch, i)
+        if problem is None:
+            problem = self._scope_problem(name, batch, i, group)
+        if problem is None and name == "person" and i not in batch.errors:
+            problem = id_problem(self._column(batch, i, "id_number"))  # type: ignore[arg-type]
+        origin = self._column(batch, i, "origin_station") if name != "area" else self.station
+        if problem is None and origin not in self.origins:
+            problem = f"记录来源“{str(origin)[:12]}”既不是本乡镇也不是县级"
+        return problem
 
     def _scope_problem(self, name: str, batch: Batch, i: int, group: str) -> str | None:
         if name == "area":

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,7 +19,7 @@ from app.fileio import cause, write_atomically
 from app.models.sync import SyncBundle, SyncKey, SyncPeer
 from app.paths import DataPaths
 from app.sync import format as fmt
-from app.sync import state
+from app.sync import state, stream
 from app.sync.apply_down import DownApplier
 from app.sync.apply_up import UpApplier, UpContext
 from app.sync.keys import KeyPair
@@ -82,9 +84,8 @@ def verify(session: Session, data: bytes) -> Checked:
 
 
 def _decrypt(pair: KeyPair, checked: Checked) -> dict[str, Any]:
-    inflater = fmt.Inflater(checked.header.plain_size)  # gunzip as it decrypts, held to plain_size
-    pair.decrypt_to(checked.frame.payload, inflater)
-    doc = fmt.parse_payload(inflater.finish())
+    compressed = pair.decrypt(checked.frame.payload)  # no larger than the file
+    doc = stream.read_payload(compressed, checked.header.plain_size)  # inflated as it is parsed
     if doc.get("bundle_id") != checked.header.bundle_id or doc.get("kind") != checked.header.kind:
         raise fmt.BundleError("数据包内容与头部不符，已拒绝")
     if doc.get("format") != fmt.FORMAT_VERSION:
@@ -141,6 +142,24 @@ def _held_path(paths: DataPaths, header: fmt.Header, file_hash: str) -> Path:
     return paths.root / "sync" / "held" / f"{header.sender}-{header.seq:06d}-{file_hash[:12]}.jzb"
 
 
+@contextmanager
+def cycles_left_alone() -> Iterator[None]:
+    """Python's cycle collector paused while a bundle is read and applied.
+
+    It would walk the hundreds of thousands of rows again and again as they are made (a third of
+    the parse), and rows hold no cycles; what cycles the session makes are collected once it is back
+    on. Where automatic collection is off already (the desktop collects on its GUI thread, decision
+    0003) it stays off.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def import_one(
     session: Session, paths: DataPaths, pair: KeyPair, data: bytes, name: str, actor: str
 ) -> Outcome:
@@ -149,6 +168,13 @@ def import_one(
     A bundle past a gap is kept under the data folder and recorded as held; it is applied by
     :func:`release_held` once the bundles before it have come.
     """
+    with cycles_left_alone():
+        return _import_one(session, paths, pair, data, name, actor)
+
+
+def _import_one(
+    session: Session, paths: DataPaths, pair: KeyPair, data: bytes, name: str, actor: str
+) -> Outcome:
     checked = verify(session, data)
     header, peer = checked.header, checked.peer
     out = Outcome(name, BundleStatus.APPLIED, header.sender, header.seq)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,7 +13,7 @@ from app.sync import queues
 from app.sync.bulk import county_versions, event_numbers, existing_versions, fetch_rows
 from app.sync.changes import Changes
 from app.sync.payload import Batch
-from app.sync.tables import APPEND_ONLY, META, county_fields, shared_fields
+from app.sync.tables import APPEND_ONLY, META, county_fields, pk_name, shared_fields
 
 # table, key, version, status, detail, reason, county version
 Exception_ = tuple[str, str, int, str, str, str, int]
@@ -23,7 +24,7 @@ class Plan:
     """What happens to each good row: applied as is, merged (soft), held as a hard conflict, or nothing."""
 
     apply: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
-    merged: list[tuple[str, list[Any], list[Any], frozenset[str], int]] = field(default_factory=list)
+    merged: list[tuple[str, list[Any], Sequence[Any], frozenset[str], int]] = field(default_factory=list)
     unchanged: int = 0
 
 
@@ -48,11 +49,16 @@ class Judge:
         self.county_made: dict[str, list[int]] = {}
         self.existing: dict[str, dict[str, int]] = {}
 
-    def classify(self, batch: Batch, rows: list[int], plan: Plan) -> None:
+    def classify(self, batch: Batch, rows: Sequence[int], plan: Plan) -> None:
         name = batch.name
-        current = existing_versions(self.session, name, [batch.key(i) for i in rows])
+        every = isinstance(rows, range) and len(rows) == len(batch)
+        keys = batch.column(pk_name(name)) if every else [batch.key(i) for i in rows]
+        current = existing_versions(self.session, name, keys)
         self.existing[name] = current
         candidates = []
+        if not current:  # all new (a township's first bundle): no row to look at one by one
+            plan.apply[name].extend(rows)
+            rows = []
         for i in rows:
             have = current.get(batch.key(i))
             if have is None:
@@ -71,7 +77,6 @@ class Judge:
         data_fields = frozenset(columns) - META
         for i in candidates:
             mine, theirs = county_rows[batch.key(i)], batch.rows[i]
-            assert theirs is not None
             said = batch.changed[i]
             claimed = data_fields if said is None else said
             differ = frozenset(
@@ -85,19 +90,19 @@ class Judge:
         cases = self.batches.get("case_file")
         fresh = {cases.key(i) for i in plan.apply.get("case_file", [])} if cases else set()
         fresh -= set(self.existing.get("case_file", ()))
-        new = [i for i in plan.apply.get("case_event", []) if batch.wire[i][case_at] not in fresh]
-        taken = event_numbers(self.session, [(batch.wire[i][case_at], batch.wire[i][seq_at]) for i in new])
+        new = [i for i in plan.apply.get("case_event", []) if batch.rows[i][case_at] not in fresh]
+        taken = event_numbers(self.session, [(batch.rows[i][case_at], batch.rows[i][seq_at]) for i in new])
         if not taken:
             return
         theirs = fetch_rows(self.session, "case_event", [key for key, _ in taken.values()])
-        keep = [i for i in plan.apply.get("case_event", []) if batch.wire[i][case_at] in fresh]
+        keep = [i for i in plan.apply.get("case_event", []) if batch.rows[i][case_at] in fresh]
         for i in new:
-            other = taken.get((batch.wire[i][case_at], batch.wire[i][seq_at]))
+            other = taken.get((batch.rows[i][case_at], batch.rows[i][seq_at]))
             if other is None:
                 keep.append(i)
                 continue
             mine = theirs[other[0]]
-            why = f"县级已在该申请上办理了第{batch.wire[i][seq_at]}步，乡镇依据旧状态办理的记录未导入"
+            why = f"县级已在该申请上办理了第{batch.rows[i][seq_at]}步，乡镇依据旧状态办理的记录未导入"
             self._conflict(batch, i, mine, frozenset({"action", "to_state", "actor"}), "hard", why)
             self.changes.force_down("case_event", other[0], other[1])
         plan.apply["case_event"] = keep
@@ -134,12 +139,12 @@ class Judge:
             self._conflict(
                 batch, i, mine, differ, "soft", "县级已更新该记录的其他字段，已合并乡镇的修改，请核对"
             )
-            plan.merged.append((name, mine, batch.rows[i] or [], differ, version))
+            plan.merged.append((name, mine, batch.rows[i], differ, version))
 
     def _conflict(
         self, batch: Batch, i: int, mine: list[Any], fields: frozenset[str], kind: str, why: str
     ) -> None:
-        columns, theirs = batch.codec.columns, batch.rows[i] or []
+        columns, theirs = batch.codec.columns, batch.rows[i]
         county_version = mine[batch.codec.index("version")]
         queues.add_conflict(
             self.session,

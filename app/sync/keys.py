@@ -1,9 +1,13 @@
-"""Key pairs (age X25519 via pyrage, Ed25519 via cryptography) and passphrase-sealed files (age scrypt)."""
+"""Key pairs (age X25519 via pyrage, Ed25519 via cryptography) and passphrase-sealed files.
+
+Sealed files (the keystore, a provisioning file) are made by :mod:`app.sync.sealed` with a fixed scrypt
+work factor; those made by earlier versions are age passphrase files and still open (a keystore is
+sealed again the fixed way the first time it is unlocked).
+"""
 
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,12 +17,14 @@ import pyrage
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from pyrage import passphrase as age_passphrase
+from pyrage import passphrase as age_passphrase  # the files earlier versions sealed
 from pyrage import x25519
 
+from app import log
 from app.errors import UserError
 from app.fileio import write_atomically
 from app.paths import DataPaths
+from app.sync import sealed
 
 KEYSTORE_NAME = "sync-keys.age"
 MIN_PASSPHRASE = 8
@@ -97,13 +103,6 @@ class KeyPair:
         except pyrage.DecryptError:
             raise UserError("无法解密数据包：它不是用本站当前密钥加密的，或内容已损坏") from None
 
-    def decrypt_to(self, ciphertext: bytes, writer: Any) -> None:
-        """Decrypt into ``writer`` chunk by chunk (``writer.write(bytes)``); the plaintext is never whole."""
-        try:
-            pyrage.decrypt_io(io.BytesIO(ciphertext), writer, [x25519.Identity.from_str(self.age_identity)])
-        except pyrage.DecryptError:
-            raise UserError("无法解密数据包：它不是用本站当前密钥加密的，或内容已损坏") from None
-
     def to_dict(self) -> dict[str, str]:
         return {"code": self.code, "age_identity": self.age_identity, "sign_key": self.sign_key}
 
@@ -122,10 +121,15 @@ def _cache_key(data: bytes, secret: str) -> tuple[str, str]:
 
 
 def seal(doc: dict[str, Any], secret: str) -> bytes:
-    """Encrypt a JSON document with an age passphrase (scrypt); readable by `age -d`."""
-    data = bytes(age_passphrase.encrypt(json.dumps(doc, ensure_ascii=False).encode("utf-8"), secret))
+    """Seal a JSON document with a passphrase (scrypt at a fixed work factor, ChaCha20-Poly1305)."""
+    data = sealed.seal(json.dumps(doc, ensure_ascii=False).encode("utf-8"), secret)
     _UNSEALED[_cache_key(data, secret)] = doc
     return data
+
+
+def is_legacy(data: bytes) -> bool:
+    """An age passphrase file, as versions before the fixed work factor sealed them."""
+    return not sealed.is_sealed(data)
 
 
 def unseal(data: bytes, secret: str, what: str) -> dict[str, Any]:
@@ -136,9 +140,9 @@ def unseal(data: bytes, secret: str, what: str) -> dict[str, Any]:
     if cached is not None:
         return cached
     try:
-        plain = age_passphrase.decrypt(data, secret)
+        plain = age_passphrase.decrypt(data, secret) if is_legacy(data) else sealed.unseal(data, secret)
         doc = json.loads(plain.decode("utf-8"))
-    except (pyrage.DecryptError, ValueError, UnicodeDecodeError):
+    except (sealed.SealError, pyrage.DecryptError, ValueError, UnicodeDecodeError):
         raise UserError(f"口令错误，或{what}已损坏，无法打开") from None
     if not isinstance(doc, dict):
         raise UserError(f"{what}内容不正确")
@@ -179,9 +183,16 @@ def load_keystore(paths: DataPaths, secret: str) -> KeyPair:
             "本机还没有同步密钥：县级主库在登记第一个乡镇工作站时生成，"
             "乡镇工作站在用县里制作的配置文件加入同步时取得"
         )
-    doc = unseal(path.read_bytes(), secret, "同步密钥文件")
+    data = path.read_bytes()
+    doc = unseal(data, secret, "同步密钥文件")
     raw = doc.get("keys") if doc.get("kind") == "jiuzhu-keys" else doc.get("station")
-    return KeyPair.from_dict(raw)
+    pair = KeyPair.from_dict(raw)
+    if is_legacy(data):  # sealed again with the fixed work factor, so that the next unlock is bounded
+        try:
+            write_private(path, seal(doc, secret))
+        except OSError as exc:
+            log.sync.warning("the keystore could not be sealed again: %s", exc)
+    return pair
 
 
 def has_keystore(paths: DataPaths) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -13,12 +14,11 @@ from sqlalchemy.orm import Session
 
 from app.domain.codes import InstallationKind, QueueStatus
 from app.errors import UserError
-from app.models.household import Household, Person
 from app.models.sync import SyncConflict, SyncDuplicate, SyncQuarantine
-from app.sync import state
-from app.sync.bulk import chunks, existing_versions
+from app.sync import digest_store, state
+from app.sync.bulk import existing_versions, select_in
 from app.sync.codec import codec
-from app.sync.digest import Digest, scope_digest
+from app.sync.digest import Digest
 from app.sync.tables import DIGEST_TABLES
 
 
@@ -30,7 +30,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def values_json(columns: tuple[str, ...], row: list[Any], fields: set[str] | frozenset[str]) -> str:
+def values_json(columns: tuple[str, ...], row: Sequence[Any], fields: set[str] | frozenset[str]) -> str:
     picked = {c: _plain(v) for c, v in zip(columns, row, strict=True) if c in fields}
     return json.dumps(picked, ensure_ascii=False, sort_keys=True)
 
@@ -75,9 +75,14 @@ def supersede(session: Session, items: list[SyncQuarantine]) -> None:
         item.status, item.resolved_at, item.resolved_by = QueueStatus.SUPERSEDED, state.now(), "sync"
 
 
-def view_digest(session: Session, station: str) -> Digest:
-    """The county's digest of a station's records, counting quarantined rows at the station's versions."""
-    digest = scope_digest(session, station)
+def view_digest(session: Session, station: str, *, recount: bool = False) -> Digest:
+    """The county's digest of a station's records, counting quarantined rows at the station's versions.
+
+    The township's part is the digest the county keeps (``digest_store``), or counted in full with
+    ``recount`` (and kept from then on).
+    """
+    digest = digest_store.recount(session, station) if recount else digest_store.current(session, station)
+    digest = Digest(digest.value, dict(digest.counts))  # the kept one stays as it is
     held: dict[str, dict[str, int]] = defaultdict(dict)
     for item in open_quarantines(session, station):
         for name, row in quarantined_records(item):
@@ -103,14 +108,14 @@ def record_duplicates(session: Session, id_numbers: set[str]) -> dict[str, list[
     Returns ``{id number: [person ids]}`` for the duplicated numbers.
     """
     found: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    for part in chunks(sorted(id_numbers)):
-        query = (
-            select(Person.id_number, Person.id, Person.household_id, Household.village_code)
-            .join(Household, Household.id == Person.household_id)
-            .where(Person.id_number.in_(part), Person.is_member.is_(True), Person.death_date.is_(None))
-        )
-        for number, pid, hid, village in session.execute(query):
-            found[number].append((pid, hid, village[:9]))
+    conn = session.connection()
+    member = "p.is_member" if conn.dialect.name == "postgresql" else "p.is_member = 1"
+    head = (
+        "SELECT p.id_number, p.id, p.household_id, h.village_code FROM person p"
+        f" JOIN household h ON h.id = p.household_id WHERE {member} AND p.death_date IS NULL AND"
+    )
+    for number, pid, hid, village in select_in(conn, head, "p.id_number", sorted(id_numbers)):
+        found[number].append((pid, hid, village[:9]))
     duplicates: dict[str, list[str]] = {}
     for number, people in found.items():
         if len({hid for _, hid, _ in people}) < 2:
