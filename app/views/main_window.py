@@ -43,6 +43,7 @@ from app.views.workspace import Workspace
 
 if TYPE_CHECKING:
     from app.views.county_pages import CountyPages
+    from app.views.sync.stations_page import StationsPage
 
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
@@ -103,10 +104,13 @@ class MainWindow(QMainWindow):
         # Bundles and keys live in the data folder: without it (a bare window in tests) 同步 says what it is.
         self.sync_page = SyncPage(self.ws) if paths is not None else None
         self.county: CountyPages | None = None
+        self.stations: StationsPage | None = None  # 同步 → 工作站, at the county
         if self.is_county:  # the county's own pages are not even imported on a station
             from app.views.county_pages import CountyPages
+            from app.views.sync.stations_page import StationsPage
 
             self.county = CountyPages(self.ws)
+            self.stations = StationsPage(self.ws) if paths is not None else None
         self.sections = self._assemble()
 
         self.nav = QListWidget()
@@ -178,6 +182,10 @@ class MainWindow(QMainWindow):
                 self.tr(
                     "Export the bundle for the county and import its decisions and standards, by USB stick."
                 ),
+            )
+        if self.sync_page is not None and self.stations is not None:
+            pages[Section.SYNC] = SectionTabs(
+                (self.sync_page, self.tr("&Bundles")), (self.stations, self.tr("&Stations"))
             )
         county = self.county
         if county is not None:
