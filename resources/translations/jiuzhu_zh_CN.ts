@@ -4029,16 +4029,8 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>配置时间</translation>
     </message>
     <message>
-        <source>Bundles in</source>
-        <translation>已收数据包</translation>
-    </message>
-    <message>
-        <source>Last import</source>
-        <translation>最近导入</translation>
-    </message>
-    <message>
-        <source>Return bundles</source>
-        <translation>已发回执包</translation>
+        <source>Last bundle in</source>
+        <translation>最近上报包</translation>
     </message>
     <message>
         <source>Last return bundle</source>
@@ -4087,6 +4079,14 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Revoked</source>
         <translation>已吊销</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <source>No. {seq}, {time}</source>
+        <translation>第{seq}号 {time}</translation>
     </message>
     <message>
         <source>agrees</source>

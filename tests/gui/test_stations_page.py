@@ -148,6 +148,8 @@ def test_the_county_registers_revokes_and_re_provisions_a_station(
     assert keys.has_keystore(world.paths("county"))
     assert key_status(page, STATION) is KeyStatus.ACTIVE
     assert STATION in page.summary.text() and str(first.file) in page.summary.text()
+    never = page.model.index(0, page.model.column_index(page.tr("Last bundle in")))
+    assert never.data() == "尚无"  # registered, no bundle from it yet
     old_key = page.model.rows()[0].info.key_id
 
     second = opened(qtbot, page)

@@ -142,8 +142,8 @@ def test_a_round_trip_through_the_pages(qtbot: QtBot, world: World, dbs: dict[st
     qtbot.waitUntil(lambda: board.model.row_at(0).info.last_seq == 1, timeout=WAIT)
     row = board.model.row_at(0)
     assert row.info.code == STATION and row.info.last_import
-    seq_column = board.model.column_index(board.tr("Bundles in"))
-    assert board.model.index(0, seq_column).data() == "1"
+    seq_column = board.model.column_index(board.tr("Last bundle in"))
+    assert board.model.index(0, seq_column).data().startswith("第1号")
 
     again = _import(qtbot, county, up)
     assert [o.status for o in again] == [BundleStatus.REPLAY]

@@ -65,7 +65,9 @@ class JoinDialog(OpDialog):
         self.secret_edit = QLineEdit()
         self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout()
-        form.addRow(self.tr("Provisioning &file:"), row)
+        file_label = QLabel(self.tr("Provisioning &file:"))
+        file_label.setBuddy(self.file_edit)  # a label beside a layout has no buddy of its own
+        form.addRow(file_label, row)
         form.addRow(self.tr("Pass&phrase:"), self.secret_edit)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.join_button = self.buttons.addButton(self.tr("&Join"), QDialogButtonBox.ButtonRole.AcceptRole)

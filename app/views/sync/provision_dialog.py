@@ -107,7 +107,9 @@ class ProvisionDialog(OpDialog):
         form.addRow(self.county_note)
         form.addRow(self.tr("&County's sync passphrase:"), self.county_secret)
         form.addRow(self.tr("R&epeat it:"), self.county_again)
-        form.addRow(self.tr("Write to &folder:"), row)
+        folder_label = QLabel(self.tr("Write to &folder:"))
+        folder_label.setBuddy(self.folder_edit)  # a label beside a layout has no buddy of its own
+        form.addRow(folder_label, row)
         self._county_rows = (self.county_note, self.county_secret, self.county_again)
         self._form = form
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)

@@ -60,10 +60,14 @@ class StationsPage(Page):
                 ColumnSpec(self.tr("Township"), lambda r: r.info.name),
                 ColumnSpec(self.tr("Keys"), self._key_text, tone=self._key_tone),
                 ColumnSpec(self.tr("Provisioned"), lambda r: local_time(r.provisioned_at)),
-                ColumnSpec(self.tr("Bundles in"), lambda r: str(r.info.last_seq), right=True),
-                ColumnSpec(self.tr("Last import"), lambda r: r.info.last_import),
-                ColumnSpec(self.tr("Return bundles"), lambda r: str(r.down_seq), right=True),
-                ColumnSpec(self.tr("Last return bundle"), lambda r: local_time(r.last_down_at)),
+                ColumnSpec(
+                    self.tr("Last bundle in"),
+                    lambda r: self._bundle_text(r.info.last_seq, r.info.last_import),
+                ),
+                ColumnSpec(
+                    self.tr("Last return bundle"),
+                    lambda r: self._bundle_text(r.down_seq, local_time(r.last_down_at)),
+                ),
                 ColumnSpec(
                     self.tr("Held"), lambda r: str(r.info.held), right=True, tone=_tone(lambda r: r.info.held)
                 ),
@@ -87,8 +91,8 @@ class StationsPage(Page):
         self.table.setModel(self.model)
         fit_columns(
             self.table,
-            {0: "430623101", 1: "三封寺镇镇", 2: "已吊销", 4: "000", 6: "000", 8: "00", 9: "00", 10: "00"}
-            | {column: "2026-11-29 11:45" for column in (3, 5, 7)},
+            {0: "430623101", 1: "三封寺镇镇", 2: "已吊销", 3: "2026-11-29 11:45", 6: "00", 7: "00", 8: "00"}
+            | {column: "第000号 2026-11-29 11:45" for column in (4, 5)},
         )
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(self.reprovision)
@@ -214,6 +218,12 @@ class StationsPage(Page):
     @staticmethod
     def _key_tone(row: StationState) -> str | None:
         return None if row.info.status is KeyStatus.ACTIVE else "overdue"
+
+    def _bundle_text(self, seq: int, when: str) -> str:
+        """The bundle's number and when it was imported or written (“none yet” before the first)."""
+        if not seq:
+            return self.tr("none yet")
+        return self.tr("No. {seq}, {time}").format(seq=seq, time=when)
 
     def _digest_text(self, row: StationState) -> str:
         return {
