@@ -213,14 +213,15 @@ def test_a_failed_setup_leaves_the_folder_empty(qtbot: QtBot, tmp_path: Path, pa
 
 @pytest.fixture
 def login_shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The user name a sign-in dialog opened with (the dialog itself answers Cancel at once)."""
+    """The user name a sign-in dialog opened with (the dialog itself answers Cancel at once: the session
+    then ends, and ``run_gui`` returns)."""
     shown: list[str] = []
 
-    def fake_exec(self: LoginDialog) -> QDialog.DialogCode:
+    def fake_show(self: LoginDialog) -> None:
         shown.append(self.username_edit.text())
-        return QDialog.DialogCode.Rejected
+        QTimer.singleShot(0, self.reject)
 
-    monkeypatch.setattr(LoginDialog, "exec", fake_exec)
+    monkeypatch.setattr(LoginDialog, "show", fake_show)
     return shown
 
 
