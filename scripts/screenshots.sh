@@ -16,4 +16,7 @@ fi
 SCREEN="-screen 0 1400x900x24"
 xvfb-run -a -s "$SCREEN" .venv/bin/python scripts/screenshots.py "$DATA" "$OUT"
 xvfb-run -a -s "$SCREEN" .venv/bin/python scripts/screenshots_county.py "$COUNTY" "$OUT"
+# Joining, the stations and the lock, on the smallest screen an office has (it builds its own small county)
+OFFICE="${JIUZHU_SHOTS_OFFICE_DIR:-/tmp/jiuzhu-shots-office}"
+xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshots_office.py "$OFFICE" "$OUT"
 echo "screenshots in $OUT"

@@ -34,7 +34,10 @@ DEFAULTS: dict[str, Any] = {
     # [LOCAL] publish the new 初审意见 again after an objection and its re-check (S1 Art.19 ¶2 sends it
     # straight to the county; some provinces' rules ask for a second 公示).
     "procedure.renotice_after_objection": False,
+    # [LOCAL] minutes without keyboard or mouse input before the screen locks (local.*: never travels)
+    "local.lock_minutes": 10,
 }
+LOCK_MINUTES_RANGE = (1, 120)
 
 
 def get(session: Session, key: str) -> Any:
@@ -108,6 +111,16 @@ def review_stable_months(session: Session) -> int:
     return min(max(months, 1), 12)
 
 
+def lock_minutes(session: Session) -> int:
+    """Idle minutes before the screen locks (this computer's own setting; out-of-range values are clamped)."""
+    try:
+        minutes = int(get(session, "local.lock_minutes"))
+    except (TypeError, ValueError):
+        minutes = int(DEFAULTS["local.lock_minutes"])
+    low, high = LOCK_MINUTES_RANGE
+    return min(max(minutes, low), high)
+
+
 OFFICE_KEYS = ("office.name", "office.phone", "office.address", "office.hotline")
 
 
@@ -129,6 +142,7 @@ class SettingsView:
     spot_check_share: int
     renotice_after_objection: bool
     holidays: list[tuple[date, str, str]]
+    lock_minutes: int
 
 
 @query
@@ -142,7 +156,25 @@ def settings_view(uow: UnitOfWork, actor: Actor) -> SettingsView:
         spot_check_share=int(get(s, "county.spot_check_share")),
         renotice_after_objection=renotice_after_objection(s),
         holidays=holidays(s),
+        lock_minutes=lock_minutes(s),
     )
+
+
+@query
+def idle_lock_minutes(uow: UnitOfWork, actor: Actor) -> int:
+    """How long the desktop waits without input before it locks (every signed-in user's session reads it)."""
+    return lock_minutes(uow.session)
+
+
+def update_lock(uow: UnitOfWork, actor: Actor, minutes: int) -> None:
+    """Set the idle minutes before the screen locks on this computer (administrator or a head)."""
+    session = uow.session
+    require_role(actor, {Role.TOWNSHIP_HEAD, Role.COUNTY_HEAD}, "修改锁屏时间")
+    require_area(actor, _installation_area(session), "修改锁屏时间")
+    low, high = LOCK_MINUTES_RANGE
+    if not low <= minutes <= high:
+        raise UserError(f"锁屏时间应在{low}到{high}分钟之间", field="锁屏时间")
+    put(session, "local.lock_minutes", int(minutes))
 
 
 def update_office(uow: UnitOfWork, actor: Actor, values: dict[str, str]) -> None:

@@ -75,7 +75,7 @@ def build_down(session: Session, paths: DataPaths, pair: KeyPair, code: str) -> 
     state.require_county(session, "导出回执数据包")
     peer = state.station_peer(session, code)
     if peer.status != KeyStatus.ACTIVE:
-        raise fmt.BundleError(f"乡镇工作站 {code} 已被吊销，请重新登记（jiuzhu station add）后再导出")
+        raise fmt.BundleError(f"乡镇工作站 {code} 已被吊销：请为它重新配置后再导出")
     acked = session.execute(
         select(SyncBundle).where(
             SyncBundle.direction == "out", SyncBundle.peer_code == code, SyncBundle.seq == peer.acked_seq

@@ -76,9 +76,7 @@ def add_station(
     out = require_folder(out)  # before any passphrase is asked
     peer = session.get(SyncPeer, code)
     if peer is not None and peer.status == KeyStatus.ACTIVE:
-        raise UserError(
-            f"乡镇工作站 {code} 已登记且有效；若设备丢失，请先运行 jiuzhu station revoke --code {code}"
-        )
+        raise UserError(f"乡镇工作站 {code} 已登记且有效；若该站电脑丢失，请先吊销它的密钥，再重新配置")
     passphrase = keys.check_new_passphrase(secret())
     county = county_keys(session, paths, key_secret)
     name = divisions.township_name(code) or f"{code}乡镇"

@@ -52,7 +52,7 @@ def county_peer(session: Session) -> SyncPeer:
 def station_peer(session: Session, code: str) -> SyncPeer:
     peer = session.get(SyncPeer, code)
     if peer is None or peer.kind != InstallationKind.STATION:
-        raise UserError(f"乡镇工作站 {code} 尚未登记，请先运行 jiuzhu station add --code {code}")
+        raise UserError(f"乡镇工作站 {code} 尚未登记：请先为它登记并制作配置文件")
     return peer
 
 

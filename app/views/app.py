@@ -1,4 +1,5 @@
-"""The desktop app: QApplication, translators, logging of Qt warnings, crash hook, sign-in, main window."""
+"""The desktop app: QApplication, translators, logging of Qt warnings, crash hook, then the session
+(sign-in, main window, sign-out and the idle lock: ``app.views.setup.session``)."""
 
 from __future__ import annotations
 
@@ -131,7 +132,7 @@ def first_run_setup(paths: DataPaths) -> bool:
 
 
 def run_gui(paths: DataPaths, database_url: str | None) -> int:
-    """`jiuzhu gui`: first-run setup on an empty folder, sign in, then the main window; the exit code."""
+    """`jiuzhu gui`: first-run setup on an empty folder, then the session until the user quits; exit code."""
     log.setup(paths.logs if (database_url or paths.root.exists()) else None)
     previous_handler = qInstallMessageHandler(_qt_message)
     qapp = create_application()
@@ -155,20 +156,14 @@ def run_gui(paths: DataPaths, database_url: str | None) -> int:
     if db is None:
         return 1
     try:
-        from app.views.login_dialog import LoginDialog
+        from app.views.setup.session import DesktopSession
 
-        login = LoginDialog(db)
-        if first_user:  # just set up: the administrator signs in first
-            login.username_edit.setText(first_user)
-            login.password_edit.setFocus()
+        qapp.setQuitOnLastWindowClosed(False)  # signing out closes every window: the session quits
+        session = DesktopSession(db, paths, first_user=first_user)  # just set up: the administrator first
+        session.finished.connect(qapp.exit)
         preload = threading.Thread(target=_preload_main_window, name="preload", daemon=True)
         preload.start()  # while the clerk types the password
-        if login.exec() != QDialog.DialogCode.Accepted or login.signed_in_as is None:
-            return 0
-        from app.views.main_window import MainWindow
-
-        window = MainWindow(db, login.signed_in_as, paths=paths)
-        window.show()
+        session.start()
         return qapp.exec()
     finally:
         tasks.wait_all()

@@ -79,9 +79,9 @@ class LoginDialog(QDialog):
         self.sign_in_button = QPushButton(self.tr("&Sign in"))
         self.sign_in_button.setDefault(True)
         buttons.addButton(self.sign_in_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        quit_button = buttons.addButton(self.tr("&Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.quit_button = buttons.addButton(self.tr("&Quit"), QDialogButtonBox.ButtonRole.RejectRole)
         self.sign_in_button.clicked.connect(self._on_sign_in_clicked)
-        quit_button.clicked.connect(self.reject)
+        self.quit_button.clicked.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, Slot
+from PySide6.QtCore import QByteArray, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -41,6 +42,7 @@ from app.views.workspace import Workspace
 
 if TYPE_CHECKING:
     from app.views.county_pages import CountyPages
+    from app.views.sync.stations_page import StationsPage
 
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
@@ -60,7 +62,15 @@ class Section(IntEnum):
 
 class MainWindow(QMainWindow):
     """Holds one page per section; Ctrl+1…Ctrl+8 switch sections, Ctrl+F searches the registry, F5
-    refreshes what is on screen. Every page works with the one ``Workspace`` the window builds."""
+    refreshes what is on screen. Every page works with the one ``Workspace`` the window builds.
+
+    Signing out (Ctrl+L) and locking are asked of the session (``app.views.setup.session``), which may
+    also set ``confirm_close``: closing the window then goes ahead only when it returns True.
+    """
+
+    sign_out_requested = Signal()
+    lock_requested = Signal()
+    closed = Signal()
 
     def __init__(
         self,
@@ -71,10 +81,10 @@ class MainWindow(QMainWindow):
         paths: DataPaths | None = None,
     ) -> None:
         super().__init__(parent)
-        self.ws = Workspace(db, signed_in, paths)
         self.signed_in = signed_in
         self._db = db
         self.ws = Workspace(db, signed_in, paths)
+        self.confirm_close: Callable[[], bool] | None = None
         self.ledger_wizard: QWidget | None = None
         self.setWindowTitle(
             self.tr("Jiuzhu: {installation}").format(installation=signed_in.installation_name)
@@ -92,10 +102,13 @@ class MainWindow(QMainWindow):
         # Bundles and keys live in the data folder: without it (a bare window in tests) 同步 says what it is.
         self.sync_page = SyncPage(self.ws) if paths is not None else None
         self.county: CountyPages | None = None
+        self.stations: StationsPage | None = None  # 同步 → 工作站, at the county
         if self.is_county:  # the county's own pages are not even imported on a station
             from app.views.county_pages import CountyPages
+            from app.views.sync.stations_page import StationsPage
 
             self.county = CountyPages(self.ws)
+            self.stations = StationsPage(self.ws) if paths is not None else None
         self.sections = self._assemble()
 
         self.nav = QListWidget()
@@ -167,6 +180,10 @@ class MainWindow(QMainWindow):
                 self.tr(
                     "Export the bundle for the county and import its decisions and standards, by USB stick."
                 ),
+            )
+        if self.sync_page is not None and self.stations is not None:
+            pages[Section.SYNC] = SectionTabs(
+                (self.sync_page, self.tr("&Bundles")), (self.stations, self.tr("&Stations"))
             )
         county = self.county
         if county is not None:
@@ -281,6 +298,12 @@ class MainWindow(QMainWindow):
         self.export_ledger_action = file_menu.addAction(self.tr("&Export Excel ledger…"))
         self.export_ledger_action.triggered.connect(self.export_ledger)
         file_menu.addSeparator()
+        self.sign_out_action = file_menu.addAction(self.tr("Sign &out / switch user"))
+        self.sign_out_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
+        self.sign_out_action.triggered.connect(self.sign_out_requested)
+        self.lock_action = file_menu.addAction(self.tr("&Lock screen"))
+        self.lock_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_L))
+        self.lock_action.triggered.connect(self.lock_requested)
         quit_action = file_menu.addAction(self.tr("E&xit"))
         quit_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q))
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -342,8 +365,12 @@ class MainWindow(QMainWindow):
             self.resize(1200, 760)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.confirm_close is not None and not self.confirm_close():
+            event.ignore()
+            return
         settings = ui_settings()
         settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         settings.setValue(STATE_KEY, self.saveState())
         self.registry.cancel_work()
         super().closeEvent(event)
+        self.closed.emit()

@@ -836,6 +836,21 @@
     </message>
 </context>
 <context>
+    <name>Cover</name>
+    <message>
+        <source>Jiuzhu is locked</source>
+        <translation>救助通已锁定</translation>
+    </message>
+    <message>
+        <source>Sign in again to continue.</source>
+        <translation>请重新登录后继续。</translation>
+    </message>
+    <message>
+        <source>Jiuzhu (locked)</source>
+        <translation>救助通（已锁定）</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Jiuzhu: unexpected error</source>
@@ -1004,6 +1019,45 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Choose the decision.</source>
         <translation>请选择审批结果。</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopSession</name>
+    <message>
+        <source>{user} has left {n} window(s) with input that has not been saved. Signing in as {other} closes them and discards that input.</source>
+        <translation>{user}留下的 {n} 个窗口中有尚未保存的输入。以{other}的身份登录将关闭这些窗口，并放弃其中的输入。</translation>
+    </message>
+    <message>
+        <source>&amp;Discard it and sign in</source>
+        <translation>放弃其输入并登录(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it (back to the lock)</source>
+        <translation>保留（回到锁定画面）(&amp;K)</translation>
+    </message>
+    <message>
+        <source>{n} window(s) hold input that has not been saved. Discard it and sign out?</source>
+        <translation>有 {n} 个窗口中有尚未保存的输入。放弃这些输入并注销吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Discard and sign out</source>
+        <translation>放弃并注销(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Go back</source>
+        <translation>返回(&amp;G)</translation>
+    </message>
+    <message>
+        <source>{n} window(s) hold input that has not been saved. Discard it and quit?</source>
+        <translation>有 {n} 个窗口中有尚未保存的输入。放弃这些输入并退出吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Discard and quit</source>
+        <translation>放弃并退出(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Input not saved</source>
+        <translation>输入尚未保存</translation>
     </message>
 </context>
 <context>
@@ -1578,6 +1632,61 @@ Please copy the details below and send them to your system administrator.</sourc
     </message>
 </context>
 <context>
+    <name>JoinDialog</name>
+    <message>
+        <source>Join the county&apos;s sync</source>
+        <translation>加入县级同步</translation>
+    </message>
+    <message>
+        <source>Choose the provisioning file the county civil affairs bureau made for this station (a .jzp file on a USB stick) and enter the passphrase the county told you separately. That passphrase is also this computer&apos;s sync passphrase from now on: it is asked each time a bundle is exported or imported.</source>
+        <translation>请选择县民政局为本站制作的配置文件（U盘上的 .jzp 文件），并输入县里另行告知的口令。此后该口令也是本机的同步口令：每次导出、导入数据包时都要输入。</translation>
+    </message>
+    <message>
+        <source>This station has already joined. Join again only with a new file the county made after re-provisioning this station (for example after a lost laptop&apos;s keys were revoked): it replaces this computer&apos;s sync keys.</source>
+        <translation>本站已经加入县级同步。只有县里为本站重新配置（例如电脑丢失、旧密钥已吊销）后，才需要用新的配置文件重新加入：新文件将替换本机的同步密钥。</translation>
+    </message>
+    <message>
+        <source>e.g. E:\jiuzhu-provision-430623101.jzp</source>
+        <translation>例如 E:\jiuzhu-provision-430623101.jzp</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Provisioning &amp;file:</source>
+        <translation>配置文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;phrase:</source>
+        <translation>口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation>加入(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Provisioning file</source>
+        <translation>配置文件</translation>
+    </message>
+    <message>
+        <source>Jiuzhu provisioning files (*.jzp);;All files (*)</source>
+        <translation>救助通配置文件 (*.jzp);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Please choose the provisioning file.</source>
+        <translation>请选择配置文件。</translation>
+    </message>
+    <message>
+        <source>Please enter the passphrase.</source>
+        <translation>请输入口令。</translation>
+    </message>
+    <message>
+        <source>Joining…</source>
+        <translation>正在加入…</translation>
+    </message>
+</context>
+<context>
     <name>JoinPage</name>
     <message>
         <source>Provisioning file from the county</source>
@@ -1652,6 +1761,21 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Import a ledger</source>
         <translation>导入台账</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <source>Jiuzhu: locked</source>
+        <translation>救助通：已锁定</translation>
+    </message>
+    <message>
+        <source>The screen is locked. {user} is signed in: enter the password to continue. Another user may sign in instead; {user}&apos;s windows are then closed.</source>
+        <translation>屏幕已锁定。当前登录的是{user}：输入密码即可继续。其他用户也可以在此登录，{user}的窗口随即关闭。</translation>
+    </message>
+    <message>
+        <source>Please enter your user name and password.</source>
+        <translation>请输入用户名和密码。</translation>
     </message>
 </context>
 <context>
@@ -1795,6 +1919,14 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>将在这里导出上报县局的数据包，并导入县局下发的审批结果和保障标准（U盘传递）。</translation>
     </message>
     <message>
+        <source>&amp;Bundles</source>
+        <translation>数据包(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Stations</source>
+        <translation>工作站(&amp;S)</translation>
+    </message>
+    <message>
         <source>&amp;Townships</source>
         <translation>各乡镇概况(&amp;T)</translation>
     </message>
@@ -1841,6 +1973,14 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>&amp;Export Excel ledger…</source>
         <translation>导出Excel台账(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out / switch user</source>
+        <translation>注销 / 切换用户(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock screen</source>
+        <translation>锁定屏幕(&amp;L)</translation>
     </message>
     <message>
         <source>E&amp;xit</source>
@@ -2800,6 +2940,109 @@ Please copy the details below and send them to your system administrator.</sourc
     </message>
 </context>
 <context>
+    <name>ProvisionDialog</name>
+    <message>
+        <source>Re-provision a township station</source>
+        <translation>重新配置乡镇工作站</translation>
+    </message>
+    <message>
+        <source>Register a township station</source>
+        <translation>登记乡镇工作站</translation>
+    </message>
+    <message>
+        <source>The file carries the station&apos;s new keys, sealed with the passphrase below. Give the passphrase to the township separately (by telephone or in person), never with the file.</source>
+        <translation>配置文件中是该站的新密钥，用下面的口令加密。口令请另行告知乡镇（电话或当面），不要与文件放在一起。</translation>
+    </message>
+    <message>
+        <source>9-digit township code</source>
+        <translation>9位乡镇代码</translation>
+    </message>
+    <message>
+        <source>the USB stick, e.g. E:\</source>
+        <translation>U盘，例如 E:\</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Township:</source>
+        <translation>乡镇(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>File &amp;passphrase:</source>
+        <translation>文件口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>再输一次(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>The county has no sync keys yet: this first registration makes them. Choose the county&apos;s sync passphrase; it is asked whenever the county exports or imports bundles.</source>
+        <translation>本县还没有同步密钥：这次首次登记将生成密钥。请设置县级同步口令，县里每次导出、导入数据包时都要输入。</translation>
+    </message>
+    <message>
+        <source>&amp;County&apos;s sync passphrase:</source>
+        <translation>县级同步口令(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat it:</source>
+        <translation>再输一次(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Write to &amp;folder:</source>
+        <translation>写入文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Write provisioning file</source>
+        <translation>写入配置文件(&amp;W)</translation>
+    </message>
+    <message>
+        <source>not registered</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source>registered</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>已吊销</translation>
+    </message>
+    <message>
+        <source>Folder to write the file to (USB stick)</source>
+        <translation>写入配置文件的文件夹（U盘）</translation>
+    </message>
+    <message>
+        <source>Choose the township, or type its 9-digit code.</source>
+        <translation>请选择乡镇，或输入9位乡镇代码。</translation>
+    </message>
+    <message>
+        <source>The file passphrase needs at least {n} characters.</source>
+        <translation>文件口令至少需要{n}个字符。</translation>
+    </message>
+    <message>
+        <source>The two file passphrases differ.</source>
+        <translation>两次输入的文件口令不一致。</translation>
+    </message>
+    <message>
+        <source>The county&apos;s passphrase needs at least {n} characters.</source>
+        <translation>县级同步口令至少需要{n}个字符。</translation>
+    </message>
+    <message>
+        <source>The two county passphrases differ.</source>
+        <translation>两次输入的县级同步口令不一致。</translation>
+    </message>
+    <message>
+        <source>Choose the folder to write the file to.</source>
+        <translation>请选择写入配置文件的文件夹。</translation>
+    </message>
+    <message>
+        <source>Writing the provisioning file…</source>
+        <translation>正在制作配置文件…</translation>
+    </message>
+</context>
+<context>
     <name>RegistryPage</name>
     <message>
         <source>Name, pinyin initials (zs) or ID number (Ctrl+F)</source>
@@ -3495,6 +3738,26 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>由县级民政部门统一设置，随同步数据包下发到各乡镇。</translation>
     </message>
     <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Save &amp;lock time</source>
+        <translation>保存锁屏时间(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Screen lock on this computer</source>
+        <translation>本机锁屏</translation>
+    </message>
+    <message>
+        <source>Lock after no &amp;input for:</source>
+        <translation>无操作多久后锁屏(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Only the administrator or the head of the office may change this.</source>
+        <translation>只有系统管理员或单位负责人可以修改。</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -3521,6 +3784,10 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Rules saved.</source>
         <translation>办理规则已保存。</translation>
+    </message>
+    <message>
+        <source>The screen now locks after {n} minutes without input.</source>
+        <translation>已保存：无操作 {n} 分钟后锁屏。</translation>
     </message>
 </context>
 <context>
@@ -3721,6 +3988,113 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Township &amp;name:</source>
         <translation>乡镇名称(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>StationsPage</name>
+    <message>
+        <source>&amp;Register a station…</source>
+        <translation>登记工作站(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke keys…</source>
+        <translation>吊销密钥(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Re-&amp;provision…</source>
+        <translation>重新配置(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Register each township&apos;s station and write its provisioning file to a USB stick; tell the township the passphrase separately. When a station&apos;s laptop is lost, revoke its keys (its bundles are refused from then on), then re-provision it for the new computer.</source>
+        <translation>为每个乡镇登记工作站，并把配置文件写到U盘；口令另行告知乡镇。工作站电脑丢失时，先吊销它的密钥（此后该站的数据包一律拒收），再为新电脑重新配置。</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>Provisioned</source>
+        <translation>配置时间</translation>
+    </message>
+    <message>
+        <source>Last bundle in</source>
+        <translation>最近上报包</translation>
+    </message>
+    <message>
+        <source>Last return bundle</source>
+        <translation>最近回执包</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>暂存</translation>
+    </message>
+    <message>
+        <source>Quarantined</source>
+        <translation>隔离</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Township stations</source>
+        <translation>乡镇工作站</translation>
+    </message>
+    <message>
+        <source>Station {code} {name} provisioned: the file is {file}. Tell the township its passphrase separately.</source>
+        <translation>已配置工作站 {code} {name}：配置文件为 {file}。请另行把口令告知该乡镇。</translation>
+    </message>
+    <message>
+        <source>Revoke the station&apos;s keys</source>
+        <translation>吊销工作站密钥</translation>
+    </message>
+    <message>
+        <source>Revoke the keys of station {code} {name}? Its bundles are refused from then on, and the {held} bundle(s) held for it are deleted. Re-provision it afterwards for its new computer.</source>
+        <translation>吊销工作站 {code} {name} 的密钥吗？此后该站的数据包一律拒收，为它暂存的 {held} 个数据包将被删除。之后请为它的新电脑重新配置。</translation>
+    </message>
+    <message>
+        <source>Keys of station {code} {name} revoked; {dropped} held bundle(s) deleted.</source>
+        <translation>已吊销工作站 {code} {name} 的密钥；删除暂存数据包 {dropped} 个。</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>已吊销</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <source>No. {seq}, {time}</source>
+        <translation>第{seq}号 {time}</translation>
+    </message>
+    <message>
+        <source>agrees</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <source>differs: a full re-sync follows</source>
+        <translation>不一致，将重新全量同步</translation>
+    </message>
+    <message>
+        <source>changes in transit, not checked</source>
+        <translation>有变更在途，暂不核对</translation>
     </message>
 </context>
 <context>
@@ -4060,52 +4434,52 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>先导入各乡镇的数据包，再为每个工作站导出附带回执的回执数据包。</translation>
     </message>
     <message>
-        <source>Code</source>
-        <translation>代码</translation>
+        <source>&amp;Join the county&apos;s sync…</source>
+        <translation>加入县级同步(&amp;J)…</translation>
     </message>
     <message>
-        <source>Township</source>
-        <translation>乡镇</translation>
-    </message>
-    <message>
-        <source>Keys</source>
-        <translation>密钥</translation>
-    </message>
-    <message>
-        <source>Last sequence</source>
-        <translation>最后序号</translation>
-    </message>
-    <message>
-        <source>Last import</source>
-        <translation>最近导入</translation>
-    </message>
-    <message>
-        <source>Held bundles</source>
-        <translation>暂存数据包</translation>
-    </message>
-    <message>
-        <source>Quarantined</source>
-        <translation>隔离</translation>
-    </message>
-    <message>
-        <source>Open conflicts</source>
-        <translation>未处理冲突</translation>
-    </message>
-    <message>
-        <source>Duplicate ID numbers</source>
-        <translation>重复身份证号</translation>
-    </message>
-    <message>
-        <source>Digest</source>
-        <translation>摘要</translation>
-    </message>
-    <message>
-        <source>Stations</source>
-        <translation>乡镇工作站</translation>
+        <source>This station</source>
+        <translation>本站</translation>
     </message>
     <message>
         <source>To resolve</source>
         <translation>待处理</translation>
+    </message>
+    <message>
+        <source>&amp;Join again (new file)…</source>
+        <translation>重新加入（新配置文件）(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Not joined to the county&apos;s sync yet. Ask the county civil affairs bureau for this station&apos;s provisioning file and its passphrase, then press “Join the county&apos;s sync”. The first bundle after joining carries all {waiting} records of this station.</source>
+        <translation>本站尚未加入县级同步。请向县民政局索取本站的配置文件和口令，然后点“加入县级同步”。加入后的第一个数据包将报送本站全部 {waiting} 条记录。</translation>
+    </message>
+    <message>
+        <source>Joined to the sync of {county} ({code}) on {date}.</source>
+        <translation>已于 {date} 加入{county}（{code}）的同步。</translation>
+    </message>
+    <message>
+        <source>Last export: bundle no. {seq} on {time}.</source>
+        <translation>上次导出：第{seq}号数据包，{time}。</translation>
+    </message>
+    <message>
+        <source>No bundle exported yet.</source>
+        <translation>尚未导出过数据包。</translation>
+    </message>
+    <message>
+        <source>Last bundle from the county imported on {time}.</source>
+        <translation>上次导入县里的数据包：{time}。</translation>
+    </message>
+    <message>
+        <source>No bundle from the county imported yet.</source>
+        <translation>尚未导入过县里的数据包。</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent: {waiting} changed records. Sent, awaiting the county&apos;s receipt: {unconfirmed}.</source>
+        <translation>待报送：{waiting} 条记录有变更。已导出、等待县里回执：{unconfirmed} 条。</translation>
+    </message>
+    <message>
+        <source>Joined the sync of {county} ({code}). The next bundle, no. {seq}, carries all of this station&apos;s records.</source>
+        <translation>已加入{county}（{code}）的同步。下一个数据包（第{seq}号）将报送本站的全部记录。</translation>
     </message>
     <message>
         <source>Passphrase of this computer&apos;s sync keys:</source>
@@ -4186,14 +4560,6 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Refused</source>
         <translation>已拒绝</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>有效</translation>
-    </message>
-    <message>
-        <source>Revoked</source>
-        <translation>已吊销</translation>
     </message>
     <message>
         <source>agrees</source>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -212,16 +214,20 @@ def test_a_failed_setup_leaves_the_folder_empty(qtbot: QtBot, tmp_path: Path, pa
 
 
 @pytest.fixture
-def login_shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The user name a sign-in dialog opened with (the dialog itself answers Cancel at once)."""
+def login_shown(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """The user name a sign-in dialog opened with (the dialog itself answers Cancel at once: the session
+    then ends, and ``run_gui`` returns)."""
     shown: list[str] = []
 
-    def fake_exec(self: LoginDialog) -> QDialog.DialogCode:
+    def fake_show(self: LoginDialog) -> None:
         shown.append(self.username_edit.text())
-        return QDialog.DialogCode.Rejected
+        QTimer.singleShot(0, self.reject)
 
-    monkeypatch.setattr(LoginDialog, "exec", fake_exec)
-    return shown
+    monkeypatch.setattr(LoginDialog, "show", fake_show)
+    collecting = gc.isenabled()
+    yield shown
+    if not collecting:  # run_gui's event loop quit, and quitting turns automatic collection back on
+        gc.disable()
 
 
 def shown_wizard() -> FirstRunWizard:

@@ -22,6 +22,7 @@ from app.sync.results import Outcome, UpResult
 from app.views import tasks
 from app.views.signed_in import SignedIn
 from app.views.sync.page import PassphraseDialog, SyncPage
+from app.views.sync.stations_page import StationsPage
 from app.views.workspace import Workspace
 from tests.sync.conftest import COUNTY, World
 
@@ -77,16 +78,27 @@ def dbs(world: World) -> Iterator[dict[str, Database]]:
         db.dispose()
 
 
-def _page(qtbot: QtBot, world: World, db: Database, who: str, secret: str | None = None) -> SyncPage:
+def _signed_in(who: str) -> SignedIn:
     if who == "county":
-        signed_in = SignedIn(
+        return SignedIn(
             Actor("county", "王科长", Role.COUNTY_STAFF, "430623000000"), "县民政局", InstallationKind.COUNTY
         )
-    else:
-        signed_in = SignedIn(
-            Actor("clerk", "张丽", Role.TOWNSHIP_CLERK, "430623101000"), "三封寺镇", InstallationKind.STATION
-        )
-    page = SyncPage(Workspace(db, signed_in, world.paths(who)))
+    return SignedIn(
+        Actor("clerk", "张丽", Role.TOWNSHIP_CLERK, "430623101000"), "三封寺镇", InstallationKind.STATION
+    )
+
+
+def _stations(qtbot: QtBot, world: World, db: Database) -> StationsPage:
+    """The county's 工作站 tab, beside its 同步 page."""
+    page = StationsPage(Workspace(db, _signed_in("county"), world.paths("county")))
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.loaded, timeout=WAIT):
+        page.show()
+    return page
+
+
+def _page(qtbot: QtBot, world: World, db: Database, who: str, secret: str | None = None) -> SyncPage:
+    page = SyncPage(Workspace(db, _signed_in(who), world.paths(who)))
     qtbot.addWidget(page)
     page.ask_passphrase = lambda: SECRETS[who] if secret is None else secret  # type: ignore[method-assign]
     with qtbot.waitSignal(page.loaded, timeout=WAIT):
@@ -113,7 +125,8 @@ def _import(qtbot: QtBot, page: SyncPage, *files: Path) -> list[Outcome]:
 def test_a_round_trip_through_the_pages(qtbot: QtBot, world: World, dbs: dict[str, Database]) -> None:
     station = _page(qtbot, world, dbs[STATION], STATION)
     county = _page(qtbot, world, dbs["county"], "county")
-    row = county.stations_model.row_at(0)
+    board = _stations(qtbot, world, dbs["county"])
+    row = board.model.row_at(0)
     assert (row.info.code, row.info.last_seq) == (STATION, 0)
 
     up = _export(qtbot, station, world.usb)
@@ -126,10 +139,11 @@ def test_a_round_trip_through_the_pages(qtbot: QtBot, world: World, dbs: dict[st
     result = outcomes[0].result
     assert isinstance(result, UpResult)
     assert result.accepted_total > 0 and str(result.accepted_total) in county.describe(outcomes[0])
-    row = county.stations_model.row_at(0)
-    assert (row.info.code, row.info.last_seq) == (STATION, 1) and row.info.last_import
-    seq_column = county.stations_model.column_index(county.tr("Last sequence"))
-    assert county.stations_model.index(0, seq_column).data() == "1"
+    qtbot.waitUntil(lambda: board.model.row_at(0).info.last_seq == 1, timeout=WAIT)
+    row = board.model.row_at(0)
+    assert row.info.code == STATION and row.info.last_import
+    seq_column = board.model.column_index(board.tr("Last bundle in"))
+    assert board.model.index(0, seq_column).data().startswith("第1号")
 
     again = _import(qtbot, county, up)
     assert [o.status for o in again] == [BundleStatus.REPLAY]
@@ -177,13 +191,14 @@ def test_a_refused_file_is_listed_with_its_reason(
     qtbot: QtBot, world: World, dbs: dict[str, Database]
 ) -> None:
     county = _page(qtbot, world, dbs["county"], "county")
+    board = _stations(qtbot, world, dbs["county"])
     junk = world.usb / "jiuzhu-up-430623101-000001.jzb"
     junk.write_bytes(b"not a bundle at all")
     outcomes = _import(qtbot, county, junk)
     assert [o.status for o in outcomes] == [BundleStatus.REFUSED] and outcomes[0].message
     assert county.results_model.index(0, 1).data() == county.tr("Refused")
     assert county.results_model.index(0, 4).data() == outcomes[0].message
-    assert county.stations_model.row_at(0).info.last_seq == 0
+    assert board.model.row_at(0).info.last_seq == 0
 
 
 def test_the_county_resolves_a_conflict_from_the_queue(
@@ -207,16 +222,17 @@ def test_the_county_resolves_a_conflict_from_the_queue(
         )
         uow.commit()
     county = _page(qtbot, world, county_db, "county")
+    board = _stations(qtbot, world, county_db)
     queues = county.queues
     assert queues.conflicts_model.rowCount() == 1 and "1" in queues.tabText(0)
-    assert county.stations_model.row_at(0).info.conflicts == 1
+    assert board.model.row_at(0).info.conflicts == 1
     assert not queues.keep_county_button.isEnabled()
     queues.conflicts_table.selectRow(0)
     assert queues.keep_county_button.isEnabled()
     with qtbot.waitSignals([county.resolved, county.loaded], timeout=WAIT):
         queues.keep_county_button.click()
     assert queues.conflicts_model.rowCount() == 0
-    assert county.stations_model.row_at(0).info.conflicts == 0
+    qtbot.waitUntil(lambda: board.model.row_at(0).info.conflicts == 0, timeout=WAIT)
     with county_db.uow("test") as uow:
         item = uow.session.query(SyncConflict).one()
         assert (item.status, item.resolution, item.resolved_by) == ("resolved", "county", "county")
@@ -226,8 +242,9 @@ def test_the_models_pass_the_qt_model_tester(
     qtbot: QtBot, qtmodeltester: ModelTester, world: World, dbs: dict[str, Database]
 ) -> None:
     county = _page(qtbot, world, dbs["county"], "county")
-    assert county.stations_model.rowCount() == 1
-    qtmodeltester.check(county.stations_model)
+    board = _stations(qtbot, world, dbs["county"])
+    assert board.model.rowCount() == 1
+    qtmodeltester.check(board.model)
     county.results_model.set_rows(
         [Outcome("a.jzb", BundleStatus.REFUSED, message="签名无效"), Outcome("b.jzb", BundleStatus.HELD)]
     )
@@ -264,13 +281,13 @@ def test_a_cancelled_import_imports_none_of_its_bundles(
 def test_a_county_page_refreshes_after_an_import_elsewhere(
     qtbot: QtBot, world: World, dbs: dict[str, Database]
 ) -> None:
-    county = _page(qtbot, world, dbs["county"], "county")
+    board = _stations(qtbot, world, dbs["county"])
     other = _page(qtbot, world, dbs["county"], "county")  # another window of the same county
     up = world.export(STATION)
     assert up is not None
-    assert county.stations_model.row_at(0).info.last_seq == 0
+    assert board.model.row_at(0).info.last_seq == 0
     _import(qtbot, other, up)
-    qtbot.waitUntil(lambda: county.stations_model.row_at(0).info.last_seq == 1, timeout=WAIT)
+    qtbot.waitUntil(lambda: board.model.row_at(0).info.last_seq == 1, timeout=WAIT)
 
 
 def test_the_passphrase_dialog_hides_what_is_typed(qtbot: QtBot) -> None:

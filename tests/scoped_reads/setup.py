@@ -48,4 +48,10 @@ READS = [
         lambda _view: [],
         note="the office's own details and rules: nothing in them belongs to a village",
     ),
+    ReadCase(
+        settings.idle_lock_minutes,
+        settings.idle_lock_minutes,
+        lambda _minutes: [],
+        note="this computer's idle minutes: a number",
+    ),
 ]

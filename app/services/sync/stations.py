@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy import select
+
 from app.domain import areas as divisions
-from app.domain.codes import Role
+from app.domain.codes import AreaLevel, InstallationKind, KeyStatus, Role
 from app.errors import UserError
 from app.fileio import cause
+from app.models.area import Area
 from app.models.db import UnitOfWork
+from app.models.sync import SyncPeer
 from app.paths import DataPaths
 from app.services.context import COUNTY_ROLES, Actor, query, require_area, require_role
 from app.sync import keys, provision, state
@@ -55,6 +60,77 @@ def list_stations(uow: UnitOfWork, actor: Actor) -> list[StationInfo]:
     """The stations of the actor's area, their keys and sync status (county staff)."""
     require_role(actor, COUNTY_ROLES, "查看乡镇工作站")
     return [s for s in provision.list_stations(uow.session) if actor.covers(station_area(s.code))]
+
+
+@dataclass(frozen=True)
+class StationState:
+    """A station on the county's 工作站 tab: its registry entry, when it was provisioned, its return
+    bundles."""
+
+    info: StationInfo
+    provisioned_at: datetime | None
+    down_seq: int
+    last_down_at: datetime | None
+
+
+@query
+def station_board(uow: UnitOfWork, actor: Actor) -> list[StationState]:
+    """The stations of the actor's area with their keys, sync status and the last return bundle."""
+    infos = list_stations(uow, actor)
+    peers = {
+        peer.code: peer
+        for peer in uow.session.execute(
+            select(SyncPeer).where(SyncPeer.kind == InstallationKind.STATION)
+        ).scalars()
+    }
+    return [
+        StationState(
+            info, peers[info.code].provisioned_at, peers[info.code].out_seq, peers[info.code].last_out_at
+        )
+        for info in infos
+    ]
+
+
+@dataclass(frozen=True)
+class TownshipChoice:
+    """A township the county may register: 9-digit code, name, registration (None: never registered)."""
+
+    code: str
+    name: str
+    status: KeyStatus | None
+
+
+@dataclass(frozen=True)
+class ProvisionForm:
+    """What the registration dialog offers; ``county_keys`` is False until the county's own keys exist
+    (the first registration makes them, sealed with a passphrase chosen then)."""
+
+    townships: list[TownshipChoice]
+    county_keys: bool
+
+
+@query
+def provision_form(uow: UnitOfWork, actor: Actor, paths: DataPaths) -> ProvisionForm:
+    """The townships of the actor's area (from the division list and the registry) for a registration."""
+    require_role(actor, COUNTY_ROLES, "查看乡镇工作站")
+    session = uow.session
+    inst = state.require_county(session, "登记乡镇工作站")
+    registered = {info.code: info.status for info in list_stations(uow, actor)}
+    names = {info.code: info.name for info in provision.list_stations(session)}
+    areas = session.execute(
+        select(Area.code, Area.name).where(
+            Area.level == AreaLevel.TOWNSHIP, Area.code.startswith(inst.county_code)
+        )
+    )
+    for code12, name in areas:
+        if actor.covers(code12):
+            names.setdefault(code12[:9], name)
+    choices = [
+        TownshipChoice(code, name, registered.get(code))
+        for code, name in sorted(names.items())
+        if actor.covers(station_area(code))
+    ]
+    return ProvisionForm(choices, keys.has_keystore(paths))
 
 
 @dataclass(frozen=True)

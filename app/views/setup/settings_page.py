@@ -1,4 +1,5 @@
-"""设置: interface language, the office details printed on notices, procedure rules, holidays."""
+"""设置: interface language, the office details printed on notices, procedure rules, the screen lock,
+holidays."""
 
 from __future__ import annotations
 
@@ -104,6 +105,21 @@ class SettingsPage(Page):
             self.tr("Set by the county bureau and sent to the townships with the sync bundles."),
         )
 
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setRange(*settings.LOCK_MINUTES_RANGE)
+        self.lock_minutes.setSuffix(self.tr(" min"))
+        self.save_lock_button = QPushButton(self.tr("Save &lock time"))
+        self.save_lock_button.clicked.connect(self.save_lock)
+        lock_box = QGroupBox(self.tr("Screen lock on this computer"))
+        lock_form = QFormLayout(lock_box)
+        lock_form.addRow(self.tr("Lock after no &input for:"), self.lock_minutes)
+        lock_form.addRow(self.save_lock_button)
+        self._lock(
+            lock_box,
+            role in OFFICE_EDITORS,
+            self.tr("Only the administrator or the head of the office may change this."),
+        )
+
         self.holiday_table = QTableWidget(0, 3)
         self.holiday_table.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Kind"), self.tr("Holiday")])
         self.holiday_table.verticalHeader().setVisible(False)
@@ -119,9 +135,12 @@ class SettingsPage(Page):
         left.addWidget(self.refused)
         left.addWidget(self.status)
         left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(lock_box)
+        right.addWidget(holiday_box, 1)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
-        layout.addWidget(holiday_box, 2)
+        layout.addLayout(right, 2)
 
     def _lock(self, box: QGroupBox, editable: bool, why: str) -> None:
         for child in box.findChildren(QWidget):
@@ -146,6 +165,7 @@ class SettingsPage(Page):
         self.day_kind_combo.setCurrentIndex(self.day_kind_combo.findData(data.limits.notice_day_kind))
         self.spot_share.setValue(data.spot_check_share)
         self.renotice_check.setChecked(data.renotice_after_objection)
+        self.lock_minutes.setValue(data.lock_minutes)
         kinds = {"holiday": self.tr("Holiday"), "workday": self.tr("Make-up working day")}
         self.holiday_table.setRowCount(len(data.holidays))
         for row, (day, kind, name) in enumerate(data.holidays):
@@ -185,6 +205,13 @@ class SettingsPage(Page):
             ),
             lambda _: self._saved(done),
         )
+
+    @Slot()
+    def save_lock(self) -> None:
+        minutes = self.lock_minutes.value()
+        done = self.tr("The screen now locks after {n} minutes without input.").format(n=minutes)
+        self._starting()
+        self.write(lambda uow: settings.update_lock(uow, self.actor, minutes), lambda _: self._saved(done))
 
     def _starting(self) -> None:
         self.clear_refused()

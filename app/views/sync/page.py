@@ -24,21 +24,22 @@ from PySide6.QtWidgets import (
 from app.domain.codes import BundleStatus, InstallationKind, KeyStatus
 from app.errors import UserError
 from app.paths import DataPaths
-from app.services.sync import queues, transfer
-from app.services.sync.queues import Overview, StationRow
+from app.services.sync import queues, status, transfer
+from app.services.sync.queues import Overview
+from app.services.sync.status import StationStatus
 from app.services.sync.transfer import Exported, Imported
+from app.sync.provision import JoinResult
 from app.sync.results import DIGEST_MATCH, DIGEST_MISMATCH, DIGEST_PENDING, Outcome, UpResult
+from app.sync.tables import UP_TABLES
 from app.views.ops import Job
 from app.views.page import Page
+from app.views.sync.join_dialog import JoinDialog
 from app.views.sync.queues import SyncQueues
+from app.views.sync.stations_page import SYNC_TABLES, local_time
 from app.views.tablemodels.rows import ColumnSpec, RowsTableModel
 from app.views.tasks import TaskHandle
 from app.views.widgets.forms import fit_columns, heading, stretch_column, work_table
 from app.views.workspace import Workspace
-
-SYNC_TABLES = frozenset(
-    {"sync_peer", "sync_key", "sync_bundle", "sync_conflict", "sync_duplicate", "sync_quarantine"}
-)
 
 
 class PassphraseDialog(QDialog):
@@ -64,12 +65,13 @@ class PassphraseDialog(QDialog):
 
 
 class SyncPage(Page):
-    """Bundles on a USB stick; at the county also the stations and the queues to resolve.
+    """Bundles on a USB stick; a station says first whether it has joined its county and what waits to
+    be sent, and joins from here; the county also resolves its queues (its stations are on 工作站).
 
     ``ask_passphrase``, ``choose_folder`` and ``choose_files`` open dialogs; tests replace them.
     """
 
-    CONCERNS = SYNC_TABLES
+    CONCERNS = SYNC_TABLES | frozenset(UP_TABLES)  # a station's changes waiting to be sent
     exported = Signal(object)  # Exported, or None when there was nothing to send
     imported = Signal(object)  # Imported: one outcome per bundle (held ones released count too)
     resolved = Signal(str)  # what was done, once a queue item is closed
@@ -81,6 +83,8 @@ class SyncPage(Page):
         self._paths: DataPaths = ws.paths
         self.is_county = ws.is_county
         self.import_task: TaskHandle[Imported] | None = None  # the import running (tests cancel it)
+        self.status: StationStatus | None = None
+        self.join_dialog: JoinDialog | None = None
 
         self.export_button = QPushButton(
             self.tr("&Export return bundle to folder…")
@@ -144,6 +148,17 @@ class SyncPage(Page):
             )
         )
         hint.setWordWrap(True)
+        if not self.is_county:
+            self.status_label = QLabel()
+            self.status_label.setWordWrap(True)
+            self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.join_button = QPushButton(self.tr("&Join the county's sync…"))
+            self.join_button.clicked.connect(self.open_join)
+            status_box = QGroupBox(self.tr("This station"))
+            status_layout = QHBoxLayout(status_box)
+            status_layout.addWidget(self.status_label, 1)
+            status_layout.addWidget(self.join_button)
+            top_layout.addWidget(status_box)
         top_layout.addWidget(hint)
         top_layout.addLayout(actions)
         top_layout.addWidget(self.refused)
@@ -154,78 +169,84 @@ class SyncPage(Page):
         if not self.is_county:
             layout.addWidget(top)
             return
-        self.stations_model = RowsTableModel[StationRow](
-            [
-                ColumnSpec(self.tr("Code"), lambda r: r.info.code),
-                ColumnSpec(self.tr("Township"), lambda r: r.info.name),
-                ColumnSpec(
-                    self.tr("Keys"),
-                    self._key_text,
-                    tone=lambda r: None if r.info.status is KeyStatus.ACTIVE else "overdue",
-                ),
-                ColumnSpec(self.tr("Last sequence"), lambda r: str(r.info.last_seq), right=True),
-                ColumnSpec(self.tr("Last import"), lambda r: r.info.last_import),
-                ColumnSpec(
-                    self.tr("Held bundles"),
-                    lambda r: str(r.info.held),
-                    right=True,
-                    tone=_count_tone(lambda r: r.info.held),
-                ),
-                ColumnSpec(
-                    self.tr("Quarantined"),
-                    lambda r: str(r.info.quarantined),
-                    right=True,
-                    tone=_count_tone(lambda r: r.info.quarantined),
-                ),
-                ColumnSpec(
-                    self.tr("Open conflicts"),
-                    lambda r: str(r.info.conflicts),
-                    right=True,
-                    tone=_count_tone(lambda r: r.info.conflicts),
-                ),
-                ColumnSpec(
-                    self.tr("Duplicate ID numbers"),
-                    lambda r: str(r.duplicates),
-                    right=True,
-                    tone=_count_tone(lambda r: r.duplicates),
-                ),
-                ColumnSpec(self.tr("Digest"), self._drift_text),
-            ],
-            self,
-        )
-        self.stations_table = work_table()
-        self.stations_table.setModel(self.stations_model)
-        fit_columns(
-            self.stations_table,
-            {0: "430623101", 1: "三封寺镇镇", 2: "已吊销", 3: "00000", 4: "2026-11-29 11:45", 9: "有变更在途"}
-            | {column: "0000" for column in range(5, 9)},
-        )
         self.queues = SyncQueues()
         self.queues.resolve_conflict.connect(self.resolve_conflict)
         self.queues.resolve_duplicate.connect(self.resolve_duplicate)
         self.queues.discard_quarantine.connect(self.discard_quarantine)
-        status_box = QGroupBox(self.tr("Stations"))
-        QVBoxLayout(status_box).addWidget(self.stations_table, 1)
         queues_box = QGroupBox(self.tr("To resolve"))
         QVBoxLayout(queues_box).addWidget(self.queues)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
-        splitter.addWidget(status_box)
         splitter.addWidget(queues_box)
         layout.addWidget(splitter)
 
     # -- loading -------------------------------------------------------------------------------------
 
     def load(self) -> None:
-        """The station table and the queues (county); a station has nothing to list before it imports."""
+        """The stations to export for and the queues (county), or where this station stands."""
         if self.is_county:
             self.read(lambda uow: queues.overview(uow, self.actor), self._on_overview, key="overview")
         else:
-            self.loaded.emit()
+            self.read(lambda uow: status.station_status(uow, self.actor), self._on_status, key="status")
+
+    @Slot(object)
+    def _on_status(self, current: StationStatus) -> None:
+        self.status = current
+        self.status_label.setText(self.status_text(current))
+        self.join_button.setText(
+            self.tr("&Join again (new file)…") if current.joined else self.tr("&Join the county's sync…")
+        )
+        self.loaded.emit()
+
+    def status_text(self, s: StationStatus) -> str:
+        """Joined or not, the last bundles, and the changes waiting, in a few lines."""
+        if not s.joined:
+            return self.tr(
+                "Not joined to the county's sync yet. Ask the county civil affairs bureau for this "
+                "station's provisioning file and its passphrase, then press “Join the county's sync”. "
+                "The first bundle after joining carries all {waiting} records of this station."
+            ).format(waiting=s.waiting)
+        lines = [
+            self.tr("Joined to the sync of {county} ({code}) on {date}.").format(
+                county=s.county_name or s.county_code, code=s.county_code, date=local_time(s.joined_at)
+            ),
+            self.tr("Last export: bundle no. {seq} on {time}.").format(
+                seq=s.last_export_seq, time=local_time(s.last_export_at)
+            )
+            if s.last_export_at is not None
+            else self.tr("No bundle exported yet."),
+            self.tr("Last bundle from the county imported on {time}.").format(
+                time=local_time(s.last_import_at)
+            )
+            if s.last_import_at is not None
+            else self.tr("No bundle from the county imported yet."),
+            self.tr(
+                "Waiting to be sent: {waiting} changed records. Sent, awaiting the county's receipt: "
+                "{unconfirmed}."
+            ).format(waiting=s.waiting, unconfirmed=s.unconfirmed),
+        ]
+        return "\n".join(lines)
+
+    @Slot()
+    def open_join(self) -> JoinDialog:
+        """加入县级同步: the provisioning file and its passphrase (again, after a re-provisioning)."""
+        rejoin = self.status is not None and self.status.joined
+        self.join_dialog = JoinDialog(self.ws, rejoin=rejoin, parent=self)
+        self.join_dialog.joined.connect(self._on_joined)
+        self.join_dialog.open()
+        return self.join_dialog
+
+    @Slot(object)
+    def _on_joined(self, joined: JoinResult) -> None:
+        message = self.tr(
+            "Joined the sync of {county} ({code}). The next bundle, no. {seq}, carries all of this "
+            "station's records."
+        ).format(county=joined.county_name or joined.county, code=joined.county, seq=joined.next_seq)
+        self.summary.setText(message)
+        self.show_status(message)
 
     @Slot(object)
     def _on_overview(self, overview: Overview) -> None:
-        self.stations_model.set_rows(overview.stations)
         self.queues.set_items(overview.items)
         wanted = self.station_combo.currentData()
         self.station_combo.clear()
@@ -399,12 +420,6 @@ class SyncPage(Page):
             BundleStatus.REFUSED: "overdue",
         }.get(o.status)
 
-    def _key_text(self, row: StationRow) -> str:
-        return self.tr("Active") if row.info.status is KeyStatus.ACTIVE else self.tr("Revoked")
-
-    def _drift_text(self, row: StationRow) -> str:
-        return self._digest(row.info.drift)
-
     def _digest(self, value: str) -> str:
         return {
             DIGEST_MATCH: self.tr("agrees"),
@@ -449,7 +464,3 @@ class SyncPage(Page):
             merged=r.merged,
             digest=self._digest(r.digest),
         )
-
-
-def _count_tone(count: Callable[[StationRow], int]) -> Callable[[StationRow], str | None]:
-    return lambda r: "soon" if count(r) else None
