@@ -280,7 +280,7 @@ def test_stop_writes_nothing(qtbot: QtBot, county_db: Database, staff: SignedIn,
     page.imported.connect(imported.append)
     with qtbot.waitSignal(page.status_message) as stopped:
         handle = page.import_list("death", path)
-        (dialog,) = page.findChildren(TaskProgressDialog)
+        dialog = page.findChildren(TaskProgressDialog)[-1]  # the newest: an earlier one may await deletion
         stop = dialog.findChild(QPushButton)
         assert stop is not None
         stop.click()

@@ -254,7 +254,7 @@ def test_cancelling_the_progress_dialog_writes_no_roster(
     out = tmp_path / "roster.xlsx"
     tab.export_roster_to(out)
     assert not tab.export_xlsx_button.isEnabled()
-    (dialog,) = tab.findChildren(TaskProgressDialog)
+    dialog = tab.findChildren(TaskProgressDialog)[-1]  # the newest: an earlier one may await deletion
     dialog.canceled.emit()
     release.set()
     qtbot.waitUntil(lambda: blocker.is_finished and tab.export_xlsx_button.isEnabled(), timeout=WAIT)
