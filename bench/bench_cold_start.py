@@ -1,4 +1,5 @@
-"""Cold start: process start to the sign-in window shown on the demo station, beside a bare Qt dialog.
+"""Cold start: process start to the sign-in window shown on the demo station, beside a bare Qt dialog;
+then the main window after the password is accepted.
 
     .venv/bin/python bench/bench_cold_start.py [--db DIR] [--households 3000] [--runs 5]
 
@@ -9,7 +10,12 @@ checking the database, the sign-in dialog); for the floor `import PySide6.QtWidg
 and a bare QDialog. "Shown" is the first turn of the dialog's event loop after its show event, the same
 hook on both sides. Runs alternate between the two; one unmeasured run of each warms the file cache
 first (so this is a warm-cache cold start). Without $DISPLAY the offscreen platform is used.
-Budget (architecture.md): a usable main window in under 1 s; the sign-in window comes before that.
+
+The second measure signs in as the demo clerk after TYPING_S (a clerk types a user name and password in
+more than that) and times from the moment the password is accepted (the sign-in's ``signed_in``) to the
+first turn of the event loop after the main window is shown.
+Budgets (architecture.md, issue 17): the sign-in window within 3× the bare dialog; the main window
+usable within 0.3 s after the password is accepted; a usable main window in under 1 s.
 """
 
 from __future__ import annotations
@@ -28,7 +34,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from app.paths import DataPaths
 
 ROOT = Path(__file__).resolve().parents[1]
-BUDGET_S = 1.0  # architecture.md, performance budgets: "cold start to a usable main window: under 1 s"
 MARK = "shown"
 
 # Both children schedule the same "shown" report from the dialog's show event and leave at once.
@@ -66,6 +71,49 @@ _shown_hook(Dialog)
 Dialog().exec()
 """
 )
+
+
+TYPING_S = 1.0
+MAIN_BUDGET_S = 0.3
+MAIN_WINDOW = """
+import os, sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from app.views.login_dialog import LoginDialog
+accepted = []
+def up():
+    for widget in QApplication.topLevelWidgets():
+        if type(widget).__name__ == "MainWindow" and widget.isVisible() and accepted:
+            QTimer.singleShot(0, lambda: (print(time.perf_counter() - accepted[0], flush=True), os._exit(0)))
+original = LoginDialog.showEvent
+def showEvent(self, event):
+    original(self, event)
+    if getattr(LoginDialog, "seen", False):
+        return
+    LoginDialog.seen = True
+    self.signed_in.connect(lambda who: accepted.append(time.perf_counter()))
+    self.username_edit.setText("clerk")
+    self.password_edit.setText({password!r})
+    QTimer.singleShot({typing_ms}, self.sign_in_button.click)
+    poll = QTimer(QApplication.instance())
+    poll.timeout.connect(up)
+    poll.start(1)
+LoginDialog.showEvent = showEvent
+from app.main import main
+main(["--data-dir", {data_dir!r}, "gui"])
+raise SystemExit("the main window was never shown")
+"""
+
+
+def time_main_window(code: str, env: dict[str, str]) -> float:
+    """Seconds from the password accepted to the main window shown, as the child reports it."""
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, timeout=60
+    )
+    try:
+        return float(done.stdout.strip().splitlines()[-1])
+    except (IndexError, ValueError):
+        raise SystemExit(f"the child did not show the main window:\n{done.stdout}{done.stderr}") from None
 
 
 def ensure_demo(root: Path, households: int) -> DataPaths:
@@ -128,17 +176,29 @@ def main() -> None:
         for _ in range(args.runs):
             ours.append(time_child(ours_code, env))
             floor.append(time_child(floor_code, env))
+        from app.demo.run import DEMO_PASSWORD
+
+        main_code = MAIN_WINDOW.format(
+            password=DEMO_PASSWORD, typing_ms=int(TYPING_S * 1000), data_dir=str(paths.root)
+        )
+        after = [time_main_window(main_code, env) for _ in range(args.runs)]
     median, median_floor = statistics.median(ours), statistics.median(floor)
     platform = env.get("QT_QPA_PLATFORM") or "the desktop's"
     print(f"{args.runs} runs each, median, Qt platform {platform}; bare interpreter start {bare:.3f} s")
     print("  jiuzhu runs: " + ", ".join(f"{t:.3f}" for t in ours))
     print("  floor runs:  " + ", ".join(f"{t:.3f}" for t in floor))
-    verdict = "ok" if median < BUDGET_S else "OVER"
+    ratio = median / median_floor
     print(
         f"cold start to the sign-in window: jiuzhu {median:.3f} s, "
         f"floor (bare QDialog) {median_floor:.3f} s, "
-        f"ratio {median / median_floor:.2f}×; budget (architecture.md) a usable main window in under "
-        f"{BUDGET_S:g} s: sign-in window {verdict}"
+        f"ratio {ratio:.2f}× (budget ≤ 3×: {'ok' if ratio <= 3 else 'OVER'})"
+    )
+    main_median = statistics.median(after)
+    main_verdict = "ok" if main_median <= MAIN_BUDGET_S else "OVER"
+    print("  main window runs: " + ", ".join(f"{t:.3f}" for t in after))
+    print(
+        f"password accepted to the main window shown (after {TYPING_S:g} s of typing): "
+        f"{main_median:.3f} s (budget ≤ {MAIN_BUDGET_S:g} s: {main_verdict})"
     )
 
 

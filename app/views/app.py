@@ -3,10 +3,8 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 import sys
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -19,14 +17,14 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog
 
 import app as app_package
 from app import log
-from app.errors import UserError
-from app.models.db import Database
 from app.paths import DataPaths
 from app.views import gc_guard
+from app.views.opening import DatabaseHolder
+from app.views.startup import Startup
 
 TRANSLATIONS_DIR = Path(app_package.__file__).resolve().parent.parent / "resources" / "translations"
 LOCALE = "zh_CN"
@@ -94,30 +92,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return qapp
 
 
-def open_or_explain(paths: DataPaths, database_url: str | None) -> Database | None:
-    """Open the installation's database; an expected problem is shown in Chinese (returns None)."""
-    from app.services.setup.installation import open_database
-
-    try:
-        return open_database(paths, database_url)
-    except UserError as exc:
-        log.gui.warning("cannot open the database: %s", exc)
-        QMessageBox.critical(
-            None,
-            QCoreApplication.translate("App", "Jiuzhu"),
-            QCoreApplication.translate("App", "The database cannot be opened:\n{error}").format(error=exc),
-        )
-        return None
-
-
-def _preload_main_window() -> None:
-    """Import the main window's modules (about 0.4 s) off the GUI thread; widgets are made later."""
-    try:
-        importlib.import_module("app.views.main_window")
-    except Exception:  # the GUI thread's own import reports any real problem
-        log.gui.debug("preloading the main window failed", exc_info=True)
-
-
 def first_run_setup(paths: DataPaths) -> bool:
     """The first-run wizard on an empty data folder; True once an installation was made."""
     from app.views import tasks
@@ -143,30 +117,22 @@ def run_gui(paths: DataPaths, database_url: str | None) -> int:
     from app.views import input_method
 
     input_method.log_at_start()  # a missing fcitx plugin shows in the log and in 帮助 → 关于
-    from app.services.setup.first_run import needs_setup
-
     first_user = ""
-    if needs_setup(paths, database_url):
+    if database_url is None and not paths.database.exists():  # an empty folder: the first-run setup
         if not first_run_setup(paths):
             crash_dialog.uninstall()
             qInstallMessageHandler(previous_handler)
             return 0
         first_user = "admin"
-    db = open_or_explain(paths, database_url)
-    if db is None:
-        return 1
+    # The sign-in is drawn first; the database is opened behind it (app/views/opening.py).
+    holder = DatabaseHolder(paths=paths, database_url=database_url)
+    startup = Startup(qapp, holder, paths, first_user)
     try:
-        from app.views.setup.session import DesktopSession
-
-        qapp.setQuitOnLastWindowClosed(False)  # signing out closes every window: the session quits
-        session = DesktopSession(db, paths, first_user=first_user)  # just set up: the administrator first
-        session.finished.connect(qapp.exit)
-        preload = threading.Thread(target=_preload_main_window, name="preload", daemon=True)
-        preload.start()  # while the clerk types the password
-        session.start()
+        startup.show_login()
         return qapp.exec()
     finally:
         tasks.wait_all()
-        db.dispose()
+        if holder.database is not None:
+            holder.database.dispose()
         crash_dialog.uninstall()
         qInstallMessageHandler(previous_handler)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QFont
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,35 +19,46 @@ from PySide6.QtWidgets import (
 
 import app as app_package
 from app.errors import UserError
-from app.models.db import Database
-from app.services.setup import auth
 from app.views import tasks
+from app.views.opening import DatabaseHolder
 from app.views.signed_in import SignedIn
+
+if TYPE_CHECKING:
+    from app.models.db import Database
 
 DEMO_USERS = ("clerk", "head", "cadre", "county", "countyhead")
 
 
 def sign_in(db: Database, username: str, password: str) -> SignedIn:
     """Check the password (the service counts a failure even when sign-in is refused)."""
+    from app.services.setup import auth
+
     user = auth.sign_in(db, username, password)
     return SignedIn(user.actor, user.installation_name, user.installation_kind)
 
 
 def demo_users(db: Database) -> list[str]:
     """The demo accounts present in this installation (none outside a demo)."""
+    from app.services.setup import auth
+
     return auth.existing_accounts(db, DEMO_USERS)
 
 
 class LoginDialog(QDialog):
-    """Asks for user name and password; ``signed_in_as`` holds the result once accepted."""
+    """Asks for user name and password; ``signed_in_as`` holds the result once accepted.
+
+    Given a `DatabaseHolder` that has not opened its database yet, the window is drawn first and the
+    database is opened behind it (app/views/opening.py): nothing here imports SQLAlchemy.
+    """
 
     signed_in = Signal(object)
     refused = Signal(str)
     hint_checked = Signal()
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database | DatabaseHolder, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db = db
+        self._db = db if isinstance(db, DatabaseHolder) else DatabaseHolder(db)
+        self._hint_started = False
         self.signed_in_as: SignedIn | None = None
         self.setWindowTitle(self.tr("Jiuzhu: sign in"))
         self.setMinimumWidth(420)
@@ -92,8 +105,18 @@ class LoginDialog(QDialog):
         layout.addWidget(self.demo_hint)
         layout.addWidget(buttons)
         self.username_edit.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._hint_started:  # after the first paint: this may open the database
+            self._hint_started = True
+            QTimer.singleShot(0, self._check_demo_hint)
+
+    @Slot()
+    def _check_demo_hint(self) -> None:
+        holder = self._db
         tasks.run(
-            lambda progress, cancel: demo_users(db),
+            lambda progress, cancel: demo_users(holder.get()),
             on_result=self._on_demo_users,
             on_error=self._on_hint_failed,
         )
@@ -123,9 +146,13 @@ class LoginDialog(QDialog):
             self._show_error(self.tr("Please enter your user name and password."))
             return
         self._set_busy(True)
-        db = self._db
+        self._check_password(username, password)
+
+    def _check_password(self, username: str, password: str) -> None:
+        """Off the GUI thread: on the database thread, behind the opening of the database if it runs."""
+        holder = self._db
         tasks.run(
-            lambda progress, cancel: sign_in(db, username, password),
+            lambda progress, cancel: sign_in(holder.get(), username, password),
             on_result=self._on_signed_in,
             on_error=self._on_refused,
         )

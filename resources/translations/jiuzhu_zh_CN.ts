@@ -1773,10 +1773,6 @@ Please copy the details below and send them to your system administrator.</sourc
         <source>The screen is locked. {user} is signed in: enter the password to continue. Another user may sign in instead; {user}&apos;s windows are then closed.</source>
         <translation>屏幕已锁定。当前登录的是{user}：输入密码即可继续。其他用户也可以在此登录，{user}的窗口随即关闭。</translation>
     </message>
-    <message>
-        <source>Please enter your user name and password.</source>
-        <translation>请输入用户名和密码。</translation>
-    </message>
 </context>
 <context>
     <name>LoginDialog</name>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -63,3 +64,13 @@ def cadre(gui_db: Database) -> SignedIn:
 @pytest.fixture
 def head(gui_db: Database) -> SignedIn:
     return signed_in(gui_db, "head")
+
+
+@pytest.fixture
+def gc_kept_off() -> Iterator[None]:
+    """For a test that runs `run_gui` to its end: quitting its event loop turns automatic collection back
+    on (gc_guard), which the other GUI tests expect off."""
+    collecting = gc.isenabled()
+    yield
+    if not collecting:
+        gc.disable()

@@ -14,6 +14,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from app.demo.run import DEMO_PASSWORD
 from app.paths import DataPaths
 from app.views import app as gui_app
 from app.views import crash_dialog
@@ -24,6 +25,7 @@ def test_chinese_translators_are_installed(qapp: QCoreApplication) -> None:
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"  # Qt's own buttons, too
 
 
+@pytest.mark.usefixtures("gc_kept_off")
 def test_a_database_that_cannot_be_opened_is_explained(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -87,3 +89,50 @@ def test_start_up_imports_no_printing_or_spreadsheets() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+# The sign-in window is drawn before SQLAlchemy is imported; a password typed at once (before the
+# database is open) signs in once it is. Run as `jiuzhu gui` in a fresh process on a demo copy.
+_START_UP = """
+import os, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from app.views.login_dialog import LoginDialog
+
+data_dir, password = sys.argv[1:3]
+
+def main_window_up():
+    for widget in QApplication.topLevelWidgets():
+        if type(widget).__name__ == "MainWindow" and widget.isVisible():
+            print("main window for", widget.signed_in.actor.username, flush=True)
+            os._exit(0)
+
+original = LoginDialog.showEvent
+def showEvent(self, event):
+    original(self, event)
+    if not hasattr(LoginDialog, "seen"):
+        LoginDialog.seen = True
+        print("sign-in shown; sqlalchemy imported:", "sqlalchemy" in sys.modules, flush=True)
+        self.username_edit.setText("clerk")
+        self.password_edit.setText(password)
+        self.sign_in_button.click()
+        poll = QTimer(QApplication.instance())
+        poll.timeout.connect(main_window_up)
+        poll.start(10)
+LoginDialog.showEvent = showEvent
+from app.main import main
+sys.exit(main(["--data-dir", data_dir, "gui"]))
+"""
+
+
+def test_the_sign_in_is_drawn_before_the_database_is_opened(demo_paths: DataPaths) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _START_UP, str(demo_paths.root), DEMO_PASSWORD],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    lines = done.stdout.splitlines()
+    assert lines == ["sign-in shown; sqlalchemy imported: False", "main window for clerk"], done.stderr

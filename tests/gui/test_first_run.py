@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -214,7 +212,7 @@ def test_a_failed_setup_leaves_the_folder_empty(qtbot: QtBot, tmp_path: Path, pa
 
 
 @pytest.fixture
-def login_shown(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+def login_shown(monkeypatch: pytest.MonkeyPatch, gc_kept_off: None) -> list[str]:
     """The user name a sign-in dialog opened with (the dialog itself answers Cancel at once: the session
     then ends, and ``run_gui`` returns)."""
     shown: list[str] = []
@@ -224,10 +222,7 @@ def login_shown(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
         QTimer.singleShot(0, self.reject)
 
     monkeypatch.setattr(LoginDialog, "show", fake_show)
-    collecting = gc.isenabled()
-    yield shown
-    if not collecting:  # run_gui's event loop quit, and quitting turns automatic collection back on
-        gc.disable()
+    return shown
 
 
 def shown_wizard() -> FirstRunWizard:

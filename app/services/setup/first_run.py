@@ -62,11 +62,6 @@ class ProvisionInfo:
     county_name: str
 
 
-def needs_setup(paths: DataPaths, database_url: str | None) -> bool:
-    """True when there is no database in the data folder yet (a pooled server is set up by `jiuzhu init`)."""
-    return database_url is None and not paths.database.exists()
-
-
 def check_password(password: str, again: str) -> None:
     if len(password) < auth.MIN_PASSWORD:
         raise UserError(f"密码至少需要{auth.MIN_PASSWORD}个字符", field=FIELD_PASSWORD)

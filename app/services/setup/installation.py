@@ -37,7 +37,7 @@ def open_database(paths: DataPaths, url: str | None = None, *, create: bool = Fa
     except DatabaseError as exc:
         engine.dispose()
         if url.startswith("sqlite"):
-            advice = f"数据库文件 {paths.database} 无法读取，可能已损坏，请从备份恢复（jiuzhu restore）"
+            advice = f"数据库文件 {paths.database} 无法读取，可能已损坏，请从备份恢复"
         else:
             advice = "无法连接或读取数据库服务器，请检查 --database-url 和服务器状态"
         raise UserError(f"{advice}：{getattr(exc, 'orig', exc)}") from exc

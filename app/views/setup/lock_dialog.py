@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.errors import UserError
@@ -53,15 +53,9 @@ class LockDialog(LoginDialog):
     def reject(self) -> None:
         """Esc, or closing the window: the lock stays."""
 
-    @Slot()
-    def _on_sign_in_clicked(self) -> None:
-        username = self.username_edit.text().strip()
-        password = self.password_edit.text()
-        if not username or not password:
-            self._show_error(self.tr("Please enter your user name and password."))
-            return
-        self._set_busy(True)
-        db = self._db
+    def _check_password(self, username: str, password: str) -> None:
+        db = self._db.database  # open: the session that locked runs on it
+        assert db is not None
         tasks.run(
             lambda progress, cancel: check_at_lock(db, username, password),
             on_result=self._on_signed_in,

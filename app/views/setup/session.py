@@ -96,8 +96,12 @@ class DesktopSession(QObject):
         self.screen_lock: ScreenLock | None = None
         self.lock_timeout: LockTimeout | None = None
 
-    def start(self) -> None:
-        self._show_login(self.first_user)
+    def start(self, login: LoginDialog | None = None) -> None:
+        """Show the sign-in, or take over the one already on screen (drawn before the database opened)."""
+        if login is None:
+            self._show_login(self.first_user)
+        else:
+            self._adopt_login(login)
 
     @property
     def user(self) -> SignedIn | None:
@@ -114,10 +118,13 @@ class DesktopSession(QObject):
         if username:
             login.username_edit.setText(username)
             login.password_edit.setFocus()
+        self._adopt_login(login)
+        login.show()
+
+    def _adopt_login(self, login: LoginDialog) -> None:
         login.signed_in.connect(self._on_signed_in)
         login.rejected.connect(self._on_login_quit)
         self.login = login
-        login.show()
 
     @Slot(object)
     def _on_signed_in(self, who: SignedIn) -> None:

@@ -1,0 +1,78 @@
+"""The database behind the sign-in: opened on the database thread once the sign-in window is painted.
+
+Importing SQLAlchemy and the models, and opening and checking the database, take most of a cold start.
+The sign-in window needs none of it to be drawn, so `run_gui` shows it first and the first task that
+needs the database (the demo-account hint, queued when the window is first shown) opens it on the
+database thread. Tasks on that thread run one after another, so a sign-in typed meanwhile simply
+waits its turn behind the opening. ``opened`` and ``failed`` reach the GUI thread, where `Startup`
+(app/views/startup.py) hands the sign-in to the session (or explains why the database cannot be opened).
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from app import log
+from app.errors import UserError
+
+if TYPE_CHECKING:
+    from app.models.db import Database
+    from app.paths import DataPaths
+
+
+class DatabaseHolder(QObject):
+    """The installation's database: given already open, or opened by the first ``get()``."""
+
+    opened = Signal(object)  # the Database, once
+    failed = Signal(str)  # why it cannot be opened, once
+
+    def __init__(
+        self,
+        db: Database | None = None,
+        *,
+        paths: DataPaths | None = None,
+        database_url: str | None = None,
+    ) -> None:
+        super().__init__()
+        if db is None and paths is None:
+            raise ValueError("a database or the data folder to open it from")
+        self._db = db
+        self._paths = paths
+        self._url = database_url
+        self._error: UserError | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def database(self) -> Database | None:
+        """The database if it is open (no waiting, no opening)."""
+        return self._db
+
+    def get(self) -> Database:
+        """The open database; the first call opens it (on a worker thread, never the GUI's)."""
+        with self._lock:
+            if self._db is None and self._error is None:
+                self._open()
+            if self._db is None:
+                assert self._error is not None
+                raise self._error
+            return self._db
+
+    def _open(self) -> None:
+        from app.services.setup.installation import open_database
+
+        assert self._paths is not None
+        try:
+            self._db = open_database(self._paths, self._url)
+        except UserError as exc:
+            self._error = exc
+        except Exception as exc:  # an unexpected failure still ends in a message, never a hang
+            log.gui.exception("opening the database failed")
+            self._error = UserError(str(exc) or type(exc).__name__)
+        if self._db is not None:
+            self.opened.emit(self._db)
+        else:
+            log.gui.warning("cannot open the database: %s", self._error)
+            self.failed.emit(str(self._error))
