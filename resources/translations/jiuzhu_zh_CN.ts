@@ -1650,10 +1650,6 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>例如 E:\jiuzhu-provision-430623101.jzp</translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
-        <translation>浏览(&amp;B)…</translation>
-    </message>
-    <message>
         <source>Provisioning &amp;file:</source>
         <translation>配置文件(&amp;F)：</translation>
     </message>
@@ -1695,10 +1691,6 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Choose the file and enter the passphrase the county gave you separately.</source>
         <translation>请选择配置文件，并输入县里另行告知的口令。</translation>
-    </message>
-    <message>
-        <source>&amp;Browse…</source>
-        <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
         <source>Provisioning &amp;file:</source>
@@ -2542,6 +2534,13 @@ Please copy the details below and send them to your system administrator.</sourc
     </message>
 </context>
 <context>
+    <name>PathField</name>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+</context>
+<context>
     <name>PaymentLinesModel</name>
     <message>
         <source>No.</source>
@@ -2956,10 +2955,6 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>the USB stick, e.g. E:\</source>
         <translation>U盘，例如 E:\</translation>
-    </message>
-    <message>
-        <source>&amp;Browse…</source>
-        <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
         <source>&amp;Township:</source>

@@ -11,10 +11,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -25,6 +23,7 @@ from app.domain import areas as divisions
 from app.errors import UserError
 from app.services.setup import first_run
 from app.services.setup.auth import MIN_PASSWORD
+from app.views.widgets.path_field import PathField
 
 
 class SetupPage(QWizardPage):
@@ -95,12 +94,8 @@ class JoinPage(SetupPage):
             self.tr("Provisioning file from the county"),
             self.tr("Choose the file and enter the passphrase the county gave you separately."),
         )
-        self.file_edit = QLineEdit()
-        browse = QPushButton(self.tr("&Browse…"))
-        browse.clicked.connect(self._on_browse)
-        row = QHBoxLayout()
-        row.addWidget(self.file_edit, 1)
-        row.addWidget(browse)
+        row = PathField(self._choose_file)
+        self.file_edit = row.edit
         self.secret_edit = QLineEdit()
         self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout(self)
@@ -109,11 +104,9 @@ class JoinPage(SetupPage):
         form.addRow(self.error_label)
         self.focus_for = {first_run.FIELD_PROVISION: self.file_edit, first_run.FIELD_SECRET: self.secret_edit}
 
-    @Slot()
-    def _on_browse(self) -> None:
+    def _choose_file(self) -> Path | None:
         chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Provisioning file"))
-        if chosen:
-            self.file_edit.setText(chosen)
+        return Path(chosen) if chosen else None
 
     def provision_file(self) -> Path:
         return Path(self.file_edit.text().strip())

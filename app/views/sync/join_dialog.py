@@ -9,10 +9,8 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +20,7 @@ from app.paths import DataPaths
 from app.services.sync import stations
 from app.sync.provision import JoinResult
 from app.views.page import OpDialog
+from app.views.widgets.path_field import PathField
 from app.views.workspace import Workspace
 
 
@@ -55,19 +54,12 @@ class JoinDialog(OpDialog):
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #9a5b00;")
         self.warning.setVisible(rejoin)
-        self.file_edit = QLineEdit()
-        self.file_edit.setPlaceholderText(self.tr("e.g. E:\\jiuzhu-provision-430623101.jzp"))
-        browse = QPushButton(self.tr("&Browse…"))
-        browse.clicked.connect(self._on_browse)
-        row = QHBoxLayout()
-        row.addWidget(self.file_edit, 1)
-        row.addWidget(browse)
+        row = PathField(lambda: self.choose_file(), self.tr("e.g. E:\\jiuzhu-provision-430623101.jzp"))
+        self.file_edit = row.edit
         self.secret_edit = QLineEdit()
         self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout()
-        file_label = QLabel(self.tr("Provisioning &file:"))
-        file_label.setBuddy(self.file_edit)  # a label beside a layout has no buddy of its own
-        form.addRow(file_label, row)
+        form.addRow(self.tr("Provisioning &file:"), row)
         form.addRow(self.tr("Pass&phrase:"), self.secret_edit)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.join_button = self.buttons.addButton(self.tr("&Join"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -90,12 +82,6 @@ class JoinDialog(OpDialog):
             self.tr("Jiuzhu provisioning files (*.jzp);;All files (*)"),
         )
         return Path(chosen) if chosen else None
-
-    @Slot()
-    def _on_browse(self) -> None:
-        chosen = self.choose_file()
-        if chosen is not None:
-            self.file_edit.setText(str(chosen))
 
     def busy_changed(self, busy: bool) -> None:
         super().busy_changed(busy)

@@ -12,10 +12,8 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +26,7 @@ from app.services.sync.stations import ProvisionForm
 from app.sync.keys import MIN_PASSPHRASE
 from app.sync.provision import StationInfo
 from app.views.page import OpDialog
+from app.views.widgets.path_field import PathField
 from app.views.workspace import Workspace
 
 
@@ -86,13 +85,8 @@ class ProvisionDialog(OpDialog):
             self.township_combo.addItem(code, code)
         self.secret_edit, self.secret_again = _password(), _password()
         self.county_secret, self.county_again = _password(), _password()
-        self.folder_edit = QLineEdit()
-        self.folder_edit.setPlaceholderText(self.tr("the USB stick, e.g. E:\\"))
-        browse = QPushButton(self.tr("&Browse…"))
-        browse.clicked.connect(self._on_browse)
-        row = QHBoxLayout()
-        row.addWidget(self.folder_edit, 1)
-        row.addWidget(browse)
+        row = PathField(lambda: self.choose_folder(), self.tr("the USB stick, e.g. E:\\"))
+        self.folder_edit = row.edit
         form = QFormLayout()
         form.addRow(self.tr("&Township:"), self.township_combo)
         form.addRow(self.tr("File &passphrase:"), self.secret_edit)
@@ -107,9 +101,7 @@ class ProvisionDialog(OpDialog):
         form.addRow(self.county_note)
         form.addRow(self.tr("&County's sync passphrase:"), self.county_secret)
         form.addRow(self.tr("R&epeat it:"), self.county_again)
-        folder_label = QLabel(self.tr("Write to &folder:"))
-        folder_label.setBuddy(self.folder_edit)  # a label beside a layout has no buddy of its own
-        form.addRow(folder_label, row)
+        form.addRow(self.tr("Write to &folder:"), row)
         self._county_rows = (self.county_note, self.county_secret, self.county_again)
         self._form = form
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -167,12 +159,6 @@ class ProvisionDialog(OpDialog):
     def choose_folder(self) -> Path | None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder to write the file to (USB stick)"))
         return Path(folder) if folder else None
-
-    @Slot()
-    def _on_browse(self) -> None:
-        chosen = self.choose_folder()
-        if chosen is not None:
-            self.folder_edit.setText(str(chosen))
 
     def busy_changed(self, busy: bool) -> None:
         super().busy_changed(busy)
