@@ -9,7 +9,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import URL, Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
@@ -39,13 +39,19 @@ def _on_sqlite_begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN")
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, key: bytes | None = None) -> Engine:
     """An engine for ``url``; SQLite gets WAL, synchronous=NORMAL, foreign keys on, real savepoints.
 
+    With ``key`` the SQLite file is a SQLCipher database opened with that raw key (app/models/cipher.py).
     Statement parameters are hidden from error messages, so no ID number reaches a log or a crash report.
     """
     if url.startswith("sqlite"):
-        engine = create_engine(url, poolclass=NullPool, hide_parameters=True)
+        target: str | URL = url
+        if key is not None:
+            from app.models.cipher import encrypted_url
+
+            target = encrypted_url(url, key)
+        engine = create_engine(target, poolclass=NullPool, hide_parameters=True)
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
         return engine

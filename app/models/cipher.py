@@ -1,0 +1,84 @@
+"""SQLCipher: the database file encrypted with a raw 256-bit key (no passphrase stretching per connection).
+
+The key comes from a key slot (app/services/setup/keyslots.py), never from a setting or a file in clear.
+SQLAlchemy's ``sqlite+pysqlcipher`` dialect sends ``PRAGMA key`` first on every new connection; a raw
+key (``x'…'``) skips SQLCipher's own PBKDF2, which would otherwise cost every short unit of work.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import URL, make_url
+
+from app.errors import UserError
+
+PLAIN_HEADER = b"SQLite format 3\x00"
+KEY_BYTES = 32
+
+
+def raw_key(key: bytes) -> str:
+    """SQLCipher's raw-key literal, as PRAGMA key and ATTACH … KEY take it (inside double quotes)."""
+    if len(key) != KEY_BYTES:
+        raise ValueError("a database key is 32 bytes")
+    return f"x'{key.hex()}'"
+
+
+def encrypted_url(url: str, key: bytes) -> URL:
+    """``url`` (a SQLite file) through the SQLCipher dialect with ``key``."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        raise ValueError("only a SQLite file can be encrypted")
+    return parsed.set(drivername="sqlite+pysqlcipher", password=raw_key(key))
+
+
+def is_encrypted(path: Path) -> bool:
+    """True for a file that is not a plain SQLite database (SQLCipher leaves no readable header)."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(len(PLAIN_HEADER))
+    except FileNotFoundError:
+        return False
+    return len(head) == len(PLAIN_HEADER) and head != PLAIN_HEADER
+
+
+def connect(path: Path, key: bytes | None) -> Any:
+    """A raw SQLCipher connection (for copying and converting files), checked to open with ``key``."""
+    import sqlcipher3
+
+    conn = sqlcipher3.connect(str(path))
+    if key is not None:
+        conn.execute(f'PRAGMA key = "{raw_key(key)}"')
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError:
+        conn.close()
+        raise UserError(f"数据库文件 {path} 无法用这个密钥打开") from None
+    return conn
+
+
+def encrypt_copy(plain: Path, dest: Path, key: bytes) -> None:
+    """Write an encrypted copy of the plain database ``plain`` to ``dest`` (which must not exist)."""
+    conn = connect(plain, None)
+    try:
+        conn.execute(f'ATTACH DATABASE ? AS encrypted KEY "{raw_key(key)}"', (str(dest),))
+        conn.execute("SELECT sqlcipher_export('encrypted')")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute(f"PRAGMA encrypted.user_version = {int(version)}")
+        conn.execute("DETACH DATABASE encrypted")
+    finally:
+        conn.close()
+
+
+def encrypted_backup(source: Path, key: bytes, dest: Path) -> None:
+    """A consistent encrypted copy of the live encrypted database ``source`` (same key) at ``dest``."""
+    src = connect(source, key)
+    try:
+        out = connect(dest, key)
+        try:
+            src.backup(out)
+        finally:
+            out.close()
+    finally:
+        src.close()
