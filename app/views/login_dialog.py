@@ -28,7 +28,7 @@ DEMO_USERS = ("clerk", "head", "cadre", "county", "countyhead")
 def sign_in(db: Database, username: str, password: str) -> SignedIn:
     """Check the password (the service counts a failure even when sign-in is refused)."""
     user = auth.sign_in(db, username, password)
-    return SignedIn(user.actor, user.installation_name, user.installation_kind)
+    return SignedIn(user.actor, user.installation_name, user.installation_kind, user.must_change_password)
 
 
 def demo_users(db: Database) -> list[str]:
