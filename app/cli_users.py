@@ -82,14 +82,16 @@ def _area(text: str | None, here: str) -> str:
 
 
 def _user(args: argparse.Namespace, paths: DataPaths) -> int:
-    from app.cli import open_as_administrator
+    from app.services.context import system_actor
     from app.services.setup import accounts, installation
 
     password = None
     if args.user_verb in ("add", "passwd"):
         password = read_password(args.password_file)
-    db, actor = open_as_administrator(paths, args.database_url)
+    db = installation.open_database(paths, args.database_url)
     try:
+        with db.uow("cli") as uow:
+            actor = system_actor(installation.require(uow.session).county_code)
         with db.uow(actor.username) as uow:
             if args.user_verb == "list":
                 for a in accounts.list_users(uow, actor):

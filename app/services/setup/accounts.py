@@ -99,6 +99,7 @@ def add_user(
     role: Role,
     area_code: str,
     password: str,
+    again: str | None = None,
 ) -> Account:
     """Add an account with an initial password, which its user must change at the first sign-in."""
     require_role(actor, ADMINS, "添加用户")
@@ -118,7 +119,7 @@ def add_user(
     wanted = ROLE_LEVEL.get(role)
     if wanted is not None and level_of(area_code) is not wanted:
         raise UserError(f"“{role.label}”的管辖范围应为{wanted.label}，“{area.name}”不是", field=FIELD_AREA)
-    auth.check_new_password(session, password)
+    auth.check_new_password(session, password, again)
     user = auth.create_user(
         session,
         username=username,
@@ -143,10 +144,12 @@ def _managed(uow: UnitOfWork, actor: Actor, username: str, what: str) -> User:
     return user
 
 
-def reset_password(uow: UnitOfWork, actor: Actor, username: str, password: str) -> None:
+def reset_password(
+    uow: UnitOfWork, actor: Actor, username: str, password: str, again: str | None = None
+) -> None:
     """Give a user a new password (he must change it at the next sign-in); this also unlocks him."""
     user = _managed(uow, actor, username, "重置密码")
-    auth.check_new_password(uow.session, password)
+    auth.check_new_password(uow.session, password, again)
     user.password_hash = auth.hash_password(password)
     user.must_change_password = user.username != actor.username
     user.failed_attempts = 0

@@ -47,7 +47,7 @@ def check_new_password(session: Session, password: str, again: str | None = None
     if len(password) < shortest:
         raise UserError(f"密码至少需要{shortest}个字符", field=FIELD_PASSWORD)
     if again is not None and password != again:
-        raise UserError("两次输入的新密码不一致", field=FIELD_PASSWORD)
+        raise UserError("两次输入的密码不一致", field=FIELD_PASSWORD)
 
 
 def create_user(
