@@ -5077,12 +5077,12 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>已锁定（密码错误次数过多）</translation>
     </message>
     <message>
-        <source>Active, must choose a new password</source>
+        <source>Enabled, must choose a new password</source>
         <translation>启用，须设置新密码</translation>
     </message>
     <message>
-        <source>Active</source>
-        <translation>有效</translation>
+        <source>Enabled</source>
+        <translation>启用</translation>
     </message>
     <message>
         <source>&amp;Enable</source>

@@ -93,6 +93,7 @@ class UsersPage(Page):
             if chosen is not None and account.username == chosen.username:
                 self.table.selectRow(i)
         self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
         self._update_buttons()
         self.loaded.emit()
 
@@ -102,8 +103,8 @@ class UsersPage(Page):
         if account.locked:
             return self.tr("Locked (too many wrong passwords)")
         if account.must_change_password:
-            return self.tr("Active, must choose a new password")
-        return self.tr("Active")
+            return self.tr("Enabled, must choose a new password")
+        return self.tr("Enabled")
 
     def selected(self) -> Account | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
