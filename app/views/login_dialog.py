@@ -144,8 +144,10 @@ class LoginDialog(QDialog):
     def _ask_new_password(self, result: SignedIn) -> None:
         """An initial or reset password: the user chooses his own before the window opens."""
         from app.views.setup.password_dialogs import ForcedPasswordDialog
+        from app.views.setup.screen_lock import exempt
 
         dialog = ForcedPasswordDialog(self._db, result.actor.username, self.password_edit.text(), self)
+        exempt(dialog)  # asked over the screen lock too, when the lock's sign-in leads here
         self.password_edit.clear()
         dialog.changed.connect(self._on_signed_in)
         dialog.rejected.connect(self._on_new_password_declined)

@@ -5065,8 +5065,24 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>解除锁定(&amp;U)</translation>
     </message>
     <message>
+        <source> characters</source>
+        <translation> 个字符</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>保存(&amp;V)</translation>
+    </message>
+    <message>
+        <source>New passwords at &amp;least:</source>
+        <translation>新密码至少(&amp;L)：</translation>
+    </message>
+    <message>
         <source>A new user, or one whose password was reset, chooses his own password the first time he signs in. A disabled user cannot sign in; what he signed stays his. Every change is recorded in the audit log.</source>
         <translation>新用户或密码被重置的用户，下次登录时须先设置自己的密码。停用的用户不能登录，其已签署的内容仍归其名下。每项修改都记入审计日志。</translation>
+    </message>
+    <message>
+        <source>New passwords must have at least {n} characters.</source>
+        <translation>新密码至少须有 {n} 个字符。</translation>
     </message>
     <message>
         <source>Disabled</source>

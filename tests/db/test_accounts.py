@@ -174,3 +174,15 @@ def test_a_synced_account_without_a_hash_cannot_sign_in(station: Database) -> No
     with pytest.raises(UserError, match="用户名或密码错误"):
         auth.sign_in(station, "other", "")
     assert auth.sign_in(station, "admin", ADMIN_PASSWORD).actor.username == "admin"
+
+
+def test_the_minimum_length_is_set_by_the_administrator_only(demo_db: Database) -> None:
+    head = auth.sign_in(demo_db, "head", "jiuzhu2026").actor
+    actor = admin(demo_db)
+    with demo_db.uow("admin") as uow:
+        with pytest.raises(PermissionDenied):
+            accounts.set_password_min_length(uow, head, 10)
+        with pytest.raises(UserError, match="6到64"):
+            accounts.set_password_min_length(uow, actor, 4)
+        accounts.set_password_min_length(uow, actor, 10)
+        assert accounts.password_min_length(uow, actor) == 10

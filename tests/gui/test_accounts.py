@@ -16,7 +16,7 @@ from app.models.db import Database
 from app.models.household import Household
 from app.paths import DataPaths
 from app.services.cases.workspace import INVESTIGATION
-from app.services.setup import auth
+from app.services.setup import accounts, auth
 from app.views.main_window import MainWindow, Section
 from app.views.setup.password_dialogs import ChangePasswordDialog, ForcedPasswordDialog
 from app.views.setup.user_dialogs import AddUserDialog, ResetPasswordDialog
@@ -205,3 +205,63 @@ def test_anyone_changes_his_own_password_with_ctrl_shift_p(qtbot: QtBot, session
     with qtbot.waitSignal(dialog.changed, timeout=WAIT):
         dialog.ok_button.click()
     assert auth.sign_in(session.db, "cadre", "cadre-pw-2").actor.username == "cadre"
+
+
+def test_the_office_sets_its_minimum_password_length(
+    qtbot: QtBot, admin_window: MainWindow, gui_db: Database
+) -> None:
+    page = users_page(qtbot, admin_window)
+    qtbot.waitUntil(lambda: page.min_length.value() == 8, timeout=WAIT)
+    page.min_length.setValue(10)
+    with qtbot.waitSignals([page.done, page.loaded], timeout=WAIT):
+        page.save_length_button.click()
+    assert page.min_length.value() == 10
+    with gui_db.uow("admin") as uow, pytest.raises(Exception, match="10个字符"):
+        auth.check_new_password(uow.session, "nine-char")
+
+
+def test_every_accounts_dialog_fits_a_1366_by_768_screen(
+    qtbot: QtBot, admin_window: MainWindow, gui_db: Database
+) -> None:
+    page = users_page(qtbot, admin_window)
+    page.select("head")
+    account = page.selected()
+    assert account is not None
+    dialogs = [
+        AddUserDialog(admin_window.ws),
+        ResetPasswordDialog(admin_window.ws, account),
+        ChangePasswordDialog(admin_window.ws),
+        ForcedPasswordDialog(gui_db, "head", "jiuzhu2026"),
+    ]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        size = dialog.sizeHint().expandedTo(dialog.minimumSize())
+        assert size.width() <= 1366 and size.height() <= 768, type(dialog).__name__
+        dialog.close()
+    qtbot.waitUntil(lambda: dialogs[0].area_combo.count() > 0, timeout=WAIT)
+
+
+def test_a_password_reset_while_signed_in_is_changed_at_the_lock(
+    qtbot: QtBot, session: Session, gui_db: Database
+) -> None:
+    signed_in_as(qtbot, session, "clerk")
+    admin = auth.sign_in(gui_db, "admin", "jiuzhu2026").actor
+    with gui_db.uow("admin") as uow:
+        accounts.reset_password(uow, admin, "clerk", INITIAL)
+        uow.commit()
+    session.lock()
+    lock_dialog = session.lock_dialog
+    assert lock_dialog is not None
+    lock_dialog.password_edit.setText(INITIAL)
+    with qtbot.waitSignal(lock_dialog.asked_new_password, timeout=WAIT) as asked:
+        lock_dialog.sign_in_button.click()
+    forced = asked.args[0]
+    assert isinstance(forced, ForcedPasswordDialog)
+    lock = session.screen_lock
+    assert lock is not None and lock.is_locked and forced not in lock.covers()  # asked over the lock
+    qtbot.keyClicks(forced.new_edit, "clerk-own-pw")
+    qtbot.keyClicks(forced.again_edit, "clerk-own-pw")
+    with qtbot.waitSignal(session.unlocked, timeout=WAIT):
+        forced.ok_button.click()
+    assert not auth.sign_in(gui_db, "clerk", "clerk-own-pw").must_change_password

@@ -41,6 +41,7 @@ READS = [
         accounts.list_users,
         lambda rows: [a.area_code for a in rows if _is_village(a.area_code)],
     ),
+    ReadCase(accounts.password_min_length, accounts.password_min_length, lambda _n: [], note="a number"),
     ReadCase(
         accounts.area_choices,
         accounts.area_choices,

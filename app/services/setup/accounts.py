@@ -15,6 +15,7 @@ from app.models.area import Area
 from app.models.base import utcnow
 from app.models.db import UnitOfWork
 from app.models.user import User
+from app.services import settings
 from app.services.context import Actor, query, require_area, require_role
 from app.services.setup import auth, installation
 
@@ -76,6 +77,25 @@ def list_users(uow: UnitOfWork, actor: Actor) -> list[Account]:
         )
         for user, name in rows
     ]
+
+
+PASSWORD_LENGTH_RANGE = (6, 64)
+
+
+@query
+def password_min_length(uow: UnitOfWork, actor: Actor) -> int:
+    """The shortest password accepted here (a number: nothing in it belongs to a village)."""
+    require_role(actor, ADMINS, "管理用户")
+    return auth.min_password_length(uow.session)
+
+
+def set_password_min_length(uow: UnitOfWork, actor: Actor, length: int) -> None:
+    """[LOCAL] this office's rule for new passwords (existing passwords stay valid until changed)."""
+    require_role(actor, ADMINS, "修改密码规则")
+    low, high = PASSWORD_LENGTH_RANGE
+    if not low <= length <= high:
+        raise UserError(f"最短密码长度应在{low}到{high}个字符之间", field="最短密码长度")
+    settings.put(uow.session, "local.password_min_length", length)
 
 
 @query

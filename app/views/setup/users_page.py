@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,7 +25,7 @@ from app.views.workspace import Workspace
 class UsersPage(Page):
     """One row per account; 添加, 重置密码, 停用 / 启用 and 解除锁定 act on the selected row."""
 
-    CONCERNS = frozenset({"app_user"})
+    CONCERNS = frozenset({"app_user", "setting"})
     done = Signal(str)  # what was done, also on the status bar
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
@@ -55,6 +56,19 @@ class UsersPage(Page):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
+        self.min_length = QSpinBox()
+        self.min_length.setRange(*accounts.PASSWORD_LENGTH_RANGE)
+        self.min_length.setSuffix(self.tr(" characters"))
+        self.save_length_button = QPushButton(self.tr("Sa&ve"))
+        self.save_length_button.clicked.connect(self.save_min_length)
+        rule = QHBoxLayout()
+        length_label = QLabel(self.tr("New passwords at &least:"))
+        length_label.setBuddy(self.min_length)
+        rule.addWidget(length_label)
+        rule.addWidget(self.min_length)
+        rule.addWidget(self.save_length_button)
+        rule.addStretch(1)
+
         note = QLabel(
             self.tr(
                 "A new user, or one whose password was reset, chooses his own password the first time he "
@@ -66,12 +80,24 @@ class UsersPage(Page):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
+        layout.addLayout(rule)
         layout.addWidget(note)
         layout.addWidget(self.refused)
         self._update_buttons()
 
     def load(self) -> None:
-        self.read(lambda uow: accounts.list_users(uow, self.actor), self._on_loaded)
+        actor = self.actor
+        self.read(lambda uow: accounts.password_min_length(uow, actor), self.min_length.setValue)
+        self.read(lambda uow: accounts.list_users(uow, actor), self._on_loaded)
+
+    @Slot()
+    def save_min_length(self) -> None:
+        actor, length = self.actor, self.min_length.value()
+        message = self.tr("New passwords must have at least {n} characters.").format(n=length)
+        self.write(
+            lambda uow: accounts.set_password_min_length(uow, actor, length),
+            lambda _none: self._report(message),
+        )
 
     @Slot(object)
     def _on_loaded(self, rows: list[Account]) -> None:
