@@ -265,3 +265,22 @@ def test_a_password_reset_while_signed_in_is_changed_at_the_lock(
     with qtbot.waitSignal(session.unlocked, timeout=WAIT):
         forced.ok_button.click()
     assert not auth.sign_in(gui_db, "clerk", "clerk-own-pw").must_change_password
+
+
+def test_declining_the_new_password_goes_back_to_the_sign_in(
+    qtbot: QtBot, session: Session, gui_db: Database
+) -> None:
+    admin = auth.sign_in(gui_db, "admin", "jiuzhu2026").actor
+    with gui_db.uow("admin") as uow:
+        accounts.reset_password(uow, admin, "head", INITIAL)
+        uow.commit()
+    login = session.login
+    assert login is not None
+    login.username_edit.setText("head")
+    login.password_edit.setText(INITIAL)
+    with qtbot.waitSignal(login.asked_new_password, timeout=WAIT) as asked:
+        login.sign_in_button.click()
+    asked.args[0].reject()
+    assert session.window is None and login.isVisible() and login.sign_in_button.isEnabled()
+    assert "新密码" in login.error_label.text() and login.password_edit.text() == ""
+    assert auth.sign_in(gui_db, "head", INITIAL).must_change_password  # nothing changed
