@@ -82,7 +82,16 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("--county", metavar="CODE", help="6-digit county code: the county master")
     target.add_argument("--township", metavar="CODE", help="9-digit township code: a township station")
     p.add_argument("--name", help="name of the county or township")
-    p.add_argument("--admin-password", metavar="PW", help="password of the admin account (else generated)")
+    secret = p.add_mutually_exclusive_group()
+    secret.add_argument(
+        "--admin-password-file",
+        type=Path,
+        metavar="F",
+        help="first line: the admin account's password (else asked twice on the terminal)",
+    )
+    secret.add_argument(
+        "--admin-password", metavar="PW", help="deprecated: visible to other users; use --admin-password-file"
+    )
 
     p = sub.add_parser("demo", parents=[common], help="fill the installation with a deterministic demo")
     p.add_argument("--households", type=_positive, default=3000, metavar="N")
@@ -115,7 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Verb groups of other areas (printing, sync, ledgers, county): each module offers
 # ``add_verbs(sub, common) -> {verb: handler}`` and imports nothing heavy at module level.
-EXTENSIONS = ("app.cli_print", "app.cli_sync", "app.cli_ledger", "app.cli_county")
+EXTENSIONS = ("app.cli_print", "app.cli_sync", "app.cli_ledger", "app.cli_county", "app.cli_users")
 
 
 class ExtensionError(RuntimeError):
@@ -236,21 +245,31 @@ def open_as_administrator(paths: DataPaths, database_url: str | None) -> tuple[D
 
 
 def _init(args: argparse.Namespace, paths: DataPaths) -> int:
+    from app.cli_users import read_password
     from app.domain.codes import InstallationKind
-    from app.services.setup.installation import initialise, open_database
+    from app.services.setup.installation import check_code, initialise, open_database
 
+    if args.county:
+        kind, code = InstallationKind.COUNTY, args.county
+    else:
+        kind, code = InstallationKind.STATION, args.township
+    check_code(kind, code)  # before asking for a password
+    if args.admin_password is not None:
+        print(
+            "警告：--admin-password 中的密码在本机其他用户的进程列表中可见，请改用 --admin-password-file",
+            file=sys.stderr,
+        )
+        password = args.admin_password
+    else:
+        password = read_password(args.admin_password_file, "--admin-password-file")
     db = open_database(paths, args.database_url, create=True)
     try:
-        if args.county:
-            kind, code = InstallationKind.COUNTY, args.county
-        else:
-            kind, code = InstallationKind.STATION, args.township
-        result = initialise(db, kind=kind, code=code, name=args.name, admin_password=args.admin_password)
+        result = initialise(db, kind=kind, code=code, name=args.name, admin_password=password)
     finally:
         db.dispose()
     what = "县级主库" if result.kind is InstallationKind.COUNTY else "乡镇工作站"
     print(f"已创建{what}：{result.name}（{result.code}），数据目录：{paths.root}")
-    print(f"管理员账户：admin  密码：{result.admin_password}")
+    print("管理员账户：admin（密码为您设定的密码）")
     return EXIT_OK
 
 

@@ -34,6 +34,7 @@ VERBS_BY_MODULE = {
     "app.cli_sync": ("station", "join", "export-bundle", "import-bundle"),
     "app.cli_ledger": ("import-ledger", "export-ledger"),
     "app.cli_county": ("roster", "payment-run", "report", "match"),
+    "app.cli_users": ("user",),
 }
 
 

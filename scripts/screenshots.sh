@@ -19,4 +19,7 @@ xvfb-run -a -s "$SCREEN" .venv/bin/python scripts/screenshots_county.py "$COUNTY
 # Joining, the stations and the lock, on the smallest screen an office has (it builds its own small county)
 OFFICE="${JIUZHU_SHOTS_OFFICE_DIR:-/tmp/jiuzhu-shots-office}"
 xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshots_office.py "$OFFICE" "$OUT"
+# 用户管理 and the forced password change, also at 1366×768 (it builds its own small station)
+ACCOUNTS="${JIUZHU_SHOTS_ACCOUNTS_DIR:-/tmp/jiuzhu-shots-accounts}"
+xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshots_accounts.py "$ACCOUNTS" "$OUT"
 echo "screenshots in $OUT"

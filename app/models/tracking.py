@@ -24,6 +24,8 @@ _INFO_ACTOR = "jiuzhu.actor"
 _INFO_STATION = "jiuzhu.station"
 _INFO_PENDING = "jiuzhu.pending"
 APPEND_ONLY = (CaseEvent, AuditEvent)
+# Audited as changed, never with their value: the audit log travels and is shown in 审计.
+REDACTED = frozenset({"password_hash"})
 
 
 def attach(session: Session, *, actor: str, station: str) -> None:
@@ -40,7 +42,11 @@ def _jsonable(value: Any) -> Any:
 
 
 def dumps(values: dict[str, Any]) -> str:
-    return json.dumps({k: _jsonable(v) for k, v in values.items()}, ensure_ascii=False, sort_keys=True)
+    return json.dumps(
+        {k: "***" if k in REDACTED else _jsonable(v) for k, v in values.items()},
+        ensure_ascii=False,
+        sort_keys=True,
+    )
 
 
 def _record_key(obj: Any) -> str:

@@ -36,6 +36,8 @@ DEFAULTS: dict[str, Any] = {
     "procedure.renotice_after_objection": False,
     # [LOCAL] minutes without keyboard or mouse input before the screen locks (local.*: never travels)
     "local.lock_minutes": 10,
+    # [LOCAL] the shortest password accepted for an account on this installation
+    "local.password_min_length": 8,
 }
 LOCK_MINUTES_RANGE = (1, 120)
 

@@ -34,7 +34,7 @@ def sign_in(db: Database, username: str, password: str) -> SignedIn:
     from app.services.setup import auth
 
     user = auth.sign_in(db, username, password)
-    return SignedIn(user.actor, user.installation_name, user.installation_kind)
+    return SignedIn(user.actor, user.installation_name, user.installation_kind, user.must_change_password)
 
 
 def demo_users(db: Database) -> list[str]:
@@ -54,12 +54,14 @@ class LoginDialog(QDialog):
     signed_in = Signal(object)
     refused = Signal(str)
     hint_checked = Signal()
+    asked_new_password = Signal(object)  # the ForcedPasswordDialog, open over the sign-in
 
     def __init__(self, db: Database | DatabaseHolder, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db if isinstance(db, DatabaseHolder) else DatabaseHolder(db)
         self._hint_started = False
         self.signed_in_as: SignedIn | None = None
+        self.forced_change: QDialog | None = None
         self.setWindowTitle(self.tr("Jiuzhu: sign in"))
         self.setMinimumWidth(420)
 
@@ -159,9 +161,32 @@ class LoginDialog(QDialog):
 
     @Slot(object)
     def _on_signed_in(self, result: SignedIn) -> None:
+        if result.must_change_password:
+            self._ask_new_password(result)
+            return
         self.signed_in_as = result
         self.signed_in.emit(result)
         self.accept()
+
+    def _ask_new_password(self, result: SignedIn) -> None:
+        """An initial or reset password: the user chooses his own before the window opens."""
+        from app.views.setup.password_dialogs import ForcedPasswordDialog
+        from app.views.setup.screen_lock import exempt
+
+        dialog = ForcedPasswordDialog(self._db, result.actor.username, self.password_edit.text(), self)
+        exempt(dialog)  # asked over the screen lock too, when the lock's sign-in leads here
+        self.password_edit.clear()
+        dialog.changed.connect(self._on_signed_in)
+        dialog.rejected.connect(self._on_new_password_declined)
+        self.forced_change = dialog
+        dialog.open()
+        self.asked_new_password.emit(dialog)
+
+    @Slot()
+    def _on_new_password_declined(self) -> None:
+        self._set_busy(False)
+        self.password_edit.setFocus()
+        self._show_error(self.tr("You must choose a new password before you can sign in."))
 
     @Slot(object)
     def _on_refused(self, error: UserError) -> None:

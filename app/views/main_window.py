@@ -12,16 +12,18 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
+    QToolButton,
     QWidget,
 )
 
 import app as app_package
+from app.domain.codes import Role
 from app.models.db import Database
 from app.paths import DataPaths
 from app.views.cases.cases_page import CasesPage
@@ -34,6 +36,7 @@ from app.views.reviews.reviews_page import ReviewsPage
 from app.views.section_tabs import SectionTabs
 from app.views.setup.settings_page import SettingsPage
 from app.views.setup.standards_editor import StandardsEditor
+from app.views.setup.users_page import UsersPage
 from app.views.signed_in import SignedIn
 from app.views.sync.page import SyncPage
 from app.views.ui_state import ui_settings
@@ -86,6 +89,7 @@ class MainWindow(QMainWindow):
         self.ws = Workspace(db, signed_in, paths)
         self.confirm_close: Callable[[], bool] | None = None
         self.ledger_wizard: QWidget | None = None
+        self.password_dialog: QWidget | None = None
         self.setWindowTitle(
             self.tr("Jiuzhu: {installation}").format(installation=signed_in.installation_name)
         )
@@ -98,6 +102,9 @@ class MainWindow(QMainWindow):
         self.notices = NoticesPage(self.ws)
         self.settings_page = SettingsPage(self.ws)
         self.standards = StandardsEditor(self.ws)
+        # 用户管理 is the administrator's (the service refuses anyone else); the others change their own
+        # password from the user menu.
+        self.users = UsersPage(self.ws) if signed_in.actor.role is Role.ADMIN else None
         self.reports = ReportsPage(self.ws)
         # Bundles and keys live in the data folder: without it (a bare window in tests) 同步 says what it is.
         self.sync_page = SyncPage(self.ws) if paths is not None else None
@@ -137,7 +144,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_actions()
-        self.user_label = QLabel(self._user_text())
+        self.user_label = QToolButton()  # the user menu: change password, sign out, lock
+        self.user_label.setText(self._user_text())
+        self.user_label.setAutoRaise(True)
+        self.user_label.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        user_menu = QMenu(self.user_label)
+        user_menu.addActions([self.change_password_action, self.sign_out_action, self.lock_action])
+        self.user_label.setMenu(user_menu)
         self.statusBar().addPermanentWidget(self.user_label)
         self._connect_pages()
         self.show_section(Section.WORKBENCH)
@@ -160,9 +173,13 @@ class MainWindow(QMainWindow):
 
     def _assemble(self) -> dict[Section, QWidget]:
         """One page per section; on the county master several sections hold the county's own tabs."""
-        settings_tabs = SectionTabs(
-            (self.settings_page, self.tr("&General")), (self.standards, self.tr("Assistance &standards"))
-        )
+        tabs: list[tuple[QWidget, str]] = [
+            (self.settings_page, self.tr("&General")),
+            (self.standards, self.tr("Assistance &standards")),
+        ]
+        if self.users is not None:
+            tabs.append((self.users, self.tr("&Users")))
+        settings_tabs = SectionTabs(*tabs)
         pages: dict[Section, QWidget] = {
             Section.WORKBENCH: self.workbench,
             Section.REGISTRY: self.registry,
@@ -298,6 +315,11 @@ class MainWindow(QMainWindow):
         self.export_ledger_action = file_menu.addAction(self.tr("&Export Excel ledger…"))
         self.export_ledger_action.triggered.connect(self.export_ledger)
         file_menu.addSeparator()
+        self.change_password_action = file_menu.addAction(self.tr("Change &password…"))
+        self.change_password_action.setShortcut(
+            QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_P)
+        )
+        self.change_password_action.triggered.connect(self.change_password)
         self.sign_out_action = file_menu.addAction(self.tr("Sign &out / switch user"))
         self.sign_out_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
         self.sign_out_action.triggered.connect(self.sign_out_requested)
@@ -317,6 +339,16 @@ class MainWindow(QMainWindow):
         about = help_menu.addAction(self.tr("&About Jiuzhu"))
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self.show_about)
+
+    @Slot()
+    def change_password(self) -> None:
+        from app.views.setup.password_dialogs import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self.ws, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(lambda: self.show_message(self.tr("Your password has been changed.")))
+        self.password_dialog = dialog
+        dialog.open()
 
     def import_ledger(self) -> None:
         from app.views.intake.ledger_wizard import open_ledger_import

@@ -13,6 +13,7 @@ class SignedIn:
     actor: Actor
     installation_name: str
     installation_kind: InstallationKind
+    must_change_password: bool = False  # an initial or reset password: a new one is chosen before work
 
     def __post_init__(self) -> None:  # the stored kind is a plain string; keep the enum here
         object.__setattr__(self, "installation_kind", InstallationKind(self.installation_kind))

@@ -37,6 +37,49 @@
     </message>
 </context>
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>letters and digits, e.g. wangli</source>
+        <translation>英文字母和数字，如 wangli</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>A&amp;rea:</source>
+        <translation>管辖范围(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Initial &amp;password:</source>
+        <translation>初始密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat it:</source>
+        <translation>再输入一次(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Tell the user the initial password in person; he chooses his own at the first sign-in.</source>
+        <translation>请当面把初始密码告诉该用户；他首次登录时须设置自己的密码。</translation>
+    </message>
+    <message>
+        <source>&amp;Add user</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <source>Administrator</source>
@@ -583,6 +626,33 @@
     <message>
         <source>Application {number} saved.</source>
         <translation>申请{number}已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>当前密码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>再输一次(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Save &amp;password</source>
+        <translation>保存密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Signed in as {user}</source>
+        <translation>当前用户：{user}</translation>
     </message>
 </context>
 <context>
@@ -1277,6 +1347,33 @@ Please copy the details below and send them to your system administrator.</sourc
     </message>
 </context>
 <context>
+    <name>ForcedPasswordDialog</name>
+    <message>
+        <source>Choose your own password</source>
+        <translation>设置您自己的密码</translation>
+    </message>
+    <message>
+        <source>Your password was set by the administrator. Choose a new password that only you know before you start work.</source>
+        <translation>您的密码是管理员设置的。开始工作前，请设置一个只有您自己知道的新密码。</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>再输一次(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save and sign in</source>
+        <translation>保存并登录(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Please enter the new password twice.</source>
+        <translation>请输入两次新密码。</translation>
+    </message>
+</context>
+<context>
     <name>Forms</name>
     <message>
         <source>yyyy-MM-dd</source>
@@ -1809,6 +1906,10 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
+        <source>You must choose a new password before you can sign in.</source>
+        <translation>必须先设置新密码才能登录。</translation>
+    </message>
+    <message>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
@@ -1903,6 +2004,10 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>保障标准(&amp;S)</translation>
     </message>
     <message>
+        <source>&amp;Users</source>
+        <translation>用户管理(&amp;U)</translation>
+    </message>
+    <message>
         <source>Export the bundle for the county and import its decisions and standards, by USB stick.</source>
         <translation>将在这里导出上报县局的数据包，并导入县局下发的审批结果和保障标准（U盘传递）。</translation>
     </message>
@@ -1963,6 +2068,10 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>导出Excel台账(&amp;E)…</translation>
     </message>
     <message>
+        <source>Change &amp;password…</source>
+        <translation>修改密码(&amp;P)…</translation>
+    </message>
+    <message>
         <source>Sign &amp;out / switch user</source>
         <translation>注销 / 切换用户(&amp;O)</translation>
     </message>
@@ -1985,6 +2094,10 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>&amp;About Jiuzhu</source>
         <translation>关于救助通(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Your password has been changed.</source>
+        <translation>您的密码已修改。</translation>
     </message>
     <message>
         <source>Export Excel ledger</source>
@@ -3257,6 +3370,29 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>&amp;Township statistics</source>
         <translation>本乡镇统计(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>New &amp;password:</source>
+        <translation>新密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat it:</source>
+        <translation>再输入一次(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Set password</source>
+        <translation>设置密码(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -4879,6 +5015,105 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>The station&apos;s keys are revoked</source>
         <translation>该工作站的密钥已吊销</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>管辖范围</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Add user…</source>
+        <translation>添加用户(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation>重置密码(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解除锁定(&amp;U)</translation>
+    </message>
+    <message>
+        <source> characters</source>
+        <translation> 个字符</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>保存(&amp;V)</translation>
+    </message>
+    <message>
+        <source>New passwords at &amp;least:</source>
+        <translation>新密码至少(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>A new user, or one whose password was reset, chooses his own password the first time he signs in. A disabled user cannot sign in; what he signed stays his. Every change is recorded in the audit log.</source>
+        <translation>新用户或密码被重置的用户，下次登录时须先设置自己的密码。停用的用户不能登录，其已签署的内容仍归其名下。每项修改都记入审计日志。</translation>
+    </message>
+    <message>
+        <source>New passwords must have at least {n} characters.</source>
+        <translation>新密码至少须有 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Locked (too many wrong passwords)</source>
+        <translation>已锁定（密码错误次数过多）</translation>
+    </message>
+    <message>
+        <source>Enabled, must choose a new password</source>
+        <translation>启用，须设置新密码</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>启用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Added {user}.</source>
+        <translation>已添加用户 {user}。</translation>
+    </message>
+    <message>
+        <source>New password set for {user}.</source>
+        <translation>已为 {user} 设置新密码。</translation>
+    </message>
+    <message>
+        <source>{user} may sign in again.</source>
+        <translation>已启用 {user}，可以重新登录。</translation>
+    </message>
+    <message>
+        <source>{user} is disabled.</source>
+        <translation>已停用 {user}。</translation>
+    </message>
+    <message>
+        <source>{user} is unlocked.</source>
+        <translation>已解除 {user} 的锁定。</translation>
     </message>
 </context>
 <context>

@@ -57,7 +57,20 @@ VERBS: dict[str, list[str]] = {
     "report": ["report", "--month", "2026-10", "--out", "{out}/m.xlsx"],
     "match": ["match", "--kind", "death", "{file}"],
     "demo": ["demo", "--households", "5"],
-    "init": ["init", "--township", "430623102"],
+    "init": ["init", "--township", "430623102", "--admin-password-file", "{file}"],
+    "user add": [
+        "user",
+        "add",
+        "new",
+        "--role",
+        "township_clerk",
+        "--name",
+        "新",
+        "--password-file",
+        "{file}",
+    ],
+    "user passwd": ["user", "passwd", "admin", "--password-file", "{file}"],
+    "user list": ["user", "list"],
 }
 READS_A_FILE = [name for name, argv in VERBS.items() if "{file}" in argv]
 

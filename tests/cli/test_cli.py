@@ -20,6 +20,13 @@ def jiuzhu(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, st
     return code, out.out, out.err
 
 
+def password_file(folder: Path, password: str = "adminpass") -> tuple[str, str]:
+    """``--admin-password-file F`` with F holding ``password``."""
+    path = folder / "admin-password.txt"
+    path.write_text(password + "\n", encoding="utf-8")
+    return "--admin-password-file", str(path)
+
+
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert jiuzhu(capsys, "no-such-verb")[0] == 2
     assert jiuzhu(capsys, "--data-dir", str(tmp_path), "init")[0] == 2  # --county or --township required
@@ -29,11 +36,13 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path)
 
 def test_init_county_then_refuse_a_second_init(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     d = str(tmp_path / "county")
-    code, out, _ = jiuzhu(
+    code, out, err = jiuzhu(
         capsys, "--data-dir", d, "init", "--county", "430623", "--admin-password", "secret123"
     )
-    assert code == 0 and "华容县" in out and "secret123" in out
-    code, _, err = jiuzhu(capsys, "init", "--data-dir", d, "--township", "430623102")
+    assert code == 0 and "华容县" in out and "secret123" not in out + err
+    assert "--admin-password-file" in err  # the old option still works, with a warning
+    secret = password_file(tmp_path, "secret456")
+    code, _, err = jiuzhu(capsys, "init", "--data-dir", d, "--township", "430623102", *secret)
     assert code == 1 and "已初始化" in err
     code, out, _ = jiuzhu(capsys, "--data-dir", d, "areas")
     lines = [line.split("\t") for line in out.splitlines()]
@@ -58,7 +67,7 @@ def test_environment_variable_chooses_the_data_dir(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("JIUZHU_DATA_DIR", str(tmp_path / "env-data"))
-    assert jiuzhu(capsys, "init", "--township", "430623103")[0] == 0
+    assert jiuzhu(capsys, "init", "--township", "430623103", *password_file(tmp_path))[0] == 0
     assert (tmp_path / "env-data" / "jiuzhu.sqlite3").exists()
 
 
@@ -171,7 +180,10 @@ def test_backup_and_restore(capsys: pytest.CaptureFixture[str], station_dir: Pat
 @pytest.fixture
 def station_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     d = tmp_path / "station"
-    assert jiuzhu(capsys, "--data-dir", str(d), "init", "--township", "430623101")[0] == 0
+    assert (
+        jiuzhu(capsys, "--data-dir", str(d), "init", "--township", "430623101", *password_file(tmp_path))[0]
+        == 0
+    )
     return d
 
 

@@ -24,6 +24,7 @@ from app.models.db import Database
 from app.paths import DataPaths
 from app.services.context import Actor
 from app.services.setup import backup
+from tests.cli.test_cli import password_file
 from tests.unwritable import KINDS, make_sink
 
 
@@ -36,7 +37,9 @@ def jiuzhu(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, st
 @pytest.fixture
 def station_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     d = tmp_path / "station"
-    assert jiuzhu(capsys, "--data-dir", str(d), "init", "--township", "430623101")[0] == 0
+    secret = password_file(tmp_path)
+    assert jiuzhu(capsys, "--data-dir", str(d), "init", "--township", "430623101", *secret)[0] == 0
+    Path(secret[1]).unlink()  # the tests below count what lies in tmp_path
     return d
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from app.domain.codes import AreaLevel
 from app.models.area import Area
 from app.services import settings
-from app.services.setup import areas, standards
+from app.services.setup import accounts, areas, standards
 from app.services.setup.standards import EditorView, StandardRow
 from tests.scoped_reads import ReadCase
 
@@ -36,6 +36,17 @@ def _editor(view: EditorView) -> Iterable[str]:
 
 
 READS = [
+    ReadCase(
+        accounts.list_users,
+        accounts.list_users,
+        lambda rows: [a.area_code for a in rows if _is_village(a.area_code)],
+    ),
+    ReadCase(accounts.password_min_length, accounts.password_min_length, lambda _n: [], note="a number"),
+    ReadCase(
+        accounts.area_choices,
+        accounts.area_choices,
+        lambda rows: [a.code for a in rows if _is_village(a.code)],
+    ),
     ReadCase(areas.list_areas, areas.list_areas, _villages),
     ReadCase(areas.list_areas, areas.list_areas, _villages, "county"),
     ReadCase(standards.area_choices, standards.area_choices, _choices, "county"),

@@ -19,16 +19,35 @@ from app.models.base import utcnow
 from app.models.db import Database
 from app.models.settings import Installation
 from app.models.user import User
+from app.services import settings
 from app.services.context import Actor
 
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
-MIN_PASSWORD = 8
+MIN_PASSWORD = 8  # the default of the setting local.password_min_length
+FIELD_PASSWORD, FIELD_CURRENT = "密码", "当前密码"
 
 
 @lru_cache(maxsize=1)
 def _hasher() -> PasswordHasher:
     return PasswordHasher()
+
+
+def hash_password(password: str) -> str:
+    return _hasher().hash(password)
+
+
+def min_password_length(session: Session) -> int:
+    """[LOCAL] the shortest password accepted (设置 ``local.password_min_length``, 8 by default)."""
+    return max(int(settings.get(session, "local.password_min_length")), 1)
+
+
+def check_new_password(session: Session, password: str, again: str | None = None) -> None:
+    shortest = min_password_length(session)
+    if len(password) < shortest:
+        raise UserError(f"密码至少需要{shortest}个字符", field=FIELD_PASSWORD)
+    if again is not None and password != again:
+        raise UserError("两次输入的密码不一致", field=FIELD_PASSWORD)
 
 
 def create_user(
@@ -38,8 +57,7 @@ def create_user(
     username = username.strip()
     if not username:
         raise UserError("用户名不能为空", field="用户名")
-    if len(password) < MIN_PASSWORD:
-        raise UserError(f"密码至少需要{MIN_PASSWORD}个字符", field="密码")
+    check_new_password(session, password)
     if session.execute(select(User.id).where(User.username == username)).first():
         raise UserError(f"用户名“{username}”已存在", field="用户名")
     if session.get(Area, area_code) is None:
@@ -62,7 +80,7 @@ def authenticate(session: Session, username: str, password: str) -> Actor:
     The caller commits: the failure counter must be saved even when sign-in is refused.
     """
     user = session.execute(select(User).where(User.username == username.strip())).scalar_one_or_none()
-    if user is None or not user.active:
+    if user is None or not user.active or not user.password_hash:  # no hash: synced from a station
         raise UserError("用户名或密码错误")
     now = utcnow()
     if user.locked_until is not None and user.locked_until > now:
@@ -86,6 +104,24 @@ def authenticate(session: Session, username: str, password: str) -> Actor:
     return actor_for(user)
 
 
+def change_password(session: Session, user: User, current: str, new: str, again: str) -> None:
+    """Replace ``user``'s password after checking the current one; the must-change mark goes."""
+    try:
+        _hasher().verify(user.password_hash, current)
+    except (VerificationError, InvalidHashError):
+        raise UserError("当前密码不正确", field=FIELD_CURRENT) from None
+    check_new_password(session, new, again)
+    if new == current:
+        raise UserError("新密码不能与当前密码相同", field=FIELD_PASSWORD)
+    user.password_hash = _hasher().hash(new)
+    user.must_change_password = False
+    session.flush()
+
+
+def _user(session: Session, username: str) -> User:
+    return session.execute(select(User).where(User.username == username.strip())).scalar_one()
+
+
 def actor_for(user: User) -> Actor:
     return Actor(user.username, user.display_name, Role(user.role), user.area_code)
 
@@ -97,6 +133,7 @@ class SignedInUser:
     actor: Actor
     installation_name: str
     installation_kind: InstallationKind
+    must_change_password: bool = False
 
 
 def sign_in(db: Database, username: str, password: str) -> SignedInUser:
@@ -109,7 +146,22 @@ def sign_in(db: Database, username: str, password: str) -> SignedInUser:
         inst = uow.session.execute(select(Installation)).scalar_one_or_none()
         if inst is None:
             raise UserError("该数据库尚未初始化")
-        return SignedInUser(actor, inst.name, InstallationKind(inst.kind))
+        must_change = _user(uow.session, actor.username).must_change_password
+        return SignedInUser(actor, inst.name, InstallationKind(inst.kind), must_change)
+
+
+def change_password_at_sign_in(
+    db: Database, username: str, current: str, new: str, again: str
+) -> SignedInUser:
+    """The password chosen at sign-in in place of an initial or reset one (nobody is signed in yet)."""
+    with db.uow(username.strip() or "anonymous") as uow:
+        user = _user(uow.session, username)
+        if not user.active:
+            raise UserError("该账户已停用")
+        change_password(uow.session, user, current, new, again)
+        uow.commit()
+        inst = uow.session.execute(select(Installation)).scalar_one()
+        return SignedInUser(actor_for(user), inst.name, InstallationKind(inst.kind), False)
 
 
 def existing_accounts(db: Database, usernames: Iterable[str]) -> list[str]:

@@ -70,6 +70,16 @@ class InitResult:
     admin_password: str
 
 
+def check_code(kind: InstallationKind, code: str) -> str:
+    """The installation's code, checked: 6 digits for the county, 9 for a township."""
+    code = code.strip()
+    if kind is InstallationKind.COUNTY and not (code.isdigit() and len(code) == 6):
+        raise UserError(f"县级区划代码应为6位数字，收到“{code}”", field="--county")
+    if kind is InstallationKind.STATION and not (code.isdigit() and len(code) == 9):
+        raise UserError(f"乡镇区划代码应为9位数字，收到“{code}”", field="--township")
+    return code
+
+
 def initialise(
     db: Database,
     *,
@@ -83,11 +93,7 @@ def initialise(
     This comes before any account exists (it makes the administrator's): it owns its transaction.
     """
     kind = InstallationKind(kind)
-    code = code.strip()
-    if kind is InstallationKind.COUNTY and not (code.isdigit() and len(code) == 6):
-        raise UserError(f"县级区划代码应为6位数字，收到“{code}”", field="--county")
-    if kind is InstallationKind.STATION and not (code.isdigit() and len(code) == 9):
-        raise UserError(f"乡镇区划代码应为9位数字，收到“{code}”", field="--township")
+    code = check_code(kind, code)
     county6 = code[:6]
     default_county = county6 == divisions.DEFAULT_COUNTY[0]
     with db.uow("system") as uow:

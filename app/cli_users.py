@@ -1,0 +1,137 @@
+"""`jiuzhu user add|list|passwd|disable|enable`: the installation's accounts from the command line.
+
+A password never travels as an argument (other users of the computer see the command line): it is read
+from ``--password-file`` or asked twice on the terminal; without a terminal the verb refuses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.domain.codes import Role
+from app.errors import UserError
+from app.paths import DataPaths
+
+if TYPE_CHECKING:
+    from app.services.setup.accounts import Account
+
+EXIT_OK = 0
+Handler = Callable[[argparse.Namespace, DataPaths], int]
+ROLES = [role.value for role in Role]
+
+
+def read_password(file: Path | None, option: str = "--password-file") -> str:
+    """The new password: the first line of ``file``, else typed twice on the terminal."""
+    if file is not None:
+        try:
+            text = file.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UserError(f"无法读取密码文件 {file}：{getattr(exc, 'strerror', None) or exc}") from None
+        lines = text.splitlines()
+        password = lines[0] if lines else ""
+        if not password:
+            raise UserError(f"密码文件 {file} 的第一行是空的")
+        return password
+    if not sys.stdin.isatty():
+        raise UserError(f"没有终端可以输入密码：请用 {option} 指定一个文件，其第一行为密码")
+    password = getpass.getpass("新密码：")
+    if getpass.getpass("再输入一次：") != password:
+        raise UserError("两次输入的密码不一致，什么也没有改")
+    return password
+
+
+def add_verbs(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> dict[str, Handler]:
+    p = sub.add_parser("user", parents=[common], help="add, list, disable and enable accounts")
+    verbs = p.add_subparsers(dest="user_verb", metavar="ACTION", required=True)
+    q = verbs.add_parser(
+        "add", parents=[common], allow_abbrev=False, help="add an account with an initial password"
+    )
+    q.add_argument("username", metavar="USERNAME")
+    q.add_argument("--role", required=True, choices=ROLES, metavar="ROLE", help=", ".join(ROLES))
+    q.add_argument("--name", required=True, metavar="NAME", help="the user's full name")
+    q.add_argument("--area", metavar="CODE", help="area code (a village for village_cadre; default: here)")
+    q.add_argument("--password-file", type=Path, metavar="F", help="first line: the initial password")
+    verbs.add_parser("list", parents=[common], allow_abbrev=False, help="list the accounts")
+    q = verbs.add_parser(
+        "passwd", parents=[common], allow_abbrev=False, help="set a new password (changed at next sign-in)"
+    )
+    q.add_argument("username", metavar="USERNAME")
+    q.add_argument("--password-file", type=Path, metavar="F", help="first line: the new password")
+    for name, text in (("disable", "stop an account from signing in"), ("enable", "let it sign in again")):
+        q = verbs.add_parser(name, parents=[common], allow_abbrev=False, help=text)
+        q.add_argument("username", metavar="USERNAME")
+    return {"user": _user}
+
+
+def _area(text: str | None, here: str) -> str:
+    from app.domain.areas import full_code
+
+    if text is None:
+        return here
+    code = text.strip()
+    if not code.isdigit() or len(code) not in (6, 9, 12):
+        raise UserError(f"地区代码应为6、9或12位数字，收到“{code}”", field="--area")
+    return full_code(code)
+
+
+def _user(args: argparse.Namespace, paths: DataPaths) -> int:
+    from app.services.context import system_actor
+    from app.services.setup import accounts, installation
+
+    password = None
+    if args.user_verb in ("add", "passwd"):
+        password = read_password(args.password_file)
+    db = installation.open_database(paths, args.database_url)
+    try:
+        with db.uow("cli") as uow:
+            actor = system_actor(installation.require(uow.session).county_code)
+        with db.uow(actor.username) as uow:
+            if args.user_verb == "list":
+                for a in accounts.list_users(uow, actor):
+                    fields = (a.username, a.display_name, a.role.value, a.area_code, a.area_name, _state(a))
+                    print("\t".join(fields))
+                return EXIT_OK
+            if args.user_verb == "add":
+                assert password is not None
+                here = installation.scope_code(installation.require(uow.session))
+                done = accounts.add_user(
+                    uow,
+                    actor,
+                    username=args.username,
+                    display_name=args.name,
+                    role=Role(args.role),
+                    area_code=_area(args.area, here),
+                    password=password,
+                )
+                message = (
+                    f"已添加用户 {done.username}（{done.display_name}，{done.role.label}，{done.area_name}）"
+                )
+                message += "，首次登录时须修改密码"
+            elif args.user_verb == "passwd":
+                assert password is not None
+                accounts.reset_password(uow, actor, args.username, password)
+                message = f"已为 {args.username} 设置新密码，下次登录时须修改密码"
+            else:
+                enable = args.user_verb == "enable"
+                accounts.set_active(uow, actor, args.username, enable)
+                message = f"已{'启用' if enable else '停用'}用户 {args.username}"
+            uow.commit()
+    finally:
+        db.dispose()
+    print(message)
+    return EXIT_OK
+
+
+def _state(account: Account) -> str:
+    if not account.active:
+        return "停用"
+    if account.locked:
+        return "锁定"
+    return "须改密码" if account.must_change_password else "启用"
