@@ -36,6 +36,8 @@ DEFAULTS: dict[str, Any] = {
     "procedure.renotice_after_objection": False,
     # [LOCAL] minutes without keyboard or mouse input before the screen locks (local.*: never travels)
     "local.lock_minutes": 10,
+    # the day of the last backup written outside the data folder (文件 → 备份 to a USB stick); "" = never
+    "local.backup.offsite_on": "",
 }
 LOCK_MINUTES_RANGE = (1, 120)
 
