@@ -131,6 +131,23 @@ def first_run_setup(paths: DataPaths) -> bool:
     return accepted
 
 
+def start_auto_backup(paths: DataPaths) -> None:
+    """Today's automatic backup into the data folder, on the writer thread (the first start of a day)."""
+    from app import clock
+    from app.services.setup.auto_backup import auto_backup
+    from app.views import tasks
+
+    today = clock.today()
+
+    def work(_progress: tasks.Progress, _cancel: tasks.CancelFlag) -> object:
+        return auto_backup(paths, today)
+
+    def failed(error: UserError) -> None:
+        log.gui.warning("the automatic backup failed: %s", error)
+
+    tasks.run(work, on_error=failed)
+
+
 def run_gui(paths: DataPaths, database_url: str | None) -> int:
     """`jiuzhu gui`: first-run setup on an empty folder, then the session until the user quits; exit code."""
     log.setup(paths.logs if (database_url or paths.root.exists()) else None)
@@ -155,6 +172,7 @@ def run_gui(paths: DataPaths, database_url: str | None) -> int:
     db = open_or_explain(paths, database_url)
     if db is None:
         return 1
+    session = None
     try:
         from app.views.setup.session import DesktopSession
 
@@ -163,10 +181,12 @@ def run_gui(paths: DataPaths, database_url: str | None) -> int:
         session.finished.connect(qapp.exit)
         preload = threading.Thread(target=_preload_main_window, name="preload", daemon=True)
         preload.start()  # while the clerk types the password
+        if database_url is None:
+            start_auto_backup(paths)
         session.start()
         return qapp.exec()
     finally:
         tasks.wait_all()
-        db.dispose()
+        (session.db if session is not None else db).dispose()  # a restore opens the database anew
         crash_dialog.uninstall()
         qInstallMessageHandler(previous_handler)

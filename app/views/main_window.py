@@ -32,6 +32,7 @@ from app.views.page import Page
 from app.views.reports.reports_page import ReportsPage
 from app.views.reviews.reviews_page import ReviewsPage
 from app.views.section_tabs import SectionTabs
+from app.views.setup.backup_actions import BackupActions
 from app.views.setup.settings_page import SettingsPage
 from app.views.setup.standards_editor import StandardsEditor
 from app.views.signed_in import SignedIn
@@ -297,6 +298,10 @@ class MainWindow(QMainWindow):
         self.import_ledger_action.triggered.connect(self.import_ledger)
         self.export_ledger_action = file_menu.addAction(self.tr("&Export Excel ledger…"))
         self.export_ledger_action.triggered.connect(self.export_ledger)
+        file_menu.addSeparator()
+        self.backups = BackupActions(self.ws, self)
+        file_menu.addActions([self.backups.backup_action, self.backups.restore_action])
+        self.workbench.backup_reminder.backup_requested.connect(self.backups.open_backup)
         file_menu.addSeparator()
         self.sign_out_action = file_menu.addAction(self.tr("Sign &out / switch user"))
         self.sign_out_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))

@@ -8,7 +8,7 @@ from datetime import date
 from app.domain.codes import AreaLevel
 from app.models.area import Area
 from app.services import settings
-from app.services.setup import areas, auto_backup, standards
+from app.services.setup import areas, auto_backup, backup, standards
 from app.services.setup.standards import EditorView, StandardRow
 from tests.scoped_reads import ReadCase
 
@@ -61,4 +61,5 @@ READS = [
         lambda _reminder: [],
         note="the day of the last backup copied off this PC",
     ),
+    ReadCase(backup.backup_form, backup.backup_form, lambda _form: [], note="refused: heads only"),
 ]

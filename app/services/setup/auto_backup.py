@@ -9,12 +9,14 @@ before a restore or an upgrade, a clerk's own) are never touched.
 from __future__ import annotations
 
 import re
+import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from app import log
 from app.domain.codes import Role
+from app.errors import UserError
 from app.fileio import stage
 from app.models.db import UnitOfWork
 from app.models.migrate import backup_sqlite
@@ -43,8 +45,11 @@ def auto_backup(paths: DataPaths, today: date, *, keep: int = KEEP) -> Path | No
     target = paths.backups / auto_backup_name(today)
     written = None
     if not target.exists():
-        with stage(target, lambda tmp: backup_sqlite(paths.database, tmp)) as pending:
-            written = pending.place()
+        try:
+            with stage(target, lambda tmp: backup_sqlite(paths.database, tmp)) as pending:
+                written = pending.place()
+        except sqlite3.Error as exc:
+            raise UserError(f"自动备份数据库到 {target} 失败：{exc}") from exc
         log.db.info("automatic backup written to %s", written)
     for old in rotate(paths.backups, keep):
         log.db.info("old automatic backup removed: %s", old)

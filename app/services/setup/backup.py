@@ -21,7 +21,7 @@ from app.models.migrate import backup_sqlite
 from app.models.settings import Installation
 from app.paths import DataPaths
 from app.services import settings
-from app.services.context import Actor, require_role
+from app.services.context import Actor, query, require_role
 from app.services.setup.backup_check import (
     BackupPreview,
     Identity,
@@ -41,6 +41,30 @@ class BackupFile:
     households: int
     persons: int
     offsite: bool = False  # written outside the data folder (counts as a copy off the PC)
+
+
+@dataclass(frozen=True)
+class BackupForm:
+    """What 文件 → 备份 shows first: this installation, how much it holds, the last copy off the PC."""
+
+    installation: str
+    households: int
+    persons: int
+    last_offsite: date | None
+
+
+@query
+def backup_form(uow: UnitOfWork, actor: Actor) -> BackupForm:
+    """For the backup dialog (a head or the administrator: a backup is the whole database)."""
+    require_role(actor, BACKUP_ROLES, "备份数据库")
+    session = uow.session
+    inst = session.execute(select(Installation)).scalar_one_or_none()
+    return BackupForm(
+        inst.name if inst else "",
+        int(session.execute(select(func.count()).select_from(Household)).scalar_one()),
+        int(session.execute(select(func.count()).select_from(Person)).scalar_one()),
+        last_offsite_backup(uow),
+    )
 
 
 def backup(uow: UnitOfWork, actor: Actor, paths: DataPaths, out: Path) -> BackupFile:
