@@ -19,4 +19,7 @@ xvfb-run -a -s "$SCREEN" .venv/bin/python scripts/screenshots_county.py "$COUNTY
 # Joining, the stations and the lock, on the smallest screen an office has (it builds its own small county)
 OFFICE="${JIUZHU_SHOTS_OFFICE_DIR:-/tmp/jiuzhu-shots-office}"
 xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshots_office.py "$OFFICE" "$OUT"
+# 文件 → 备份 / 恢复 and the workbench's reminder, at 1366×768 (a small demo station of its own)
+BACKUPS="${JIUZHU_SHOTS_BACKUPS_DIR:-/tmp/jiuzhu-shots-backups}"
+xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshots_backups.py "$BACKUPS" "$OUT"
 echo "screenshots in $OUT"

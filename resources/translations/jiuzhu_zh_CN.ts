@@ -335,6 +335,10 @@
         <translation>该文件夹位于数据文件夹内，这份备份不算拷出本机。</translation>
     </message>
     <message>
+        <source>{reminder} {advice}</source>
+        <translation>{reminder}{advice}</translation>
+    </message>
+    <message>
         <source>today</source>
         <translation>今天</translation>
     </message>
@@ -360,6 +364,10 @@
     <message>
         <source>Please ask the head of the office or the administrator to back up.</source>
         <translation>请负责人或系统管理员备份。</translation>
+    </message>
+    <message>
+        <source>{reminder} {advice}</source>
+        <translation>{reminder}{advice}</translation>
     </message>
 </context>
 <context>

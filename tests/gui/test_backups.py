@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -41,6 +42,12 @@ WAIT = 20_000
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def fits(dialog: QWidget) -> None:
+    """Every dialog fits 1366×768 (less the taskbar and the title bar)."""
+    hint = dialog.sizeHint().expandedTo(dialog.minimumSize())
+    assert hint.width() <= 1366 and hint.height() <= 700, hint
 
 
 def backup_dialog(qtbot: QtBot, db: Database, who: SignedIn, paths: DataPaths) -> BackupDialog:
@@ -79,6 +86,7 @@ def test_backup_to_a_usb_folder(
     done = back_up(qtbot, dialog, usb)
     assert done.path.parent == usb and done.path.exists() and done.offsite
     assert str(done.path) in dialog.done_label.text() and dialog.last_label.text() == "今天"
+    fits(dialog)
     with gui_db.uow("test") as uow:
         assert backup.last_offsite_backup(uow) == DEMO_TODAY
 
@@ -138,7 +146,7 @@ def test_restore_with_its_preview_returns_to_the_sign_in(
     assert isinstance(window, MainWindow)
     dialog = window.backups.open_restore()
     qtbot.waitExposed(dialog)
-    assert not dialog.restore_button.isEnabled() and not dialog.warning.isVisible()
+    assert not dialog.restore_button.isEnabled() and not dialog.understood.isEnabled()
     dialog.file_edit.setText(str(file))
     with qtbot.waitSignal(dialog.preview_shown, timeout=WAIT):
         dialog.read_preview()
@@ -149,6 +157,7 @@ def test_restore_with_its_preview_returns_to_the_sign_in(
     assert not dialog.restore_button.isEnabled()  # not before the warning is acknowledged
     dialog.understood.setChecked(True)
     assert dialog.restore_button.isEnabled()
+    fits(dialog)
     with qtbot.waitSignal(session.restored, timeout=WAIT) as restored:
         dialog.restore_button.click()
     assert restored.args == [True]
@@ -178,7 +187,7 @@ def test_a_backup_of_another_station_is_refused_in_the_dialog(
     dialog.read_preview()
     qtbot.waitUntil(lambda: dialog.refused.isVisible(), timeout=WAIT)
     assert "430623102" in dialog.refused.text() and "不能恢复到本机" in dialog.refused.text()
-    assert not dialog.preview_box.isVisible() and not dialog.restore_button.isEnabled()
+    assert dialog.fields["installation"].text() == "—" and not dialog.restore_button.isEnabled()
     assert digest(demo_paths.database) == before
 
 
@@ -239,3 +248,12 @@ def test_a_clerk_is_reminded_to_ask_for_a_backup(qtbot: QtBot, gui_db: Database,
     bar = workbench(qtbot, gui_db, clerk).backup_reminder
     assert bar.frame.isVisible() and not bar.button.isVisible()
     assert "还没有" in bar.text.text() and "管理员" in bar.text.text()
+
+
+def test_the_desktop_backs_up_automatically_at_start(gui_db: Database, demo_paths: DataPaths) -> None:
+    from app.views.app import start_auto_backup
+
+    start_auto_backup(demo_paths)
+    assert tasks.wait_all()
+    made = demo_paths.backups / f"jiuzhu-auto-{DEMO_TODAY:%Y%m%d}.sqlite3"
+    assert made.exists() and not list(demo_paths.backups.glob("*.part"))

@@ -141,9 +141,10 @@ class BackupDialog(OpDialog):
             file=done.path, households=done.households, persons=done.persons
         )
         if not done.offsite:
-            text += " " + self.tr(
+            advice = self.tr(
                 "The folder lies inside the data folder: this copy does not count as a copy off the PC."
             )
+            text = self.tr("{reminder} {advice}").format(reminder=text, advice=advice)
         self.done_label.setText(text)
         self.done_label.show()
         if done.offsite and self._form is not None:

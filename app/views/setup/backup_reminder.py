@@ -60,10 +60,10 @@ class BackupReminderBar(Page):
                 days=reminder.days, day=show_date(reminder.last_offsite)
             )
         if reminder.may_backup:
-            text += " " + self.tr("Back up to a USB stick now and keep it away from this computer.")
+            advice = self.tr("Back up to a USB stick now and keep it away from this computer.")
         else:
-            text += " " + self.tr("Please ask the head of the office or the administrator to back up.")
-        self.text.setText(text)
+            advice = self.tr("Please ask the head of the office or the administrator to back up.")
+        self.text.setText(self.tr("{reminder} {advice}").format(reminder=text, advice=advice))
         self.button.setVisible(reminder.may_backup)
         self.frame.setVisible(reminder.due)
         self.loaded.emit()

@@ -150,9 +150,7 @@ class RestoreDialog(OpDialog):
             )
         )
         self.fields["revision"].setText(preview.revision)
-        self.preview_box.show()
-        self.warning.show()
-        self.understood.show()
+        self.understood.setEnabled(True)
         self._update_button()
         self.preview_shown.emit(preview)
 
@@ -163,10 +161,10 @@ class RestoreDialog(OpDialog):
     @Slot()
     def _forget_preview(self) -> None:
         self.preview = None
-        self.preview_box.hide()
-        self.warning.hide()
+        for field in self.fields.values():
+            field.setText("—")
         self.understood.setChecked(False)
-        self.understood.hide()
+        self.understood.setEnabled(False)
         self._update_button()
 
     @Slot()
