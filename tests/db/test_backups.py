@@ -198,3 +198,13 @@ def test_automatic_backups_once_a_day_and_keep_the_newest(demo_paths: DataPaths)
 
 def test_no_automatic_backup_without_a_database(paths: DataPaths) -> None:
     assert auto_backup.auto_backup(paths, DEMO_TODAY) is None
+
+
+def test_reading_and_restoring_a_backup_writes_nothing_beside_it(
+    demo_db: Database, demo_paths: DataPaths, own_backup: Path
+) -> None:
+    """A backup on a write-protected USB stick: no -wal, -shm or journal file is made next to it."""
+    before = sorted(p.name for p in own_backup.parent.iterdir())
+    demo_db.dispose()
+    assert backup.restore(demo_paths, own_backup) is not None
+    assert sorted(p.name for p in own_backup.parent.iterdir()) == before == [own_backup.name]

@@ -26,6 +26,7 @@ from app.services.setup.backup_check import (
     BackupPreview,
     Identity,
     database_identity,
+    open_backup_file,
     read_backup,
     require_same_installation,
 )
@@ -110,6 +111,19 @@ def last_offsite_backup(uow: UnitOfWork) -> date | None:
         return None
 
 
+def _copy_backup(file: Path, dest: Path) -> None:
+    """Copy a backup over the database through SQLite's backup API, reading the backup immutably."""
+    src = open_backup_file(file)
+    try:
+        out = sqlite3.connect(dest)
+        try:
+            src.backup(out)
+        finally:
+            out.close()
+    finally:
+        src.close()
+
+
 def _inside(path: Path, folder: Path) -> bool:
     try:
         path.resolve().relative_to(folder.resolve())
@@ -139,6 +153,8 @@ def inspect_backup(file: Path) -> str:
 def preview_restore(uow: UnitOfWork, actor: Actor, paths: DataPaths, file: Path) -> BackupPreview:
     """What restoring ``file`` would bring back (administrator only); a foreign or fake file is refused."""
     require_role(actor, RESTORE_ROLES, "恢复数据库")
+    if uow.session.get_bind().dialect.name != "sqlite":
+        raise UserError("县级PostgreSQL主库由数据库服务器恢复，本功能只恢复SQLite数据库")
     preview = read_backup(file)
     inst = uow.session.execute(select(Installation)).scalar_one_or_none()
     current = Identity(inst.kind, inst.code, inst.name, inst.county_code) if inst else None
@@ -165,6 +181,6 @@ def restore(paths: DataPaths, file: Path, *, actor: Actor | None = None) -> Path
     if paths.database.exists():
         safety = paths.backups / f"jiuzhu-before-restore-{clock.local_now():%Y%m%d-%H%M%S}.sqlite3"
         backup_sqlite(paths.database, safety)
-    backup_sqlite(file, paths.database)
+    _copy_backup(file, paths.database)
     log.db.info("restored %s from %s (previous copy: %s)", paths.database, file, safety)
     return safety

@@ -73,7 +73,7 @@ def read_backup(file: Path) -> BackupPreview:
         raise unreadable(file, exc) from exc
     if magic != SQLITE_MAGIC:
         raise UserError(f"{file.name} 不是救助通数据库（不是 SQLite 文件）")
-    conn = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True)
+    conn = open_backup_file(file)
     try:
         tables = _schema(conn)
         if not {"alembic_version", "installation", "household"} <= set(tables):
@@ -105,6 +105,13 @@ def read_backup(file: Path) -> BackupPreview:
         file_time=datetime.fromtimestamp(stat.st_mtime, UTC),
         size=stat.st_size,
     )
+
+
+def open_backup_file(file: Path) -> sqlite3.Connection:
+    """A read-only connection to a backup that writes nothing beside it (no -wal or -shm file, no lock):
+    a backup on a write-protected USB stick opens too. A backup is not a live database: no one writes it.
+    """
+    return sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
 
 
 def database_identity(db_file: Path) -> Identity | None:
