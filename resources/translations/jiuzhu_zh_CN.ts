@@ -3412,6 +3412,10 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>选择(&amp;C)…</translation>
     </message>
     <message>
+        <source>This installation:</source>
+        <translation>本机：</translation>
+    </message>
+    <message>
         <source>Backup &amp;file:</source>
         <translation>备份文件(&amp;F)：</translation>
     </message>

@@ -146,6 +146,7 @@ def test_restore_with_its_preview_returns_to_the_sign_in(
     assert isinstance(window, MainWindow)
     dialog = window.backups.open_restore()
     qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: "430623101" in dialog.this_label.text(), timeout=WAIT)
     assert not dialog.restore_button.isEnabled() and not dialog.understood.isEnabled()
     dialog.file_edit.setText(str(file))
     with qtbot.waitSignal(dialog.preview_shown, timeout=WAIT):
@@ -216,10 +217,12 @@ def test_only_the_administrator_sees_a_preview(
     qtbot: QtBot, gui_db: Database, head: SignedIn, demo_paths: DataPaths
 ) -> None:
     dialog = restore_dialog(qtbot, gui_db, head, demo_paths)
+    qtbot.waitUntil(lambda: dialog.refused.isVisible(), timeout=WAIT)  # at once, before any file is chosen
+    assert "无权恢复数据库" in dialog.refused.text() and dialog.this_label.text() == "—"
     dialog.file_edit.setText(str(demo_paths.database))
     dialog.read_preview()
-    qtbot.waitUntil(lambda: dialog.refused.isVisible(), timeout=WAIT)
-    assert "无权恢复数据库" in dialog.refused.text()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT)
+    assert "无权恢复数据库" in dialog.refused.text() and not dialog.restore_button.isEnabled()
 
 
 def workbench(qtbot: QtBot, db: Database, who: SignedIn) -> WorkbenchPage:
@@ -257,3 +260,31 @@ def test_the_desktop_backs_up_automatically_at_start(gui_db: Database, demo_path
     assert tasks.wait_all()
     made = demo_paths.backups / f"jiuzhu-auto-{DEMO_TODAY:%Y%m%d}.sqlite3"
     assert made.exists() and not list(demo_paths.backups.glob("*.part"))
+
+
+def test_a_restore_refused_at_the_last_moment_changes_nothing(
+    qtbot: QtBot, session: Session, gui_db: Database, demo_paths: DataPaths, tmp_path: Path
+) -> None:
+    """The file was swapped for another station's after the preview: back to the sign-in, nothing changed."""
+    file = tmp_path / "usb" / "b.sqlite3"
+    file.parent.mkdir()
+    with gui_db.uow("head") as uow:
+        backup.backup(uow, signed_in(gui_db, "head").actor, demo_paths, file)
+        uow.commit()
+    areas_before = villages(gui_db)
+    window = signed_in_as(qtbot, session, "admin")
+    dialog = window.backups.open_restore()
+    dialog.file_edit.setText(str(file))
+    with qtbot.waitSignal(dialog.preview_shown, timeout=WAIT):
+        dialog.read_preview()
+    dialog.understood.setChecked(True)
+    file.write_bytes(other_station(tmp_path).read_bytes())
+    with qtbot.waitSignal(session.restored, timeout=WAIT) as restored:
+        dialog.restore_button.click()
+    assert restored.args == [False]
+    assert session.login is not None and session.login.isVisible()
+    assert session.notice is not None and "没有任何改动" in session.notice.text()
+    assert "430623102" in session.notice.text()
+    assert villages(session.db) == areas_before
+    assert not list(demo_paths.backups.glob("jiuzhu-before-restore-*"))
+    signed_in_as(qtbot, session, "clerk")

@@ -62,4 +62,10 @@ READS = [
         note="the day of the last backup copied off this PC",
     ),
     ReadCase(backup.backup_form, backup.backup_form, lambda _form: [], note="refused: heads only"),
+    ReadCase(
+        backup.this_installation,
+        backup.this_installation,
+        lambda _who: [],
+        note="refused: administrator only",
+    ),
 ]

@@ -150,15 +150,21 @@ def inspect_backup(file: Path) -> str:
     return read_backup(file).revision
 
 
+@query
+def this_installation(uow: UnitOfWork, actor: Actor) -> Identity | None:
+    """Which installation a restore would replace (administrator only: the restore dialog's first read)."""
+    require_role(actor, RESTORE_ROLES, "恢复数据库")
+    inst = uow.session.execute(select(Installation)).scalar_one_or_none()
+    return Identity(inst.kind, inst.code, inst.name, inst.county_code) if inst else None
+
+
 def preview_restore(uow: UnitOfWork, actor: Actor, paths: DataPaths, file: Path) -> BackupPreview:
     """What restoring ``file`` would bring back (administrator only); a foreign or fake file is refused."""
     require_role(actor, RESTORE_ROLES, "恢复数据库")
     if uow.session.get_bind().dialect.name != "sqlite":
         raise UserError("县级PostgreSQL主库由数据库服务器恢复，本功能只恢复SQLite数据库")
     preview = read_backup(file)
-    inst = uow.session.execute(select(Installation)).scalar_one_or_none()
-    current = Identity(inst.kind, inst.code, inst.name, inst.county_code) if inst else None
-    require_same_installation(preview, current)
+    require_same_installation(preview, this_installation(uow, actor))
     return preview
 
 

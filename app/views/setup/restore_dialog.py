@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.services.setup import backup
-from app.services.setup.backup_check import BackupPreview
+from app.services.setup.backup_check import BackupPreview, Identity
 from app.views.page import OpDialog
 from app.views.workspace import Workspace
 
@@ -34,6 +34,7 @@ from app.views.workspace import Workspace
 class RestoreDialog(OpDialog):
     """``preview_shown(BackupPreview)`` once a file is read; ``restore_confirmed(Path)`` on 恢复."""
 
+    form_loaded = Signal()  # this installation is shown (or the refusal, for anyone but the administrator)
     preview_shown = Signal(object)
     restore_confirmed = Signal(object)
 
@@ -61,6 +62,8 @@ class RestoreDialog(OpDialog):
         row.addWidget(self.file_edit, 1)
         row.addWidget(browse)
         top = QFormLayout()
+        self.this_label = QLabel("—")
+        top.addRow(self.tr("This installation:"), self.this_label)
         file_label = QLabel(self.tr("Backup &file:"))
         file_label.setBuddy(self.file_edit)
         top.addRow(file_label, row)
@@ -71,6 +74,7 @@ class RestoreDialog(OpDialog):
         preview.addRow(self.tr("File written:"), self.fields["file"])
         preview.addRow(self.tr("Contents:"), self.fields["contents"])
         preview.addRow(self.tr("Database version:"), self.fields["revision"])
+        preview.setContentsMargins(0, 0, 0, 0)
         self.preview_box = QWidget()
         self.preview_box.setLayout(preview)
         self.warning = QLabel(
@@ -105,6 +109,12 @@ class RestoreDialog(OpDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(660)
         self._forget_preview()
+        self.read(lambda uow: backup.this_installation(uow, self.actor), self._on_this_installation)
+
+    @Slot(object)
+    def _on_this_installation(self, who: Identity | None) -> None:
+        self.this_label.setText(_describe(who) if who is not None else "—")
+        self.form_loaded.emit()
 
     @Slot()
     def _on_browse(self) -> None:
@@ -137,8 +147,7 @@ class RestoreDialog(OpDialog):
         if str(preview.file) != self.file_edit.text().strip():
             return  # another file was chosen meanwhile
         self.preview = preview
-        who = preview.identity
-        self.fields["installation"].setText(f"{who.name}（{who.kind_label}，{who.code}）")
+        self.fields["installation"].setText(_describe(preview.identity))
         self.fields["data"].setText(_local(preview.last_change) if preview.last_change else "—")
         self.fields["file"].setText(_local(preview.file_time))
         self.fields["contents"].setText(
@@ -178,6 +187,10 @@ class RestoreDialog(OpDialog):
         file = self.preview.file
         self.accept()
         self.restore_confirmed.emit(file)
+
+
+def _describe(who: Identity) -> str:
+    return f"{who.name}（{who.kind_label}，{who.code}）"
 
 
 def _local(stamp: datetime) -> str:
