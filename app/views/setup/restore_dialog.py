@@ -68,15 +68,12 @@ class RestoreDialog(OpDialog):
         file_label.setBuddy(self.file_edit)
         top.addRow(file_label, row)
         self.fields = {key: QLabel() for key in ("installation", "data", "file", "contents", "revision")}
-        preview = QFormLayout()
-        preview.addRow(self.tr("Installation:"), self.fields["installation"])
-        preview.addRow(self.tr("Data as of:"), self.fields["data"])
-        preview.addRow(self.tr("File written:"), self.fields["file"])
-        preview.addRow(self.tr("Contents:"), self.fields["contents"])
-        preview.addRow(self.tr("Database version:"), self.fields["revision"])
-        preview.setContentsMargins(0, 0, 0, 0)
-        self.preview_box = QWidget()
-        self.preview_box.setLayout(preview)
+        top.addRow(self.refused)  # why a file is refused, just below it
+        top.addRow(self.tr("Installation:"), self.fields["installation"])
+        top.addRow(self.tr("Data as of:"), self.fields["data"])
+        top.addRow(self.tr("File written:"), self.fields["file"])
+        top.addRow(self.tr("Contents:"), self.fields["contents"])
+        top.addRow(self.tr("Database version:"), self.fields["revision"])
         self.warning = QLabel(
             self.tr(
                 "<b>Before you restore:</b> everything entered on this computer after the backup was made "
@@ -101,8 +98,6 @@ class RestoreDialog(OpDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(top)
-        layout.addWidget(self.refused)
-        layout.addWidget(self.preview_box)
         layout.addWidget(self.warning)
         layout.addWidget(self.understood)
         layout.addStretch(1)
