@@ -132,7 +132,8 @@ def first_run_setup(paths: DataPaths) -> bool:
 
 
 def start_auto_backup(paths: DataPaths) -> None:
-    """Today's automatic backup into the data folder, on the writer thread (the first start of a day)."""
+    """Today's automatic backup into the data folder (the first start of a day), on a read thread: SQLite's
+    backup API copies a consistent snapshot while writes go on (WAL), and the sign-in never waits for it."""
     from app import clock
     from app.services.setup.auto_backup import auto_backup
     from app.views import tasks
@@ -145,7 +146,7 @@ def start_auto_backup(paths: DataPaths) -> None:
     def failed(error: UserError) -> None:
         log.gui.warning("the automatic backup failed: %s", error)
 
-    tasks.run(work, on_error=failed)
+    tasks.run(work, on_error=failed, pool=tasks.read_pool())
 
 
 def run_gui(paths: DataPaths, database_url: str | None) -> int:
