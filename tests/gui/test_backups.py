@@ -288,3 +288,24 @@ def test_a_restore_refused_at_the_last_moment_changes_nothing(
     assert villages(session.db) == areas_before
     assert not list(demo_paths.backups.glob("jiuzhu-before-restore-*"))
     signed_in_as(qtbot, session, "clerk")
+
+
+def test_backing_up_from_the_reminder_puts_it_away(
+    qtbot: QtBot, gui_db: Database, head: SignedIn, demo_paths: DataPaths, tmp_path: Path
+) -> None:
+    window = MainWindow(gui_db, head, paths=demo_paths)
+    qtbot.addWidget(window)
+    bar = window.workbench.backup_reminder
+    with qtbot.waitSignals([window.workbench.loaded, bar.loaded], timeout=WAIT):
+        window.show()
+    assert bar.frame.isVisible()
+    bar.button.click()
+    dialog = window.backups.backup_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.installation_label.text() != "", timeout=WAIT)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    with qtbot.waitSignal(bar.loaded, timeout=WAIT):  # the setting changed: the bar reads it again
+        back_up(qtbot, dialog, usb)
+    assert not bar.frame.isVisible()
+    dialog.reject()
