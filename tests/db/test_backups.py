@@ -208,3 +208,24 @@ def test_reading_and_restoring_a_backup_writes_nothing_beside_it(
     demo_db.dispose()
     assert backup.restore(demo_paths, own_backup) is not None
     assert sorted(p.name for p in own_backup.parent.iterdir()) == before == [own_backup.name]
+
+
+@pytest.mark.parametrize(
+    ("sql", "words"),
+    [
+        ('CREATE TABLE "a"") ; DROP TABLE x; --" (y);', "多出数据表"),
+        ("DELETE FROM alembic_version;", "缺少数据库版本"),
+        ("UPDATE alembic_version SET version_num = '9999';", "比本程序新"),
+        ("DELETE FROM installation;", "缺少安装信息"),
+    ],
+    ids=["odd table name", "no revision", "newer revision", "no installation"],
+)
+def test_odd_files_are_refused_with_a_message(
+    demo_db: Database, demo_paths: DataPaths, tmp_path: Path, own_backup: Path, sql: str, words: str
+) -> None:
+    fake = _fake_from(own_backup, tmp_path / "odd.sqlite3", sql)
+    demo_db.dispose()
+    before = digest(demo_paths.database)
+    with pytest.raises(UserError, match=words):
+        backup.restore(demo_paths, fake)
+    assert digest(demo_paths.database) == before

@@ -79,9 +79,11 @@ def read_backup(file: Path) -> BackupPreview:
         if not {"alembic_version", "installation", "household"} <= set(tables):
             raise UserError(f"{file.name} 不是救助通数据库（缺少必要的数据表）")
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        revision = str(row[0]) if row else ""
+        revision = str(row[0]) if row and row[0] else ""
+        if not revision:
+            raise UserError(f"{file.name} 不是完整的救助通数据库（缺少数据库版本）")
         if revision != SCHEMA_HEAD and revision not in known_revisions():
-            raise UserError(f"{file.name} 的数据库版本（{revision or '无'}）比本程序新，请先升级救助通")
+            raise UserError(f"{file.name} 的数据库版本（{revision}）比本程序新，请先升级救助通")
         _require_schema(file, revision, tables)
         identity = _identity(file, conn)
         check = conn.execute("PRAGMA quick_check").fetchone()[0]
@@ -178,7 +180,14 @@ def _schema(conn: sqlite3.Connection) -> Schema:
             "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
         )
     ]
-    return {name: frozenset(r[1] for r in conn.execute(f'PRAGMA table_info("{name}")')) for name in names}
+    return {
+        name: frozenset(r[1] for r in conn.execute(f"PRAGMA table_info({_quoted(name)})")) for name in names
+    }
+
+
+def _quoted(name: str) -> str:
+    """An identifier read from a file, quoted for SQL (a name may hold any character)."""
+    return '"' + name.replace('"', '""') + '"'
 
 
 def _require_schema(file: Path, revision: str, found: Schema) -> None:
@@ -213,7 +222,7 @@ def _identity(file: Path, conn: sqlite3.Connection) -> Identity:
 
 
 def _count(conn: sqlite3.Connection, table: str) -> int:
-    return int(conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
+    return int(conn.execute(f"SELECT count(*) FROM {_quoted(table)}").fetchone()[0])
 
 
 def _utc(raw: object) -> datetime | None:
