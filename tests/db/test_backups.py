@@ -229,3 +229,18 @@ def test_odd_files_are_refused_with_a_message(
     with pytest.raises(UserError, match=words):
         backup.restore(demo_paths, fake)
     assert digest(demo_paths.database) == before
+
+
+def test_a_copy_that_fails_is_said_in_words_and_keeps_the_safety_copy(
+    demo_db: Database, demo_paths: DataPaths, own_backup: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(_file: Path, _dest: Path) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(backup, "_copy_backup", full)
+    demo_db.dispose()
+    with pytest.raises(
+        UserError, match="无法从 b.sqlite3 恢复：database or disk is full，恢复前的数据库另存在"
+    ):
+        backup.restore(demo_paths, own_backup)
+    assert len(list(demo_paths.backups.glob("jiuzhu-before-restore-*"))) == 1

@@ -186,7 +186,15 @@ def restore(paths: DataPaths, file: Path, *, actor: Actor | None = None) -> Path
     safety = None
     if paths.database.exists():
         safety = paths.backups / f"jiuzhu-before-restore-{clock.local_now():%Y%m%d-%H%M%S}.sqlite3"
-        backup_sqlite(paths.database, safety)
-    _copy_backup(file, paths.database)
+        try:
+            backup_sqlite(paths.database, safety)
+        except (OSError, sqlite3.Error) as exc:  # the disk is full, say: nothing is replaced without its copy
+            safety.unlink(missing_ok=True)
+            raise UserError(f"无法先另存当前数据库（{exc}），没有恢复，数据库没有任何改动") from exc
+    try:
+        _copy_backup(file, paths.database)  # one transaction on the database: a failure leaves it as it was
+    except (OSError, sqlite3.Error) as exc:
+        kept = f"，恢复前的数据库另存在 {safety}" if safety else ""
+        raise UserError(f"无法从 {file.name} 恢复：{exc}{kept}") from exc
     log.db.info("restored %s from %s (previous copy: %s)", paths.database, file, safety)
     return safety

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import log
 from app.errors import UserError
@@ -205,12 +205,15 @@ class DesktopSession(QObject):
         self._close_session()
         from app.views.setup.restore_flow import replace_database
 
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)  # the copy takes a moment on a big database
         try:
             outcome = replace_database(self.db, self.paths, file, user.actor)
         except UserError as exc:  # the database cannot be opened again: nothing more to do here
+            QApplication.restoreOverrideCursor()
             QMessageBox.critical(None, self.tr("Restore"), str(exc))
             self.finished.emit(1)
             return
+        QApplication.restoreOverrideCursor()
         self.db = outcome.db
         self._show_login()
         if outcome.error:
