@@ -4,6 +4,7 @@ and the reminder counts from the last backup copied off the PC."""
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -240,7 +241,7 @@ def test_a_copy_that_fails_is_said_in_words_and_keeps_the_safety_copy(
     monkeypatch.setattr(backup, "_copy_backup", full)
     demo_db.dispose()
     with pytest.raises(
-        UserError, match="无法从 b.sqlite3 恢复：database or disk is full，恢复前的数据库另存在"
+        UserError, match=re.escape("无法从 b.sqlite3 恢复：database or disk is full，恢复前的数据库另存在")
     ):
         backup.restore(demo_paths, own_backup)
     assert len(list(demo_paths.backups.glob("jiuzhu-before-restore-*"))) == 1
