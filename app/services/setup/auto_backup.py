@@ -101,10 +101,13 @@ class BackupReminder:
 def backup_reminder(uow: UnitOfWork, actor: Actor, today: date) -> BackupReminder:
     """The last backup copied off this PC and whether it is older than the reminder's days.
 
-    Nothing in it belongs to a village: every user may read it.
+    Nothing in it belongs to a village: every user may read it. A county master on PostgreSQL is backed
+    up by its database server: no reminder there.
     """
+    may = actor.role in BACKUP_ROLES or actor.role is Role.ADMIN
+    if uow.session.get_bind().dialect.name != "sqlite":
+        return BackupReminder(None, None, False, may)
     last = last_offsite_backup(uow)
     days = (today - last).days if last is not None else None
     due = days is None or days > REMIND_AFTER_DAYS
-    may = actor.role in BACKUP_ROLES or actor.role is Role.ADMIN
     return BackupReminder(last, days, due, may)
