@@ -85,6 +85,7 @@ def test_backup_to_a_usb_folder(
     usb.mkdir()
     done = back_up(qtbot, dialog, usb)
     assert done.path.parent == usb and done.path.exists() and done.offsite
+    assert done.path.name.startswith("jiuzhu-430623101-2026")
     assert str(done.path) in dialog.done_label.text() and dialog.last_label.text() == "今天"
     fits(dialog)
     with gui_db.uow("test") as uow:

@@ -82,7 +82,8 @@ def backup(uow: UnitOfWork, actor: Actor, paths: DataPaths, out: Path) -> Backup
         raise UserError(f"数据目录 {paths.root} 中没有数据库，无可备份")
     out = out.expanduser()
     if out.is_dir():
-        out = out / f"jiuzhu-{clock.local_now():%Y%m%d-%H%M%S}.sqlite3"
+        code = session.execute(select(Installation.code)).scalar() or "backup"
+        out = out / f"jiuzhu-{code}-{clock.local_now():%Y%m%d-%H%M%S}.sqlite3"  # whose, on a shared stick
     require_folder(out)
     if out.exists():
         raise UserError(f"文件 {out} 已存在，为防止覆盖，请换一个文件名")
