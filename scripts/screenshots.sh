@@ -22,4 +22,7 @@ xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshots_offi
 # 用户管理 and the forced password change, also at 1366×768 (it builds its own small station)
 ACCOUNTS="${JIUZHU_SHOTS_ACCOUNTS_DIR:-/tmp/jiuzhu-shots-accounts}"
 xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshots_accounts.py "$ACCOUNTS" "$OUT"
+# 文件 → 备份 / 恢复 and the workbench's reminder, at 1366×768 (a small demo station of its own)
+BACKUPS="${JIUZHU_SHOTS_BACKUPS_DIR:-/tmp/jiuzhu-shots-backups}"
+xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshots_backups.py "$BACKUPS" "$OUT"
 echo "screenshots in $OUT"

@@ -38,6 +38,8 @@ DEFAULTS: dict[str, Any] = {
     "local.lock_minutes": 10,
     # [LOCAL] the shortest password accepted for an account on this installation
     "local.password_min_length": 8,
+    # the day of the last backup written outside the data folder (文件 → 备份 to a USB stick); "" = never
+    "local.backup.offsite_on": "",
 }
 LOCK_MINUTES_RANGE = (1, 120)
 

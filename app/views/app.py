@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 import app as app_package
 from app import log
+from app.errors import UserError
 from app.paths import DataPaths
 from app.views import gc_guard
 from app.views.opening import DatabaseHolder
@@ -105,6 +106,25 @@ def first_run_setup(paths: DataPaths) -> bool:
     return accepted
 
 
+def start_auto_backup(paths: DataPaths) -> None:
+    """Today's automatic backup into the data folder (the first start of a day), on a read thread: SQLite's
+    backup API copies a consistent snapshot while writes go on (WAL), and the sign-in never waits for it."""
+    from app import clock
+    from app.views import tasks
+
+    today = clock.today()
+
+    def work(_progress: tasks.Progress, _cancel: tasks.CancelFlag) -> object:
+        from app.services.setup.auto_backup import auto_backup  # here: the sign-in imports no model
+
+        return auto_backup(paths, today)
+
+    def failed(error: UserError) -> None:
+        log.gui.warning("the automatic backup failed: %s", error)
+
+    tasks.run(work, on_error=failed, pool=tasks.read_pool())
+
+
 def run_gui(paths: DataPaths, database_url: str | None) -> int:
     """`jiuzhu gui`: first-run setup on an empty folder, then the session until the user quits; exit code."""
     log.setup(paths.logs if (database_url or paths.root.exists()) else None)
@@ -129,10 +149,14 @@ def run_gui(paths: DataPaths, database_url: str | None) -> int:
     startup = Startup(qapp, holder, paths, first_user)
     try:
         startup.show_login()
+        if database_url is None:
+            start_auto_backup(paths)
         return qapp.exec()
     finally:
         tasks.wait_all()
-        if holder.database is not None:
+        if startup.session is not None:  # a restore opens the database anew
+            startup.session.db.dispose()
+        elif holder.database is not None:
             holder.database.dispose()
         crash_dialog.uninstall()
         qInstallMessageHandler(previous_handler)

@@ -34,6 +34,7 @@ from app.views.page import Page
 from app.views.reports.reports_page import ReportsPage
 from app.views.reviews.reviews_page import ReviewsPage
 from app.views.section_tabs import SectionTabs
+from app.views.setup.backup_actions import BackupActions
 from app.views.setup.settings_page import SettingsPage
 from app.views.setup.standards_editor import StandardsEditor
 from app.views.setup.users_page import UsersPage
@@ -320,6 +321,10 @@ class MainWindow(QMainWindow):
             QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_P)
         )
         self.change_password_action.triggered.connect(self.change_password)
+        self.backups = BackupActions(self.ws, self)
+        file_menu.addActions([self.backups.backup_action, self.backups.restore_action])
+        self.workbench.backup_reminder.backup_requested.connect(self.backups.open_backup)
+        file_menu.addSeparator()
         self.sign_out_action = file_menu.addAction(self.tr("Sign &out / switch user"))
         self.sign_out_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
         self.sign_out_action.triggered.connect(self.sign_out_requested)

@@ -305,6 +305,115 @@
     </message>
 </context>
 <context>
+    <name>BackupActions</name>
+    <message>
+        <source>&amp;Back up…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Back up the database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <source>A backup is a copy of the whole database: every household, case and account. Write it to a USB stick or another disk and keep that away from this computer, in a locked drawer: a copy left on the same PC is lost with it. The copy holds personal data; never hand it on.</source>
+        <translation>备份是整个数据库的副本，所有家庭、申请和账户都在其中。请备份到U盘或另一块硬盘，并存放在远离这台电脑的地方（如上锁的抽屉）：留在同一台电脑上的副本会随电脑一起丢失。备份含有个人信息，切勿转交他人。</translation>
+    </message>
+    <message>
+        <source>the USB stick, e.g. E:\</source>
+        <translation>U盘，例如 E:\</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>This installation:</source>
+        <translation>本机：</translation>
+    </message>
+    <message>
+        <source>Contents:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <source>Last copy off this PC:</source>
+        <translation>最近拷出本机的备份：</translation>
+    </message>
+    <message>
+        <source>Write to &amp;folder:</source>
+        <translation>写入文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Back up</source>
+        <translation>备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>{households} households, {persons} persons</source>
+        <translation>{households}户，{persons}人</translation>
+    </message>
+    <message>
+        <source>never yet</source>
+        <translation>从未拷出过</translation>
+    </message>
+    <message>
+        <source>Write the backup to</source>
+        <translation>备份到</translation>
+    </message>
+    <message>
+        <source>Backing up the database…</source>
+        <translation>正在备份数据库…</translation>
+    </message>
+    <message>
+        <source>Backed up to {file} ({households} households, {persons} persons).</source>
+        <translation>已备份到 {file}（{households}户，{persons}人）。</translation>
+    </message>
+    <message>
+        <source>The folder lies inside the data folder: this copy does not count as a copy off the PC.</source>
+        <translation>该文件夹位于数据文件夹内，这份备份不算拷出本机。</translation>
+    </message>
+    <message>
+        <source>{reminder} {advice}</source>
+        <translation>{reminder}{advice}</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+</context>
+<context>
+    <name>BackupReminderBar</name>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>立即备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>No backup of this database has been copied off this PC yet.</source>
+        <translation>本机数据库还没有拷出过备份。</translation>
+    </message>
+    <message>
+        <source>The last backup copied off this PC was made {days} days ago ({day}).</source>
+        <translation>最近一次拷出本机的备份是{days}天前（{day}）做的。</translation>
+    </message>
+    <message>
+        <source>Back up to a USB stick now and keep it away from this computer.</source>
+        <translation>请现在备份到U盘，并存放在远离这台电脑的地方。</translation>
+    </message>
+    <message>
+        <source>Please ask the head of the office or the administrator to back up.</source>
+        <translation>请负责人或系统管理员备份。</translation>
+    </message>
+    <message>
+        <source>{reminder} {advice}</source>
+        <translation>{reminder}{advice}</translation>
+    </message>
+</context>
+<context>
     <name>BarChart</name>
     <message>
         <source>No data</source>
@@ -1093,6 +1202,22 @@ Please copy the details below and send them to your system administrator.</sourc
 </context>
 <context>
     <name>DesktopSession</name>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>The backup was not restored; nothing was changed.</source>
+        <translation>备份没有恢复，数据库没有任何改动。</translation>
+    </message>
+    <message>
+        <source>The database was restored from {file}. Please sign in again.</source>
+        <translation>已从 {file} 恢复数据库，请重新登录。</translation>
+    </message>
+    <message>
+        <source>The database it replaced was kept as {file}.</source>
+        <translation>原数据库已另存为 {file}。</translation>
+    </message>
     <message>
         <source>{user} has left {n} window(s) with input that has not been saved. Signing in as {other} closes them and discards that input.</source>
         <translation>{user}留下的 {n} 个窗口中有尚未保存的输入。以{other}的身份登录将关闭这些窗口，并放弃其中的输入。</translation>
@@ -3393,6 +3518,77 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>&amp;Set password</source>
         <translation>设置密码(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore the database from a backup</source>
+        <translation>从备份恢复数据库</translation>
+    </message>
+    <message>
+        <source>Restoring replaces this computer&apos;s whole database with the backup. Only a backup of this installation can be restored; choose the file to see what it holds.</source>
+        <translation>恢复会用备份替换这台电脑上的整个数据库。只能恢复本机的备份；选择文件后，下面会显示备份的内容。</translation>
+    </message>
+    <message>
+        <source>a backup file (.sqlite3)</source>
+        <translation>备份文件（.sqlite3）</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>This installation:</source>
+        <translation>本机：</translation>
+    </message>
+    <message>
+        <source>Backup &amp;file:</source>
+        <translation>备份文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Installation:</source>
+        <translation>备份所属：</translation>
+    </message>
+    <message>
+        <source>Data as of:</source>
+        <translation>数据截至：</translation>
+    </message>
+    <message>
+        <source>File written:</source>
+        <translation>文件时间：</translation>
+    </message>
+    <message>
+        <source>Contents:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <source>Database version:</source>
+        <translation>数据库版本：</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Before you restore:&lt;/b&gt; everything entered on this computer after the backup was made is lost (the database now in use is first copied into the data folder&apos;s backups). Accounts and passwords go back to the backup&apos;s. The sync keys are not in a backup: this computer keeps its own, but the backup&apos;s record of bundles sent and received goes back too. If the county re-keyed this station, or bundles were exchanged after the backup, ask the county to check the station&apos;s sync (it may need to be provisioned again). Everyone signs in again afterwards.</source>
+        <translation>&lt;b&gt;恢复之前请注意：&lt;/b&gt;备份之后在这台电脑上录入的一切都会丢失（正在使用的数据库会先另存到数据文件夹的 backups 中）。账户和密码也回到备份时的状态。同步密钥不在备份中：本机保留自己的密钥，但备份中收发数据包的记录也会回到备份时。如果备份之后县里重新配置过本站的密钥，或者备份之后与县里交换过数据包，请恢复后请县里核对本站的同步情况（可能需要重新配置工作站）。恢复后所有用户都要重新登录。</translation>
+    </message>
+    <message>
+        <source>I have read this and want to &amp;replace the database</source>
+        <translation>我已阅读上述说明，确定要替换数据库(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>选择备份文件</translation>
+    </message>
+    <message>
+        <source>Jiuzhu backups (*.sqlite3 *.db);;All files (*)</source>
+        <translation>救助通备份 (*.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{households} households, {persons} persons, {cases} cases, {users} accounts</source>
+        <translation>{households}户，{persons}人，{cases}件申请，{users}个账户</translation>
     </message>
 </context>
 <context>

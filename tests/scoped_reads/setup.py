@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from app.domain.codes import AreaLevel
 from app.models.area import Area
 from app.services import settings
-from app.services.setup import accounts, areas, standards
+from app.services.setup import accounts, areas, auto_backup, backup, standards
 from app.services.setup.standards import EditorView, StandardRow
 from tests.scoped_reads import ReadCase
 
@@ -64,5 +65,18 @@ READS = [
         settings.idle_lock_minutes,
         lambda _minutes: [],
         note="this computer's idle minutes: a number",
+    ),
+    ReadCase(
+        auto_backup.backup_reminder,
+        lambda uow, actor: auto_backup.backup_reminder(uow, actor, date(2026, 11, 20)),
+        lambda _reminder: [],
+        note="the day of the last backup copied off this PC",
+    ),
+    ReadCase(backup.backup_form, backup.backup_form, lambda _form: [], note="refused: heads only"),
+    ReadCase(
+        backup.this_installation,
+        backup.this_installation,
+        lambda _who: [],
+        note="refused: administrator only",
     ),
 ]

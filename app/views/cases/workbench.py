@@ -13,6 +13,7 @@ from app.views.cases import CASE_TABLES
 from app.views.cases.dashboard import DashboardPanel
 from app.views.page import Page
 from app.views.reviews.columns import review_columns
+from app.views.setup.backup_reminder import BackupReminderBar
 from app.views.tablemodels.rows import ROW_ROLE, ColumnSpec, RowsTableModel, days_tone
 from app.views.widgets.forms import calendar_days_text, fit_columns, show_date, work_table, working_days_text
 from app.views.workspace import Workspace
@@ -59,10 +60,12 @@ class WorkbenchPage(Page):
         self._retitle()
 
         self.status = QLabel()
+        self.backup_reminder = BackupReminderBar(ws)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 12)
         layout.addWidget(self.dashboard)
         layout.addSpacing(8)
+        layout.addWidget(self.backup_reminder)
         layout.addWidget(self.status)  # the day's summary, just above the lists it sums up
         layout.addWidget(self.refused)
         layout.addWidget(self.tabs, 1)

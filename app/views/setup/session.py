@@ -9,10 +9,11 @@ closes them first. Input typed but not saved is never thrown away silently: the 
 from __future__ import annotations
 
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import log
 from app.errors import UserError
@@ -82,6 +83,7 @@ class DesktopSession(QObject):
     locked = Signal()
     unlocked = Signal()
     finished = Signal(int)  # the user quit: the exit code
+    restored = Signal(bool)  # a restore was tried (True: done) and the sign-in is shown again
 
     def __init__(
         self, db: Database, paths: DataPaths | None, *, first_user: str = "", parent: QObject | None = None
@@ -95,6 +97,7 @@ class DesktopSession(QObject):
         self.lock_dialog: LockDialog | None = None
         self.screen_lock: ScreenLock | None = None
         self.lock_timeout: LockTimeout | None = None
+        self.notice: QMessageBox | None = None
 
     def start(self, login: LoginDialog | None = None) -> None:
         """Show the sign-in, or take over the one already on screen (drawn before the database opened)."""
@@ -146,6 +149,8 @@ class DesktopSession(QObject):
         window = MainWindow(self.db, who, paths=self.paths)
         window.sign_out_requested.connect(self.sign_out)
         window.lock_requested.connect(self.lock)
+        # queued: the restore closes the window (and the dialog that asked) once the dialog's slot is done
+        window.backups.restore_requested.connect(self.restore, Qt.ConnectionType.QueuedConnection)
         window.closed.connect(self._on_window_closed)
         window.confirm_close = self._may_quit
         self.window = window
@@ -195,6 +200,40 @@ class DesktopSession(QObject):
         window.close()
         window.deleteLater()
         log.gui.info("signed out")
+
+    @Slot(object)
+    def restore(self, file: Path) -> None:
+        """文件 → 恢复 confirmed: close the user's windows, replace the database, back to the sign-in."""
+        user = self.user
+        if user is None or self.paths is None or self.is_locked:
+            return
+        if not self._may_discard(Leaving.SIGN_OUT, user):
+            return
+        self._close_session()
+        from app.views.setup.restore_flow import replace_database
+
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)  # the copy takes a moment on a big database
+        try:
+            outcome = replace_database(self.db, self.paths, file, user.actor)
+        except UserError as exc:  # the database cannot be opened again: nothing more to do here
+            QApplication.restoreOverrideCursor()
+            QMessageBox.critical(None, self.tr("Restore"), str(exc))
+            self.finished.emit(1)
+            return
+        QApplication.restoreOverrideCursor()
+        self.db = outcome.db
+        self._show_login()
+        if outcome.error:
+            text = self.tr("The backup was not restored; nothing was changed.") + "\n" + outcome.error
+        else:
+            text = self.tr("The database was restored from {file}. Please sign in again.").format(file=file)
+            if outcome.safety is not None:
+                text += "\n" + self.tr("The database it replaced was kept as {file}.").format(
+                    file=outcome.safety
+                )
+        self.notice = QMessageBox(QMessageBox.Icon.Information, self.tr("Restore"), text, parent=self.login)
+        self.notice.open()
+        self.restored.emit(not outcome.error)
 
     # -- the lock --------------------------------------------------------------------------------
 

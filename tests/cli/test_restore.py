@@ -1,0 +1,59 @@
+"""`jiuzhu restore` knows what it restores (issue 14): another installation's backup, or a file whose
+tables do not match its recorded revision, is refused with exit 1 and nothing written."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from app.cli import run
+
+
+def jiuzhu(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = run(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def init(capsys: pytest.CaptureFixture[str], folder: Path, *how: str) -> Path:
+    assert jiuzhu(capsys, "--data-dir", str(folder), "init", *how)[0] == 0
+    return folder
+
+
+def state(folder: Path) -> tuple[str, list[str]]:
+    db = folder / "jiuzhu.sqlite3"
+    return hashlib.sha256(db.read_bytes()).hexdigest(), sorted(p.name for p in (folder / "backups").iterdir())
+
+
+@pytest.mark.parametrize(
+    "other", [("--township", "430623102"), ("--county", "430623")], ids=["township", "county"]
+)
+def test_restore_refuses_a_backup_of_another_installation(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, other: tuple[str, str]
+) -> None:
+    mine = init(capsys, tmp_path / "mine", "--township", "430623101")
+    theirs = init(capsys, tmp_path / "theirs", *other)
+    file = tmp_path / "theirs.sqlite3"
+    assert jiuzhu(capsys, "--data-dir", str(theirs), "backup", "--out", str(file))[0] == 0
+    before = state(mine)
+    code, out, err = jiuzhu(capsys, "--data-dir", str(mine), "restore", str(file))
+    assert code == 1 and "不能恢复到本机" in err and other[1] in err and not out
+    assert state(mine) == before
+
+
+def test_restore_refuses_a_file_whose_tables_do_not_match(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    mine = init(capsys, tmp_path / "mine", "--township", "430623101")
+    file = tmp_path / "b.sqlite3"
+    assert jiuzhu(capsys, "--data-dir", str(mine), "backup", "--out", str(file))[0] == 0
+    with sqlite3.connect(file) as conn:
+        conn.execute("ALTER TABLE household DROP COLUMN notes")
+    conn.close()
+    before = state(mine)
+    code, _, err = jiuzhu(capsys, "--data-dir", str(mine), "restore", str(file))
+    assert code == 1 and "household 缺少列 notes" in err and "没有任何改动" in err
+    assert state(mine) == before
