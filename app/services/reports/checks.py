@@ -39,6 +39,7 @@ from app.domain.codes import Program, RuleMode, Sex
 from app.domain.deadlines import CaseClock, deadlines
 from app.domain.income import IncomeLine
 from app.domain.workflow import BENEFIT_STATES, PRE_DECISION_STATES, TERMINAL_STATES, CaseState
+from app.models import replay
 from app.models.audit import verify_chain
 from app.models.case import Benefit, BenefitMember, Case, Decision, Review
 from app.models.db import UnitOfWork
@@ -308,7 +309,8 @@ def run_all(uow: UnitOfWork, actor: Actor, today: date | None = None) -> CheckRe
     session = uow.session
     report = CheckReport()
     report.integrity = integrity_problems(session)
-    report.audit = verify_chain(session.connection())
+    conn = session.connection()
+    report.audit = verify_chain(conn) + replay.missing_log(conn) + replay.differences(conn)
     report.audit_events = int(session.execute(text("SELECT count(*) FROM audit_event")).scalar_one())
     report.findings = findings_in(session, actor.area_code, today)
     return report
