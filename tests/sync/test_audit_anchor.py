@@ -1,0 +1,125 @@
+"""The station's audit head travels, signed, in every up bundle and the county keeps it (decision 0008):
+a station whose history was rewritten (the chain recomputed) or cut is found at the county's next import,
+and its bundle is held until an administrator accepts the break."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select, update
+
+from app.models.audit import HEAD_KEY, AuditEvent, _iso, event_hash
+from app.models.household import Household
+from app.models.settings import Setting
+from app.models.sync import StationAuditHead
+from tests.sync.conftest import World
+from tests.sync.test_sequence import edit, payload_of
+
+STATION = "430623102"
+
+
+def county_head(world: World) -> tuple[int, str] | None:
+    db = world.db("county")
+    try:
+        with db.uow("test") as uow:
+            known = uow.session.get(StationAuditHead, STATION)
+            return (known.seq, known.hash) if known else None
+    finally:
+        db.dispose()
+
+
+def county_notes(world: World) -> set[str]:
+    db = world.db("county")
+    try:
+        with db.uow("test") as uow:
+            return set(uow.session.execute(select(Household.notes)).scalars())
+    finally:
+        db.dispose()
+
+
+def rewrite_history(world: World, keep_below: int | None = None) -> None:
+    """What someone who can write the station's file does: change an old event (or cut the log after
+    ``keep_below``) and recompute every hash and the head anchor, so the station's own check sees a
+    whole chain."""
+    db = world.db(STATION)
+    try:
+        with db.engine.begin() as conn:
+            if keep_below is not None:
+                conn.execute(AuditEvent.__table__.delete().where(AuditEvent.seq > keep_below))
+            else:
+                conn.execute(update(AuditEvent).where(AuditEvent.seq == 3).values(actor="someone-else"))
+            prev = "0" * 64
+            for ev in conn.execute(select(AuditEvent).order_by(AuditEvent.seq)).all():
+                digest = event_hash(
+                    ev.seq, _iso(ev.at), ev.actor, ev.action, ev.table_name, ev.record_id,
+                    ev.old_values, ev.new_values, prev,
+                )  # fmt: skip
+                conn.execute(
+                    update(AuditEvent).where(AuditEvent.seq == ev.seq).values(prev_hash=prev, hash=digest)
+                )
+                prev, last = digest, ev.seq
+            head = json.dumps({"seq": last, "hash": prev})
+            conn.execute(update(Setting).where(Setting.key == HEAD_KEY).values(value=head))
+    finally:
+        db.dispose()
+
+
+def first_round(world: World) -> None:
+    first = world.export(STATION)
+    assert first is not None
+    assert world.import_("county", first)[0] == 0
+
+
+def test_the_head_travels_and_the_county_keeps_it(world: World) -> None:
+    first = world.export(STATION)
+    assert first is not None
+    sent = payload_of(world, first)["audit"]
+    assert sent["prev_seq"] == 0 and sent["seq"] > 0
+    assert world.import_("county", first)[0] == 0
+    assert county_head(world) == (sent["seq"], sent["hash"])
+    edit(world, STATION, "第二次修改")
+    second = world.export(STATION)
+    assert second is not None
+    again = payload_of(world, second)["audit"]
+    assert (again["prev_seq"], again["prev_hash"]) == (sent["seq"], sent["hash"]) and again["seq"] > sent[
+        "seq"
+    ]
+    code, out, err = world.import_("county", second)
+    assert code == 0 and "暂存" not in out, out + err
+    assert "第二次修改" in county_notes(world)
+    assert county_head(world) == (again["seq"], again["hash"])
+
+
+def _held_then_accepted(world: World, words: str) -> None:
+    edit(world, STATION, "改写之后")
+    bundle = world.export(STATION)
+    assert bundle is not None
+    before = county_head(world)
+    code, out, err = world.import_("county", bundle)
+    assert "暂存" in out + err and words in out + err, out + err
+    assert "改写之后" not in county_notes(world) and county_head(world) == before
+    code, out, err = world.import_("county", bundle)  # imported again: still held, nothing applied
+    assert "暂存" in out + err and "改写之后" not in county_notes(world)
+    assert world.jz("county", "station", "accept-audit", "--code", "430623103")[0] == 1  # nothing held there
+    assert world.ok("county", "station", "accept-audit", "--code", STATION)
+    code, out, err = world.import_("county", bundle)
+    assert code == 0 and "改写之后" in county_notes(world), out + err
+    assert county_head(world) == (
+        payload_of(world, bundle)["audit"]["seq"],
+        payload_of(world, bundle)["audit"]["hash"],
+    )
+
+
+def test_a_recomputed_chain_is_found_at_the_next_import(world: World) -> None:
+    first_round(world)
+    rewrite_history(world)
+    assert "审计链：完好" in world.jz(STATION, "check")[1]  # the station alone cannot tell
+    _held_then_accepted(world, "重新计算")
+
+
+def test_a_history_cut_before_the_next_bundle_is_found(world: World) -> None:
+    first_round(world)
+    rewrite_history(world, keep_below=10)
+    # Here the station's own check sees rows whose bulk events are gone; the county sees the cut.
+    assert "审计链：被改动" in world.jz(STATION, "check")[1]
+    _held_then_accepted(world, "审计")
