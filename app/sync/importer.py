@@ -17,7 +17,7 @@ from app import log
 from app.domain.codes import BundleStatus, InstallationKind, KeyStatus
 from app.fileio import cause, write_atomically
 from app.models.sync import SyncBundle, SyncKey, SyncPeer
-from app.paths import DataPaths
+from app.paths import DataPaths, private_dir
 from app.sync import anchor, state, stream
 from app.sync import format as fmt
 from app.sync.apply_down import DownApplier
@@ -226,7 +226,7 @@ def _import_one(
 def _hold(session: Session, paths: DataPaths, checked: Checked, data: bytes, result: str = "") -> None:
     """Keep the bundle under the data folder and record it as held."""
     target = _held_path(paths, checked.header, checked.frame.file_hash)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(target.parent)
     write_atomically(target, data)
     peer_code = checked.peer.code
     session.add(_received(checked, peer_code, status=BundleStatus.HELD, held_path=str(target), result=result))
