@@ -134,6 +134,19 @@ def held_for_audit(bundle: SyncBundle) -> str:
     return found if isinstance(found, str) else ""
 
 
+def hold_reason(session: Session, peer_code: str) -> str:
+    """Why a bundle of the station waits for a person ("" when none does or the break is accepted)."""
+    if accepted(session, peer_code):
+        return ""
+    for bundle in session.execute(
+        select(SyncBundle).where(SyncBundle.direction == "in", SyncBundle.peer_code == peer_code)
+    ).scalars():
+        why = held_for_audit(bundle)
+        if why:
+            return why
+    return ""
+
+
 def accepted(session: Session, peer_code: str) -> bool:
     known = session.get(StationAuditHead, peer_code)
     return known is not None and known.accept_next

@@ -6,12 +6,20 @@ from __future__ import annotations
 
 import json
 
+import pytest
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 
+from app.domain.codes import InstallationKind, Role
 from app.models.audit import HEAD_KEY, AuditEvent, _iso, event_hash
 from app.models.household import Household
 from app.models.settings import Setting
 from app.models.sync import StationAuditHead
+from app.services.context import Actor
+from app.views import tasks
+from app.views.signed_in import SignedIn
+from app.views.sync.stations_page import StationsPage
+from app.views.workspace import Workspace
 from tests.sync.conftest import World
 from tests.sync.test_sequence import edit, payload_of
 
@@ -123,3 +131,44 @@ def test_a_history_cut_before_the_next_bundle_is_found(world: World) -> None:
     # Here the station's own check sees rows whose bulk events are gone; the county sees the cut.
     assert "审计链：被改动" in world.jz(STATION, "check")[1]
     _held_then_accepted(world, "审计")
+
+
+CHIEF = SignedIn(
+    Actor("chief", "李局长", Role.COUNTY_HEAD, "430623000000"), "华容县", InstallationKind.COUNTY
+)
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")  # the offscreen platform says so
+def test_the_stations_tab_offers_to_accept_the_break(qtbot: QtBot, world: World) -> None:
+    """工作站: the held station shows why; an administrator accepts once, then the bundle imports."""
+    first_round(world)
+    rewrite_history(world)
+    edit(world, STATION, "改写之后")
+    bundle = world.export(STATION)
+    assert bundle is not None
+    world.import_("county", bundle)
+    db = world.db("county")
+    try:
+        chief = SignedIn(
+            Actor("chief", "李局长", Role.COUNTY_HEAD, "430623000000"), "华容县", InstallationKind.COUNTY
+        )
+        page = StationsPage(Workspace(db, chief, world.paths("county")))
+        qtbot.addWidget(page)
+        with qtbot.waitSignal(page.loaded, timeout=20_000):
+            page.show()
+        page.select(STATION)
+        assert page.accept_button.isEnabled() and "重新计算" in page.accept_button.toolTip()
+        page.select("430623103")
+        assert not page.accept_button.isEnabled()
+        page.select(STATION)
+        page.confirm_accept = lambda row: True  # type: ignore[method-assign]
+        with qtbot.waitSignal(page.loaded, timeout=20_000):
+            page.accept_button.click()
+        assert STATION in page.summary.text()
+        page.select(STATION)
+        assert not page.accept_button.isEnabled()
+        assert tasks.wait_all()
+    finally:
+        db.dispose()
+    code, out, err = world.import_("county", bundle)
+    assert code == 0 and "改写之后" in county_notes(world), out + err

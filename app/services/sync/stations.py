@@ -71,6 +71,7 @@ class StationState:
     provisioned_at: datetime | None
     down_seq: int
     last_down_at: datetime | None
+    audit_hold: str = ""  # why a bundle waits for an administrator (decision 0008), "" when none does
 
 
 @query
@@ -85,7 +86,11 @@ def station_board(uow: UnitOfWork, actor: Actor) -> list[StationState]:
     }
     return [
         StationState(
-            info, peers[info.code].provisioned_at, peers[info.code].out_seq, peers[info.code].last_out_at
+            info,
+            peers[info.code].provisioned_at,
+            peers[info.code].out_seq,
+            peers[info.code].last_out_at,
+            anchor.hold_reason(uow.session, info.code),
         )
         for info in infos
     ]
