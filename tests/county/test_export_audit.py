@@ -75,8 +75,9 @@ def _written_and_audited(
     events = exports(paths)[before:]
     named = {str(e.get("file")) for e in events}
     assert files <= named, (files, events)
-    for e in events:
-        assert e["actor"] and e["at"] and "households" in e, e
+    for e in events:  # who, when, what kind, how many households, where
+        assert e["actor"] and e["at"] and e.get("kind") and "households" in e, e
+        assert e.get("folder") == str(out.resolve()), e
 
 
 @pytest.mark.parametrize("writer", sorted(STATION_WRITERS))

@@ -78,6 +78,8 @@ def _audit_roster(uow: UnitOfWork, actor: Actor, roster: Roster, out: Path, *, m
         table="payment_line",
         summary={
             "file": Path(out).name,
+            "folder": str(Path(out).resolve().parent),
+            "kind": "发放名册",
             "masked": masked,
             "month": roster.month,
             "households": roster.households,
@@ -96,7 +98,7 @@ def audit_report(uow: UnitOfWork, actor: Actor, out: Path, kind: str, households
         table="benefit",
         summary={
             "file": path.name,
-            "folder": str(path.parent),
+            "folder": str(path.resolve().parent),
             "kind": kind,
             "households": households,
             "persons": persons,
