@@ -59,6 +59,16 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _same(current: Any, want: Any) -> bool:
+    """The current value equals the one the event wrote (a number by value: 85.5 is 85.50)."""
+    if isinstance(current, Decimal | float) and not isinstance(want, bool):
+        try:
+            return Decimal(str(current)) == Decimal(str(want))
+        except ArithmeticError:
+            return False
+    return bool(_plain(current) == want)
+
+
 def _rows_of(summary: str) -> int:
     try:
         rows = json.loads(summary).get("rows", 0) if summary else 0
@@ -131,7 +141,7 @@ def differences(conn: Connection, tables: Iterable[str] = WATCHED) -> list[str]:
                 want = state[column.name]
                 if want is None:
                     continue  # a default filled in at insert time: not known to the event
-                if _plain(row[at]) != want:
+                if not _same(row[at], want):
                     found.append(
                         f"{label}记录 {rid} 的字段“{column.name}”与审计记录不符（审计之外被改动，值不显示）"
                     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -93,6 +94,24 @@ def test_an_edit_around_the_application_is_a_severe_finding(
     code, out = check(capsys, paths)
     assert code == 1 and "审计链：被改动" in out and words in out, out
     assert ZHANG not in out and "430623195603080018" not in out and "6228480099999999999" not in out
+
+
+def test_a_number_is_compared_by_value(
+    capsys: pytest.CaptureFixture[str], paths: DataPaths, station: Database
+) -> None:
+    """85.5 written, 85.50 read back: the same value, no finding; 91 set around the application is one."""
+    add_villages(station)
+    with station.uow("clerk") as uow:
+        hh = Household(
+            village_code="430623101201", urban_rural="rural", head_name="李四", housing_area=Decimal("85.5")
+        )
+        uow.session.add(hh)
+        uow.commit()
+    assert check(capsys, paths)[0] == 0
+    with sqlite3.connect(paths.database) as conn:
+        conn.execute("UPDATE household SET housing_area = 91")
+    code, out = check(capsys, paths)
+    assert code == 1 and "housing_area" in out, out
 
 
 def test_a_deleted_log_is_severe(
