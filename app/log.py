@@ -9,6 +9,7 @@ holds the record. The crash report (app/views/crash_dialog.py) goes through :fun
 from __future__ import annotations
 
 import collections
+import contextlib
 import logging
 import logging.handlers
 import os
@@ -45,7 +46,8 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
     def _open(self) -> Any:
         stream = super()._open()
         if os.name == "posix":
-            os.chmod(self.baseFilename, 0o600)
+            with contextlib.suppress(OSError):  # a file system without modes: the log still opens
+                os.chmod(self.baseFilename, 0o600)
         return stream
 
 

@@ -77,30 +77,36 @@ def private_dir(folder: Path) -> Path:
     for made in reversed(missing):
         made.mkdir(mode=PRIVATE_DIR, exist_ok=True)
         if os.name == "posix":
-            os.chmod(made, PRIVATE_DIR)
+            _chmod(str(made), PRIVATE_DIR)
     return folder
 
 
 def private_file(path: Path) -> None:
     """Set a file the owner's only (POSIX)."""
     if os.name == "posix":
-        os.chmod(path, PRIVATE_FILE)
+        _chmod(str(path), PRIVATE_FILE)
 
 
 def secure_tree(root: Path) -> None:
     """Folders 0700 and files 0600 below ``root`` (and ``root`` itself); links are left alone."""
     if os.name != "posix" or not root.is_dir():
         return
-    os.chmod(root, PRIVATE_DIR)
+    _chmod(str(root), PRIVATE_DIR)
     for folder, dirs, files in os.walk(root):
         for name in dirs:
-            path = os.path.join(folder, name)
-            if not os.path.islink(path):
-                os.chmod(path, PRIVATE_DIR)
+            _chmod(os.path.join(folder, name), PRIVATE_DIR)
         for name in files:
-            path = os.path.join(folder, name)
-            if not os.path.islink(path):
-                os.chmod(path, PRIVATE_FILE)
+            _chmod(os.path.join(folder, name), PRIVATE_FILE)
+
+
+def _chmod(path: str, mode: int) -> None:
+    """Set ``mode`` unless ``path`` is a link or cannot be changed (another owner, a FAT stick): the
+    folder still opens; what could not be made private stays as it was."""
+    try:
+        if not os.path.islink(path) and (os.stat(path).st_mode & 0o777) != mode:
+            os.chmod(path, mode)
+    except OSError:
+        pass
 
 
 def resolve(data_dir: str | os.PathLike[str] | None = None) -> DataPaths:
