@@ -5,6 +5,8 @@ and its bundle is held until an administrator accepts the break."""
 from __future__ import annotations
 
 import json
+import os
+import stat
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -185,3 +187,11 @@ def test_sync_both_ways_leaves_both_audit_logs_consistent_with_the_rows(world: W
     for who in ("county", STATION):
         out = world.jz(who, "check")[1]
         assert "审计链：完好" in out, (who, out)
+    if os.name == "posix":  # keystores, bundles kept and sent, logs, databases: the owner's only
+        for who in ("county", STATION):
+            root = world.dir(who)
+            found = {p.relative_to(root).parts[0] for p in root.rglob("*")}
+            assert {"keys", "sync", "logs", "jiuzhu.sqlite3"} <= found, found
+            for path in [root, *root.rglob("*")]:
+                mode = stat.S_IMODE(path.stat().st_mode)
+                assert mode == (0o700 if path.is_dir() else 0o600), (path, oct(mode))
