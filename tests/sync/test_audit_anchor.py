@@ -132,7 +132,7 @@ def test_a_history_cut_before_the_next_bundle_is_found(world: World) -> None:
     rewrite_history(world, keep_below=10)
     # Here the station's own check sees rows whose bulk events are gone; the county sees the cut.
     assert "审计链：被改动" in world.jz(STATION, "check")[1]
-    _held_then_accepted(world, "审计")
+    _held_then_accepted(world, "审计历史被截断")
 
 
 CHIEF = SignedIn(
