@@ -115,9 +115,20 @@ def _table(name: str) -> Any:
     return metadata.tables[name]
 
 
-def differences(conn: Connection, tables: Iterable[str] = WATCHED) -> list[str]:
+@dataclass
+class Coverage:
+    """How many rows were replayed field by field, and how many (written in bulk) only counted."""
+
+    replayed: int = 0
+    counted: int = 0
+
+
+def differences(
+    conn: Connection, tables: Iterable[str] = WATCHED, coverage: Coverage | None = None
+) -> list[str]:
     """A Chinese message per row whose fields differ from its replayed audit events."""
     exp = expected(conn, tables)
+    cover = coverage if coverage is not None else Coverage()
     problems: list[str] = []
     for name, known in exp.rows.items():
         table = _table(name)
@@ -146,6 +157,8 @@ def differences(conn: Connection, tables: Iterable[str] = WATCHED) -> list[str]:
                         f"{label}记录 {rid} 的字段“{column.name}”与审计记录不符（审计之外被改动，值不显示）"
                     )
         unknown = sum(1 for rid in current if rid not in known)
+        cover.counted += unknown
+        cover.replayed += len(current) - unknown
         if unknown > exp.bulk[name]:
             found.append(
                 f"{label}有{unknown}条记录没有逐条审计记录，而批量写入的审计记录只有{exp.bulk[name]}条"

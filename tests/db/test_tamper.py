@@ -63,6 +63,7 @@ def test_an_untouched_station_is_clean(
 ) -> None:
     code, out = check(capsys, paths)
     assert code == 0 and "审计链：完好" in out, out
+    assert "3条按审计记录逐字段核对，0条为批量写入" in out, out  # the household, its head, the admin
 
 
 @pytest.mark.parametrize(
