@@ -200,7 +200,8 @@ def _import_one(
             session.flush()
         else:
             out.status = BundleStatus.REPLAY if seen.status == BundleStatus.APPLIED else BundleStatus.HELD
-            out.result = result_from_dict(json.loads(seen.result) if seen.result else {})
+            stored = json.loads(seen.result) if seen.result and not waits else {}
+            out.result = result_from_dict(stored)
             return out
     if header.seq <= peer.in_seq:
         raise fmt.BundleError(f"{peer.code} 的第{header.seq}号数据包早已处理过（当前已到第{peer.in_seq}号）")
