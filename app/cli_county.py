@@ -171,6 +171,18 @@ def _write_report(
         print(warning, file=sys.stderr)
 
 
+def _audit_reports(
+    uow: UnitOfWork, actor: Actor, out: Path, pdf: Path | None, kind: str, households: int, persons: int
+) -> None:
+    """The files are in place: their export is audited and committed."""
+    from app.services.reports.files import audit_report
+
+    for path in (out, pdf):
+        if path is not None:
+            audit_report(uow, actor, path, kind, households, persons)
+    uow.commit()
+
+
 def _report(args: argparse.Namespace, paths: DataPaths) -> int:
     out = _out_folder(args.out)
     pdf = _out_folder(args.pdf) if args.pdf else None
@@ -192,6 +204,7 @@ def _report(args: argparse.Namespace, paths: DataPaths) -> int:
                 doc = build_monthly_report(report, font_set(uow.session))
             _write_report(out, lambda path: write_monthly(path, report), pdf, doc)
             total = report.total
+            _audit_reports(uow, actor, out, pdf, f"统计月报{report.month}", total.households, total.persons)
             print(
                 f"{report.month}统计月报（{report.source_label}）：{total.households}户{total.persons}人，"
                 f"支出{yuan(total.total_fen)}元"
@@ -207,6 +220,8 @@ def _report(args: argparse.Namespace, paths: DataPaths) -> int:
 
                 doc = build_year_summary(summary, font_set(uow.session))
             _write_report(out, lambda path: write_year(path, summary), pdf, doc)
+            what = f"年度汇总{summary.year}"
+            _audit_reports(uow, actor, out, pdf, what, summary.households, summary.persons)
             print(
                 f"{summary.year}年度汇总：救助{summary.households}户{summary.persons}人，"
                 f"发放{yuan(summary.funds_fen)}元，银行发放比例{summary.bank_share:.1%}"

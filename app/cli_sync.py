@@ -41,6 +41,12 @@ def add_verbs(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     actions.add_parser("list", parents=[common], help="stations, their keys and sync status")
     r = actions.add_parser("revoke", parents=[common], help="revoke a station's keys (a lost laptop)")
     r.add_argument("--code", required=True, metavar="CODE")
+    r = actions.add_parser(
+        "accept-audit",
+        parents=[common],
+        help="accept once the audit break for which a station's bundle is held (after looking into it)",
+    )
+    r.add_argument("--code", required=True, metavar="CODE")
     p = sub.add_parser(
         "join", parents=[common], help="station: install the provisioning file from the county"
     )
@@ -141,6 +147,10 @@ def _station(args: argparse.Namespace, paths: DataPaths) -> int:
                     )
                 counts = queues.queue_counts(uow, actor)
                 print(f"待核查重复身份证：{counts.duplicates}")
+            elif args.station_action == "accept-audit":
+                stations.accept_audit_break(uow, actor, args.code)
+                uow.commit()
+                print(f"已接受乡镇工作站 {args.code} 审计链的断裂（仅此一次），请重新导入其暂存的数据包")
             else:
                 revoked = stations.revoke_station(uow, actor, args.code)
                 uow.commit()

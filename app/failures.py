@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from app.fileio import cause
+from app.log import mask
 
 # SQLite's own messages (sqlite3 and SQLAlchemy alike carry them) and what they mean to a user.
 _SQLITE = (
@@ -27,7 +28,16 @@ def _database(error: BaseException) -> str | None:
 
 
 def environment_failure(exc: BaseException) -> str | None:
-    """A message for a failure of the environment, or None when ``exc`` looks like a bug."""
+    """A message for a failure of the environment, or None when ``exc`` looks like a bug.
+
+    The message is shown and logged: an ID number or account in a file name or a driver's message is
+    masked (app/log.py).
+    """
+    found = _environment_failure(exc)
+    return mask(found) if found is not None else None
+
+
+def _environment_failure(exc: BaseException) -> str | None:
     if isinstance(exc, MemoryError):
         return "内存不足，无法完成该操作"
     if isinstance(exc, OSError):

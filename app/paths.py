@@ -14,6 +14,8 @@ from pathlib import Path
 
 ENV_VAR = "JIUZHU_DATA_DIR"
 DB_FILENAME = "jiuzhu.sqlite3"
+PRIVATE_DIR = 0o700  # the data folder and every folder in it: the owner's only, whatever the umask
+PRIVATE_FILE = 0o600  # every file in it (database, WAL/SHM, logs, backups, keystore, bundles, attachments)
 
 
 def default_data_dir() -> Path:
@@ -54,10 +56,57 @@ class DataPaths:
         return self.root / "cache"
 
     def ensure(self) -> DataPaths:
-        """Create the folders that do not exist yet; return self."""
+        """Create the folders that do not exist yet (private to the user); return self."""
         for folder in (self.root, self.logs, self.backups, self.attachments, self.cache):
-            folder.mkdir(parents=True, exist_ok=True)
+            private_dir(folder)
         return self
+
+    def secure(self) -> None:
+        """Make the data folder private again: folders 0700 and files 0600 (POSIX; on Windows the
+        folder sits in the user's own %LOCALAPPDATA%, whose ACL admits only that user)."""
+        secure_tree(self.root)
+
+
+def private_dir(folder: Path) -> Path:
+    """``mkdir -p`` where each folder made is 0700 whatever the umask; an existing one is left as is."""
+    missing: list[Path] = []
+    at = folder
+    while not at.exists() and at != at.parent:
+        missing.append(at)
+        at = at.parent
+    for made in reversed(missing):
+        made.mkdir(mode=PRIVATE_DIR, exist_ok=True)
+        if os.name == "posix":
+            _chmod(str(made), PRIVATE_DIR)
+    return folder
+
+
+def private_file(path: Path) -> None:
+    """Set a file the owner's only (POSIX)."""
+    if os.name == "posix":
+        _chmod(str(path), PRIVATE_FILE)
+
+
+def secure_tree(root: Path) -> None:
+    """Folders 0700 and files 0600 below ``root`` (and ``root`` itself); links are left alone."""
+    if os.name != "posix" or not root.is_dir():
+        return
+    _chmod(str(root), PRIVATE_DIR)
+    for folder, dirs, files in os.walk(root):
+        for name in dirs:
+            _chmod(os.path.join(folder, name), PRIVATE_DIR)
+        for name in files:
+            _chmod(os.path.join(folder, name), PRIVATE_FILE)
+
+
+def _chmod(path: str, mode: int) -> None:
+    """Set ``mode`` unless ``path`` is a link or cannot be changed (another owner, a FAT stick): the
+    folder still opens; what could not be made private stays as it was."""
+    try:
+        if not os.path.islink(path) and (os.stat(path).st_mode & 0o777) != mode:
+            os.chmod(path, mode)
+    except OSError:
+        pass
 
 
 def resolve(data_dir: str | os.PathLike[str] | None = None) -> DataPaths:

@@ -6,6 +6,7 @@ no Alembic import (cold start budget); a test keeps it equal to the scripts' hea
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,11 +15,12 @@ from sqlalchemy import Connection, Engine, inspect, text
 
 from app import clock, log
 from app.errors import UserError
+from app.paths import PRIVATE_FILE, private_dir, private_file
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-SCHEMA_HEAD = "0006"
+SCHEMA_HEAD = "0007"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -51,7 +53,9 @@ def current_revision(engine: Engine) -> str | None:
 
 def backup_sqlite(db_file: Path, dest: Path) -> None:
     """A consistent copy through SQLite's online backup API."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(dest.parent)
+    os.close(os.open(dest, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE))  # made private before it holds data
+    private_file(dest)
     src = sqlite3.connect(db_file)
     try:
         out = sqlite3.connect(dest)

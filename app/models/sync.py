@@ -160,3 +160,20 @@ class SyncDuplicate(Base):
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     resolved_by: Mapped[str] = mapped_column(String(64), default="")
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class StationAuditHead(Base):
+    """At the county: the last audit head (sequence and hash) each station reported in an applied up
+    bundle, against which the next bundle's history is checked (decision 0008).
+
+    ``accept_next`` is set by a person who has looked into a held bundle: its break is accepted once.
+    """
+
+    __tablename__ = "station_audit_head"
+
+    peer_code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, default=0)
+    hash: Mapped[str] = mapped_column(String(64), default="")
+    bundle_seq: Mapped[int] = mapped_column(Integer, default=0)
+    accept_next: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from app.fileio import require_folder, write_atomically
+from app.spreadsheets import safe
 from app.spreadsheets.model import Problem, Severity, SheetData
 
 FIXED = ("工作表", "行号", "列", "类别", "原因")
@@ -50,7 +51,7 @@ def write_errors(
     assert first is not None
     first.title = "汇总"
     for line in summary or ["没有发现问题"]:
-        first.append([line])
+        safe.append(first, [line])
     first.column_dimensions["A"].width = 100
     used = {"汇总"}
     bold = Font(bold=True)
@@ -63,17 +64,17 @@ def write_errors(
         data = by_sheet.get(sheet_name)
         labels = list(data.labels) if data else []
         ws = wb.create_sheet(_title(f"问题-{sheet_name}" if sheet_name else "问题", used))
-        ws.append([*FIXED, "", *labels])
+        safe.append(ws, [*FIXED, "", *labels])
         for c in ws[1]:
             c.font = bold
         for p in group:
             original = data.raw.get(p.row, ()) if data else ()
-            ws.append(
-                [p.sheet, p.row or None, p.column, p.severity.label, p.reason, "", *map(_copy, original)]
+            safe.append(
+                ws, [p.sheet, p.row or None, p.column, p.severity.label, p.reason, "", *map(_copy, original)]
             )
             if p.severity is Severity.ERROR:
                 ws.cell(ws.max_row, 5).fill = red
         for col, width in zip("ABCDE", (12, 6, 16, 6, 60), strict=True):
             ws.column_dimensions[col].width = width
         ws.freeze_panes = "A2"
-    write_atomically(out, wb.save)
+    write_atomically(out, safe.saver(wb))

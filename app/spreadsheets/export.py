@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from app.fileio import write_atomically
+from app.spreadsheets import safe
 
 COLUMNS: tuple[tuple[str, int], ...] = (
     ("序号", 6),
@@ -121,11 +122,12 @@ def _write(path: Path, title: str, households: Iterable[ExportHousehold], subtit
             setattr(c, key, v)
         return c
 
-    ws.append([cell(title, font=Font(bold=True, size=14), alignment=Alignment(horizontal="center"))])
+    safe.append(ws, [cell(title, font=Font(bold=True, size=14), alignment=Alignment(horizontal="center"))])
     if subtitle:
-        ws.append([subtitle])
-    ws.append(
-        [cell(name, font=Font(bold=True), alignment=Alignment(horizontal="center")) for name, _w in COLUMNS]
+        safe.append(ws, [subtitle])
+    safe.append(
+        ws,
+        [cell(name, font=Font(bold=True), alignment=Alignment(horizontal="center")) for name, _w in COLUMNS],
     )
     count = persons = 0
     total_fen = 0
@@ -152,9 +154,9 @@ def _write(path: Path, title: str, households: Iterable[ExportHousehold], subtit
                     row.append(cell(value, number_format="0.00"))
                 else:
                     row.append(value)
-            ws.append(row)
+            safe.append(ws, row)
             persons += 1
     total = Decimal(total_fen) / 100
-    ws.append([None, cell(f"合计：{count}户{persons}人，月保障金{total:.2f}元", font=Font(bold=True))])
+    safe.append(ws, [None, cell(f"合计：{count}户{persons}人，月保障金{total:.2f}元", font=Font(bold=True))])
     wb.save(path)
     return count, persons

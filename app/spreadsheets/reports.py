@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from app.documents.reports import MONTH_COLUMNS
 from app.domain.money import yuan_value
 from app.fileio import write_atomically
+from app.spreadsheets import safe
 
 if TYPE_CHECKING:  # the report data is built by the services; this module only lays it out
     from app.documents.reports import CategoryRow, MonthlyReport, YearSummary
@@ -24,15 +25,15 @@ def cell_value(row: CategoryRow, attr: str) -> Any:
 
 
 def _save(wb: Any, out: Path) -> Path:
-    return write_atomically(out, wb.save)
+    return write_atomically(out, safe.saver(wb))
 
 
 def _title(ws: Any, text: str, subtitle: str, width: int) -> None:
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    ws.append([text])
-    ws.append([subtitle])
+    safe.append(ws, [text])
+    safe.append(ws, [subtitle])
     last = get_column_letter(width)
     ws.merge_cells(f"A1:{last}1")
     ws.merge_cells(f"A2:{last}2")
@@ -63,8 +64,8 @@ def write_monthly(out: Path, report: MonthlyReport) -> Path:
     for group, name, _attr in MONTH_COLUMNS:
         groups.append(group or name)
         names.append(name if group else None)
-    ws.append(groups)
-    ws.append(names)
+    safe.append(ws, groups)
+    safe.append(ws, names)
     ws.merge_cells("A3:A4")
     col = 2
     for group, _name, _attr in MONTH_COLUMNS:
@@ -88,7 +89,7 @@ def write_monthly(out: Path, report: MonthlyReport) -> Path:
                 Alignment(horizontal="center", vertical="center", wrap_text=True),
             )
     for r in [*report.rows, report.total]:
-        ws.append([r.category, *(cell_value(r, attr) for _g, _n, attr in MONTH_COLUMNS)])
+        safe.append(ws, [r.category, *(cell_value(r, attr) for _g, _n, attr in MONTH_COLUMNS)])
         for c in ws[ws.max_row][1:]:
             if isinstance(c.value, Decimal):
                 c.number_format = "0.00"
@@ -97,21 +98,24 @@ def write_monthly(out: Path, report: MonthlyReport) -> Path:
     for index in range(2, width + 1):
         ws.column_dimensions[get_column_letter(index)].width = 10
     first_data, last_cat = 5, 4 + len(report.rows)
-    ws.append([])
-    ws.append(
+    safe.append(ws, [])
+    safe.append(
+        ws,
         [
             f"说明：人员构成、劳动能力按在册保障对象统计（共{report.total.members}人）；年龄按{report.month}月末计算。"
-        ]
+        ],
     )
-    ws.append([])
-    ws.append(["分类施保（按主要类别）", "人数", "金额（元）"])
+    safe.append(ws, [])
+    safe.append(ws, ["分类施保（按主要类别）", "人数", "金额（元）"])
     for c in ws[ws.max_row]:
         c.font = Font(bold=True)
     topup_first = ws.max_row + 1
     for label, persons, fen in report.topups:
-        ws.append([label, persons, yuan_value(fen)])
+        safe.append(ws, [label, persons, yuan_value(fen)])
         ws.cell(ws.max_row, 3).number_format = "0.00"
-    ws.append(["合计", sum(p for _, p, _ in report.topups), yuan_value(sum(f for _, _, f in report.topups))])
+    safe.append(
+        ws, ["合计", sum(p for _, p, _ in report.topups), yuan_value(sum(f for _, _, f in report.topups))]
+    )
     ws.cell(ws.max_row, 3).number_format = "0.00"
     chart_at = ws.max_row + 2
     bar = BarChart()
@@ -155,7 +159,7 @@ def write_year(out: Path, s: YearSummary) -> Path:
         f"填报单位：{s.office}    统计日期：{s.today:%Y-%m-%d}",
         3,
     )
-    ws.append(["指标", "数值", "说明"])
+    safe.append(ws, ["指标", "数值", "说明"])
     for c in ws[3]:
         c.font = Font(bold=True)
     review = s.reviews
@@ -188,7 +192,7 @@ def write_year(out: Path, s: YearSummary) -> Path:
         ),
     ]
     for name, value, note in rows:
-        ws.append([name, value, note])
+        safe.append(ws, [name, value, note])
         c = ws.cell(ws.max_row, 2)
         if isinstance(value, Decimal):
             c.number_format = "0.00"
@@ -198,13 +202,13 @@ def write_year(out: Path, s: YearSummary) -> Path:
     ws.column_dimensions["B"].width = 16
     ws.column_dimensions["C"].width = 44
     months = wb.create_sheet("月度发放")
-    months.append(["月份", "状态", "户数", "人数", "金额（元）", "银行发放（元）"])
+    safe.append(months, ["月份", "状态", "户数", "人数", "金额（元）", "银行发放（元）"])
     for c in months[1]:
         c.font = Font(bold=True)
     for m in s.months:
         label = STATUS_LABELS.get(m.status, m.status)
-        months.append(
-            [m.month, label, m.households, m.persons, yuan_value(m.total_fen), yuan_value(m.bank_fen)]
+        safe.append(
+            months, [m.month, label, m.households, m.persons, yuan_value(m.total_fen), yuan_value(m.bank_fen)]
         )
         for c in months[months.max_row][4:]:
             c.number_format = "0.00"

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from app.documents.roster import COLUMNS, HEADERS, SIGNATURES, Roster
 from app.domain.money import yuan_value
 from app.fileio import write_atomically
+from app.spreadsheets import safe
+
+_GUESSED = ("f", "e")  # the types openpyxl guesses for text starting with = or an error code
 
 
 def write_roster(out: Path, roster: Roster) -> Path:
@@ -29,9 +33,9 @@ def _write(path: Path, roster: Roster) -> None:
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("发放名册")
-    _lean_rows(ws)
+    lean = _lean_rows(ws)
     _layout(ws, len(COLUMNS))
-    _write_lines(ws, roster)
+    _write_lines(ws, roster, lean)
     summary = wb.create_sheet("乡镇汇总")
     _write_townships(summary, roster)
     wb.save(path)
@@ -76,7 +80,7 @@ def _fixed_style_cell() -> Any:
     return FixedStyleCell
 
 
-def _lean_rows(ws: Any) -> None:
+def _lean_rows(ws: Any) -> bool:
     """Give this write-only sheet a leaner row converter than openpyxl's.
 
     openpyxl turns each appended value into a cell by trying to assign it and catching the error when
@@ -87,7 +91,7 @@ def _lean_rows(ws: Any) -> None:
     from openpyxl.cell.cell import Cell
 
     if not hasattr(ws, "_values_to_row"):  # another openpyxl: keep its own converter
-        return
+        return False
     plain = Cell(ws, row=1, column=1)
 
     def values_to_row(values: Iterable[Any], row_idx: int) -> Iterator[Any]:
@@ -99,34 +103,37 @@ def _lean_rows(ws: Any) -> None:
             else:
                 cell = plain
                 cell.value = value
+            if cell.data_type in _GUESSED:  # text kept as text (app/spreadsheets/safe.py)
+                cell.data_type = "s"
             cell.column = col_idx
             cell.row = row_idx
             yield cell
 
     ws._values_to_row = values_to_row
+    return True
 
 
-def _write_lines(ws: Any, roster: Roster) -> None:
+def _write_lines(ws: Any, roster: Roster, lean: bool = False) -> None:
     from openpyxl.styles import Alignment, Font
 
     center = Alignment(horizontal="center", vertical="center", wrap_text=True)
     title = _styled(ws, font=Font(bold=True, size=16), alignment=Alignment(horizontal="center"))
     title.value = roster.title
-    ws.append([title])
-    ws.append([roster.subtitle])
+    safe.append(ws, [title])
+    safe.append(ws, [roster.subtitle])
     bold = Font(bold=True)
     header = []
     for name in HEADERS:
         cell = _styled(ws, font=bold, alignment=center)
         cell.value = name
         header.append(cell)
-    ws.append(header)
+    safe.append(ws, header)
     # One styled cell per styled column, given each row's value just before the row is appended:
     # openpyxl writes an appended row at once, so reusing the cells is safe and saves a cell per value.
     id_cell, account_cell = _styled(ws, number_format="@"), _styled(ws, number_format="@")
     base_cell, topup_cell, total_cell = (_styled(ws, number_format="0.00") for _ in range(3))
     month = roster.month
-    append = ws.append
+    append = ws.append if lean else partial(safe.append, ws)  # the lean converter keeps text as text
     for line in roster.lines:
         id_cell.value = line.id_number
         account_cell.value = line.account_no or None
@@ -158,10 +165,10 @@ def _write_lines(ws: Any, roster: Roster) -> None:
     for cell, attr in zip(money, ("base_fen", "topup_fen", "total_fen"), strict=True):
         cell.value = yuan_value(roster.total(attr))
     totals[2].value = roster.persons
-    ws.append([totals[0], None, None, totals[1], None, totals[2], None, *money])
-    ws.append([])
-    ws.append([SIGNATURES])
-    ws.append([f"制表日期：{roster.prepared_on:%Y-%m-%d}"])
+    safe.append(ws, [totals[0], None, None, totals[1], None, totals[2], None, *money])
+    safe.append(ws, [])
+    safe.append(ws, [SIGNATURES])
+    safe.append(ws, [f"制表日期：{roster.prepared_on:%Y-%m-%d}"])
 
 
 def _write_townships(ws: Any, roster: Roster) -> None:
@@ -169,14 +176,14 @@ def _write_townships(ws: Any, roster: Roster) -> None:
 
     for letter, width in zip("ABCDE", (16, 10, 10, 14, 10), strict=True):
         ws.column_dimensions[letter].width = width
-    ws.append([roster.title.replace("发放名册", "发放汇总")])
-    ws.append(["乡镇", "户数", "人数", "金额（元）"])
+    safe.append(ws, [roster.title.replace("发放名册", "发放汇总")])
+    safe.append(ws, ["乡镇", "户数", "人数", "金额（元）"])
     for name, households, persons, fen in roster.townships:
-        ws.append([name, households, persons, _money(ws, fen)])
+        safe.append(ws, [name, households, persons, _money(ws, fen)])
     total = _money(ws, roster.total(), bold=True)
     label = _styled(ws, font=Font(bold=True))
     label.value = "合计"
-    ws.append([label, roster.households, roster.persons, total])
+    safe.append(ws, [label, roster.households, roster.persons, total])
 
 
 def _money(ws: Any, fen: int, bold: bool = False) -> Any:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.fileio import write_atomically
+from app.spreadsheets import safe
 
 if TYPE_CHECKING:
     from app.documents.reports import TownshipStats
@@ -25,9 +26,9 @@ def write_village_stats(out: Path, stats: TownshipStats) -> Path:
     ws = wb.active
     assert ws is not None
     ws.title = "本乡镇统计"
-    ws.append([f"{stats.unit}城乡低保、特困供养在保对象统计表"])
-    ws.append([f"统计日期：{stats.on:%Y-%m-%d}"])
-    ws.append(list(HEADERS))
+    safe.append(ws, [f"{stats.unit}城乡低保、特困供养在保对象统计表"])
+    safe.append(ws, [f"统计日期：{stats.on:%Y-%m-%d}"])
+    safe.append(ws, list(HEADERS))
     last = get_column_letter(len(HEADERS))
     ws.merge_cells(f"A1:{last}1")
     ws.merge_cells(f"A2:{last}2")
@@ -40,14 +41,14 @@ def write_village_stats(out: Path, stats: TownshipStats) -> Path:
         ws.column_dimensions[get_column_letter(index)].width = width
     money = "#,##0.00"
     for r in stats.rows:
-        ws.append([r.village, r.category, r.households, r.persons, Decimal(r.monthly_fen) / 100])
+        safe.append(ws, [r.village, r.category, r.households, r.persons, Decimal(r.monthly_fen) / 100])
         ws.cell(ws.max_row, 5).number_format = money
     for cat, households, persons, fen in stats.by_category():
-        ws.append(["小计", cat, households, persons, Decimal(fen) / 100])
+        safe.append(ws, ["小计", cat, households, persons, Decimal(fen) / 100])
         ws.cell(ws.max_row, 5).number_format = money
-    ws.append(["合计", "", stats.households, stats.persons, Decimal(stats.monthly_fen) / 100])
+    safe.append(ws, ["合计", "", stats.households, stats.persons, Decimal(stats.monthly_fen) / 100])
     ws.cell(ws.max_row, 5).number_format = money
     for cell in ws[ws.max_row]:
         cell.font = Font(bold=True)
     ws.freeze_panes = "A4"
-    return write_atomically(out, wb.save)
+    return write_atomically(out, safe.saver(wb))

@@ -13,7 +13,7 @@ from app.fileio import write_atomically
 from app.models import tracking
 from app.models.audit import append_events
 from app.models.outbox import OutboxEntry
-from app.paths import DataPaths
+from app.paths import DataPaths, private_dir
 from app.sync import state
 from app.sync.bulk import delete_keys, write_rows
 from app.sync.codec import canonical_time, codec
@@ -87,7 +87,7 @@ class Changes:
         target = paths.attachments / sha[:2] / sha
         if target.exists():
             return
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(target.parent)
         write_atomically(target, data)
 
     def audit_bulk(self, written: dict[str, int], seq: int, peer: str) -> None:

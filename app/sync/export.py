@@ -17,8 +17,8 @@ from app.models.audit import AuditEvent
 from app.models.outbox import OutboxEntry
 from app.models.sync import SyncAck, SyncBundle, SyncPeer
 from app.paths import DataPaths
+from app.sync import anchor, state
 from app.sync import format as fmt
-from app.sync import state
 from app.sync.digest import scope_digest
 from app.sync.keys import KeyPair
 from app.sync.tables import (
@@ -192,6 +192,7 @@ def build_up(session: Session, paths: DataPaths, pair: KeyPair) -> Built | None:
         tables.append({"name": name, "columns": columns, "rows": rows})
         records += len(rows)
     deletes = tombstones(session, UP_TABLES, lo, head)
+    audit_head = anchor.station_head(session, peer)
     digest = scope_digest(session, inst.code)
     doc = {
         "format": fmt.FORMAT_VERSION,
@@ -203,9 +204,10 @@ def build_up(session: Session, paths: DataPaths, pair: KeyPair) -> Built | None:
         "ack": peer.in_seq,
         "digest": digest.to_dict(),
         "baseline": bool(peer.rebaseline),
+        anchor.KEY: audit_head,
     }
     data, header = seal(session, pair, peer, "up", doc)
-    result = json.dumps({"records": records + len(deletes)})
+    result = json.dumps({"records": records + len(deletes), "audit_seq": audit_head["seq"]})
     audit_hw = state.audit_head(session)
     log_sent(session, peer, header, data, outbox_lo=lo, outbox_hi=head, audit_hw=audit_hw, result=result)
     peer.rebaseline = False

@@ -17,9 +17,9 @@ from app import log
 from app.domain.codes import BundleStatus, InstallationKind, KeyStatus
 from app.fileio import cause, write_atomically
 from app.models.sync import SyncBundle, SyncKey, SyncPeer
-from app.paths import DataPaths
+from app.paths import DataPaths, private_dir
+from app.sync import anchor, state, stream
 from app.sync import format as fmt
-from app.sync import state, stream
 from app.sync.apply_down import DownApplier
 from app.sync.apply_up import UpApplier, UpContext
 from app.sync.keys import KeyPair
@@ -104,8 +104,10 @@ def _apply(session: Session, paths: DataPaths, pair: KeyPair, checked: Checked, 
         ctx = UpContext(session, paths, peer.code, inst.code, header.seq, actor)
         from app.sync.drift import after_up
 
+        anchor.check(session, peer.code, doc)  # before anything is written
         applied = UpApplier(ctx, doc).run()
         result = applied.with_digest(after_up(session, peer, doc, ack))
+        anchor.remember(session, peer.code, doc, header.seq)
     else:
         result = DownApplier(session, peer, inst.code, doc, actor).run()
     session.add(
@@ -189,36 +191,59 @@ def _import_one(
             raise fmt.BundleError(
                 f"{peer.code} 的第{header.seq}号数据包已{what}过，但本文件内容不同（序号被重复使用），已拒绝"
             )
+        waits = anchor.held_for_audit(seen) if seen.status == BundleStatus.HELD else ""
+        if waits and not anchor.accepted(session, peer.code):
+            out.status, out.message = BundleStatus.HELD, _audit_message(waits)
+            return out
         if seen.status == BundleStatus.HELD and header.seq == peer.in_seq + 1:
             session.delete(seen)  # its turn has come: applied in this same transaction
             session.flush()
         else:
             out.status = BundleStatus.REPLAY if seen.status == BundleStatus.APPLIED else BundleStatus.HELD
-            out.result = result_from_dict(json.loads(seen.result) if seen.result else {})
+            stored = json.loads(seen.result) if seen.result and not waits else {}
+            out.result = result_from_dict(stored)
             return out
     if header.seq <= peer.in_seq:
         raise fmt.BundleError(f"{peer.code} 的第{header.seq}号数据包早已处理过（当前已到第{peer.in_seq}号）")
     if header.seq > peer.in_seq + 1:
         _decrypt(pair, checked)  # refuse now what could never be applied later
-        target = _held_path(paths, header, checked.frame.file_hash)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(target, data)
-        session.add(_received(checked, peer.code, status=BundleStatus.HELD, held_path=str(target)))
-        session.flush()
+        _hold(session, paths, checked, data)
         out.status = BundleStatus.HELD
         out.message = f"缺少第{peer.in_seq + 1}号数据包，本包已暂存，补齐后自动导入"
         return out
     if header.prev_hash != (peer.in_hash or fmt.GENESIS):
         raise fmt.BundleError(f"{peer.code} 的第{header.seq}号数据包与上一号不衔接（前序哈希不符），已拒绝")
-    out.result = _apply(session, paths, pair, checked, actor)
+    try:
+        out.result = _apply(session, paths, pair, checked, actor)
+    except anchor.AuditHold as hold:
+        _hold(session, paths, checked, data, json.dumps({"audit_hold": str(hold)}, ensure_ascii=False))
+        out.status, out.message = BundleStatus.HELD, _audit_message(str(hold))
+        log.sync.warning("bundle %s from %s held: its audit head breaks the chain", header.seq, header.sender)
+        return out
     log.sync.info("applied %s bundle %s from %s", header.kind, header.seq, header.sender)
     return out
 
 
+def _hold(session: Session, paths: DataPaths, checked: Checked, data: bytes, result: str = "") -> None:
+    """Keep the bundle under the data folder and record it as held."""
+    target = _held_path(paths, checked.header, checked.frame.file_hash)
+    private_dir(target.parent)
+    write_atomically(target, data)
+    peer_code = checked.peer.code
+    session.add(_received(checked, peer_code, status=BundleStatus.HELD, held_path=str(target), result=result))
+    session.flush()
+
+
+def _audit_message(why: str) -> str:
+    return f"{why}。数据包未导入，已暂存，待县级管理员核实后决定是否接受"
+
+
 def next_held(session: Session) -> Path | None:
-    """The held bundle whose predecessor has arrived, if there is one."""
+    """The held bundle whose predecessor has arrived, if there is one (and no audit break waits on it)."""
     for bundle in session.execute(select(SyncBundle).where(SyncBundle.status == BundleStatus.HELD)).scalars():
         peer = session.get(SyncPeer, bundle.peer_code)
+        if anchor.held_for_audit(bundle) and not anchor.accepted(session, bundle.peer_code):
+            continue
         if peer is not None and bundle.seq == peer.in_seq + 1:
             return Path(bundle.held_path)
     return None

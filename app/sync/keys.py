@@ -23,7 +23,7 @@ from pyrage import x25519
 from app import log
 from app.errors import UserError
 from app.fileio import write_atomically
-from app.paths import DataPaths
+from app.paths import DataPaths, private_dir
 from app.sync import sealed
 
 KEYSTORE_NAME = "sync-keys.age"
@@ -162,7 +162,7 @@ def keystore_path(paths: DataPaths) -> Path:
 
 def write_private(path: Path, data: bytes) -> None:
     """Write a file readable by its owner only, whole or not at all."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
     write_atomically(path, data)  # its temporary file, and so the file, is made 0600
 
 

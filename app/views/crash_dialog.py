@@ -81,7 +81,7 @@ def crash_report(exc_type: type[BaseException], exc: BaseException, tb: Tracebac
         "Recent log:",
         log.ring.text(),
     ]
-    return "\n".join(lines)
+    return log.mask("\n".join(lines))  # an ID number or account in an error message is not shown
 
 
 class CrashReporter(QObject):

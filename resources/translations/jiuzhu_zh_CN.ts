@@ -4328,6 +4328,10 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>重新配置(&amp;P)…</translation>
     </message>
     <message>
+        <source>&amp;Accept audit break…</source>
+        <translation>接受审计链断裂(&amp;A)…</translation>
+    </message>
+    <message>
         <source>Register each township&apos;s station and write its provisioning file to a USB stick; tell the township the passphrase separately. When a station&apos;s laptop is lost, revoke its keys (its bundles are refused from then on), then re-provision it for the new computer.</source>
         <translation>为每个乡镇登记工作站，并把配置文件写到U盘；口令另行告知乡镇。工作站电脑丢失时，先吊销它的密钥（此后该站的数据包一律拒收），再为新电脑重新配置。</translation>
     </message>
@@ -4390,6 +4394,18 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Keys of station {code} {name} revoked; {dropped} held bundle(s) deleted.</source>
         <translation>已吊销工作站 {code} {name} 的密钥；删除暂存数据包 {dropped} 个。</translation>
+    </message>
+    <message>
+        <source>Accept the audit break</source>
+        <translation>接受审计链断裂</translation>
+    </message>
+    <message>
+        <source>A bundle of station {code} {name} is held: {reason}. Accept this break only after checking with the township (a restored backup? someone editing the database file?). Accept it once?</source>
+        <translation>乡镇工作站 {code} {name} 的数据包已暂存：{reason}。请先与乡镇核实（是否恢复过备份？是否有人直接改动过数据库文件？）再接受。接受这一次吗？</translation>
+    </message>
+    <message>
+        <source>The audit break of station {code} {name} is accepted once: import its held bundle again on the Bundles tab.</source>
+        <translation>已接受乡镇工作站 {code} {name} 审计链的断裂（仅此一次）：请在“数据包”页签重新导入其暂存的数据包。</translation>
     </message>
     <message>
         <source>Active</source>

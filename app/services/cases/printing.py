@@ -317,6 +317,7 @@ def save(uow: UnitOfWork, actor: Actor, printed: Printed, out: Path) -> Path:
         table=PublicNotice.__tablename__ if notice_doc else Case.__tablename__,
         summary={
             "file": path.name,
+            "folder": str(path.resolve().parent),
             "kind": printed.kind,
             "title": printed.title,
             "households": printed.households,

@@ -15,7 +15,7 @@ from app.errors import UserError
 from app.models.attachment import Attachment
 from app.models.db import UnitOfWork
 from app.models.household import Household
-from app.paths import DataPaths
+from app.paths import DataPaths, private_dir, private_file
 from app.services.context import TOWNSHIP_ROLES, Actor, query, require_area, require_role
 
 MAX_BYTES = 30 * 1024 * 1024
@@ -59,9 +59,10 @@ def add(
     sha = digest.hexdigest()
     target = blob_path(paths, sha)
     if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(target.parent)
         tmp = target.with_suffix(".part")
         shutil.copyfile(file, tmp)
+        private_file(tmp)
         tmp.replace(target)
     attachment = Attachment(
         household_id=household_id,

@@ -354,6 +354,7 @@ def export_ledger(
         summary={
             "file": Path(out).name,
             "folder": str(Path(out).resolve().parent),
+            "kind": "台账",
             "households": count,
             "persons": persons,
             "village": village_code or "",

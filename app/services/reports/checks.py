@@ -39,6 +39,7 @@ from app.domain.codes import Program, RuleMode, Sex
 from app.domain.deadlines import CaseClock, deadlines
 from app.domain.income import IncomeLine
 from app.domain.workflow import BENEFIT_STATES, PRE_DECISION_STATES, TERMINAL_STATES, CaseState
+from app.models import replay
 from app.models.audit import verify_chain
 from app.models.case import Benefit, BenefitMember, Case, Decision, Review
 from app.models.db import UnitOfWork
@@ -58,6 +59,7 @@ class CheckReport:
     audit: list[str] = field(default_factory=list)
     audit_events: int = 0
     findings: list[Finding] = field(default_factory=list)
+    coverage: replay.Coverage = field(default_factory=replay.Coverage)
 
     @property
     def severe(self) -> bool:
@@ -69,6 +71,11 @@ class CheckReport:
         out += [f"  ✗ {p}" for p in self.integrity]
         out.append(f"审计链：{'完好' if not self.audit else '被改动'}（{self.audit_events}条记录）")
         out += [f"  ✗ {p}" for p in self.audit]
+        if self.coverage.replayed or self.coverage.counted:
+            out.append(
+                f"  家庭、人员、待遇和用户记录：{self.coverage.replayed}条按审计记录逐字段核对，"
+                f"{self.coverage.counted}条为批量写入（演示、台账导入、同步），只核对数量"
+            )
         counts = checks.summarise(self.findings)
         out.append(
             f"核查发现：严重{counts.get('severe', 0)}条，警告{counts.get('warning', 0)}条，"
@@ -308,7 +315,9 @@ def run_all(uow: UnitOfWork, actor: Actor, today: date | None = None) -> CheckRe
     session = uow.session
     report = CheckReport()
     report.integrity = integrity_problems(session)
-    report.audit = verify_chain(session.connection())
+    conn = session.connection()
+    report.audit = verify_chain(conn) + replay.missing_log(conn)
+    report.audit += replay.differences(conn, coverage=report.coverage)
     report.audit_events = int(session.execute(text("SELECT count(*) FROM audit_event")).scalar_one())
     report.findings = findings_in(session, actor.area_code, today)
     return report

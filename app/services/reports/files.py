@@ -78,10 +78,30 @@ def _audit_roster(uow: UnitOfWork, actor: Actor, roster: Roster, out: Path, *, m
         table="payment_line",
         summary={
             "file": Path(out).name,
+            "folder": str(Path(out).resolve().parent),
+            "kind": "发放名册",
             "masked": masked,
             "month": roster.month,
             "households": roster.households,
             "total_fen": roster.total(),
+        },
+    )
+
+
+def audit_report(uow: UnitOfWork, actor: Actor, out: Path, kind: str, households: int, persons: int) -> None:
+    """Who wrote which statistics report, when, where, and how many households it counts."""
+    path = Path(out)
+    tracking.record_bulk(
+        uow.session,
+        actor=actor.username,
+        action="export",
+        table="benefit",
+        summary={
+            "file": path.name,
+            "folder": str(path.resolve().parent),
+            "kind": kind,
+            "households": households,
+            "persons": persons,
         },
     )
 
@@ -210,6 +230,8 @@ def save_monthly_report(
         progress(0, 1, "正在写出统计月报……")
     _save_report(uow, out, report, 0, write_monthly, "统计报表", pdf=pdf, cancel=cancel)
     total = report.total
+    if cancel is None or not cancel():
+        audit_report(uow, actor, out, f"统计月报{month}", total.households, total.persons)
     return SavedFile(Path(out), total.households, total.persons, total.total_fen)
 
 
@@ -231,4 +253,6 @@ def save_year_summary(
     if progress:
         progress(0, 1, "正在写出年度汇总……")
     _save_report(uow, out, summary, 1, write_year, "年度汇总", pdf=pdf, cancel=cancel)
+    if cancel is None or not cancel():
+        audit_report(uow, actor, out, f"年度汇总{year}", summary.households, summary.persons)
     return SavedFile(Path(out), summary.households, summary.persons, summary.funds_fen)

@@ -109,6 +109,7 @@ def export_village_stats(uow: UnitOfWork, actor: Actor, out: Path) -> SavedStats
         table="household",
         summary={
             "file": path.name,
+            "folder": str(path.resolve().parent),
             "kind": "本乡镇统计",
             "households": stats.households,
             "persons": stats.persons,

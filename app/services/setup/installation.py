@@ -44,6 +44,8 @@ def open_database(paths: DataPaths, url: str | None = None, *, create: bool = Fa
     except Exception:
         engine.dispose()
         raise
+    if url.startswith("sqlite"):
+        paths.secure()  # the database, its WAL/SHM, logs and backups: the owner's only
     db = Database(engine)
     with db.uow("system") as uow:
         inst = current(uow.session)

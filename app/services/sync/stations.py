@@ -18,7 +18,7 @@ from app.models.db import UnitOfWork
 from app.models.sync import SyncPeer
 from app.paths import DataPaths
 from app.services.context import COUNTY_ROLES, Actor, query, require_area, require_role
-from app.sync import keys, provision, state
+from app.sync import anchor, keys, provision, state
 from app.sync.provision import JoinResult, StationInfo
 
 Secret = Callable[[], str]  # asked only once the action is known to be possible
@@ -71,6 +71,7 @@ class StationState:
     provisioned_at: datetime | None
     down_seq: int
     last_down_at: datetime | None
+    audit_hold: str = ""  # why a bundle waits for an administrator (decision 0008), "" when none does
 
 
 @query
@@ -85,7 +86,11 @@ def station_board(uow: UnitOfWork, actor: Actor) -> list[StationState]:
     }
     return [
         StationState(
-            info, peers[info.code].provisioned_at, peers[info.code].out_seq, peers[info.code].last_out_at
+            info,
+            peers[info.code].provisioned_at,
+            peers[info.code].out_seq,
+            peers[info.code].last_out_at,
+            anchor.hold_reason(uow.session, info.code),
         )
         for info in infos
     ]
@@ -163,3 +168,13 @@ def join(uow: UnitOfWork, actor: Actor, paths: DataPaths, provision_file: Path, 
     except OSError as exc:
         raise UserError(f"无法读取配置文件 {provision_file}：{cause(exc, 'read')}") from None
     return provision.join(uow.session, paths, sealed, secret)
+
+
+def accept_audit_break(uow: UnitOfWork, actor: Actor, code: str) -> None:
+    """Accept once the audit break a station's held bundle was stopped for (decision 0008): the county
+    administrator has looked into it; the bundle is applied at the next import."""
+    require_role(actor, ADMINS, "接受审计链断裂")
+    peer = state.station_peer(uow.session, code)
+    require_area(actor, station_area(peer.code), "接受审计链断裂")
+    if not anchor.accept(uow.session, peer.code):
+        raise UserError(f"乡镇工作站 {peer.code} 没有因审计链断裂而暂存的数据包")

@@ -19,7 +19,7 @@ from app.failures import environment_failure
 from app.fileio import cause, require_folder, stage, write_atomically
 from app.models import tracking
 from app.models.db import UnitOfWork
-from app.paths import DataPaths
+from app.paths import DataPaths, private_dir
 from app.services.context import COUNTY_ROLES, WRITERS, Actor, require_area, require_role
 from app.services.sync.stations import Secret, station_area
 from app.sync import export, export_down, importer, keys, state
@@ -95,7 +95,7 @@ def export_bundle(
     if built is None:
         return None
     kept = paths.root / "sync" / "sent" / built.filename
-    kept.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(kept.parent)
     sent = stage(folder / built.filename, built.data)
     try:
         write_atomically(kept, built.data)

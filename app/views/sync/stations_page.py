@@ -20,6 +20,7 @@ from app.views.workspace import Workspace
 
 SYNC_TABLES = frozenset(
     {"sync_peer", "sync_key", "sync_bundle", "sync_conflict", "sync_duplicate", "sync_quarantine"}
+    | {"station_audit_head"}
 )
 
 
@@ -41,6 +42,8 @@ class StationsPage(Page):
         self.register_button = QPushButton(self.tr("&Register a station…"))
         self.revoke_button = QPushButton(self.tr("Re&voke keys…"))
         self.reprovision_button = QPushButton(self.tr("Re-&provision…"))
+        self.accept_button = QPushButton(self.tr("&Accept audit break…"))
+        self.accept_button.clicked.connect(self.accept_audit)
         self.register_button.clicked.connect(self.register)
         self.revoke_button.clicked.connect(self.revoke)
         self.reprovision_button.clicked.connect(self.reprovision)
@@ -97,7 +100,7 @@ class StationsPage(Page):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(self.reprovision)
         buttons = QHBoxLayout()
-        for button in (self.register_button, self.revoke_button, self.reprovision_button):
+        for button in (self.register_button, self.revoke_button, self.reprovision_button, self.accept_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -139,6 +142,8 @@ class StationsPage(Page):
         self.revoke_button.setEnabled(active and not self.busy)
         self.reprovision_button.setEnabled(row is not None and not active and not self.busy)
         self.register_button.setEnabled(not self.busy)
+        self.accept_button.setEnabled(row is not None and bool(row.audit_hold) and not self.busy)
+        self.accept_button.setToolTip(row.audit_hold if row is not None else "")
 
     def busy_changed(self, busy: bool) -> None:
         super().busy_changed(busy)
@@ -205,6 +210,37 @@ class StationsPage(Page):
             )
         )
         self.revoked.emit(done)
+
+    def confirm_accept(self, row: StationState) -> bool:
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Accept the audit break"),
+            self.tr(
+                "A bundle of station {code} {name} is held: {reason}. Accept this break only after "
+                "checking with the township (a restored backup? someone editing the database file?). "
+                "Accept it once?"
+            ).format(code=row.info.code, name=row.info.name, reason=row.audit_hold),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    @Slot()
+    def accept_audit(self) -> None:
+        row = self.selected()
+        if row is None or not row.audit_hold or not self.confirm_accept(row):
+            return
+        self.clear_refused()
+        code, name = row.info.code, row.info.name
+        self.write(
+            lambda uow: stations.accept_audit_break(uow, self.actor, code),
+            lambda _done: self._said(
+                self.tr(
+                    "The audit break of station {code} {name} is accepted once: import its held bundle "
+                    "again on the Bundles tab."
+                ).format(code=code, name=name)
+            ),
+        )
 
     def _said(self, message: str) -> None:
         self.summary.setText(message)
