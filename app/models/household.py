@@ -37,11 +37,18 @@ class Household(SyncMixin, Base):
 
 class Person(SyncMixin, Base):
     __tablename__ = "person"
+    # Pinyin searches read the household from the index itself (no row fetched per match); a walk over
+    # households tests an ID prefix on the household's index entries alone.
+    __table_args__ = (
+        Index("ix_person_household_id", "household_id", "id_number"),
+        Index("ix_person_name_pinyin", "name_pinyin", "household_id"),
+        Index("ix_person_name_initials", "name_initials", "household_id"),
+    )
 
-    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"))
     name: Mapped[str] = mapped_column(String(40))
-    name_pinyin: Mapped[str] = mapped_column(String(120), default="", index=True)
-    name_initials: Mapped[str] = mapped_column(String(40), default="", index=True)
+    name_pinyin: Mapped[str] = mapped_column(String(120), default="")
+    name_initials: Mapped[str] = mapped_column(String(40), default="")
     id_number: Mapped[str] = mapped_column(String(18), index=True)
     sex: Mapped[str] = mapped_column(String(1))
     birth_date: Mapped[date] = mapped_column(Date)

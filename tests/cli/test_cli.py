@@ -266,3 +266,14 @@ def test_check_runs_the_quick_check_and_the_full_one_on_request(
     code, out, _ = jiuzhu(capsys, "--data-dir", str(demo_paths.root), "check", "--full")
     assert code == 1
     assert "数据库完整性：发现问题" in out and "ix_household_head_name" in out
+
+
+def test_check_full_finds_a_search_index_out_of_step(
+    capsys: pytest.CaptureFixture[str], demo_paths: DataPaths
+) -> None:
+    with sqlite3.connect(demo_paths.database) as conn:
+        conn.execute("DROP TRIGGER trg_person_id_index_id")  # as a careless repair would
+        conn.execute("UPDATE person SET id_number = '11010519491231002X' WHERE rowid = 1")
+    code, out, _ = jiuzhu(capsys, "--data-dir", str(demo_paths.root), "check", "--full")
+    assert code == 1
+    assert "身份证号检索索引与人员表不一致" in out

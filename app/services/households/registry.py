@@ -42,7 +42,7 @@ HEAD_RELATIONS = ("01", "02")
 _ID_FRAGMENT = re.compile(r"[0-9]+[0-9X]?")
 _PINYIN = re.compile(r"[a-z]+")
 MIN_ID_FRAGMENT = 4
-DENSE = 8000  # a text matching this many persons is dense: a page walks the households
+DENSE = 4000  # a text matching this many persons is dense: a page walks the households
 COUNT_CAP = 5000  # a count stops here; the registry shows "5000+ 户"
 # States few households are in: their households are listed first rather than tested one by one.
 RARE_STATES = frozenset(s.value for s in PRE_DECISION_STATES)
@@ -108,16 +108,17 @@ def _escape_like(text: str) -> str:
 
 @dataclass(frozen=True)
 class TextMatch:
-    """The person condition of a search text, and whether it is broad.
+    """The person conditions of a search text, and whether it is broad.
 
-    A broad condition matches a large share of the persons (a short ID prefix, the county's own code,
-    one or two pinyin letters): a page then walks the households in display order and stops once it
-    is full, and a count stops at COUNT_CAP. A narrow one is looked up in the indexes, and the
-    households it names are sorted.
+    ``condition`` finds the matching persons from an index; ``per_row`` says whether one given person
+    matches (the same answer, cheap on a row at hand: what a walk over households and the "matched"
+    column test). A broad text (a short ID prefix, part of the county's own code) matches nearly
+    every person: a page then walks the households and a count stops at COUNT_CAP.
     """
 
     condition: ColumnElement[bool]
-    broad: bool
+    per_row: ColumnElement[bool]
+    broad: bool = False
 
 
 def _person_rowid_in(index: str, match: str) -> ColumnElement[bool]:
@@ -130,7 +131,7 @@ def _person_rowid_in(index: str, match: str) -> ColumnElement[bool]:
 
 
 def text_match(text: str, *, indexed: bool = True, area_code: str | None = None) -> TextMatch | None:
-    """The person condition for a search text, or None when the text does not filter.
+    """The person conditions for a search text, or None when the text does not filter.
 
     Digits (with a final X) search ID numbers: a fragment of at least 4 characters anywhere in
     the number, a shorter one at its start. Latin letters search pinyin: initials (``zs``) or
@@ -144,23 +145,25 @@ def text_match(text: str, *, indexed: bool = True, area_code: str | None = None)
     upper = compact.upper()
     if _ID_FRAGMENT.fullmatch(upper):
         if len(upper) < MIN_ID_FRAGMENT:
-            return TextMatch(_prefix_range(Person.id_number, upper), broad=True)
+            prefix = _prefix_range(Person.id_number, upper)
+            return TextMatch(prefix, prefix, broad=True)
         like = Person.id_number.like(f"%{upper}%")
         if upper in (area_code or "")[:6]:
-            return TextMatch(like, broad=True)
-        return TextMatch(
-            _person_rowid_in(search_index.ID_INDEX, search_index.id_match(upper)) if indexed else like,
-            broad=False,
-        )
+            return TextMatch(like, like, broad=True)
+        if not indexed:
+            return TextMatch(like, like)
+        return TextMatch(_person_rowid_in(search_index.ID_INDEX, search_index.id_match(upper)), like)
     lower = compact.lower()
     if _PINYIN.fullmatch(lower):
-        cond = or_(_prefix_range(Person.name_initials, lower), _prefix_range(Person.name_pinyin, lower))
-        return TextMatch(cond, broad=False)
+        initials = _prefix_range(Person.name_initials, lower)
+        if len(lower) == 1:  # a pinyin starting with the letter has initials starting with it
+            return TextMatch(initials, initials)
+        either = or_(initials, _prefix_range(Person.name_pinyin, lower))
+        return TextMatch(either, either)
+    like = Person.name.like(f"%{_escape_like(compact)}%", escape="\\")
     if indexed and compact.isalnum():
-        return TextMatch(
-            _person_rowid_in(search_index.NAME_INDEX, search_index.name_match(compact)), broad=False
-        )
-    return TextMatch(Person.name.like(f"%{_escape_like(compact)}%", escape="\\"), broad=False)
+        return TextMatch(_person_rowid_in(search_index.NAME_INDEX, search_index.name_match(compact)), like)
+    return TextMatch(like, like)
 
 
 def _indexed(session: Session) -> bool:
@@ -223,7 +226,7 @@ def _where(
         conditions.append(scope_condition(flt.village_code))
     if match is not None:
         if walk:
-            conditions.append(exists().where(Person.household_id == Household.id, match.condition))
+            conditions.append(exists().where(Person.household_id == Household.id, match.per_row))
         else:
             conditions.append(Household.id.in_(select(Person.household_id).where(match.condition)))
     if match is None and (flt.program or flt.state) and (counting or flt.state in RARE_STATES):
@@ -325,7 +328,7 @@ def _rows_select(ids: Any, match: TextMatch | None) -> Select[Any]:
     if match is not None:
         matched = (
             select(case((Person.relation_code.in_(HEAD_RELATIONS), literal_column("''")), else_=Person.name))
-            .where(Person.household_id == Household.id, match.condition)
+            .where(Person.household_id == Household.id, match.per_row)
             .order_by(Person.relation_code, Person.id)
             .limit(1)
             .scalar_subquery()

@@ -1,4 +1,5 @@
-"""Person search index: FTS5 tables over names and ID numbers, kept by triggers (SQLite only).
+"""Person search index: FTS5 tables over names and ID numbers, kept by triggers (SQLite only);
+pinyin indexes that carry the household, the household index carrying the ID number.
 
 Revision ID: 0008
 Revises: 0005
@@ -18,8 +19,19 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # Not batch mode: recreating the person table would renumber the rowids the index is keyed by.
+    for column, second in (
+        ("name_pinyin", "household_id"),
+        ("name_initials", "household_id"),
+        ("household_id", "id_number"),
+    ):
+        op.drop_index(f"ix_person_{column}", table_name="person")
+        op.create_index(f"ix_person_{column}", "person", [column, second], unique=False)
     search_index.install(op.get_bind())
 
 
 def downgrade() -> None:
     search_index.drop(op.get_bind())
+    for column in ("name_pinyin", "name_initials", "household_id"):
+        op.drop_index(f"ix_person_{column}", table_name="person")
+        op.create_index(f"ix_person_{column}", "person", [column], unique=False)
