@@ -12,7 +12,7 @@ Both are keyed by ``person.rowid`` and written by triggers on ``person``, so eve
 Core bulk inserts, sync upserts, the demo) keeps them in step without knowing they exist. A migration
 that rebuilds the ``person`` table (Alembic batch mode copies it, renumbering rowids and dropping its
 triggers) must call :func:`install` again afterwards. PostgreSQL has no such tables: searches there
-use plain ``LIKE``.
+use plain ``LIKE``, helped by ``pg_trgm`` indexes where the server allows the extension.
 """
 
 from __future__ import annotations
@@ -26,9 +26,22 @@ TABLES = (NAME_INDEX, ID_INDEX)
 NAME_CHARS = 40  # person.name is String(40); characters past this are not indexed
 
 
+PG_INDEXES = ("ix_person_search_name", "ix_person_search_id_number")
+
+
 def is_index_table(name: str | None) -> bool:
     """A table of the search index or one of FTS5's own tables behind it (not in the models)."""
     return name is not None and any(name == t or name.startswith(f"{t}_") for t in TABLES)
+
+
+def in_models(name: str | None, kind: str, _parents: object = None) -> bool:
+    """For Alembic's comparison (``include_name``): False for the search index's tables and indexes,
+    which the models do not describe."""
+    if kind == "table":
+        return not is_index_table(name)
+    if kind == "index":
+        return name not in PG_INDEXES
+    return True
 
 
 def _spaced(column: str) -> str:
@@ -61,8 +74,24 @@ def _statements() -> list[str]:
     ]
 
 
+def _install_pg_trgm(conn: Connection) -> None:
+    try:
+        with conn.begin_nested():
+            conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    except DBAPIError:
+        return
+    for index, column in zip(PG_INDEXES, ("name", "id_number"), strict=True):
+        conn.exec_driver_sql(
+            f"CREATE INDEX IF NOT EXISTS {index} ON person USING gin ({column} gin_trgm_ops)"
+        )
+
+
 def drop(conn: Connection) -> None:
-    """Remove the index and its triggers (SQLite; nothing elsewhere)."""
+    """Remove the index and its triggers."""
+    if conn.dialect.name == "postgresql":
+        for index in PG_INDEXES:
+            conn.exec_driver_sql(f"DROP INDEX IF EXISTS {index}")
+        return
     if conn.dialect.name != "sqlite":
         return
     for trigger in ("insert", "delete", "name"):
@@ -73,7 +102,15 @@ def drop(conn: Connection) -> None:
 
 
 def install(conn: Connection) -> None:
-    """(Re)create the index and its triggers and fill it from the persons (SQLite; nothing elsewhere)."""
+    """(Re)create the index and its triggers and fill it from the persons (SQLite).
+
+    On PostgreSQL: trigram GIN indexes on names and ID numbers when the ``pg_trgm`` extension can be
+    had (``LIKE '%…%'`` then uses them); without it (no right to create extensions) nothing, and the
+    searches scan.
+    """
+    if conn.dialect.name == "postgresql":
+        _install_pg_trgm(conn)
+        return
     if conn.dialect.name != "sqlite":
         return
     drop(conn)

@@ -15,7 +15,7 @@ from app.errors import UserError
 from app.models.all import metadata
 from app.models.db import make_engine, sqlite_url
 from app.models.migrate import SCHEMA_HEAD, alembic_config, current_revision, upgrade
-from app.models.search_index import TABLES, is_index_table
+from app.models.search_index import TABLES, in_models
 from app.paths import DataPaths
 from app.services.setup.installation import open_database
 
@@ -29,10 +29,7 @@ def test_upgrade_head_on_empty_database_equals_the_models(tmp_path: Path) -> Non
     engine = make_engine(sqlite_url(tmp_path / "empty.sqlite3"))
     assert upgrade(engine) is None
     with engine.connect() as conn:
-        opts = {
-            "compare_type": True,
-            "include_name": lambda name, kind, _p: kind != "table" or not is_index_table(name),
-        }
+        opts = {"compare_type": True, "include_name": in_models}
         diff = compare_metadata(MigrationContext.configure(conn, opts=opts), metadata)
         tables = set(inspect(conn).get_table_names())
     engine.dispose()

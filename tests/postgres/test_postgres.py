@@ -16,7 +16,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from openpyxl import load_workbook
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 
 from app.cli import run
 from app.demo.run import run_demo
@@ -25,6 +25,7 @@ from app.models.all import metadata
 from app.models.case import Case
 from app.models.db import UnitOfWork, make_engine
 from app.models.migrate import upgrade
+from app.models.search_index import PG_INDEXES, in_models
 from app.paths import DataPaths
 from app.services.cases.county_review import approval_queue, draw_spot_checks, record_county_visit
 from app.services.cases.procedure import act
@@ -48,9 +49,12 @@ def test_upgrade_head_on_postgresql_equals_the_models(pg_url: str) -> None:
     engine = make_engine(pg_url)
     upgrade(engine)
     with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), metadata)
+        opts = {"compare_type": True, "include_name": in_models}
+        diff = compare_metadata(MigrationContext.configure(conn, opts=opts), metadata)
+        indexes = {ix["name"] for ix in inspect(conn).get_indexes("person")}
     engine.dispose()
     assert diff == []
+    assert set(PG_INDEXES) <= indexes  # trigram indexes for the registry's searches (pg_trgm)
 
 
 SEARCHES = ("z", "li", "4", "4306", "430623", "1980", "19", "张", "王", "明")
