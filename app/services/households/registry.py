@@ -6,7 +6,7 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -119,6 +119,15 @@ class TextMatch:
     condition: ColumnElement[bool]
     per_row: ColumnElement[bool]
     broad: bool = False
+    either: ColumnElement[bool] | None = None  # a second index that may match instead (pinyin)
+
+    @property
+    def households(self) -> Any:
+        """The ids of the households of the matching persons (with repeats), read from the indexes."""
+        found = select(Person.household_id).where(self.condition)
+        if self.either is None:
+            return found
+        return union_all(found, select(Person.household_id).where(self.either))
 
 
 def _person_rowid_in(index: str, match: str) -> ColumnElement[bool]:
@@ -158,8 +167,8 @@ def text_match(text: str, *, indexed: bool = True, area_code: str | None = None)
         initials = _prefix_range(Person.name_initials, lower)
         if len(lower) == 1:  # a pinyin starting with the letter has initials starting with it
             return TextMatch(initials, initials)
-        either = or_(initials, _prefix_range(Person.name_pinyin, lower))
-        return TextMatch(either, either)
+        pinyin = _prefix_range(Person.name_pinyin, lower)
+        return TextMatch(initials, or_(initials, pinyin), either=pinyin)
     like = Person.name.like(f"%{_escape_like(compact)}%", escape="\\")
     if indexed and compact.isalnum():
         return TextMatch(_person_rowid_in(search_index.NAME_INDEX, search_index.name_match(compact)), like)
@@ -228,7 +237,7 @@ def _where(
         if walk:
             conditions.append(exists().where(Person.household_id == Household.id, match.per_row))
         else:
-            conditions.append(Household.id.in_(select(Person.household_id).where(match.condition)))
+            conditions.append(Household.id.in_(match.households))
     if match is None and (flt.program or flt.state) and (counting or flt.state in RARE_STATES):
         some = [Case.program == flt.program] if flt.program else []
         some += [Case.state == flt.state] if flt.state else []
@@ -245,7 +254,7 @@ def _dense(match: TextMatch) -> ColumnElement[bool]:
 
     Not correlated to anything, so SQLite evaluates it once.
     """
-    some = select(literal_column("1")).select_from(Person).where(match.condition).limit(DENSE).subquery()
+    some = match.households.limit(DENSE).subquery()
     return select(func.count()).select_from(some).scalar_subquery() >= DENSE
 
 
@@ -272,30 +281,17 @@ def count(
 
     A result above ``cap`` means "more than cap" (the registry shows "5000+ 户"): a broad search
     stops counting there instead of visiting every household. ``cap=None`` counts them all. A text
-    is counted from the persons it matches (index order, distinct households, stopping at the cap);
-    a broad ID prefix, which nearly every household matches, by walking the households.
+    is counted from the households of the persons it matches (read from the indexes); a broad ID
+    prefix, which nearly every household matches, by walking the households.
 
     Args:
         cancel: polled while the statement runs; once true the statement stops (``QueryCancelled``).
     """
     session = uow.session
     match = text_match(flt.text, indexed=_indexed(session), area_code=actor.area_code)
-    if match is not None and not match.broad:
-        where = _where(
-            None, replace(flt, program=None, state=None), actor.area_code, walk=True, counting=True
-        )
-        where += _where(
-            None, replace(flt, village_code=None), None, walk=True
-        )  # the latest case, per household
-        found: Select[Any] = (
-            select(Person.household_id)
-            .join(Household, Household.id == Person.household_id)
-            .where(match.condition, *where)
-            .distinct()
-        )
-    else:
-        found = select(literal_column("1")).select_from(Household)
-        found = found.where(*_where(match, flt, actor.area_code, walk=True, counting=True))
+    walk = match is not None and match.broad
+    found: Select[Any] = select(literal_column("1")).select_from(Household)
+    found = found.where(*_where(match, flt, actor.area_code, walk=walk, counting=True))
     if cap is not None:
         found = found.limit(cap + 1)
     stmt = select(func.count()).select_from(found.subquery())
