@@ -110,7 +110,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stats", parents=[common], help="counts of households, persons, cases")
     p.add_argument("--json", action="store_true", help="print one JSON object")
 
-    sub.add_parser("check", parents=[common], help="integrity, audit chain and audit-finding checks")
+    p = sub.add_parser("check", parents=[common], help="integrity, audit chain and audit-finding checks")
+    p.add_argument(
+        "--full", action="store_true", help="PRAGMA integrity_check (indexes too) instead of quick_check"
+    )
 
     p = sub.add_parser("backup", parents=[common], help="online backup of the database")
     p.add_argument("--out", required=True, type=Path, metavar="FILE")
@@ -333,7 +336,8 @@ def _check(args: argparse.Namespace, paths: DataPaths) -> int:
     db = installation.open_database(paths, args.database_url)
     try:
         with db.uow("check") as uow:
-            report = run_all(uow, system_actor(installation.require(uow.session).county_code))
+            actor = system_actor(installation.require(uow.session).county_code)
+            report = run_all(uow, actor, full=args.full)
     finally:
         db.dispose()
     for line in report.lines():

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 from app.domain.codes import DisabilityCategory, Health
@@ -73,9 +74,15 @@ class TopupRule:
             raise UserError("分类施保金额或比例不能为负数")
 
     def amount(self, standard_monthly_fen: int) -> Fraction:
-        if self.mode == "fixed":
-            return Fraction(Decimal(self.value))
-        return Fraction(standard_monthly_fen) * Fraction(Decimal(self.value)) / 100
+        return _topup_amount(self.mode, Decimal(self.value), standard_monthly_fen)
+
+
+@lru_cache(maxsize=1024)
+def _topup_amount(mode: str, value: Decimal, standard_monthly_fen: int) -> Fraction:
+    """A top-up in exact fen (the same few rules and standards recur for every household)."""
+    if mode == "fixed":
+        return Fraction(value)
+    return Fraction(standard_monthly_fen) * Fraction(value) / 100
 
 
 @dataclass(frozen=True)
@@ -196,7 +203,8 @@ class BenefitResult:
 
 def is_edge_household(per_capita_fen: int, standard_fen: int, multiplier: Decimal = Decimal("1.5")) -> bool:
     """低保边缘 income test: per capita below multiplier × standard (assets are checked elsewhere)."""
-    return Fraction(per_capita_fen) < Fraction(standard_fen) * Fraction(Decimal(multiplier))
+    numerator, denominator = Decimal(multiplier).as_integer_ratio()
+    return per_capita_fen * denominator < standard_fen * numerator
 
 
 def _pick_tier(rules: BenefitRules, per_capita_fen: int, tier_name: str | None) -> Tier | None:

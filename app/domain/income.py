@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 
 from app.domain.codes import IncomeKind
-from app.domain.money import Rounding, round_fen
+from app.domain.money import Rounding, round_ratio
 from app.errors import UserError
 
 _S1_ART13 = "（《最低生活保障审核确认办法》第十三条）"
@@ -100,27 +101,29 @@ def assess(lines: Iterable[IncomeLine], members: int, rounding: Rounding = Round
     """
     if isinstance(members, bool) or not isinstance(members, int) or members < 1:
         raise UserError("共同生活家庭成员人数至少为1人")
-    counted = Fraction(0)
-    excluded_sum = Fraction(0)
-    deductions = Fraction(0)
+    lines = list(lines)
+    # Exact sums in integers: every monthly value as a multiple of 1/common fen.
+    common = math.lcm(1, *(line.period_months for line in lines))
+    counted = excluded_sum = deductions = 0
     excluded: list[tuple[IncomeLine, str]] = []
     for line in lines:
+        monthly = line.amount_fen * (common // line.period_months)
         reason = line.exclusion_reason
         if reason is not None:
             excluded.append((line, reason))
             if not line.is_deduction:
-                excluded_sum += line.monthly()
+                excluded_sum += monthly
         elif line.is_deduction:
-            deductions += line.monthly()
+            deductions += monthly
         else:
-            counted += line.monthly()
-    net = max(Fraction(0), counted - deductions)
+            counted += monthly
+    net = max(0, counted - deductions)
     return IncomeAssessment(
         members=members,
-        counted_monthly_fen=round_fen(counted, Rounding.FEN),
-        excluded_monthly_fen=round_fen(excluded_sum, Rounding.FEN),
-        deductions_monthly_fen=round_fen(deductions, Rounding.FEN),
-        net_monthly_fen=round_fen(net, Rounding.FEN),
-        per_capita_fen=round_fen(net / members, rounding),
+        counted_monthly_fen=round_ratio(counted, common, Rounding.FEN),
+        excluded_monthly_fen=round_ratio(excluded_sum, common, Rounding.FEN),
+        deductions_monthly_fen=round_ratio(deductions, common, Rounding.FEN),
+        net_monthly_fen=round_ratio(net, common, Rounding.FEN),
+        per_capita_fen=round_ratio(net, common * members, rounding),
         excluded=tuple(excluded),
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import calendar
-import math
 import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -39,24 +38,32 @@ _ROUNDING_LABELS = {
 }
 
 
-def _half_up(q: Fraction) -> int:
-    """Round to the nearest integer, ties away from zero (like ROUND_HALF_UP)."""
-    if q >= 0:
-        return math.floor(q + Fraction(1, 2))
-    return -math.floor(-q + Fraction(1, 2))
+def round_ratio(numerator: int, denominator: int, rounding: Rounding) -> int:
+    """Round ``numerator / denominator`` fen to whole fen per ``rounding``, in integers only.
+
+    Half up means ties away from zero (like ROUND_HALF_UP); ``YUAN_UP`` rounds up (towards +∞).
+    """
+    if denominator <= 0:
+        raise ValueError("the denominator of an amount must be positive")
+    unit = Rounding(rounding).unit_fen
+    step = denominator * unit
+    if rounding is Rounding.YUAN_UP:
+        return -((-numerator) // step) * unit
+    if numerator >= 0:
+        return (2 * numerator + step) // (2 * step) * unit
+    return -((-2 * numerator + step) // (2 * step)) * unit
 
 
 def round_fen(value: Decimal | Fraction | int, rounding: Rounding) -> int:
     """Round an amount given in fen (possibly fractional) to whole fen per ``rounding``."""
     if isinstance(value, bool) or not isinstance(value, Decimal | Fraction | int):
         raise TypeError(f"round_fen needs Decimal, Fraction or int, not {type(value).__name__}")
+    if isinstance(value, int):
+        return round_ratio(value, 1, rounding)
     if isinstance(value, Decimal) and not value.is_finite():
         raise ValueError(f"not a finite amount: {value}")
-    unit = Rounding(rounding).unit_fen
-    q = Fraction(value) / unit
-    if rounding is Rounding.YUAN_UP:
-        return math.ceil(q) * unit
-    return _half_up(q) * unit
+    numerator, denominator = value.as_integer_ratio()
+    return round_ratio(numerator, denominator, rounding)
 
 
 # Full-width digits, separators and signs → ASCII (one character for one, so positions keep).

@@ -13,10 +13,11 @@ from app.models.base import Base, Money, SyncMixin
 
 class Household(SyncMixin, Base):
     __tablename__ = "household"
-    # The registry walks households by village and head name, and sorts by head name (100,000 rows).
+    # The registry walks households by village and head name, and sorts by head name (100,000 rows);
+    # the id completes both orders and lets a walk read the households from the index alone.
     __table_args__ = (
-        Index("ix_household_village_code_head_name", "village_code", "head_name"),
-        Index("ix_household_head_name", "head_name"),
+        Index("ix_household_village_code_head_name", "village_code", "head_name", "id"),
+        Index("ix_household_head_name", "head_name", "id"),
     )
 
     village_code: Mapped[str] = mapped_column(ForeignKey("area.code"))
@@ -37,11 +38,18 @@ class Household(SyncMixin, Base):
 
 class Person(SyncMixin, Base):
     __tablename__ = "person"
+    # Pinyin searches read the household from the index itself (no row fetched per match); a walk over
+    # households tests an ID prefix on the household's index entries alone.
+    __table_args__ = (
+        Index("ix_person_household_id", "household_id", "id_number"),
+        Index("ix_person_name_pinyin", "name_pinyin", "household_id"),
+        Index("ix_person_name_initials", "name_initials", "household_id"),
+    )
 
-    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"))
     name: Mapped[str] = mapped_column(String(40))
-    name_pinyin: Mapped[str] = mapped_column(String(120), default="", index=True)
-    name_initials: Mapped[str] = mapped_column(String(40), default="", index=True)
+    name_pinyin: Mapped[str] = mapped_column(String(120), default="")
+    name_initials: Mapped[str] = mapped_column(String(40), default="")
     id_number: Mapped[str] = mapped_column(String(18), index=True)
     sex: Mapped[str] = mapped_column(String(1))
     birth_date: Mapped[date] = mapped_column(Date)

@@ -1701,6 +1701,10 @@ Please copy the details below and send them to your system administrator.</sourc
 <context>
     <name>HouseholdTableModel</name>
     <message>
+        <source>{head} (matched: {member})</source>
+        <translation>{head}（匹配：{member}）</translation>
+    </message>
+    <message>
         <source>Village</source>
         <translation>村(居)</translation>
     </message>
@@ -3312,6 +3316,10 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>No household matches.</source>
         <translation>没有符合条件的家庭。</translation>
+    </message>
+    <message>
+        <source>{cap}+ households</source>
+        <translation>{cap}+ 户</translation>
     </message>
     <message numerus="yes">
         <source>%n household(s)</source>

@@ -259,3 +259,33 @@ def test_the_readme_lists_every_verb_with_its_options() -> None:
         usage = rows[0].split("`")[1]
         missing = {option for option in options if option not in usage}
         assert missing == set(), f"README's `jiuzhu {verb}` lacks {sorted(missing)}"
+
+
+def test_check_runs_the_quick_check_and_the_full_one_on_request(
+    capsys: pytest.CaptureFixture[str], demo_paths: DataPaths
+) -> None:
+    """An index whose entries no longer match its table passes ``quick_check`` (the default: it does
+    not compare indexes with tables) and fails ``check --full`` (``integrity_check``), exit 1."""
+    with sqlite3.connect(demo_paths.database) as conn:
+        conn.execute("PRAGMA writable_schema=ON")
+        conn.execute(
+            "UPDATE sqlite_master SET sql='CREATE INDEX ix_household_head_name ON household (address)'"
+            " WHERE name='ix_household_head_name'"
+        )
+    code, out, _ = jiuzhu(capsys, "--data-dir", str(demo_paths.root), "check")
+    assert code == 0, out
+    assert "数据库完整性：正常" in out
+    code, out, _ = jiuzhu(capsys, "--data-dir", str(demo_paths.root), "check", "--full")
+    assert code == 1
+    assert "数据库完整性：发现问题" in out and "ix_household_head_name" in out
+
+
+def test_check_full_finds_a_search_index_out_of_step(
+    capsys: pytest.CaptureFixture[str], demo_paths: DataPaths
+) -> None:
+    with sqlite3.connect(demo_paths.database) as conn:
+        conn.execute("DROP TRIGGER trg_person_id_index_id")  # as a careless repair would
+        conn.execute("UPDATE person SET id_number = '11010519491231002X' WHERE rowid = 1")
+    code, out, _ = jiuzhu(capsys, "--data-dir", str(demo_paths.root), "check", "--full")
+    assert code == 1
+    assert "身份证号检索索引与人员表不一致" in out

@@ -9,12 +9,13 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from app.errors import UserError
 from app.models.all import metadata
 from app.models.db import make_engine, sqlite_url
 from app.models.migrate import SCHEMA_HEAD, alembic_config, current_revision, upgrade
+from app.models.search_index import TABLES, in_models
 from app.paths import DataPaths
 from app.services.setup.installation import open_database
 
@@ -28,9 +29,12 @@ def test_upgrade_head_on_empty_database_equals_the_models(tmp_path: Path) -> Non
     engine = make_engine(sqlite_url(tmp_path / "empty.sqlite3"))
     assert upgrade(engine) is None
     with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), metadata)
+        opts = {"compare_type": True, "include_name": in_models}
+        diff = compare_metadata(MigrationContext.configure(conn, opts=opts), metadata)
+        tables = set(inspect(conn).get_table_names())
     engine.dispose()
     assert diff == []
+    assert set(TABLES) <= tables  # the search index, which the models do not describe
 
 
 def test_sqlite_pragmas_are_set(tmp_path: Path) -> None:

@@ -181,16 +181,85 @@ def test_village_filter_and_village_scope(uow: UnitOfWork, session: Session) -> 
     assert registry.count(uow, in_area(code), F(village_code=other)) == 0
 
 
-def test_few_and_many_candidates_give_the_same_answer(
-    uow: UnitOfWork, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    filters = [F(text="z"), F(text="4306"), F(state="active"), F(text="l", program="dibao")]
-    listed = {f: everything(uow, f) for f in filters}
-    counted = {f: registry.count(uow, CLERK, f) for f in filters}
-    monkeypatch.setattr(registry, "PROBE_LIMIT", 0)  # every filter now walks the households instead
-    for f in filters:
-        assert everything(uow, f) == listed[f], f
-        assert registry.count(uow, CLERK, f) == counted[f] == len(listed[f]), f
+def test_broad_and_narrow_searches_agree_with_plain_sql(uow: UnitOfWork, session: Session) -> None:
+    """Every kind of text, searched through the index or walked, finds the households whose persons
+    match it in plain Python, and counts them (capped counts too)."""
+    people = session.execute(
+        select(Person.household_id, Person.name, Person.id_number, Person.name_pinyin, Person.name_initials)
+    ).all()
+    some = people[7]
+    texts = [
+        "z",
+        "zh",
+        some.name_pinyin[:4],
+        some.name_initials,
+        "4",
+        "43",
+        "430",
+        "4306",
+        "430623",
+        some.id_number[6:10],
+        some.id_number[-5:],
+        some.name[0],
+        some.name[-2:],
+        some.name,
+        "张",
+        "不存在",
+    ]
+    for text in texts:
+        up = text.upper()
+        expected = (
+            {
+                p.household_id
+                for p in people
+                if (up in p.id_number if up.isdigit() and len(up) >= 4 else p.id_number.startswith(up))
+                or p.name_pinyin.startswith(text)
+                or p.name_initials.startswith(text)
+                or text in p.name
+            }
+            if text.isascii()
+            else {p.household_id for p in people if text in p.name}
+        )
+        assert set(everything(uow, F(text=text))) == expected, text
+        assert registry.count(uow, CLERK, F(text=text)) == len(expected), text
+        assert registry.count(uow, CLERK, F(text=text), cap=10) == min(len(expected), 11), text
+    assert registry.count(uow, CLERK, F(), cap=None) == 120
+
+
+def test_a_member_match_names_the_member(uow: UnitOfWork, member: Person) -> None:
+    rows = registry.page(uow, CLERK, F(text=member.name), 0, 50)
+    row = next(r for r in rows if r.household_id == member.household_id)
+    assert row.matched_member == member.name != row.head_name
+    head = next(
+        r
+        for r in registry.page(uow, CLERK, F(text=row.head_name), 0, 50)
+        if r.household_id == row.household_id
+    )
+    assert head.matched_member == ""
+    assert all(r.matched_member == "" for r in registry.page(uow, CLERK, F(), 0, 50))
+
+
+def test_the_index_follows_every_write(uow: UnitOfWork, session: Session, member: Person) -> None:
+    """The triggers keep the search index in step with new persons, renames, new ID numbers, deletions."""
+    member.name = "欧阳娜娜"
+    member.id_number = member.id_number[:6] + "20000101" + member.id_number[14:]
+    session.flush()
+    assert everything(uow, F(text="阳娜")) == [member.household_id]
+    assert everything(uow, F(text=member.id_number[4:12])) == [member.household_id]
+    newborn = Person(
+        household_id=member.household_id,
+        name="司马小明",
+        id_number="430623202601019876",
+        sex=member.sex,
+        birth_date=date(2026, 1, 1),
+        relation_code="30",
+    )
+    session.add(newborn)
+    session.flush()
+    assert everything(uow, F(text="马小")) == everything(uow, F(text="2026010198")) == [member.household_id]
+    session.delete(newborn)
+    session.flush()
+    assert everything(uow, F(text="马小")) == everything(uow, F(text="2026010198")) == []
 
 
 def test_detail(uow: UnitOfWork, session: Session, member: Person) -> None:

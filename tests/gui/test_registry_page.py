@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -221,3 +221,31 @@ def test_a_cadre_is_refused_a_household_outside_the_village(
     with qtbot.waitSignal(page.status_message) as refused:
         page.read(lambda uow: registry.detail(uow, cadre.actor, elsewhere), lambda _d: None)
     assert "管辖范围" in refused.args[0] and page.refused.isVisible()
+
+
+def test_a_member_found_by_name_is_named_beside_the_head(
+    qtbot: QtBot, gui_db: Database, page: RegistryPage
+) -> None:
+    with gui_db.uow("test") as uow:
+        members = uow.session.execute(
+            select(Person).where(Person.relation_code.not_in(("01", "02"))).order_by(Person.name)
+        ).scalars()
+        member = next(m for m in members if len(m.name) == 3)
+    with qtbot.waitSignal(page.loaded):
+        type_with_input_method(page.search_edit, member.name, preedit=member.name_pinyin)
+    model = page.model
+    shown = [model.data(model.index(r, Column.HEAD)) for r in range(model.rowCount())]
+    assert any(text.endswith(f"（匹配：{member.name}）") for text in shown), shown
+
+
+def test_a_broad_search_shows_a_capped_count_and_still_scrolls(
+    qtbot: QtBot, page: RegistryPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(registry, "COUNT_CAP", 50)
+    search_for(qtbot, page, "4")  # every ID number starts with the province's digit
+    assert page.count_label.text() == "50+ 户"
+    assert page.model.total is None and page.model.rowCount() == FIRST_BATCH
+    while page.model.canFetchMore(QModelIndex()):
+        page.model.fetchMore(QModelIndex())
+        qtbot.waitUntil(lambda: not page.model.is_fetching)
+    assert page.model.rowCount() == 120

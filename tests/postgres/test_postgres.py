@@ -16,18 +16,21 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from openpyxl import load_workbook
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 
 from app.cli import run
 from app.demo.run import run_demo
 from app.domain.workflow import Action
 from app.models.all import metadata
 from app.models.case import Case
-from app.models.db import make_engine
+from app.models.db import UnitOfWork, make_engine
 from app.models.migrate import upgrade
+from app.models.search_index import PG_INDEXES, in_models
 from app.paths import DataPaths
 from app.services.cases.county_review import approval_queue, draw_spot_checks, record_county_visit
 from app.services.cases.procedure import act
+from app.services.households import registry
+from app.services.households.registry import RegistryFilter
 from app.services.setup.installation import initialise, open_database
 from tests.county.conftest import STAFF
 from tests.postgres.server import fresh_database
@@ -46,9 +49,22 @@ def test_upgrade_head_on_postgresql_equals_the_models(pg_url: str) -> None:
     engine = make_engine(pg_url)
     upgrade(engine)
     with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), metadata)
+        opts = {"compare_type": True, "include_name": in_models}
+        diff = compare_metadata(MigrationContext.configure(conn, opts=opts), metadata)
+        indexes = {ix["name"] for ix in inspect(conn).get_indexes("person")}
     engine.dispose()
     assert diff == []
+    assert set(PG_INDEXES) <= indexes  # trigram indexes for the registry's searches (pg_trgm)
+
+
+SEARCHES = ("z", "li", "4", "4306", "430623", "1980", "19", "张", "王", "明")
+
+
+def _search(uow: UnitOfWork, text: str) -> tuple[list[tuple[str, str]], int]:
+    """The first page (head and matched member) and the count of a registry search, as the county."""
+    flt = RegistryFilter(text=text)
+    rows = registry.page(uow, STAFF, flt, 0, 40, "village")
+    return [(r.head_name, r.matched_member) for r in rows], registry.count(uow, STAFF, flt)
 
 
 def _county(paths: DataPaths, url: str | None) -> None:
@@ -93,15 +109,18 @@ def test_the_county_gives_the_same_figures_on_postgresql_and_sqlite(
                 (r.case_number, r.days_left, r.visit_reasons, r.visit_done, r.state)
                 for r in approval_queue(uow, STAFF)
             ]
+        searched = {t: db.read("test", lambda u, t=t: _search(u, t)) for t in SEARCHES}
         db.dispose()
         book = load_workbook(root / "roster.xlsx", read_only=True)
         roster = [tuple(row) for row in book.worksheets[0].iter_rows(values_only=True)]
         book.close()
-        results[name] = (stats, check[:3], run_out, roster, queue)
+        results[name] = (stats, check[:3], run_out, roster, queue, searched)
     assert results["postgresql"][0] == results["sqlite"][0]
     assert results["postgresql"][0]["households"] == 150
     assert results["postgresql"][1] == results["sqlite"][1]
     assert results["postgresql"][2] == results["sqlite"][2]
     assert results["postgresql"][4] == results["sqlite"][4] and len(results["sqlite"][4]) >= 5
+    assert results["postgresql"][5] == results["sqlite"][5]  # the registry: index on SQLite, LIKE here
+    assert sum(bool(found) for found, _ in results["sqlite"][5].values()) >= 6
     roster_pg, roster_sqlite = results["postgresql"][3], results["sqlite"][3]
     assert len(roster_pg) > 10 and roster_pg[5:] == roster_sqlite[5:]

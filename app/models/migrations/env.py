@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from app.models.all import metadata
+from app.models.search_index import in_models
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -16,6 +17,7 @@ context.configure(
     target_metadata=metadata,
     render_as_batch=True,
     compare_type=True,
+    include_name=in_models,
 )
 with context.begin_transaction():
     context.run_migrations()

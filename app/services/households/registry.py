@@ -10,14 +10,27 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, literal_column, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    case,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+    union_all,
+)
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, aliased
 
 from app.domain.areas import scope_prefix
 from app.domain.codes import AreaLevel, Program
-from app.domain.workflow import BENEFIT_STATES, CaseState
+from app.domain.workflow import BENEFIT_STATES, PRE_DECISION_STATES, CaseState
 from app.errors import PermissionDenied, UserError
+from app.models import search_index
 from app.models.area import Area
 from app.models.case import Benefit, Case
 from app.models.db import UnitOfWork
@@ -29,7 +42,10 @@ HEAD_RELATIONS = ("01", "02")
 _ID_FRAGMENT = re.compile(r"[0-9]+[0-9X]?")
 _PINYIN = re.compile(r"[a-z]+")
 MIN_ID_FRAGMENT = 4
-PROBE_LIMIT = 5000
+DENSE = 4000  # a text matching this many persons is dense: a page walks the households
+COUNT_CAP = 5000  # a count stops here; the registry shows "5000+ 户"
+# States few households are in: their households are listed first rather than tested one by one.
+RARE_STATES = frozenset(s.value for s in PRE_DECISION_STATES)
 _PROGRAMS = frozenset(p.value for p in Program)
 _STATES = frozenset(s.value for s in CaseState)
 _PROGRESS_STEPS = 2000  # SQLite VM steps between two looks at the cancel flag
@@ -59,6 +75,7 @@ class RegistryRow:
     program: str | None
     state: str | None
     monthly_fen: int | None
+    matched_member: str = ""  # the member (not the head) through whom a search text matched
 
     @property
     def program_label(self) -> str:
@@ -89,30 +106,89 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def text_condition(text: str) -> ColumnElement[bool] | None:
-    """The person condition for a search text, or None when the text does not filter.
+@dataclass(frozen=True)
+class TextMatch:
+    """The person conditions of a search text, and whether it is broad.
+
+    ``condition`` finds the matching persons from an index; ``per_row`` says whether one given person
+    matches (the same answer, cheap on a row at hand: what a walk over households and the "matched"
+    column test). A broad text (a short ID prefix, part of the county's own code) matches nearly
+    every person: a page then walks the households and a count stops at COUNT_CAP.
+    """
+
+    condition: ColumnElement[bool]
+    per_row: ColumnElement[bool]
+    broad: bool = False
+    either: ColumnElement[bool] | None = None  # a second index that may match instead (pinyin)
+
+    @property
+    def households(self) -> Any:
+        """The ids of the households of the matching persons (with repeats), read from the indexes."""
+        found = select(Person.household_id).where(self.condition)
+        if self.either is None:
+            return found
+        return union_all(found, select(Person.household_id).where(self.either))
+
+
+def _person_rowid_in(index: str, match: str) -> ColumnElement[bool]:
+    found: Select[Any] = (
+        select(literal_column("rowid"))
+        .select_from(table(index))
+        .where(literal_column(index).op("MATCH")(match))
+    )
+    return literal_column("person.rowid").in_(found)
+
+
+def text_match(text: str, *, indexed: bool = True, area_code: str | None = None) -> TextMatch | None:
+    """The person conditions for a search text, or None when the text does not filter.
 
     Digits (with a final X) search ID numbers: a fragment of at least 4 characters anywhere in
     the number, a shorter one at its start. Latin letters search pinyin: initials (``zs``) or
     full pinyin (``zhangsan``), both as prefixes. Anything else searches names that contain it.
+    ``indexed`` (SQLite) answers fragments and names from the search index (app/models/search_index.py);
+    ``area_code`` is the searcher's area, whose leading digits every local ID number shares.
     """
     compact = "".join(text.split())
     if not compact:
         return None
     upper = compact.upper()
     if _ID_FRAGMENT.fullmatch(upper):
-        if len(upper) >= MIN_ID_FRAGMENT:
-            return Person.id_number.like(f"%{upper}%")
-        return _prefix_range(Person.id_number, upper)
+        if len(upper) < MIN_ID_FRAGMENT:
+            prefix = _prefix_range(Person.id_number, upper)
+            return TextMatch(prefix, prefix, broad=True)
+        like = Person.id_number.like(f"%{upper}%")
+        if upper in (area_code or "")[:6]:
+            return TextMatch(like, like, broad=True)
+        if not indexed:
+            return TextMatch(like, like)
+        return TextMatch(_person_rowid_in(search_index.ID_INDEX, search_index.id_match(upper)), like)
     lower = compact.lower()
     if _PINYIN.fullmatch(lower):
-        return or_(_prefix_range(Person.name_initials, lower), _prefix_range(Person.name_pinyin, lower))
-    return Person.name.like(f"%{_escape_like(compact)}%", escape="\\")
+        initials = _prefix_range(Person.name_initials, lower)
+        if len(lower) == 1:  # a pinyin starting with the letter has initials starting with it
+            return TextMatch(initials, initials)
+        pinyin = _prefix_range(Person.name_pinyin, lower)
+        return TextMatch(initials, or_(initials, pinyin), either=pinyin)
+    like = Person.name.like(f"%{_escape_like(compact)}%", escape="\\")
+    if indexed and compact.isalnum():
+        return TextMatch(_person_rowid_in(search_index.NAME_INDEX, search_index.name_match(compact)), like)
+    return TextMatch(like, like)
+
+
+def _indexed(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
+# Aliases made once: SQLAlchemy memoises what it derives from each, so statements build fast.
+_LATEST = aliased(Case, name="latest_case")
+_HEAD = aliased(Person, name="head")
+_MEMBER = aliased(Person, name="member")
+_SHOWN_CASE = aliased(Case, name="shown_case")
 
 
 def _latest_case(household_id: Any, column: Any) -> Any:
     """``column`` of a household's latest case (by application date, then id), as a scalar subquery."""
-    latest = aliased(Case)
+    latest = _LATEST
     return (
         select(getattr(latest, column.key))
         .where(latest.household_id == household_id)
@@ -136,63 +212,50 @@ def scope_condition(scope: str, *, indexed: bool = True) -> ColumnElement[bool]:
     return func.substr(Household.village_code, 1, len(prefix)) == prefix
 
 
-def _candidates(session: Session, flt: RegistryFilter) -> list[str] | None:
-    """The households the most selective filter allows, when they are few; else None.
-
-    A few candidates are looked up by id and sorted; many are better found by walking the
-    households in display order and stopping once the page is full.
-    """
-    person_cond = text_condition(flt.text)
-    if person_cond is not None:
-        probe = select(Person.household_id).where(person_cond)
-    elif flt.state or flt.program:
-        case_conds = []
-        if flt.state:
-            case_conds.append(Case.state == flt.state)
-        if flt.program:
-            case_conds.append(Case.program == flt.program)
-        probe = select(Case.household_id).where(*case_conds)
-    else:
-        return None
-    # No DISTINCT in SQL: SQLite would then walk the household_id index instead of the filter's own.
-    found = session.execute(probe.limit(PROBE_LIMIT + 1)).scalars().all()
-    return list(dict.fromkeys(found)) if len(found) <= PROBE_LIMIT else None
-
-
 def _where(
-    session: Session, flt: RegistryFilter, scope: str | None, *, counting: bool = False, order: str = ""
+    match: TextMatch | None,
+    flt: RegistryFilter,
+    scope: str | None,
+    *,
+    walk: bool,
+    counting: bool = False,
+    order: str = "",
 ) -> list[ColumnElement[bool]]:
-    """The household conditions of a filter.
+    """The household conditions of a filter, for one statement (no ids travel through Python).
 
-    With few candidates they are listed by id. Otherwise a page walks the households in display
-    order and tests each (correlated EXISTS, stops when the page is full), while a count gathers the
-    matching ids once (IN subquery), which is cheaper when every household has to be looked at.
+    ``walk``: the households are walked in display order and each is tested (correlated EXISTS,
+    which stops when the page is full); otherwise the households the text names are listed (IN
+    subquery, from the indexes) and sorted. The programme and state filters look at the latest
+    case: a rare state lists its households first, any other is tested household by household.
     """
     conditions: list[ColumnElement[bool]] = []
     if scope:
-        conditions.append(scope_condition(scope, indexed=counting or order.lstrip("-") != "head"))
+        conditions.append(scope_condition(scope, indexed=counting or not walk or order.lstrip("-") != "head"))
     if flt.village_code:  # a village, or a whole township (the county's filter)
         conditions.append(scope_condition(flt.village_code))
-    candidates = _candidates(session, flt)
-    if candidates is not None:
-        conditions.append(Household.id.in_(candidates))
-    person_cond = text_condition(flt.text)
-    if person_cond is not None and candidates is None:
-        if counting:
-            conditions.append(Household.id.in_(select(Person.household_id).where(person_cond)))
+    if match is not None:
+        if walk:
+            conditions.append(exists().where(Person.household_id == Household.id, match.per_row))
         else:
-            conditions.append(exists().where(Person.household_id == Household.id, person_cond))
-    if counting and candidates is None and (flt.program or flt.state) and person_cond is None:
-        latest = [Case.id == _latest_case(Case.household_id, Case.id)]
-        latest += [Case.program == flt.program] if flt.program else []
-        latest += [Case.state == flt.state] if flt.state else []
-        conditions.append(Household.id.in_(select(Case.household_id).where(*latest)))
-    else:
-        if flt.program:
-            conditions.append(_latest_case(Household.id, Case.program) == flt.program)
-        if flt.state:
-            conditions.append(_latest_case(Household.id, Case.state) == flt.state)
+            conditions.append(Household.id.in_(match.households))
+    if match is None and (flt.program or flt.state) and (counting or flt.state in RARE_STATES):
+        some = [Case.program == flt.program] if flt.program else []
+        some += [Case.state == flt.state] if flt.state else []
+        conditions.append(Household.id.in_(select(Case.household_id).where(*some)))
+    if flt.program:
+        conditions.append(_latest_case(Household.id, Case.program) == flt.program)
+    if flt.state:
+        conditions.append(_latest_case(Household.id, Case.state) == flt.state)
     return conditions
+
+
+def _dense(match: TextMatch) -> ColumnElement[bool]:
+    """SQL, true when the text matches at least DENSE persons (counted from the index, stops there).
+
+    Not correlated to anything, so SQLite evaluates it once.
+    """
+    some = match.households.limit(DENSE).subquery()
+    return select(func.count()).select_from(some).scalar_subquery() >= DENSE
 
 
 def _order_by(order: str) -> list[Any]:
@@ -207,23 +270,39 @@ def _order_by(order: str) -> list[Any]:
 
 
 @query
-def count(uow: UnitOfWork, actor: Actor, flt: RegistryFilter, cancel: Cancel | None = None) -> int:
-    """How many households match the filter inside the actor's area.
+def count(
+    uow: UnitOfWork,
+    actor: Actor,
+    flt: RegistryFilter,
+    cancel: Cancel | None = None,
+    cap: int | None = COUNT_CAP,
+) -> int:
+    """How many households match the filter inside the actor's area, up to ``cap + 1``.
+
+    A result above ``cap`` means "more than cap" (the registry shows "5000+ 户"): a broad search
+    stops counting there instead of visiting every household. ``cap=None`` counts them all. A text
+    is counted from the households of the persons it matches (read from the indexes); a broad ID
+    prefix, which nearly every household matches, by walking the households.
 
     Args:
         cancel: polled while the statement runs; once true the statement stops (``QueryCancelled``).
     """
     session = uow.session
+    match = text_match(flt.text, indexed=_indexed(session), area_code=actor.area_code)
+    walk = match is not None and match.broad
+    found: Select[Any] = select(literal_column("1")).select_from(Household)
+    found = found.where(*_where(match, flt, actor.area_code, walk=walk, counting=True))
+    if cap is not None:
+        found = found.limit(cap + 1)
+    stmt = select(func.count()).select_from(found.subquery())
     with interruptible(session, cancel):
-        where = _where(session, flt, actor.area_code, counting=True)
-        return int(session.execute(select(func.count()).select_from(Household).where(*where)).scalar_one())
+        return int(session.execute(stmt).scalar_one())
 
 
-def _rows_select(ids: Any) -> Select[Any]:
-    """Display columns for the households in ``ids`` (a small subquery or list of ids)."""
-    head = aliased(Person)
-    member = aliased(Person)
-    latest = aliased(Case)
+def _rows_select(ids: Any, match: TextMatch | None) -> Select[Any]:
+    """Display columns for the households in ``ids`` (a small subquery); ``match`` names the member
+    who matched when it is not the head."""
+    head, member, latest = _HEAD, _MEMBER, _SHOWN_CASE
     head_id = (
         select(head.id_number)
         .where(head.household_id == Household.id, head.relation_code.in_(HEAD_RELATIONS))
@@ -241,6 +320,15 @@ def _rows_select(ids: Any) -> Select[Any]:
         .where(Benefit.household_id == Household.id, Benefit.status.in_([s.value for s in BENEFIT_STATES]))
         .scalar_subquery()
     )
+    matched: Any = literal_column("''")
+    if match is not None:
+        matched = (
+            select(case((Person.relation_code.in_(HEAD_RELATIONS), literal_column("''")), else_=Person.name))
+            .where(Person.household_id == Household.id, match.per_row)
+            .order_by(Person.relation_code, Person.id)
+            .limit(1)
+            .scalar_subquery()
+        )
     return (
         select(
             Household.id,
@@ -252,6 +340,7 @@ def _rows_select(ids: Any) -> Select[Any]:
             latest.program,
             latest.state,
             monthly,
+            func.coalesce(matched, literal_column("''")),
         )
         .select_from(Household)
         .outerjoin(Area, Area.code == Household.village_code)
@@ -270,19 +359,32 @@ def page(
     order: str = "village",
     cancel: Cancel | None = None,
 ) -> list[RegistryRow]:
-    """One page of the households in the actor's area that match, sorted in SQL.
+    """One page of the households in the actor's area that match, sorted in SQL, in one statement.
 
     ``order`` is a key of ORDERS, ``-`` for descending; ``flt.village_code`` narrows the actor's area,
-    never widens it. Two steps keep it cheap on 100,000 households: the ids of the page are picked
-    using only the household table (and its indexes), then the display columns are computed for
-    those ids alone.
+    never widens it. The statement picks the ids of the page using only the household table, the
+    persons' indexes and the search index, then computes the display columns for those ids alone.
     """
     session = uow.session
     ordering = _order_by(order)
+    match = text_match(flt.text, indexed=_indexed(session), area_code=actor.area_code)
+
+    def picked(walk: bool, rows: Any) -> Select[Any]:
+        where = _where(match, flt, actor.area_code, walk=walk, order=order)
+        return select(Household.id).where(*where).order_by(*ordering).offset(offset).limit(rows)
+
+    if match is None or match.broad:
+        ids: Any = select(picked(match is not None, limit).subquery().c.id)
+    else:
+        # Dense: walk the households and stop when the page is full; sparse: list the few and sort
+        # them. The choice is made in SQL: the branch not taken gets LIMIT 0, which SQLite checks
+        # before it starts the branch's loop.
+        dense = _dense(match)
+        walked = picked(True, case((dense, limit), else_=0)).subquery()
+        listed = picked(False, case((dense, 0), else_=limit)).subquery()
+        ids = union_all(select(walked.c.id), select(listed.c.id))
+    stmt = _rows_select(ids, match).order_by(*ordering)
     with interruptible(session, cancel):
-        where = _where(session, flt, actor.area_code, order=order)
-        picked = select(Household.id).where(*where).order_by(*ordering).offset(offset).limit(limit)
-        stmt = _rows_select(select(picked.subquery().c.id)).order_by(*ordering)
         return [RegistryRow(*row) for row in session.execute(stmt)]
 
 

@@ -39,7 +39,7 @@ from app.domain.codes import Program, RuleMode, Sex
 from app.domain.deadlines import CaseClock, deadlines
 from app.domain.income import IncomeLine
 from app.domain.workflow import BENEFIT_STATES, PRE_DECISION_STATES, TERMINAL_STATES, CaseState
-from app.models import replay
+from app.models import replay, search_index
 from app.models.audit import verify_chain
 from app.models.case import Benefit, BenefitMember, Case, Decision, Review
 from app.models.db import UnitOfWork
@@ -93,11 +93,19 @@ class CheckReport:
         return out
 
 
-def integrity_problems(session: Session) -> list[str]:
-    """SQLite's own integrity and foreign-key checks (PostgreSQL enforces these itself)."""
+def integrity_problems(session: Session, *, full: bool = False) -> list[str]:
+    """SQLite's own integrity and foreign-key checks (PostgreSQL enforces these itself).
+
+    By default ``PRAGMA quick_check``: every page, record and constraint, but not whether each index
+    holds exactly its table's rows (a third of the time on a 30,000-household station). ``full`` runs
+    ``PRAGMA integrity_check``, which checks that too, and the ID search index against the persons.
+    """
     if session.get_bind().dialect.name != "sqlite":
         return []
-    problems = [r[0] for r in session.execute(text("PRAGMA integrity_check")) if r[0] != "ok"]
+    pragma = "integrity_check" if full else "quick_check"
+    problems = [r[0] for r in session.execute(text(f"PRAGMA {pragma}")) if r[0] != "ok"]
+    if full:
+        problems += search_index.integrity_problems(session.connection())
     for table, rowid, parent, _fk in session.execute(text("PRAGMA foreign_key_check")):
         problems.append(f"表{table}第{rowid}行引用的{parent}记录不存在")
     return problems
@@ -309,12 +317,15 @@ def findings_in(session: Session, scope: str, today: date | None = None) -> list
 
 
 @query
-def run_all(uow: UnitOfWork, actor: Actor, today: date | None = None) -> CheckReport:
-    """`jiuzhu check`: the database's integrity and audit chain, and the findings in the actor's area."""
+def run_all(uow: UnitOfWork, actor: Actor, today: date | None = None, *, full: bool = False) -> CheckReport:
+    """`jiuzhu check`: the database's integrity and audit chain, and the findings in the actor's area.
+
+    ``full`` checks the indexes against their tables too (``PRAGMA integrity_check``, slower).
+    """
     require_role(actor, TOWNSHIP_ROLES | COUNTY_ROLES, "运行数据核查")
     session = uow.session
     report = CheckReport()
-    report.integrity = integrity_problems(session)
+    report.integrity = integrity_problems(session, full=full)
     conn = session.connection()
     report.audit = verify_chain(conn) + replay.missing_log(conn)
     report.audit += replay.differences(conn, coverage=report.coverage)

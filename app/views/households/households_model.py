@@ -60,6 +60,10 @@ class HouseholdTableModel(BatchedRowsModel[RegistryRow]):
         if column is Column.VILLAGE:
             return row.village
         if column is Column.HEAD:
+            if row.matched_member:  # the search text matched this member, not the head
+                return self.tr("{head} (matched: {member})").format(
+                    head=row.head_name, member=row.matched_member
+                )
             return row.head_name
         if column is Column.ID_NUMBER:
             return idcard.mask(row.head_id_number) if self.mask_ids else row.head_id_number

@@ -231,6 +231,11 @@ class RegistryPage(Page):
 
     @Slot(object)
     def _on_count(self, total: int) -> None:
+        if total > registry.COUNT_CAP:  # counted up to the cap only: the rows go on until a short batch
+            self.count_label.setText(self.tr("{cap}+ households").format(cap=registry.COUNT_CAP))
+            self.count_shown.emit(total)
+            self._landed()
+            return
         self._total = total
         self.model.set_total(total)
         if total:
