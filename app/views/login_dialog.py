@@ -21,6 +21,7 @@ from app.models.db import Database
 from app.services.setup import auth
 from app.views import tasks
 from app.views.signed_in import SignedIn
+from app.views.widgets.screen import fit_to_screen
 
 DEMO_USERS = ("clerk", "head", "cadre", "county", "countyhead")
 
@@ -97,6 +98,7 @@ class LoginDialog(QDialog):
             on_result=self._on_demo_users,
             on_error=self._on_hint_failed,
         )
+        fit_to_screen(self)
 
     @Slot(object)
     def _on_demo_users(self, users: list[str]) -> None:

@@ -38,6 +38,7 @@ from app.views.signed_in import SignedIn
 from app.views.sync.page import SyncPage
 from app.views.ui_state import ui_settings
 from app.views.widgets.placeholder import PlaceholderPage
+from app.views.widgets.screen import fit_to_screen
 from app.views.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -113,7 +114,7 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(150)
+        self.nav.setFixedWidth(128)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setStyleSheet("QListWidget#navigation::item { padding: 9px 12px; }")
         self.stack = QStackedWidget()
@@ -361,8 +362,10 @@ class MainWindow(QMainWindow):
             state = settings.value(STATE_KEY)
             if isinstance(state, QByteArray):
                 self.restoreState(state)
+            if not self.isMaximized():  # saved on a larger screen: fit this one
+                fit_to_screen(self, self.width(), self.height())
         else:
-            self.resize(1200, 760)
+            fit_to_screen(self, 1366, 768)  # the whole of a laptop screen
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.confirm_close is not None and not self.confirm_close():

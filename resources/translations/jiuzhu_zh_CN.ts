@@ -549,12 +549,28 @@
         <translation>筛选(&amp;L)：</translation>
     </message>
     <message>
+        <source>Open applications</source>
+        <translation>未办结的申请</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>全部申请</translation>
+    </message>
+    <message>
+        <source>Which cases the list shows</source>
+        <translation>列表显示哪些申请</translation>
+    </message>
+    <message>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
         <source>Head of household</source>
         <translation>户主</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
     </message>
     <message>
         <source>Village</source>
@@ -579,6 +595,10 @@
     <message>
         <source>{n} open applications, {overdue} overdue</source>
         <translation>在办申请{n}件，其中逾期{overdue}件</translation>
+    </message>
+    <message>
+        <source>{n} cases</source>
+        <translation>共 {n} 件</translation>
     </message>
     <message>
         <source>Application {number} saved.</source>
@@ -1505,6 +1525,10 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Monthly amount (yuan)</source>
         <translation>月保障金（元）</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
     </message>
 </context>
 <context>

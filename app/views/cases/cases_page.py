@@ -6,9 +6,19 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, Slot
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain.codes import Role
+from app.domain.workflow import CaseState
 from app.services.cases import worklist
 from app.services.cases.worklist import CaseLine
 from app.services.context import TOWNSHIP_ROLES
@@ -23,6 +33,9 @@ from app.views.workspace import Workspace
 if TYPE_CHECKING:  # the wizard (and pypinyin under it) loads on first use, not at start-up
     from app.services.intake.window import Created
     from app.views.intake.wizard import IntakeWizard
+
+
+OPEN = "open"  # the state filter's first choice: the applications not yet decided
 
 
 class CasesPage(Page):
@@ -54,6 +67,12 @@ class CasesPage(Page):
         self.filter_edit.setPlaceholderText(self.tr("name, village or case number"))
         filter_label = QLabel(self.tr("Fi&lter:"))
         filter_label.setBuddy(self.filter_edit)
+        self.state_combo = QComboBox()
+        self.state_combo.addItem(self.tr("Open applications"), OPEN)
+        self.state_combo.addItem(self.tr("All cases"), None)
+        for state in CaseState:
+            self.state_combo.addItem(state.label, state.value)
+        self.state_combo.setToolTip(self.tr("Which cases the list shows"))
 
         self.model = RowsTableModel[CaseLine](
             [
@@ -61,6 +80,7 @@ class CasesPage(Page):
                     self.tr("Time left"), lambda c: working_days_text(c.days_left, c.due, c.note), tone=_tone
                 ),
                 ColumnSpec(self.tr("Head of household"), lambda c: c.head_name),
+                *([ColumnSpec(self.tr("Township"), lambda c: c.township)] if ws.is_county else []),
                 ColumnSpec(self.tr("Village"), lambda c: c.village),
                 ColumnSpec(self.tr("State"), lambda c: c.state_label),
                 ColumnSpec(self.tr("Programme"), lambda c: c.program_label),
@@ -74,10 +94,9 @@ class CasesPage(Page):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.table = work_table()
         self.table.setModel(self.proxy)
-        fit_columns(
-            self.table,
-            {0: "已逾期12个工作日", 1: "欧阳小明", 2: "莲花湖社区", 3: "核对不符已告知", 4: "特困供养"},
-        )
+        samples = ["逾期12个工作日", "欧阳小明", *(["梅田湖镇"] if ws.is_county else []), "莲花湖社区"]
+        samples += ["核对不符已告知", "特困供养", "430623101-2026-000123"]
+        fit_columns(self.table, dict(enumerate(samples)))
         self.count_label = QLabel()
 
         left = QWidget()
@@ -86,6 +105,7 @@ class CasesPage(Page):
         bar = QHBoxLayout()
         bar.addWidget(self.new_button)
         bar.addSpacing(12)
+        bar.addWidget(self.state_combo)
         bar.addWidget(filter_label)
         bar.addWidget(self.filter_edit, 1)
         left_layout.addLayout(bar)
@@ -96,12 +116,15 @@ class CasesPage(Page):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.workspace)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([440, 760])
+        list_width = sum(self.table.columnWidth(c) for c in range(self.model.columnCount())) + 24
+        self.splitter.setSizes([list_width, 1366 - list_width])
+        self.splitter.setCollapsible(0, False)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
 
         self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.state_combo.currentIndexChanged.connect(self.refresh)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.activated.connect(lambda _index: self.workspace.setFocus())
 
@@ -111,7 +134,11 @@ class CasesPage(Page):
         if not self._has_rows:
             tasks.run(_warm_up_intake)
         self.count_label.setText(self.tr("Loading…"))
-        self.read(lambda uow: worklist.open_cases(uow, self.actor), self._on_loaded, key="cases")
+        actor, state = self.actor, self.state_combo.currentData()
+        if state == OPEN:
+            self.read(lambda uow: worklist.open_cases(uow, actor), self._on_loaded, key="cases")
+        else:
+            self.read(lambda uow: worklist.all_cases(uow, actor, state), self._on_loaded, key="cases")
 
     @Slot(object)
     def _on_loaded(self, lines: list[CaseLine]) -> None:
@@ -119,9 +146,11 @@ class CasesPage(Page):
         self.model.set_rows(lines)
         self._has_rows = True
         overdue = sum(1 for c in lines if c.days_left is not None and c.days_left < 0)
-        self.count_label.setText(
-            self.tr("{n} open applications, {overdue} overdue").format(n=len(lines), overdue=overdue)
-        )
+        if self.state_combo.currentData() == OPEN:
+            text = self.tr("{n} open applications, {overdue} overdue").format(n=len(lines), overdue=overdue)
+        else:
+            text = self.tr("{n} cases").format(n=len(lines))
+        self.count_label.setText(text)
         self._select(self._wanted or current)
         self._wanted = None
         self.loaded.emit()

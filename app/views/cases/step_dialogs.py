@@ -34,6 +34,7 @@ from app.services.cases.steps import (
 from app.services.cases.workspace import APPRAISAL, INVESTIGATION, INVESTIGATION_KINDS, StepOption
 from app.views.page import OpDialog
 from app.views.widgets.forms import DateEdit, MoneyEdit, ok_cancel
+from app.views.widgets.screen import fit_to_screen
 from app.views.workspace import Workspace
 
 DECISIONS = {Action.APPROVE.value, Action.REFUSE.value, Action.STOP.value, Action.START_GRADUAL_EXIT.value}
@@ -86,6 +87,7 @@ class StepDialog(OpDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.refused)
         layout.addWidget(self.buttons)
+        fit_to_screen(self)
 
     # ---------------------------------------------------------------- forms
 

@@ -57,7 +57,7 @@ class CaseWorkspace(Page):
         steps = QVBoxLayout(steps_box)
         grid, more = QGridLayout(), QHBoxLayout()
         for i, key in enumerate(PRIMARY):
-            grid.addWidget(self._button(key), i // 4, i % 4)
+            grid.addWidget(self._button(key), i // 3, i % 3)
         more_label = QLabel(self.tr("Other steps:"))
         more.addWidget(more_label)
         for key in workspace.SECONDARY:

@@ -22,6 +22,7 @@ from app.domain import idcard
 from app.domain.codes import Sex, UrbanRural
 from app.domain.relations import is_known, relation_name
 from app.services.households.registry import HouseholdDetail, program_label, state_label
+from app.views.widgets.screen import fit_to_screen
 
 
 def _label_of(enum: type[Sex] | type[UrbanRural], code: str) -> str:
@@ -57,7 +58,7 @@ class HouseholdDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Household of {head}").format(head=detail.head_name))
-        self.resize(820, 560)
+        fit_to_screen(self, 820, 560)
         form = QFormLayout()
         form.addRow(self.tr("Head of household:"), QLabel(detail.head_name))
         form.addRow(self.tr("Village:"), QLabel(detail.village))

@@ -42,6 +42,7 @@ SAMPLE_TEXT = {  # what each column must fit, for its initial width
     Column.PROGRAM: "特困供养",
     Column.STATE: "核对不符已告知",
     Column.AMOUNT: "12,345.00",
+    Column.TOWNSHIP: "梅田湖镇",
 }
 
 
@@ -149,6 +150,10 @@ class RegistryPage(Page):
             title = self.model.column_title(column)
             width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title) + 16) + 24
             table.setColumnWidth(column, width)
+        if self.ws.is_county:
+            header.moveSection(header.visualIndex(Column.TOWNSHIP), 0)
+        else:
+            table.setColumnHidden(Column.TOWNSHIP, True)
 
     # ---------------------------------------------------------------- loading and searching
 
@@ -315,6 +320,7 @@ class RegistryPage(Page):
         else:
             combo.setCurrentIndex(max(combo.findData(chosen), 0))
         combo.blockSignals(False)
+        self.model.set_townships({code[:9]: name for code, name, township in villages if township})
         if chosen is not None and combo.findData(chosen) < 0:  # the area chosen is gone: search without it
             self.search()
         wanted, self._wanted_area = self._wanted_area, None

@@ -21,6 +21,7 @@ from app.domain.codes import UrbanRural
 from app.errors import UserError
 from app.services.setup.standards import PROGRAMS, UNITS, StandardInput, StandardRow
 from app.views.widgets.forms import DateEdit, ErrorLabel, MoneyEdit, ok_cancel
+from app.views.widgets.screen import fit_to_screen
 
 
 class StandardDialog(QDialog):
@@ -90,6 +91,7 @@ class StandardDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        fit_to_screen(self)
 
     def _fill(self, row: StandardRow) -> None:
         for combo, value in (

@@ -22,6 +22,7 @@ from app.paths import DataPaths
 from app.services.sync import stations
 from app.sync.provision import JoinResult
 from app.views.page import OpDialog
+from app.views.widgets.screen import fit_to_screen
 from app.views.workspace import Workspace
 
 
@@ -81,6 +82,7 @@ class JoinDialog(OpDialog):
         layout.addWidget(self.refused)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
+        fit_to_screen(self)
 
     def choose_file(self) -> Path | None:
         chosen, _ = QFileDialog.getOpenFileName(

@@ -39,6 +39,7 @@ from app.views.sync.stations_page import SYNC_TABLES, local_time
 from app.views.tablemodels.rows import ColumnSpec, RowsTableModel
 from app.views.tasks import TaskHandle
 from app.views.widgets.forms import fit_columns, heading, stretch_column, work_table
+from app.views.widgets.screen import fit_to_screen
 from app.views.workspace import Workspace
 
 
@@ -62,6 +63,7 @@ class PassphraseDialog(QDialog):
         layout.addWidget(label)
         layout.addWidget(self.edit)
         layout.addWidget(buttons)
+        fit_to_screen(self)
 
 
 class SyncPage(Page):

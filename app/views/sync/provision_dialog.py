@@ -28,6 +28,7 @@ from app.services.sync.stations import ProvisionForm
 from app.sync.keys import MIN_PASSPHRASE
 from app.sync.provision import StationInfo
 from app.views.page import OpDialog
+from app.views.widgets.screen import fit_to_screen
 from app.views.workspace import Workspace
 
 
@@ -128,6 +129,7 @@ class ProvisionDialog(OpDialog):
         self._show_county_rows(False)
         paths = self._paths
         self.read(lambda uow: stations.provision_form(uow, self.actor, paths), self._on_form)
+        fit_to_screen(self)
 
     def _show_county_rows(self, shown: bool) -> None:
         for widget in self._county_rows:
