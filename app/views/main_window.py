@@ -228,6 +228,9 @@ class MainWindow(QMainWindow):
         self.workbench.open_case.connect(self.open_case)
         self.workbench.open_review.connect(self.open_review)
         self.reviews.open_case.connect(self.open_case)
+        self.registry.open_case.connect(self.open_case)
+        self.registry.new_application.connect(self.new_application_for)
+        self.cases.workspace.open_review.connect(self.open_review)
 
     @staticmethod
     def _pages_in(widget: QWidget | None) -> list[Page]:
@@ -252,6 +255,12 @@ class MainWindow(QMainWindow):
         """Show a case in 申请办理 (from the workbench, a review, the approval queue or a matching flag)."""
         self.show_page(self.cases)
         self.cases.open_case(case_id)
+
+    @Slot(str)
+    def new_application_for(self, id_number: str) -> None:
+        """新申请 for a household on file (from its window): the wizard looks its head up."""
+        self.show_page(self.cases)
+        self.cases.new_application(id_number)
 
     @Slot(str)
     def open_review(self, case_id: str) -> None:

@@ -394,6 +394,14 @@
         <translation>其他：</translation>
     </message>
     <message>
+        <source>Propose stopping or &amp;reducing…</source>
+        <translation>提出停发/减发建议(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Record a review of this household with a proposal (stop, gradual exit, reduce); the county decides it.</source>
+        <translation>为该户登记一次复核并提出建议（停发、渐退、减发），由县级决定。</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -1400,6 +1408,18 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>&amp;Edit file…</source>
         <translation>编辑档案(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open the case</source>
+        <translation>打开申请(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show the chosen case in Applications: its steps, printing, stopping payment</source>
+        <translation>在“申请办理”中打开所选申请：办理步骤、打印、停发</translation>
+    </message>
+    <message>
+        <source>&amp;New application…</source>
+        <translation>新申请(&amp;N)…</translation>
     </message>
     <message>
         <source>Members ({n})</source>

@@ -53,7 +53,7 @@ class CasesPage(Page):
 
         self.new_button = QPushButton(self.tr("&New application…"))
         self.new_button.setShortcut(QKeySequence.StandardKey.New)
-        self.new_button.clicked.connect(self.new_application)
+        self.new_button.clicked.connect(lambda _checked=False: self.new_application())
         role = ws.actor.role
         if role not in TOWNSHIP_ROLES and role is not Role.ADMIN:
             self.new_button.setEnabled(False)
@@ -184,7 +184,8 @@ class CasesPage(Page):
     # ---------------------------------------------------------------- new applications
 
     @Slot()
-    def new_application(self) -> IntakeWizard | None:
+    def new_application(self, id_number: str = "") -> IntakeWizard | None:
+        """Open the intake wizard; with ``id_number`` (a household on file) it looks the person up."""
         if not self.new_button.isEnabled():
             return None
         from app.views.intake.wizard import IntakeWizard
@@ -192,6 +193,9 @@ class CasesPage(Page):
         self.wizard = IntakeWizard(self.ws, self)
         self.wizard.created_case.connect(self._on_created)
         self.wizard.open()
+        if id_number:
+            self.wizard.lookup_page.id_edit.setText(id_number)
+            self.wizard.lookup_page.look_up()
         return self.wizard
 
     @Slot(object)

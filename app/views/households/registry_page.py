@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.codes import Program
+from app.domain.codes import Program, Role
 from app.domain.workflow import CaseState
+from app.services.context import TOWNSHIP_ROLES
 from app.services.households import registry
 from app.services.households.registry import HouseholdDetail, RegistryFilter, RegistryRow
 from app.services.intake import ledger
@@ -59,6 +60,8 @@ class RegistryPage(Page):
     count_shown = Signal(int)
     detail_shown = Signal()
     ledger_exported = Signal(object)  # ExportResult
+    open_case = Signal(str)  # a case chosen in a household's window
+    new_application = Signal(str)  # the ID number of the head of the household it is for
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, parent)
@@ -329,9 +332,12 @@ class RegistryPage(Page):
 
     @Slot(QModelIndex)
     def _open_household(self, index: QModelIndex) -> None:
-        if not index.isValid():
-            return
-        household_id, actor = self.model.row_at(index.row()).household_id, self.actor
+        if index.isValid():
+            self.open_household(self.model.row_at(index.row()).household_id)
+
+    def open_household(self, household_id: str) -> None:
+        """Show a household's window: its members and all its cases, whatever their state."""
+        actor = self.actor
         self.read(lambda uow: registry.detail(uow, actor, household_id), self._on_detail)
 
     def edit_household(self, household_id: str) -> None:
@@ -340,11 +346,20 @@ class RegistryPage(Page):
 
         self.editor = open_household_editor(self.ws, household_id, self)
 
+    def _takes_applications(self) -> bool:
+        """Whether 新申请 is offered (the intake service refuses other roles whatever is offered)."""
+        return self.actor.role in TOWNSHIP_ROLES or self.actor.role is Role.ADMIN
+
     @Slot(object)
     def _on_detail(self, detail: HouseholdDetail) -> None:
         edit = self.edit_household if self.ws.paths is not None else None
         self.detail_dialog = HouseholdDialog(
-            detail, mask_ids=self.masks_id_numbers, parent=self, on_edit=edit
+            detail,
+            mask_ids=self.masks_id_numbers,
+            parent=self,
+            on_edit=edit,
+            on_open_case=self.open_case.emit,
+            on_new_application=self.new_application.emit if self._takes_applications() else None,
         )
         self.detail_dialog.open()
         self.detail_shown.emit()
