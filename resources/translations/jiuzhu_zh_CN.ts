@@ -597,6 +597,10 @@
         <translation>申请编号</translation>
     </message>
     <message>
+        <source>Applications</source>
+        <translation>申请办理</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -607,6 +611,10 @@
     <message>
         <source>{n} cases</source>
         <translation>共 {n} 件</translation>
+    </message>
+    <message>
+        <source>Filter: {filter}</source>
+        <translation>筛选条件：{filter}</translation>
     </message>
     <message>
         <source>Application {number} saved.</source>
@@ -3121,6 +3129,10 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>状态(&amp;T)：</translation>
     </message>
     <message>
+        <source>Household files</source>
+        <translation>家庭档案</translation>
+    </message>
+    <message>
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
@@ -3141,6 +3153,10 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>{township} (all)</source>
         <translation>{township}（全乡镇）</translation>
+    </message>
+    <message>
+        <source>Filter: {filter}</source>
+        <translation>筛选条件：{filter}</translation>
     </message>
     <message>
         <source>Writing the ledger…</source>
@@ -4715,6 +4731,45 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Quarantined ({n})</source>
         <translation>隔离（{n}）</translation>
+    </message>
+</context>
+<context>
+    <name>TableActions</name>
+    <message>
+        <source>E&amp;xport to Excel…</source>
+        <translation>导出Excel(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Save the list as it is shown (its filter too) as an xlsx file</source>
+        <translation>把列表按当前显示（含筛选条件）保存为xlsx文件</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy row</source>
+        <translation>复制本行(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the spreadsheet…</source>
+        <translation>正在写出表格……</translation>
+    </message>
+    <message>
+        <source>Saved {n} rows to the spreadsheet.</source>
+        <translation>已将 {n} 行保存到表格。</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, Slot
+from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,6 +28,7 @@ from app.views.cases.workspace import CaseWorkspace
 from app.views.page import Page
 from app.views.tablemodels.rows import ROW_ROLE, ColumnSpec, RowsTableModel, days_tone
 from app.views.widgets.forms import fit_columns, work_table, working_days_text
+from app.views.widgets.table_actions import TableActions
 from app.views.workspace import Workspace
 
 if TYPE_CHECKING:  # the wizard (and pypinyin under it) loads on first use, not at start-up
@@ -98,6 +99,15 @@ class CasesPage(Page):
         samples += ["核对不符已告知", "特困供养", "430623101-2026-000123"]
         fit_columns(self.table, dict(enumerate(samples)))
         self.count_label = QLabel()
+        self.list_actions = TableActions(
+            self,
+            self.table,
+            title=self.tr("Applications"),
+            table_name="case_file",
+            on_open=self._open_row,
+            on_print=self._print_row,
+            filters=self._filter_text,
+        )
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -110,7 +120,10 @@ class CasesPage(Page):
         bar.addWidget(self.filter_edit, 1)
         left_layout.addLayout(bar)
         left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.count_label)
+        footer = QHBoxLayout()
+        footer.addWidget(self.count_label, 1)
+        footer.addWidget(self.list_actions.export_button)
+        left_layout.addLayout(footer)
         left_layout.addWidget(self.refused)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
@@ -172,6 +185,27 @@ class CasesPage(Page):
             return
         self.filter_edit.clear()
         self._select(case_id)
+
+    def _open_row(self, index: QModelIndex) -> None:
+        self.table.selectRow(index.row())
+        self.workspace.setFocus()
+
+    def _print_row(self, index: QModelIndex) -> None:
+        """Show the case, then its print menu (the forms it can print depend on its state)."""
+        line = index.data(ROW_ROLE)
+        if self.workspace.snapshot is not None and self.workspace.snapshot.case_id == line.case_id:
+            QTimer.singleShot(0, self.workspace.print_button.showMenu)
+            return
+        self.workspace.loaded.connect(self._print_when_loaded, Qt.ConnectionType.SingleShotConnection)
+        self.table.selectRow(index.row())
+
+    @Slot()
+    def _print_when_loaded(self) -> None:
+        QTimer.singleShot(0, self.workspace.print_button.showMenu)
+
+    def _filter_text(self) -> str:
+        parts = [self.state_combo.currentText(), self.filter_edit.text().strip()]
+        return self.tr("Filter: {filter}").format(filter="；".join(p for p in parts if p))
 
     @Slot(QItemSelection, QItemSelection)
     def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:

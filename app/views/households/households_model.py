@@ -58,6 +58,10 @@ class HouseholdTableModel(BatchedRowsModel[RegistryRow]):
             return row.household_id
         return None
 
+    def text(self, row: RegistryRow, column: int) -> str:
+        """A cell's text as shown (pure: callable off the GUI thread for an export)."""
+        return self._display(row, Column(column))
+
     def _display(self, row: RegistryRow, column: Column) -> str:
         if column is Column.VILLAGE:
             return row.village

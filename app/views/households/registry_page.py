@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
@@ -30,7 +30,11 @@ from app.views.households.household_dialog import HouseholdDialog
 from app.views.households.households_model import SORT_KEYS, Column, HouseholdTableModel
 from app.views.ops import Job
 from app.views.page import Page
+from app.views.widgets.table_actions import AllRows, TableActions
 from app.views.workspace import Workspace
+
+if TYPE_CHECKING:
+    from app.models.db import UnitOfWork
 
 DEBOUNCE_MS = 200
 FIRST_BATCH = 64  # a screenful or two; the rest comes by fetchMore as the clerk scrolls
@@ -113,6 +117,16 @@ class RegistryPage(Page):
         self.table = QTableView()
         self.table.setModel(self.model)
         self._setup_table()
+        self.list_actions = TableActions(
+            self,
+            self.table,
+            title=self.tr("Household files"),
+            table_name="household",
+            on_open=self._open_household,
+            filters=self._filter_text,
+            all_rows=self._all_rows,
+        )
+        filters.addWidget(self.list_actions.export_button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -363,6 +377,26 @@ class RegistryPage(Page):
         )
         self.detail_dialog.open()
         self.detail_shown.emit()
+
+    # ---------------------------------------------------------------- the list as shown, to a spreadsheet
+
+    def _filter_text(self) -> str:
+        parts = [self.search_edit.text().strip()]
+        combos = (self.village_combo, self.program_combo, self.state_combo)
+        parts += [combo.currentText() for combo in combos if combo.currentData() is not None]
+        return self.tr("Filter: {filter}").format(filter="；".join(p for p in parts if p))
+
+    def _all_rows(self) -> AllRows:
+        """Every household the search finds (the table holds only the batches scrolled to)."""
+        flt, order, actor, model = self._filter, self._order, self.actor, self.model
+        columns = self.list_actions.visible_columns()
+
+        def rows(uow: UnitOfWork) -> list[tuple[str, ...]]:
+            total = registry.count(uow, actor, flt)
+            found = registry.page(uow, actor, flt, 0, max(total, 1), order)
+            return [tuple(model.text(row, c) for c in columns) for row in found]
+
+        return rows
 
     # ---------------------------------------------------------------- the registry as a ledger
 
