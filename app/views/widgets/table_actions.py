@@ -69,13 +69,12 @@ class TableActions(QObject):
     def build_menu(self, index: QModelIndex) -> QMenu:
         menu = QMenu(self.table)
         on_row = index.isValid()
-        if self.on_open is not None:
-            action = menu.addAction(self.tr("&Open"), lambda: self.on_open(index) if self.on_open else None)
+        on_open, on_print = self.on_open, self.on_print
+        if on_open is not None:
+            action = menu.addAction(self.tr("&Open"), lambda: on_open(index))
             action.setEnabled(on_row)
-        if self.on_print is not None:
-            action = menu.addAction(
-                self.tr("&Print…"), lambda: self.on_print(index) if self.on_print else None
-            )
+        if on_print is not None:
+            action = menu.addAction(self.tr("&Print…"), lambda: on_print(index))
             action.setEnabled(on_row)
         copy = menu.addAction(self.tr("&Copy row"), lambda: self.copy_row(index))
         copy.setShortcut(QKeySequence.StandardKey.Copy)
