@@ -3516,6 +3516,10 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>复核由乡镇民政办登记；{role}只能查阅。</translation>
     </message>
     <message>
+        <source>Reviews due</source>
+        <translation>待复核</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>

@@ -126,3 +126,21 @@ def test_right_click_opens_and_copies_a_row(qtbot: QtBot, cases: CasesPage) -> N
     assert snapshot.case_number in copied
     clipboard = QGuiApplication.clipboard()
     assert clipboard is not None and clipboard.text() == copied
+
+
+def test_the_review_queue_exports_its_rows(
+    qtbot: QtBot, gui_db: Database, clerk: SignedIn, tmp_path: Path
+) -> None:
+    from app.views.reviews.reviews_page import ReviewsPage
+
+    page = ReviewsPage(Workspace(gui_db, clerk))
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.loaded):
+        page.show()
+    out = tmp_path / "复核.xlsx"
+    with qtbot.waitSignal(page.list_actions.exported):
+        page.list_actions.export_to(out)
+    rows = sheet_rows(out)
+    assert rows[0][0] == "待复核" and page.horizon_combo.currentText() in rows[1][0]
+    assert len(rows[3:]) == page.model.rowCount() > 0
+    assert rows[3][2] == page.model.index(0, 2).data()

@@ -23,6 +23,7 @@ from app.views.page import Page
 from app.views.tablemodels.rows import ROW_ROLE, ColumnSpec, RowsTableModel, days_tone
 from app.views.widgets.forms import fit_columns, heading, show_date, work_table
 from app.views.widgets.queue_split import queue_beside_form, select_quietly
+from app.views.widgets.table_actions import TableActions
 from app.views.workspace import Workspace
 
 
@@ -71,9 +72,16 @@ class ApprovalPage(Page):
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.panel = DecisionPanel()
         footer = (self.count_label, self.refused)
+        self.list_actions = TableActions(
+            self,
+            self.table,
+            title=self.tr("Cases waiting for the county"),
+            table_name="case_file",
+            on_open=lambda index: self.table.selectRow(index.row()),
+        )
 
         title = heading(self.tr("Cases waiting for the county"))
-        bar = (title, None, self.draw_button, self.refresh_button)
+        bar = (title, None, self.list_actions.export_button, self.draw_button, self.refresh_button)
         queue_beside_form(self, bar, self.table, footer, self.panel)
 
         self.refresh_button.clicked.connect(self.refresh)
