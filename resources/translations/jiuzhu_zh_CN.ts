@@ -658,6 +658,10 @@
         <translation>请核对摘要。保存后将建立家庭档案并登记申请。</translation>
     </message>
     <message>
+        <source>&amp;Save and create the file</source>
+        <translation>保存并建档(&amp;S)</translation>
+    </message>
+    <message>
         <source>The applicant and every member have &amp;signed the consent to data matching, on</source>
         <translation>申请人及全体家庭成员已签署家庭经济状况核对授权书(&amp;S)，日期</translation>
     </message>
@@ -4476,6 +4480,10 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Details</source>
         <translation>详情</translation>
+    </message>
+    <message>
+        <source>No bundle imported since the program started. Import the files brought on the USB stick: each file&apos;s result is listed here.</source>
+        <translation>本次启动以来尚未导入数据包。请导入U盘带来的文件，每个文件的导入结果会列在这里。</translation>
     </message>
     <message>
         <source>For s&amp;tation:</source>

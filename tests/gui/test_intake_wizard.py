@@ -65,6 +65,8 @@ def test_a_new_household_is_taken_in_to_an_accepted_case(
     type_with_input_method(members.name_edit, "周德明", preedit="zhoudeming")
     qtbot.mouseClick(members.add_button, Qt.MouseButton.LeftButton)
     assert members.model.rowCount() == 1 and members.relation_combo.currentText() == "妻"
+    # The head's sex and birth date do not stay in the form for the next member.
+    assert members.sex_combo.currentIndex() == 0 and members.birth_edit.value() == today()
 
     type_with_input_method(members.name_edit, "罗桂兰", preedit="luoguilan")
     qtbot.keyClicks(members.id_edit, WIFE_ID)
@@ -98,6 +100,8 @@ def test_a_new_household_is_taken_in_to_an_accepted_case(
     with qtbot.waitSignal(wizard.failed):
         wizard.next()  # no consent yet: the service refuses
     assert "核对授权" in confirm.refused.text() and wizard.currentId() == PageId.CONFIRM
+    assert "字段" not in confirm.refused.text()
+    assert wizard.button(IntakeWizard.WizardButton.NextButton).text() == "保存并建档(&S)"
     confirm.consent_check.setChecked(True)
     with qtbot.waitSignal(wizard.created_case) as created:
         wizard.next()

@@ -119,6 +119,8 @@ def test_every_station_screen_fits_1366_by_768(qtbot: QtBot, station_window: Mai
     window = station_window
     assert window.frameGeometry().height() <= 768 and window.width() <= 1366
     assert check_window(qtbot, window) == []
+    assert window.sync_page is not None  # 同步's empty table says what will appear in it
+    assert window.sync_page.results_hint.is_shown() and "尚未导入" in window.sync_page.results_hint.text
     window.show_section(Section.CASES)
     qtbot.waitUntil(lambda: window.cases.model.rowCount() > 0, timeout=10000)
     assert hidden_columns(window.cases.table, {"救助项目", "申请编号", "户主", "状态"}) == []

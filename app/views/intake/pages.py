@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QVBoxLayout,
+    QWizard,
     QWizardPage,
 )
 
@@ -194,6 +195,8 @@ class ConfirmPage(OpWizardPage):
         self.draft = draft
         self.setTitle(self.tr("Consent and save"))
         self.setSubTitle(self.tr("Check the summary. Saving creates the household file and the application."))
+        # This page's Next saves: say so (保存并建档), not 下一步.
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Save and create the file"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
