@@ -6,7 +6,10 @@ from app.errors import UserError
 
 
 def test_the_field_leads_the_message() -> None:
-    assert str(UserError("请勾选申请人已签署核对授权书", field="核对授权")) == "核对授权：请勾选申请人已签署核对授权书"
+    assert (
+        str(UserError("请勾选申请人已签署核对授权书", field="核对授权"))
+        == "核对授权：请勾选申请人已签署核对授权书"
+    )
 
 
 def test_a_message_naming_its_field_is_not_prefixed_again() -> None:
