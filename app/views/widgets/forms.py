@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 from app import clock
 from app.domain.money import fen_to_yuan, yuan_to_fen
 
+SPIN_WIDTH = 120  # a spin box of a few digits: wide enough for its suffix, never stretched across a form
+
 
 def date_format() -> str:
     """The display format of dates (Chinese: 2026年11月20日)."""
