@@ -5,14 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from app.demo.run import DEMO_PASSWORD
 from app.models.case import Case, Review
 from app.models.db import Database
 from app.models.household import Household
+from app.paths import DataPaths
+from app.views import tasks
+from app.views.login_dialog import sign_in
 from app.views.main_window import MainWindow, Section
 from app.views.signed_in import SignedIn
+from tests.county.conftest import county_demo_template, demo_county, demo_county_paths  # noqa: F401
 from tests.gui.casework import today
 from tests.gui.helpers import type_with_input_method
 
@@ -116,3 +122,33 @@ def test_a_cadre_is_not_offered_a_new_application(qtbot: QtBot, gui_db: Database
         dialog is not None and dialog.new_application_button is None and dialog.open_case_button is not None
     )
     window.close()
+
+
+def test_the_county_stops_a_paid_case_opened_from_its_household(
+    qtbot: QtBot,
+    demo_county: Database,  # noqa: F811
+    demo_county_paths: DataPaths,  # noqa: F811
+) -> None:
+    window = MainWindow(demo_county, sign_in(demo_county, "county", DEMO_PASSWORD), paths=demo_county_paths)
+    qtbot.addWidget(window)
+    assert window.county is not None
+    with qtbot.waitSignal(window.county.dashboard.loaded, timeout=10000):
+        window.show()
+    household_id, case_id = paid_household(demo_county)
+    open_household(qtbot, window, household_id)
+    dialog = window.registry.detail_dialog
+    assert dialog is not None and dialog.open_case_button is not None
+    dialog.cases_table.selectRow(next(i for i, c in enumerate(dialog.detail.cases) if c.case_id == case_id))
+    workspace = window.cases.workspace
+    with qtbot.waitSignal(workspace.loaded):
+        dialog.open_case_button.click()
+    assert workspace.snapshot is not None and workspace.snapshot.case_id == case_id
+    stop = workspace.buttons["stop"]
+    assert stop.isVisibleTo(workspace) and stop.isEnabled()  # the county decides 停发 on the case itself
+    assert not workspace.propose_button.isVisibleTo(workspace)
+    step = workspace.start_step("stop")
+    assert step is not None and step.isVisible()
+    step.reject()
+    window.close()
+    assert tasks.wait_all(), "background work did not finish"
+    QCoreApplication.sendPostedEvents()
