@@ -112,7 +112,6 @@ def notices(window: MainWindow, out: Path) -> None:
     page.build_button.click()
     settle(4000)
     if page.preview_dialog is not None:
-        page.preview_dialog.resize(1000, 760)
         save(page.preview_dialog, out, "notice-preview", 1500)
         page.preview_dialog.close()
 
@@ -133,7 +132,7 @@ def main(data_dir: str, out_dir: str) -> int:
         uow.commit()
     assert inst is not None
     window = MainWindow(db, SignedIn(actor, inst.name, inst.kind), paths=resolve(data_dir))
-    window.resize(1280, 800)
+    # The window sizes itself to the screen (1366×768, as on an office laptop): fit_to_screen.
     window.show()
     for section, name in ((Section.WORKBENCH, "workbench"), (Section.REGISTRY, "registry")):
         window.show_section(section)

@@ -95,12 +95,20 @@
         <translation>系经办人员或村干部的近亲属（单独登记备案）(&amp;R)</translation>
     </message>
     <message>
+        <source>In the applicant&apos;s words: the household&apos;s difficulties and why it applies</source>
+        <translation>按申请人所述：家庭困难情况和申请原因</translation>
+    </message>
+    <message>
         <source>&amp;Programme:</source>
         <translation>救助项目(&amp;P)：</translation>
     </message>
     <message>
         <source>Applied &amp;on:</source>
         <translation>申请日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Reason for appl&amp;ying:</source>
+        <translation>申请理由(&amp;Y)：</translation>
     </message>
 </context>
 <context>

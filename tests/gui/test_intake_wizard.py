@@ -46,6 +46,7 @@ def test_a_new_household_is_taken_in_to_an_accepted_case(
     wizard.next()
     assert wizard.currentId() == PageId.APPLICATION
     assert wizard.application_page.program_combo.currentText() == "低保"
+    type_with_input_method(wizard.application_page.reason_edit, "老伴患病，无劳动能力", preedit="laoban")
     wizard.next()
 
     page = wizard.household_page
@@ -112,6 +113,7 @@ def test_a_new_household_is_taken_in_to_an_accepted_case(
     with gui_db.uow("test") as uow:
         case = uow.session.get(Case, created.args[0].case_id)
         assert case is not None and case.state == "accepted" and case.consent_on == today()
+        assert case.apply_reason == "老伴患病，无劳动能力"  # asked at intake, printed on the 申请书
         people = uow.session.execute(select(Person.name).where(Person.household_id == case.household_id))
         assert sorted(people.scalars()) == sorted(["周德明", "罗桂兰"])
         assets = uow.session.execute(

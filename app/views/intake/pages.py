@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWizard,
@@ -156,9 +157,16 @@ class ApplicationPage(QWizardPage):
         self.relative_check = QCheckBox(
             self.tr("A near &relative of a caseworker or village cadre (filed separately)")
         )
+        self.reason_edit = QPlainTextEdit()
+        self.reason_edit.setPlaceholderText(
+            self.tr("In the applicant's words: the household's difficulties and why it applies")
+        )
+        self.reason_edit.setTabChangesFocus(True)
+        self.reason_edit.setMaximumHeight(self.fontMetrics().height() * 6)
         form = QFormLayout(self)
         form.addRow(self.tr("&Programme:"), self.program_combo)
         form.addRow(self.tr("Applied &on:"), self.applied_edit)
+        form.addRow(self.tr("Reason for appl&ying:"), self.reason_edit)
         form.addRow("", self.single_check)
         form.addRow("", self.relative_check)
 
@@ -173,6 +181,7 @@ class ApplicationPage(QWizardPage):
         draft.program, draft.applied_on = self.program(), self.applied_edit.value()
         draft.single_person = self.single_check.isChecked()
         draft.near_relative = self.relative_check.isChecked()
+        draft.reason = self.reason_edit.toPlainText().strip()
         return True
 
     def nextId(self) -> int:
