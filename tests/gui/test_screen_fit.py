@@ -60,7 +60,9 @@ def hidden_columns(table: QTableView, titles: set[str]) -> list[str]:
         title = str(model.headerData(column, header.orientation()) or "")
         if title in titles and not header.isSectionHidden(column):
             left = header.sectionViewportPosition(column)
-            if left < 0 or left + header.sectionSize(column) > width:
+            texts = [str(model.index(r, column).data() or "") for r in range(min(model.rowCount(), 40))]
+            needed = max([table.fontMetrics().horizontalAdvance(t) + 8 for t in texts] or [0])
+            if left < 0 or left + header.sectionSize(column) > width or header.sectionSize(column) < needed:
                 cut.append(title)
     return cut
 

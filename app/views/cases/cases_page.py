@@ -95,8 +95,8 @@ class CasesPage(Page):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.table = work_table()
         self.table.setModel(self.proxy)
-        samples = ["逾期12个工作日", "欧阳小明", *(["梅田湖镇"] if ws.is_county else []), "莲花湖社区"]
-        samples += ["核对不符已告知", "特困供养", "430623101-2026-000123"]
+        samples = ["已逾期12个工作日", "欧阳小明", *(["梅田湖镇"] if ws.is_county else []), "莲花湖社区"]
+        samples += ["拟批准公示有异议", "特困供养", "430623101-2026-000123"]
         fit_columns(self.table, dict(enumerate(samples)))
         self.count_label = QLabel()
         self.list_actions = TableActions(
@@ -129,7 +129,7 @@ class CasesPage(Page):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.workspace)
         self.splitter.setStretchFactor(1, 1)
-        list_width = sum(self.table.columnWidth(c) for c in range(self.model.columnCount())) + 24
+        list_width = sum(self.table.columnWidth(c) for c in range(self.model.columnCount())) + 40
         self.splitter.setSizes([list_width, 1366 - list_width])
         self.splitter.setCollapsible(0, False)
         layout = QHBoxLayout(self)

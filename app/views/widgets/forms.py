@@ -170,7 +170,7 @@ def fit_columns(table: QTableView, samples: dict[int, str]) -> None:
     model = table.model()
     for column, sample in samples.items():
         title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-        width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title) + 12) + 14
+        width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title) + 12) + 12
         table.setColumnWidth(column, width)
 
 
