@@ -153,3 +153,6 @@ def test_every_county_screen_fits_1366_by_768(qtbot: QtBot, county_window: MainW
     window.show_section(Section.REGISTRY)
     qtbot.waitUntil(lambda: window.registry.model.rowCount() > 0, timeout=10000)
     assert hidden_columns(window.registry.table, {"乡镇", "户主", "身份证号"}) == []
+    window.show_page(window.workbench)  # 今日工作
+    qtbot.waitUntil(lambda: window.workbench.cases.rowCount() > 0, timeout=10000)
+    assert hidden_columns(window.workbench.tables["cases"], {"乡镇", "申请编号", "状态", "剩余时间"}) == []

@@ -38,7 +38,7 @@ class WorkbenchPage(Page):
         self.tabs = QTabWidget()
         self.tables: dict[str, QTableView] = {}
         for key, model, samples in (
-            ("cases", self.cases, {0: "已逾期12个工作日", 1: "2026年12月31日", 2: "调查核实并提出初审意见"}),
+            ("cases", self.cases, dict(enumerate(self._case_samples()))),
             (
                 "reviews",
                 self.reviews,
@@ -77,11 +77,23 @@ class WorkbenchPage(Page):
             ColumnSpec(self.tr("Due"), lambda c: show_date(c.due)),
             ColumnSpec(self.tr("Time limit"), lambda c: c.deadline, tooltip=lambda c: c.basis),
             ColumnSpec(self.tr("Head of household"), lambda c: c.head_name),
+            *([ColumnSpec(self.tr("Township"), lambda c: c.township)] if self.ws.is_county else []),
             ColumnSpec(self.tr("Village"), lambda c: c.village),
             ColumnSpec(self.tr("Programme"), lambda c: c.program_label),
             ColumnSpec(self.tr("State"), lambda c: c.state_label),
             ColumnSpec(self.tr("Case number"), lambda c: c.case_number),
         ]
+
+    def _case_samples(self) -> list[str]:
+        """What each case column must fit (a time left with its note, the longest state)."""
+        samples = [
+            "2026年12月6日到期（截止日为周日）",
+            "2026年12月31日",
+            "调查核实并提出初审意见",
+            "欧阳小明",
+        ]
+        samples += ["梅田湖镇"] if self.ws.is_county else []
+        return [*samples, "莲花湖社区", "特困供养", "拟批准公示有异议"]
 
     def _notice_columns(self) -> list[ColumnSpec[NoticeLine]]:
         return [

@@ -162,7 +162,7 @@ class RegistryPage(Page):
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(Column.VILLAGE, Qt.SortOrder.AscendingOrder)
-        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)  # the amount takes the spare width: no blank band on the right
         for column, sample in SAMPLE_TEXT.items():
             title = self.model.column_title(column)
             width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title) + 16) + 24
