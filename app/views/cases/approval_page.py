@@ -50,6 +50,7 @@ class ApprovalPage(Page):
                 ColumnSpec(self.tr("Township"), lambda r: r.township),
                 ColumnSpec(self.tr("Village"), lambda r: r.village),
                 ColumnSpec(self.tr("Programme"), lambda r: r.program_label),
+                ColumnSpec(self.tr("Case number"), lambda r: r.case_number),
                 ColumnSpec(self.tr("Stage"), lambda r: r.state_label),
                 ColumnSpec(
                     self.tr("Home visit"),
@@ -57,13 +58,21 @@ class ApprovalPage(Page):
                     tone=lambda r: "overdue" if r.visit_needed else ("ok" if r.visit_done else None),
                 ),
                 ColumnSpec(self.tr("Sent up"), lambda r: show_date(r.since)),
-                ColumnSpec(self.tr("Case number"), lambda r: r.case_number),
             ],
             self,
         )
         self.table = work_table()
         self.table.setModel(self.model)
-        fit_columns(self.table, {0: "已逾期10个工作日", 1: "欧阳小明", 2: "鲇鱼须镇", 3: "莲花湖社区"})
+        # The columns that identify a case first (申请编号 among them): the rest scroll beside the form.
+        samples = [
+            "已逾期10个工作日",
+            "欧阳小明",
+            "鲇鱼须镇",
+            "莲花湖社区",
+            "特困供养",
+            "430623101-2026-000123",
+        ]
+        fit_columns(self.table, dict(enumerate(samples)))
         self.count_label = QLabel()
         self.draw_button = QPushButton(self.tr("&Draw spot checks"))
         self.draw_button.setToolTip(
@@ -82,7 +91,7 @@ class ApprovalPage(Page):
 
         title = heading(self.tr("Cases waiting for the county"))
         bar = (title, None, self.list_actions.export_button, self.draw_button, self.refresh_button)
-        queue_beside_form(self, bar, self.table, footer, self.panel)
+        queue_beside_form(self, bar, self.table, footer, self.panel, (700, 520))
 
         self.refresh_button.clicked.connect(self.refresh)
         self.draw_button.clicked.connect(self.draw_spot_checks)
