@@ -229,6 +229,7 @@ class MainWindow(QMainWindow):
         self.workbench.open_review.connect(self.open_review)
         self.reviews.open_case.connect(self.open_case)
         self.registry.open_case.connect(self.open_case)
+        self.registry.print_case.connect(self.print_case)
         self.registry.new_application.connect(self.new_application_for)
         self.cases.workspace.open_review.connect(self.open_review)
 
@@ -255,6 +256,12 @@ class MainWindow(QMainWindow):
         """Show a case in 申请办理 (from the workbench, a review, the approval queue or a matching flag)."""
         self.show_page(self.cases)
         self.cases.open_case(case_id)
+
+    @Slot(str)
+    def print_case(self, case_id: str) -> None:
+        """A case's print menu (申请书, 审批表, 低保证…), from its household's window."""
+        self.show_page(self.cases)
+        self.cases.print_case(case_id)
 
     @Slot(str)
     def new_application_for(self, id_number: str) -> None:

@@ -1438,6 +1438,14 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>在“申请办理”中打开所选申请：办理步骤、打印、停发</translation>
     </message>
     <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print the chosen case&apos;s forms: its application, summary, certificate (低保证)…</source>
+        <translation>打印所选申请的文书：申请书、审批表、低保证等</translation>
+    </message>
+    <message>
         <source>&amp;New application…</source>
         <translation>新申请(&amp;N)…</translation>
     </message>

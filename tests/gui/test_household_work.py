@@ -152,3 +152,21 @@ def test_the_county_stops_a_paid_case_opened_from_its_household(
     window.close()
     assert tasks.wait_all(), "background work did not finish"
     QCoreApplication.sendPostedEvents()
+
+
+def test_a_case_is_printed_from_its_household(
+    qtbot: QtBot, gui_db: Database, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    household_id, case_id = paid_household(gui_db)
+    open_household(qtbot, window, household_id)
+    dialog = window.registry.detail_dialog
+    assert dialog is not None and dialog.print_button is not None
+    dialog.cases_table.selectRow(next(i for i, c in enumerate(dialog.detail.cases) if c.case_id == case_id))
+    menus: list[bool] = []
+    workspace = window.cases.workspace
+    monkeypatch.setattr(workspace.print_button, "showMenu", lambda: menus.append(True))
+    dialog.print_button.click()
+    qtbot.waitUntil(lambda: bool(menus))  # the case's print menu: 申请书, 审批表, 低保证…
+    assert workspace.snapshot is not None and workspace.snapshot.case_id == case_id
+    titles = [a.text() for a in workspace.print_button.menu_.actions()]
+    assert "低保证（特困人员供养证）" in titles and "家庭档案摘要" in titles

@@ -191,13 +191,15 @@ class CasesPage(Page):
         self.workspace.setFocus()
 
     def _print_row(self, index: QModelIndex) -> None:
+        self.print_case(index.data(ROW_ROLE).case_id)
+
+    def print_case(self, case_id: str) -> None:
         """Show the case, then its print menu (the forms it can print depend on its state)."""
-        line = index.data(ROW_ROLE)
-        if self.workspace.snapshot is not None and self.workspace.snapshot.case_id == line.case_id:
+        if self.workspace.snapshot is not None and self.workspace.snapshot.case_id == case_id:
             QTimer.singleShot(0, self.workspace.print_button.showMenu)
             return
         self.workspace.loaded.connect(self._print_when_loaded, Qt.ConnectionType.SingleShotConnection)
-        self.table.selectRow(index.row())
+        self.open_case(case_id)
 
     @Slot()
     def _print_when_loaded(self) -> None:

@@ -58,6 +58,7 @@ class HouseholdDialog(QDialog):
         on_edit: Callable[[str], object] | None = None,
         on_open_case: Callable[[str], object] | None = None,
         on_new_application: Callable[[str], object] | None = None,
+        on_print_case: Callable[[str], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Household of {head}").format(head=detail.head_name))
@@ -127,6 +128,15 @@ class HouseholdDialog(QDialog):
             self.cases_table.activated.connect(lambda _index: self.open_chosen_case())
             if detail.cases:
                 self.cases_table.selectRow(0)
+        self.on_print_case = on_print_case
+        self.print_button: QPushButton | None = None
+        if on_print_case is not None:
+            self.print_button = buttons.addButton(self.tr("&Print…"), QDialogButtonBox.ButtonRole.ActionRole)
+            self.print_button.setToolTip(
+                self.tr("Print the chosen case's forms: its application, summary, certificate (低保证)…")
+            )
+            self.print_button.setEnabled(bool(detail.cases))
+            self.print_button.clicked.connect(self.print_chosen_case)
         self.new_application_button: QPushButton | None = None
         head = next((m for m in detail.members if is_head(m.relation_code)), None)
         if on_new_application is not None and head is not None:
@@ -149,12 +159,20 @@ class HouseholdDialog(QDialog):
         layout.addWidget(self.cases_table, 1)
         layout.addWidget(buttons)
 
-    def open_chosen_case(self) -> None:
-        """Open the case chosen in the list (the first, newest, when none is)."""
+    def chosen_case(self) -> str | None:
+        """The case chosen in the list (the first, newest, when none is)."""
         rows = self.cases_table.selectionModel().selectedRows()
         row = rows[0].row() if rows else 0
-        if self.on_open_case is None or not 0 <= row < len(self.detail.cases):
-            return
-        case_id = self.detail.cases[row].case_id
-        self.accept()
-        self.on_open_case(case_id)
+        return self.detail.cases[row].case_id if 0 <= row < len(self.detail.cases) else None
+
+    def open_chosen_case(self) -> None:
+        case_id = self.chosen_case()
+        if self.on_open_case is not None and case_id is not None:
+            self.accept()
+            self.on_open_case(case_id)
+
+    def print_chosen_case(self) -> None:
+        case_id = self.chosen_case()
+        if self.on_print_case is not None and case_id is not None:
+            self.accept()
+            self.on_print_case(case_id)

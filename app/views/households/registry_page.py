@@ -65,6 +65,7 @@ class RegistryPage(Page):
     detail_shown = Signal()
     ledger_exported = Signal(object)  # ExportResult
     open_case = Signal(str)  # a case chosen in a household's window
+    print_case = Signal(str)  # the same, to print its forms
     new_application = Signal(str)  # the ID number of the head of the household it is for
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
@@ -373,6 +374,7 @@ class RegistryPage(Page):
             parent=self,
             on_edit=edit,
             on_open_case=self.open_case.emit,
+            on_print_case=self.print_case.emit,
             on_new_application=self.new_application.emit if self._takes_applications() else None,
         )
         self.detail_dialog.open()
