@@ -2690,6 +2690,14 @@ Please copy the details below and send them to your system administrator.</sourc
 <context>
     <name>PaymentRunTab</name>
     <message>
+        <source>Payment lines</source>
+        <translation>发放明细</translation>
+    </message>
+    <message>
+        <source>Month: {month}</source>
+        <translation>月份：{month}</translation>
+    </message>
+    <message>
         <source>Preparing the payment run…</source>
         <translation>正在生成发放名册…</translation>
     </message>
