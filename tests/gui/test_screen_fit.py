@@ -156,3 +156,28 @@ def test_every_county_screen_fits_1366_by_768(qtbot: QtBot, county_window: MainW
     window.show_page(window.workbench)  # 今日工作
     qtbot.waitUntil(lambda: window.workbench.cases.rowCount() > 0, timeout=10000)
     assert hidden_columns(window.workbench.tables["cases"], {"乡镇", "申请编号", "状态", "剩余时间"}) == []
+
+
+def test_the_household_window_editor_and_intake_fit(qtbot: QtBot, station_window: MainWindow) -> None:
+    window = station_window
+    area = available_area(window)
+    window.show_section(Section.REGISTRY)
+    qtbot.waitUntil(lambda: window.registry.model.rowCount() > 0, timeout=10000)
+    household_id = window.registry.model.row_at(0).household_id
+    with qtbot.waitSignal(window.registry.detail_shown):
+        window.registry.open_household(household_id)
+    dialogs: list[QWidget] = []
+    assert window.registry.detail_dialog is not None
+    dialogs.append(window.registry.detail_dialog)
+    window.registry.edit_household(household_id)
+    assert window.registry.editor is not None
+    dialogs.append(window.registry.editor)
+    wizard = window.cases.new_application()
+    assert wizard is not None
+    dialogs.append(wizard)
+    for dialog in dialogs:
+        dialog.show()
+        QCoreApplication.processEvents()
+        assert dialog.width() <= area.width() and dialog.height() <= area.height() - FRAME_HEIGHT, dialog
+        assert widgets_outside(dialog) == [], type(dialog).__name__
+        dialog.close()
