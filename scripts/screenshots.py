@@ -52,6 +52,21 @@ def casework(window: MainWindow, out: Path) -> None:
         dialog.reject()
 
 
+def household(window: MainWindow, out: Path) -> None:
+    """A household's window: its members and all its cases, with 打开申请 / 打印 / 新申请."""
+    window.show_section(Section.REGISTRY)
+    settle(1200)
+    page = window.registry
+    page.state_combo.setCurrentIndex(page.state_combo.findData(CaseState.ACTIVE.value))
+    settle(1500)
+    page.open_household(page.model.row_at(0).household_id)
+    settle(1500)
+    if page.detail_dialog is not None:
+        save(page.detail_dialog, out, "household", 600)
+        page.detail_dialog.close()
+    page.state_combo.setCurrentIndex(0)
+
+
 def intake(window: MainWindow, out: Path) -> None:
     """新申请: the lookup, the members and the live estimate (nothing is saved)."""
     wizard = window.cases.new_application()
@@ -137,6 +152,7 @@ def main(data_dir: str, out_dir: str) -> int:
     for section, name in ((Section.WORKBENCH, "workbench"), (Section.REGISTRY, "registry")):
         window.show_section(section)
         save(window, out, name, 1500)
+    household(window, out)
     casework(window, out)
     intake(window, out)
     reviews(window, out)
