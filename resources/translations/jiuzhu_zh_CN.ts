@@ -3402,6 +3402,10 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>户主</translation>
     </message>
     <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>

@@ -156,6 +156,9 @@ def test_every_county_screen_fits_1366_by_768(qtbot: QtBot, county_window: MainW
     window.show_page(window.workbench)  # 今日工作
     qtbot.waitUntil(lambda: window.workbench.cases.rowCount() > 0, timeout=10000)
     assert hidden_columns(window.workbench.tables["cases"], {"乡镇", "申请编号", "状态", "剩余时间"}) == []
+    window.show_page(window.reviews)  # 动态管理 → 复核
+    qtbot.waitUntil(lambda: window.reviews.model.rowCount() > 0, timeout=10000)
+    assert hidden_columns(window.reviews.table, {"乡镇", "户主", "村（社区）"}) == []
 
 
 def test_the_household_window_editor_and_intake_fit(qtbot: QtBot, station_window: MainWindow) -> None:

@@ -76,6 +76,7 @@ class ReviewLine:
     due_on: date
     days: int
     monthly_fen: int | None
+    township: str = ""
 
     @property
     def program_label(self) -> str:
@@ -249,6 +250,7 @@ def _reviews_due(session: Session, scope: str, today: date, within_days: int | N
     )
     if within_days is not None:
         stmt = stmt.where(Review.due_on <= today + timedelta(days=within_days))
+    townships = _townships(session, scope)
     return [
         ReviewLine(
             review.id,
@@ -264,6 +266,7 @@ def _reviews_due(session: Session, scope: str, today: date, within_days: int | N
             review.due_on,
             (review.due_on - today).days,
             monthly,
+            townships.get(code[:9], ""),
         )
         for review, case, head, village, code, monthly in session.execute(stmt)
     ]

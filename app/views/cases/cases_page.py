@@ -78,7 +78,10 @@ class CasesPage(Page):
         self.model = RowsTableModel[CaseLine](
             [
                 ColumnSpec(
-                    self.tr("Time left"), lambda c: working_days_text(c.days_left, c.due, c.note), tone=_tone
+                    self.tr("Time left"),
+                    lambda c: working_days_text(c.days_left, c.due, c.note),
+                    tone=_tone,
+                    tooltip=_time_left_tip,  # the whole text where a note makes the cell too narrow
                 ),
                 ColumnSpec(self.tr("Head of household"), lambda c: c.head_name),
                 *([ColumnSpec(self.tr("Township"), lambda c: c.township)] if ws.is_county else []),
@@ -243,6 +246,11 @@ class CasesPage(Page):
 def _warm_up_intake(progress: tasks.Progress, cancel: tasks.CancelFlag) -> None:
     """Import the intake services (pypinyin takes ~0.3 s) off the GUI thread before 新申请 is pressed."""
     import app.services.intake.window  # noqa: F401
+
+
+def _time_left_tip(line: CaseLine) -> str:
+    left = working_days_text(line.days_left, line.due, line.note)
+    return f"{line.deadline}：{left}" if line.deadline and left else left
 
 
 def _tone(line: CaseLine) -> str | None:

@@ -31,7 +31,9 @@ class WorkbenchPage(Page):
         self.dashboard.refresh_button.clicked.connect(self.refresh)
 
         self.cases = RowsTableModel[CaseLine](self._case_columns(), self)
-        self.reviews = RowsTableModel[ReviewLine](review_columns(case_number=True), self)
+        self.reviews = RowsTableModel[ReviewLine](
+            review_columns(case_number=True, township=ws.is_county), self
+        )
         self.notices = RowsTableModel[NoticeLine](self._notice_columns(), self)
         self.objections = RowsTableModel[ObjectionLine](self._objection_columns(), self)
         self.findings = RowsTableModel[Finding](self._finding_columns(), self)
@@ -42,7 +44,7 @@ class WorkbenchPage(Page):
             (
                 "reviews",
                 self.reviews,
-                {0: "已逾期120天", 1: "2026年12月31日", 2: "欧阳小明", 3: "莲花湖社区"},
+                {0: "已逾期120天", 1: "2026年12月31日", 2: "欧阳小明", 3: "莲花湖社区", 4: "莲花湖社区"},
             ),
             ("notices", self.notices, {0: "还剩12天", 1: "2026年12月31日至2027年1月6日", 2: "莲花湖社区"}),
             ("objections", self.objections, {0: "2026年12月31日", 1: "欧阳小明", 2: "莲花湖社区", 3: "来电"}),

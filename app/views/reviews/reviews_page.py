@@ -44,11 +44,14 @@ class ReviewsPage(Page):
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.count_label = QLabel()
 
-        self.model = RowsTableModel[ReviewLine](review_columns(case_number=False), self)
+        self.model = RowsTableModel[ReviewLine](
+            review_columns(case_number=False, township=ws.is_county), self
+        )
         self.table = work_table()
         self.table.setModel(self.model)
         fit_columns(
-            self.table, {0: "已逾期120天", 1: "2026年12月31日", 2: "欧阳小明", 3: "莲花湖社区", 4: "特困供养"}
+            self.table,
+            {0: "已逾期120天", 1: "2026年12月31日", 2: "欧阳小明", 3: "莲花湖社区", 4: "莲花湖社区"},
         )
         self.form = ReviewForm()
         role = ws.actor.role
