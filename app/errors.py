@@ -17,12 +17,18 @@ class UserError(Exception):
         self.row = row
 
     def __str__(self) -> str:
+        """The message as a user reads it: “第3行，核对授权：…” (the field's own name, no “字段” prefix;
+        left out when the message already begins with it)."""
         where = []
         if self.row is not None:
             where.append(f"第{self.row}行")
-        if self.field:
-            where.append(f"字段“{self.field}”")
-        return f"{'，'.join(where)}：{self.message}" if where else self.message
+        if self.field and not self.message.startswith(self.field):
+            where.append(self.field)
+        if not where:
+            return self.message
+        if self.field and self.message.startswith(self.field):
+            return f"{'，'.join(where)}，{self.message}"
+        return f"{'，'.join(where)}：{self.message}"
 
 
 class PermissionDenied(UserError):

@@ -52,6 +52,21 @@ def casework(window: MainWindow, out: Path) -> None:
         dialog.reject()
 
 
+def household(window: MainWindow, out: Path) -> None:
+    """A household's window: its members and all its cases, with 打开申请 / 打印 / 新申请."""
+    window.show_section(Section.REGISTRY)
+    settle(1200)
+    page = window.registry
+    page.state_combo.setCurrentIndex(page.state_combo.findData(CaseState.ACTIVE.value))
+    settle(1500)
+    page.open_household(page.model.row_at(0).household_id)
+    settle(1500)
+    if page.detail_dialog is not None:
+        save(page.detail_dialog, out, "household", 600)
+        page.detail_dialog.close()
+    page.state_combo.setCurrentIndex(0)
+
+
 def intake(window: MainWindow, out: Path) -> None:
     """新申请: the lookup, the members and the live estimate (nothing is saved)."""
     wizard = window.cases.new_application()
@@ -112,7 +127,6 @@ def notices(window: MainWindow, out: Path) -> None:
     page.build_button.click()
     settle(4000)
     if page.preview_dialog is not None:
-        page.preview_dialog.resize(1000, 760)
         save(page.preview_dialog, out, "notice-preview", 1500)
         page.preview_dialog.close()
 
@@ -133,11 +147,12 @@ def main(data_dir: str, out_dir: str) -> int:
         uow.commit()
     assert inst is not None
     window = MainWindow(db, SignedIn(actor, inst.name, inst.kind), paths=resolve(data_dir))
-    window.resize(1280, 800)
+    # The window sizes itself to the screen (1366×768, as on an office laptop): fit_to_screen.
     window.show()
     for section, name in ((Section.WORKBENCH, "workbench"), (Section.REGISTRY, "registry")):
         window.show_section(section)
         save(window, out, name, 1500)
+    household(window, out)
     casework(window, out)
     intake(window, out)
     reviews(window, out)

@@ -7,13 +7,13 @@ OUT="${1:-docs/guide/images}"
 DATA="${JIUZHU_SHOTS_DIR:-/tmp/jiuzhu-shots}"
 COUNTY="${JIUZHU_SHOTS_COUNTY_DIR:-/tmp/jiuzhu-shots-county}"
 if [ ! -f "$DATA/jiuzhu.sqlite3" ]; then
-  .venv/bin/jiuzhu --data-dir "$DATA" demo --households 3000 >/dev/null
+  .venv/bin/jiuzhu --data-dir "$DATA" demo --households "${JIUZHU_SHOTS_HOUSEHOLDS:-3000}" >/dev/null
 fi
 if [ ! -f "$COUNTY/jiuzhu.sqlite3" ]; then
   .venv/bin/jiuzhu --data-dir "$COUNTY" init --county 430623 --admin-password jiuzhu-admin >/dev/null
-  .venv/bin/jiuzhu --data-dir "$COUNTY" demo --households 3000 >/dev/null
+  .venv/bin/jiuzhu --data-dir "$COUNTY" demo --households "${JIUZHU_SHOTS_HOUSEHOLDS:-3000}" >/dev/null
 fi
-SCREEN="-screen 0 1400x900x24"
+SCREEN="-screen 0 1366x768x24"  # the smallest screen an office has: every screen must fit it
 xvfb-run -a -s "$SCREEN" .venv/bin/python scripts/screenshots.py "$DATA" "$OUT"
 xvfb-run -a -s "$SCREEN" .venv/bin/python scripts/screenshots_county.py "$COUNTY" "$OUT"
 # Joining, the stations and the lock, on the smallest screen an office has (it builds its own small county)

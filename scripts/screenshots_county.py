@@ -33,7 +33,7 @@ def window_for(db: Database, data_dir: str, username: str) -> MainWindow:
         uow.commit()
     assert inst is not None
     window = MainWindow(db, SignedIn(actor, inst.name, inst.kind), paths=resolve(data_dir))
-    window.resize(1280, 800)
+    # The window sizes itself to the screen (1366×768, as on an office laptop): fit_to_screen.
     window.show()
     return window
 

@@ -10,7 +10,11 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Every GUI test runs on a 1366×768 screen, the smallest the program must fit (tests/gui/test_screen_fit.py).
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = (
+        f"offscreen:configfile={Path(__file__).parent / 'gui' / 'screen-1366x768.json'}"
+    )
 
 from app import clock, log
 from app.models.db import Database

@@ -69,3 +69,9 @@ def name_pinyin(name: str) -> tuple[str, str]:
     """(full pinyin, initials) of a name, lower case without spaces: 曾小明 → ("zengxiaoming", "zxm")."""
     parts = syllables(name)
     return "".join(parts), "".join(p[0] for p in parts)
+
+
+def sort_key(name: str) -> tuple[str, str]:
+    """Order people by the pinyin of their names (李 before 刘 before 张), as a clerk's paper list is;
+    syllables separated so 李安 comes before 梁 (“li an” < “liang”); the characters break ties."""
+    return " ".join(syllables(name)), name

@@ -31,6 +31,7 @@ class Case(SyncMixin, Base):
     county_visit_done: Mapped[bool] = mapped_column(Boolean, default=False)
     consent_on: Mapped[date | None] = mapped_column(Date)
     materials_missing: Mapped[str] = mapped_column(Text, default="")
+    apply_reason: Mapped[str] = mapped_column(Text, default="", server_default="")  # 申请理由, in their words
     opinion: Mapped[str] = mapped_column(Text, default="")
     opinion_by: Mapped[str] = mapped_column(String(40), default="")
     opinion_on: Mapped[date | None] = mapped_column(Date)

@@ -177,6 +177,7 @@ class CaseFile:
     three_no: bool = False
     housing: str = ""
     poverty_causes: str = ""
+    apply_reason: str = ""  # 申请理由, as the applicant gave it at intake
     bank: str = ""
     account_masked: str = ""
     opinion: str = ""

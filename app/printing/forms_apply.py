@@ -49,7 +49,8 @@ def application(case: CaseFile, st: Styles, width: float) -> list[Flowable]:
     story += [Spacer(1, 2 * mm), para("共同生活家庭成员", st.plain)]
     columns = ["姓名", "与户主关系", "身份证号码", "性别", "年龄", "健康状况", "就业或就学", "月收入（元）"]
     story.append(member_table(case.members, columns, st, width, blank_rows=max(0, 2 - len(case.members))))
-    reason = f"家庭主要困难：{case.poverty_causes}。" if case.poverty_causes else ""
+    causes = f"家庭主要困难：{case.poverty_causes}。" if case.poverty_causes else ""
+    reason = "\n".join(part for part in (case.apply_reason, causes) if part)
     story += [
         Spacer(1, 2 * mm),
         wide([("申请理由", f"{reason}\n\n\n")], st, width, min_height=st.base * 9),

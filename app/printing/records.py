@@ -183,6 +183,7 @@ def case_file(rec: Records) -> CaseFile:
         three_no=bool(hh.three_no),
         housing=housing,
         poverty_causes=hh.poverty_causes,
+        apply_reason=case.apply_reason,
         bank=hh.bank_name,
         account_masked=_mask(hh.account_no),
         opinion=case.opinion,

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 import app as app_package
 from app import log
+from app.views.widgets.screen import fit_to_screen
 
 
 class CrashDialog(QDialog):
@@ -31,7 +32,7 @@ class CrashDialog(QDialog):
     def __init__(self, details: str, log_path: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Jiuzhu: unexpected error"))
-        self.resize(720, 480)
+        fit_to_screen(self, 720, 480)
         intro = QLabel(
             self.tr(
                 "Sorry, Jiuzhu met an unexpected error. The work you saved before is safe.\n"

@@ -22,6 +22,7 @@ from app.errors import UserError
 from app.views import tasks
 from app.views.opening import DatabaseHolder
 from app.views.signed_in import SignedIn
+from app.views.widgets.screen import fit_to_screen
 
 if TYPE_CHECKING:
     from app.models.db import Database
@@ -122,6 +123,7 @@ class LoginDialog(QDialog):
             on_result=self._on_demo_users,
             on_error=self._on_hint_failed,
         )
+        fit_to_screen(self)
 
     @Slot(object)
     def _on_demo_users(self, users: list[str]) -> None:

@@ -42,6 +42,7 @@ from app.views.signed_in import SignedIn
 from app.views.sync.page import SyncPage
 from app.views.ui_state import ui_settings
 from app.views.widgets.placeholder import PlaceholderPage
+from app.views.widgets.screen import fit_to_screen
 from app.views.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -121,7 +122,7 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(150)
+        self.nav.setFixedWidth(112)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setStyleSheet("QListWidget#navigation::item { padding: 9px 12px; }")
         self.stack = QStackedWidget()
@@ -245,6 +246,10 @@ class MainWindow(QMainWindow):
         self.workbench.open_case.connect(self.open_case)
         self.workbench.open_review.connect(self.open_review)
         self.reviews.open_case.connect(self.open_case)
+        self.registry.open_case.connect(self.open_case)
+        self.registry.print_case.connect(self.print_case)
+        self.registry.new_application.connect(self.new_application_for)
+        self.cases.workspace.open_review.connect(self.open_review)
 
     @staticmethod
     def _pages_in(widget: QWidget | None) -> list[Page]:
@@ -269,6 +274,18 @@ class MainWindow(QMainWindow):
         """Show a case in 申请办理 (from the workbench, a review, the approval queue or a matching flag)."""
         self.show_page(self.cases)
         self.cases.open_case(case_id)
+
+    @Slot(str)
+    def print_case(self, case_id: str) -> None:
+        """A case's print menu (申请书, 审批表, 低保证…), from its household's window."""
+        self.show_page(self.cases)
+        self.cases.print_case(case_id)
+
+    @Slot(str)
+    def new_application_for(self, id_number: str) -> None:
+        """新申请 for a household on file (from its window): the wizard looks its head up."""
+        self.show_page(self.cases)
+        self.cases.new_application(id_number)
 
     @Slot(str)
     def open_review(self, case_id: str) -> None:
@@ -398,8 +415,10 @@ class MainWindow(QMainWindow):
             state = settings.value(STATE_KEY)
             if isinstance(state, QByteArray):
                 self.restoreState(state)
+            if not self.isMaximized():  # saved on a larger screen: fit this one
+                fit_to_screen(self, self.width(), self.height())
         else:
-            self.resize(1200, 760)
+            fit_to_screen(self, 1366, 768)  # the whole of a laptop screen
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.confirm_close is not None and not self.confirm_close():

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from app import log
 from app.errors import UserError
 from app.fileio import cause, write_atomically
+from app.views.widgets.screen import fit_to_screen
 
 # Printing renders each page to an image; more than this adds nothing on paper but memory.
 MAX_PRINT_DPI = 300
@@ -65,7 +66,7 @@ class PdfPreviewDialog(QDialog):
         super().__init__(parent)
         self._save = save
         self.setWindowTitle(self.tr("Print preview: {title}").format(title=title))
-        self.resize(900, 1000)
+        fit_to_screen(self, 900, 1000)
         self._pdf = pdf
         self._filename = filename or f"{title}.pdf"
         self._data = QByteArray(pdf)

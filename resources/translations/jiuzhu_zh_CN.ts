@@ -138,12 +138,20 @@
         <translation>系经办人员或村干部的近亲属（单独登记备案）(&amp;R)</translation>
     </message>
     <message>
+        <source>In the applicant&apos;s words: the household&apos;s difficulties and why it applies</source>
+        <translation>按申请人所述：家庭困难情况和申请原因</translation>
+    </message>
+    <message>
         <source>&amp;Programme:</source>
         <translation>救助项目(&amp;P)：</translation>
     </message>
     <message>
         <source>Applied &amp;on:</source>
         <translation>申请日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Reason for appl&amp;ying:</source>
+        <translation>申请理由(&amp;Y)：</translation>
     </message>
 </context>
 <context>
@@ -546,6 +554,14 @@
         <translation>其他：</translation>
     </message>
     <message>
+        <source>Propose stopping or &amp;reducing…</source>
+        <translation>提出停发/减发建议(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Record a review of this household with a proposal (stop, gradual exit, reduce); the county decides it.</source>
+        <translation>为该户登记一次复核并提出建议（停发、渐退、减发），由县级决定。</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -701,12 +717,28 @@
         <translation>筛选(&amp;L)：</translation>
     </message>
     <message>
+        <source>Open applications</source>
+        <translation>未办结的申请</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>全部申请</translation>
+    </message>
+    <message>
+        <source>Which cases the list shows</source>
+        <translation>列表显示哪些申请</translation>
+    </message>
+    <message>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
         <source>Head of household</source>
         <translation>户主</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
     </message>
     <message>
         <source>Village</source>
@@ -725,12 +757,24 @@
         <translation>申请编号</translation>
     </message>
     <message>
+        <source>Applications</source>
+        <translation>申请办理</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
         <source>{n} open applications, {overdue} overdue</source>
         <translation>在办申请{n}件，其中逾期{overdue}件</translation>
+    </message>
+    <message>
+        <source>{n} cases</source>
+        <translation>共 {n} 件</translation>
+    </message>
+    <message>
+        <source>Filter: {filter}</source>
+        <translation>筛选条件：{filter}</translation>
     </message>
     <message>
         <source>Application {number} saved.</source>
@@ -799,6 +843,10 @@
     <message>
         <source>Check the summary. Saving creates the household file and the application.</source>
         <translation>请核对摘要。保存后将建立家庭档案并登记申请。</translation>
+    </message>
+    <message>
+        <source>&amp;Save and create the file</source>
+        <translation>保存并建档(&amp;S)</translation>
     </message>
     <message>
         <source>The applicant and every member have &amp;signed the consent to data matching, on</source>
@@ -1604,6 +1652,26 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>编辑档案(&amp;E)…</translation>
     </message>
     <message>
+        <source>&amp;Open the case</source>
+        <translation>打开申请(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show the chosen case in Applications: its steps, printing, stopping payment</source>
+        <translation>在“申请办理”中打开所选申请：办理步骤、打印、停发</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print the chosen case&apos;s forms: its application, summary, certificate (低保证)…</source>
+        <translation>打印所选申请的文书：申请书、审批表、低保证等</translation>
+    </message>
+    <message>
+        <source>&amp;New application…</source>
+        <translation>新申请(&amp;N)…</translation>
+    </message>
+    <message>
         <source>Members ({n})</source>
         <translation>家庭成员（{n}人）</translation>
     </message>
@@ -1731,6 +1799,10 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Monthly amount (yuan)</source>
         <translation>月保障金（元）</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
     </message>
 </context>
 <context>
@@ -2855,6 +2927,14 @@ Please copy the details below and send them to your system administrator.</sourc
 <context>
     <name>PaymentRunTab</name>
     <message>
+        <source>Payment lines</source>
+        <translation>发放明细</translation>
+    </message>
+    <message>
+        <source>Month: {month}</source>
+        <translation>月份：{month}</translation>
+    </message>
+    <message>
         <source>Preparing the payment run…</source>
         <translation>正在生成发放名册…</translation>
     </message>
@@ -3310,6 +3390,10 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>状态(&amp;T)：</translation>
     </message>
     <message>
+        <source>Household files</source>
+        <translation>家庭档案</translation>
+    </message>
+    <message>
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
@@ -3334,6 +3418,10 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>{township} (all)</source>
         <translation>{township}（全乡镇）</translation>
+    </message>
+    <message>
+        <source>Filter: {filter}</source>
+        <translation>筛选条件：{filter}</translation>
     </message>
     <message>
         <source>Writing the ledger…</source>
@@ -3645,6 +3733,10 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>户主</translation>
     </message>
     <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
@@ -3785,6 +3877,10 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Reviews are recorded by the township office; {role} may read them.</source>
         <translation>复核由乡镇民政办登记；{role}只能查阅。</translation>
+    </message>
+    <message>
+        <source>Reviews due</source>
+        <translation>待复核</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -4761,6 +4857,10 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>详情</translation>
     </message>
     <message>
+        <source>No bundle imported since the program started. Import the files brought on the USB stick: each file&apos;s result is listed here.</source>
+        <translation>本次启动以来尚未导入数据包。请导入U盘带来的文件，每个文件的导入结果会列在这里。</translation>
+    </message>
+    <message>
         <source>For s&amp;tation:</source>
         <translation>乡镇工作站(&amp;T)：</translation>
     </message>
@@ -5018,6 +5118,45 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Quarantined ({n})</source>
         <translation>隔离（{n}）</translation>
+    </message>
+</context>
+<context>
+    <name>TableActions</name>
+    <message>
+        <source>E&amp;xport to Excel…</source>
+        <translation>导出Excel(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Save the list as it is shown (its filter too) as an xlsx file</source>
+        <translation>把列表按当前显示（含筛选条件）保存为xlsx文件</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy row</source>
+        <translation>复制本行(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the spreadsheet…</source>
+        <translation>正在写出表格……</translation>
+    </message>
+    <message>
+        <source>Saved {n} rows to the spreadsheet.</source>
+        <translation>已将 {n} 行保存到表格。</translation>
     </message>
 </context>
 <context>
@@ -5408,6 +5547,10 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Head of household</source>
         <translation>户主</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
     </message>
     <message>
         <source>Village</source>

@@ -99,6 +99,18 @@ def test_open_cases_count_down_in_working_days(uow: UnitOfWork) -> None:
     assert all(line.deadline for line in lines if line.days_left is not None)
 
 
+def test_all_cases_shows_every_state_or_the_one_chosen(uow: UnitOfWork) -> None:
+    every = worklist.all_cases(uow, CLERK)
+    expected = uow.session.execute(select(Case.id)).scalars().all()
+    assert sorted(line.case_id for line in every) == sorted(expected)
+    assert {line.state for line in every} > {s.value for s in PRE_DECISION_STATES} & {
+        line.state for line in every
+    }
+    active = worklist.all_cases(uow, CLERK, "active")
+    assert active and {line.state for line in active} == {"active"}
+    assert all(line.township for line in every)
+
+
 def test_a_cadre_sees_only_their_village(demo_db: Database, uow: UnitOfWork) -> None:
     cadre = cadre_of(demo_db)
     lines = worklist.open_cases(uow, cadre)

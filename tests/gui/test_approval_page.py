@@ -191,7 +191,7 @@ def test_the_spot_check_draw_marks_cases_for_a_visit(
     drawn = [r for r in rows if r.drawn]
     assert len(drawn) * 10 >= 3 * len(rows) and all(r.drawn is not None for r in rows)
     assert all(r.visit_needed for r in drawn)
-    column = 6
+    column = 7  # 入户核查
     texts = [
         page.model.index(i, column).data(Qt.ItemDataRole.DisplayRole) for i in range(page.model.rowCount())
     ]

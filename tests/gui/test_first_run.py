@@ -184,7 +184,7 @@ def test_mismatched_passwords_are_refused(qtbot: QtBot, paths: DataPaths) -> Non
     click(wizard, QWizard.WizardButton.FinishButton)
     assert wizard.currentId() == PageId.ADMIN
     assert wizard.isVisible() and not wizard.busy
-    assert wizard.admin_page.error_label.text() == "字段“管理员密码”：两次输入的密码不一致"
+    assert wizard.admin_page.error_label.text() == "管理员密码：两次输入的密码不一致"
     assert wizard.admin_page.again_edit.text() == ""
     assert not paths.root.exists()
 

@@ -141,6 +141,8 @@ def test_an_editor_shows_a_change_made_in_another_window(
     with qtbot.waitSignal(first.incomes_tab.loaded), qtbot.waitSignal(second.saved):
         qtbot.mouseClick(second.add_income_button, Qt.MouseButton.LeftButton)
     assert first.incomes_table.rowCount() == before + 1
+    amounts = [first.incomes_table.item(r, 2) for r in range(first.incomes_table.rowCount())]
+    assert all(i is not None and i.textAlignment() & Qt.AlignmentFlag.AlignRight for i in amounts)  # money
 
 
 def test_a_cadres_editor_is_read_only_with_the_reason(

@@ -46,6 +46,7 @@ def test_a_new_household_is_taken_in_to_an_accepted_case(
     wizard.next()
     assert wizard.currentId() == PageId.APPLICATION
     assert wizard.application_page.program_combo.currentText() == "低保"
+    type_with_input_method(wizard.application_page.reason_edit, "老伴患病，无劳动能力", preedit="laoban")
     wizard.next()
 
     page = wizard.household_page
@@ -65,6 +66,8 @@ def test_a_new_household_is_taken_in_to_an_accepted_case(
     type_with_input_method(members.name_edit, "周德明", preedit="zhoudeming")
     qtbot.mouseClick(members.add_button, Qt.MouseButton.LeftButton)
     assert members.model.rowCount() == 1 and members.relation_combo.currentText() == "妻"
+    # The head's sex and birth date do not stay in the form for the next member.
+    assert members.sex_combo.currentIndex() == 0 and members.birth_edit.value() == today()
 
     type_with_input_method(members.name_edit, "罗桂兰", preedit="luoguilan")
     qtbot.keyClicks(members.id_edit, WIFE_ID)
@@ -98,6 +101,8 @@ def test_a_new_household_is_taken_in_to_an_accepted_case(
     with qtbot.waitSignal(wizard.failed):
         wizard.next()  # no consent yet: the service refuses
     assert "核对授权" in confirm.refused.text() and wizard.currentId() == PageId.CONFIRM
+    assert "字段" not in confirm.refused.text()
+    assert wizard.button(IntakeWizard.WizardButton.NextButton).text() == "保存并建档(&S)"
     confirm.consent_check.setChecked(True)
     with qtbot.waitSignal(wizard.created_case) as created:
         wizard.next()
@@ -108,6 +113,7 @@ def test_a_new_household_is_taken_in_to_an_accepted_case(
     with gui_db.uow("test") as uow:
         case = uow.session.get(Case, created.args[0].case_id)
         assert case is not None and case.state == "accepted" and case.consent_on == today()
+        assert case.apply_reason == "老伴患病，无劳动能力"  # asked at intake, printed on the 申请书
         people = uow.session.execute(select(Person.name).where(Person.household_id == case.household_id))
         assert sorted(people.scalars()) == sorted(["周德明", "罗桂兰"])
         assets = uow.session.execute(

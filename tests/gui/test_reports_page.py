@@ -351,3 +351,20 @@ def test_a_run_prepared_elsewhere_shows_on_the_open_tab(qtbot: QtBot, county_db:
         other.prepare()
     assert tab.view.status == "draft" and tab.view.households > 0
     assert tab.lines_model.rowCount() > 0
+
+
+def test_the_payment_lines_are_exported_as_shown(qtbot: QtBot, county_db: Database, tmp_path: Path) -> None:
+    _page, tab = open_page(qtbot, county_db, signed_in(county_db, "county"))
+    with qtbot.waitSignals([tab.loaded, tab.status_message], timeout=WAIT):
+        tab.prepare()
+    assert tab.lines_model.total > tab.lines_model.rowCount() or tab.lines_model.total > 0
+    out = tmp_path / "发放明细.xlsx"
+    with qtbot.waitSignal(tab.list_actions.exported, timeout=WAIT) as done:
+        tab.list_actions.export_to(out)
+    wb = load_workbook(out, read_only=True)
+    rows = list(wb.worksheets[0].iter_rows(values_only=True))
+    wb.close()
+    assert tab.month() in rows[1][0] and done.args == [tab.lines_model.total] == [len(rows) - 3]
+    first = tuple(tab.lines_model.index(0, c).data() for c in tab.list_actions.visible_columns())
+    written = [v or "" for v in rows[3]]
+    assert written + [""] * (len(first) - len(written)) == [v or "" for v in first]

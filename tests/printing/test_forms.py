@@ -58,6 +58,16 @@ def test_application_lists_every_member_with_id_number_for_signature_and_thumbpr
         assert name in consent and id_number in consent
 
 
+def test_the_application_prints_the_reason_given_at_intake(print_db: Database, admin: Actor) -> None:
+    number = case_in(print_db, "notice")
+    with print_db.uow("t") as uow:
+        case = uow.session.execute(select(Case).where(Case.case_number == number)).scalar_one()
+        case.apply_reason = "丈夫去年因病去世，本人患慢性病无力务工"
+        uow.commit()
+    body = form_text(print_db, admin, number, "application")
+    assert compact("丈夫去年因病去世，本人患慢性病无力务工") in body
+
+
 def test_investigation_and_appraisal_records(print_db: Database, admin: Actor) -> None:
     number = case_in(print_db, "active")
     with print_db.uow("t") as uow:

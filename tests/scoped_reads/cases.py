@@ -124,6 +124,12 @@ READS = [
         note="asked for the whole township",
     ),
     ReadCase(
+        worklist.all_cases,
+        lambda uow, actor: worklist.all_cases(uow, actor, area=township_of(actor)),
+        codes,
+        note="asked for the whole township",
+    ),
+    ReadCase(
         worklist.reviews_due,
         lambda uow, actor: worklist.reviews_due(uow, actor, None, area=township_of(actor)),
         codes,

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.domain.areas import scope_prefix
 from app.domain.checks_rows import Finding
-from app.domain.codes import Program, RuleMode
+from app.domain.codes import AreaLevel, Program, RuleMode
 from app.domain.deadlines import CaseClock, Deadline, days_left, deadlines, due_note
 from app.domain.workflow import BENEFIT_STATES, PRE_DECISION_STATES, CaseState
 from app.models.area import Area
@@ -48,6 +48,7 @@ class CaseLine:
     days_left: int | None = None  # working days; negative once overdue
     basis: str = ""
     note: str = ""  # 截止日为周六 (or the holiday's name) when the period ends on a day off
+    township: str = ""
 
     @property
     def program_label(self) -> str:
@@ -75,6 +76,7 @@ class ReviewLine:
     due_on: date
     days: int
     monthly_fen: int | None
+    township: str = ""
 
     @property
     def program_label(self) -> str:
@@ -171,20 +173,47 @@ def open_cases(uow: UnitOfWork, actor: Actor, area: str | None = None) -> list[C
     return [] if scope is None else _open_cases(uow.session, scope, clock.today())
 
 
-def _open_cases(session: Session, scope: str, today: date) -> list[CaseLine]:
+@query
+def all_cases(
+    uow: UnitOfWork, actor: Actor, state: str | None = None, area: str | None = None
+) -> list[CaseLine]:
+    """Every case in the actor's area whatever its state (or those in ``state``), ordered as
+    ``open_cases``: those with a time limit running first, the least working days left first."""
+    scope = within(actor, area)
+    if scope is None:
+        return []
+    where = Case.state == state if state else Case.state.is_not(None)
+    return _open_cases(uow.session, scope, clock.today(), where)
+
+
+def _townships(session: Session, scope: str) -> dict[str, str]:
+    """Township code (9 digits) → name, for the townships in ``scope``."""
+    stmt = select(Area.code, Area.name).where(
+        Area.level == AreaLevel.TOWNSHIP.value, Area.code.startswith(scope_prefix(scope)[:6])
+    )
+    return {code[:9]: name for code, name in session.execute(stmt)}
+
+
+def _open_cases(session: Session, scope: str, today: date, where: Any = None) -> list[CaseLine]:
+    """The cases matching ``where`` (default: the open ones before a decision), most urgent first."""
     limits, cal = settings.time_limits(session), settings.calendar(session)
-    states = [s.value for s in PRE_DECISION_STATES]
+    if where is None:
+        where = Case.state.in_([s.value for s in PRE_DECISION_STATES])
+    townships = _townships(session, scope)
     lines = []
-    for case, head, village, code in session.execute(_case_rows(scope, Case.state.in_(states))):
+    for case, head, village, code in session.execute(_case_rows(scope, where)):
         running = deadlines(clock_of(case), limits, cal)
         common = (case.id, case.case_number, case.household_id, head, village, code, case.program, case.state)
+        township = townships.get(code[:9], "")
         if running:
             first = running[0]
             left = days_left(first, today, cal)
             note = due_note(first.due, cal)
-            lines.append(CaseLine(*common, case.state_since, first.label, first.due, left, first.basis, note))
+            lines.append(
+                CaseLine(*common, case.state_since, first.label, first.due, left, first.basis, note, township)
+            )
         else:
-            lines.append(CaseLine(*common, case.state_since))
+            lines.append(CaseLine(*common, case.state_since, township=township))
     far = 10**6
     return sorted(
         lines,
@@ -221,6 +250,7 @@ def _reviews_due(session: Session, scope: str, today: date, within_days: int | N
     )
     if within_days is not None:
         stmt = stmt.where(Review.due_on <= today + timedelta(days=within_days))
+    townships = _townships(session, scope)
     return [
         ReviewLine(
             review.id,
@@ -236,6 +266,7 @@ def _reviews_due(session: Session, scope: str, today: date, within_days: int | N
             review.due_on,
             (review.due_on - today).days,
             monthly,
+            townships.get(code[:9], ""),
         )
         for review, case, head, village, code, monthly in session.execute(stmt)
     ]

@@ -460,6 +460,7 @@ class CaseInfo:
     program: str
     state: str
     applied_on: date
+    case_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -504,5 +505,5 @@ def detail(uow: UnitOfWork, actor: Actor, household_id: str) -> HouseholdDetail:
         members=[
             MemberInfo(p.name, p.relation_code, p.sex, p.birth_date, p.id_number, p.is_member) for p in people
         ],
-        cases=[CaseInfo(c.case_number, c.program, c.state, c.applied_on) for c in cases],
+        cases=[CaseInfo(c.case_number, c.program, c.state, c.applied_on, c.id) for c in cases],
     )

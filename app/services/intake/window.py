@@ -209,6 +209,9 @@ class AssetInput:
     exempt_reason: str = ""
 
 
+MAX_REASON = 500
+
+
 @dataclass(frozen=True)
 class Application:
     """What the intake wizard hands over: a new household (or an existing one's id) and the application."""
@@ -223,6 +226,7 @@ class Application:
     single_person: bool = False
     near_relative: bool = False
     accept_now: bool = False
+    reason: str = ""  # 申请理由, as the applicant gives it (printed on the 申请书)
 
 
 @dataclass(frozen=True)
@@ -280,6 +284,10 @@ def submit_application(uow: UnitOfWork, actor: Actor, app: Application, today: d
         near_relative=app.near_relative,
         consent_on=app.consent_on,
     )
+    reason = app.reason.strip()
+    if len(reason) > MAX_REASON:
+        raise UserError(f"申请理由不超过{MAX_REASON}字（现为{len(reason)}字）", field="申请理由")
+    case.apply_reason = reason
     if app.accept_now:
         procedure.act(uow, actor, case.id, Action.ACCEPT, app.applied_on)
     cal = settings.calendar(session)

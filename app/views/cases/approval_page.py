@@ -23,6 +23,7 @@ from app.views.page import Page
 from app.views.tablemodels.rows import ROW_ROLE, ColumnSpec, RowsTableModel, days_tone
 from app.views.widgets.forms import fit_columns, heading, show_date, work_table
 from app.views.widgets.queue_split import queue_beside_form, select_quietly
+from app.views.widgets.table_actions import TableActions
 from app.views.workspace import Workspace
 
 
@@ -49,6 +50,7 @@ class ApprovalPage(Page):
                 ColumnSpec(self.tr("Township"), lambda r: r.township),
                 ColumnSpec(self.tr("Village"), lambda r: r.village),
                 ColumnSpec(self.tr("Programme"), lambda r: r.program_label),
+                ColumnSpec(self.tr("Case number"), lambda r: r.case_number),
                 ColumnSpec(self.tr("Stage"), lambda r: r.state_label),
                 ColumnSpec(
                     self.tr("Home visit"),
@@ -56,13 +58,21 @@ class ApprovalPage(Page):
                     tone=lambda r: "overdue" if r.visit_needed else ("ok" if r.visit_done else None),
                 ),
                 ColumnSpec(self.tr("Sent up"), lambda r: show_date(r.since)),
-                ColumnSpec(self.tr("Case number"), lambda r: r.case_number),
             ],
             self,
         )
         self.table = work_table()
         self.table.setModel(self.model)
-        fit_columns(self.table, {0: "已逾期10个工作日", 1: "欧阳小明", 2: "鲇鱼须镇", 3: "莲花湖社区"})
+        # The columns that identify a case first (申请编号 among them): the rest scroll beside the form.
+        samples = [
+            "已逾期10个工作日",
+            "欧阳小明",
+            "鲇鱼须镇",
+            "莲花湖社区",
+            "特困供养",
+            "430623101-2026-000123",
+        ]
+        fit_columns(self.table, dict(enumerate(samples)))
         self.count_label = QLabel()
         self.draw_button = QPushButton(self.tr("&Draw spot checks"))
         self.draw_button.setToolTip(
@@ -71,10 +81,17 @@ class ApprovalPage(Page):
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.panel = DecisionPanel()
         footer = (self.count_label, self.refused)
+        self.list_actions = TableActions(
+            self,
+            self.table,
+            title=self.tr("Cases waiting for the county"),
+            table_name="case_file",
+            on_open=lambda index: self.table.selectRow(index.row()),
+        )
 
         title = heading(self.tr("Cases waiting for the county"))
-        bar = (title, None, self.draw_button, self.refresh_button)
-        queue_beside_form(self, bar, self.table, footer, self.panel)
+        bar = (title, None, self.list_actions.export_button, self.draw_button, self.refresh_button)
+        queue_beside_form(self, bar, self.table, footer, self.panel, (700, 520))
 
         self.refresh_button.clicked.connect(self.refresh)
         self.draw_button.clicked.connect(self.draw_spot_checks)

@@ -21,6 +21,7 @@ from app.errors import UserError
 from app.services.cases import county_review
 from app.views.page import OpDialog
 from app.views.widgets.forms import DateEdit
+from app.views.widgets.screen import fit_to_screen
 from app.views.workspace import Workspace
 
 
@@ -69,7 +70,7 @@ class CountyVisitDialog(OpDialog):
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self._on_ok)
         self.buttons.rejected.connect(self.reject)
-        self.resize(460, 360)
+        fit_to_screen(self, 460, 360)
 
     def value(self) -> VisitInput:
         """The visit as typed; UserError while no conclusion is chosen."""

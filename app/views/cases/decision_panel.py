@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -65,12 +66,12 @@ class DecisionPanel(QWidget):
             REFUSE: QRadioButton(self.tr("&Refuse")),
             TERMINATE: QRadioButton(self.tr("&End: applicant does not cooperate")),
         }
-        choice_row = QHBoxLayout()
-        for key, radio in self.radios.items():
+        choice_row = QGridLayout()  # two by two: the queue beside the panel keeps its columns at 1366
+        for i, (key, radio) in enumerate(self.radios.items()):
             self.choices.addButton(radio)
             radio.setProperty("choice", key)
-            choice_row.addWidget(radio)
-        choice_row.addStretch(1)
+            choice_row.addWidget(radio, i // 2, i % 2)
+        choice_row.setColumnStretch(2, 1)
         self.why_not = QLabel()
         self.why_not.setWordWrap(True)
         self.why_not.setStyleSheet("color: #6b6b6b;")

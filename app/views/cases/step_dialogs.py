@@ -33,7 +33,8 @@ from app.services.cases.steps import (
 )
 from app.services.cases.workspace import APPRAISAL, INVESTIGATION, INVESTIGATION_KINDS, StepOption
 from app.views.page import OpDialog
-from app.views.widgets.forms import DateEdit, MoneyEdit, ok_cancel
+from app.views.widgets.forms import SPIN_WIDTH, DateEdit, MoneyEdit, ok_cancel
+from app.views.widgets.screen import fit_to_screen
 from app.views.workspace import Workspace
 
 DECISIONS = {Action.APPROVE.value, Action.REFUSE.value, Action.STOP.value, Action.START_GRADUAL_EXIT.value}
@@ -86,6 +87,7 @@ class StepDialog(OpDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.refused)
         layout.addWidget(self.buttons)
+        fit_to_screen(self)
 
     # ---------------------------------------------------------------- forms
 
@@ -115,6 +117,7 @@ class StepDialog(OpDialog):
                 self.form.addRow(self.tr("Monthly &amount (yuan):"), self.amount_edit)
             elif key == Action.START_GRADUAL_EXIT.value:
                 self.months_spin = QSpinBox()
+                self.months_spin.setMaximumWidth(SPIN_WIDTH)  # a number of a few digits, not a stretch
                 self.months_spin.setRange(1, 6)
                 self.months_spin.setValue(6)
                 self.form.addRow(self.tr("&Months of gradual exit:"), self.months_spin)
@@ -171,6 +174,7 @@ class StepDialog(OpDialog):
         )
         for i, (name, text) in enumerate(fields):
             spin = QSpinBox()
+            spin.setMaximumWidth(SPIN_WIDTH)  # a number of a few digits, not a stretch
             spin.setRange(0, 999)
             label = QLabel(text)
             label.setBuddy(spin)

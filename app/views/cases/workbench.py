@@ -32,18 +32,20 @@ class WorkbenchPage(Page):
         self.dashboard.refresh_button.clicked.connect(self.refresh)
 
         self.cases = RowsTableModel[CaseLine](self._case_columns(), self)
-        self.reviews = RowsTableModel[ReviewLine](review_columns(case_number=True), self)
+        self.reviews = RowsTableModel[ReviewLine](
+            review_columns(case_number=True, township=ws.is_county), self
+        )
         self.notices = RowsTableModel[NoticeLine](self._notice_columns(), self)
         self.objections = RowsTableModel[ObjectionLine](self._objection_columns(), self)
         self.findings = RowsTableModel[Finding](self._finding_columns(), self)
         self.tabs = QTabWidget()
         self.tables: dict[str, QTableView] = {}
         for key, model, samples in (
-            ("cases", self.cases, {0: "已逾期12个工作日", 1: "2026年12月31日", 2: "调查核实并提出初审意见"}),
+            ("cases", self.cases, dict(enumerate(self._case_samples()))),
             (
                 "reviews",
                 self.reviews,
-                {0: "已逾期120天", 1: "2026年12月31日", 2: "欧阳小明", 3: "莲花湖社区"},
+                {0: "已逾期120天", 1: "2026年12月31日", 2: "欧阳小明", 3: "莲花湖社区", 4: "莲花湖社区"},
             ),
             ("notices", self.notices, {0: "还剩12天", 1: "2026年12月31日至2027年1月6日", 2: "莲花湖社区"}),
             ("objections", self.objections, {0: "2026年12月31日", 1: "欧阳小明", 2: "莲花湖社区", 3: "来电"}),
@@ -80,11 +82,23 @@ class WorkbenchPage(Page):
             ColumnSpec(self.tr("Due"), lambda c: show_date(c.due)),
             ColumnSpec(self.tr("Time limit"), lambda c: c.deadline, tooltip=lambda c: c.basis),
             ColumnSpec(self.tr("Head of household"), lambda c: c.head_name),
+            *([ColumnSpec(self.tr("Township"), lambda c: c.township)] if self.ws.is_county else []),
             ColumnSpec(self.tr("Village"), lambda c: c.village),
             ColumnSpec(self.tr("Programme"), lambda c: c.program_label),
             ColumnSpec(self.tr("State"), lambda c: c.state_label),
             ColumnSpec(self.tr("Case number"), lambda c: c.case_number),
         ]
+
+    def _case_samples(self) -> list[str]:
+        """What each case column must fit (a time left with its note, the longest state)."""
+        samples = [
+            "2026年12月6日到期（截止日为周日）",
+            "2026年12月31日",
+            "调查核实并提出初审意见",
+            "欧阳小明",
+        ]
+        samples += ["梅田湖镇"] if self.ws.is_county else []
+        return [*samples, "莲花湖社区", "特困供养", "拟批准公示有异议"]
 
     def _notice_columns(self) -> list[ColumnSpec[NoticeLine]]:
         return [

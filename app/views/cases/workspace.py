@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.money import yuan
-from app.domain.workflow import Action
+from app.domain.workflow import BENEFIT_STATES, Action, CaseState
 from app.services.cases import workspace
 from app.services.cases.workspace import APPRAISAL, INVESTIGATION, PRIMARY, CaseSnapshot, TimelineEntry
+from app.services.context import TOWNSHIP_ROLES
 from app.views.cases import CASE_TABLES
 from app.views.cases.printing import PrintButton
 from app.views.cases.step_dialogs import StepDialog
@@ -30,6 +31,7 @@ class CaseWorkspace(Page):
     """Shows the case chosen with ``show_case``, for the signed-in user; it reloads when the case changes."""
 
     CONCERNS = CASE_TABLES
+    open_review = Signal(str)  # 复核 of this case, to propose 停发 / 渐退 / 减发 (the township's way)
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, parent)
@@ -57,11 +59,21 @@ class CaseWorkspace(Page):
         steps = QVBoxLayout(steps_box)
         grid, more = QGridLayout(), QHBoxLayout()
         for i, key in enumerate(PRIMARY):
-            grid.addWidget(self._button(key), i // 4, i % 4)
+            grid.addWidget(self._button(key), i // 3, i % 3)
         more_label = QLabel(self.tr("Other steps:"))
         more.addWidget(more_label)
         for key in workspace.SECONDARY:
             more.addWidget(self._button(key))
+        self.propose_button = QPushButton(self.tr("Propose stopping or &reducing…"))
+        self.propose_button.setToolTip(
+            self.tr(
+                "Record a review of this household with a proposal (stop, gradual exit, reduce); "
+                "the county decides it."
+            )
+        )
+        self.propose_button.clicked.connect(self._propose)
+        self.propose_button.hide()
+        more.addWidget(self.propose_button)
         more.addStretch(1)
         self.blocked = QLabel()
         self.blocked.setWordWrap(True)
@@ -199,6 +211,13 @@ class CaseWorkspace(Page):
             self.tr("Not open to you now: {why}").format(why="；".join(blocked)) if blocked else ""
         )
         self.blocked.setVisible(bool(blocked))
+        decides = any(s.key == Action.STOP.value and s.allowed for s in (snap.steps if snap else []))
+        paid = snap is not None and CaseState(snap.state) in BENEFIT_STATES
+        self.propose_button.setVisible(paid and not decides and self.actor.role in TOWNSHIP_ROLES)
+
+    def _propose(self) -> None:
+        if self.snapshot is not None:
+            self.open_review.emit(self.snapshot.case_id)
 
     # ---------------------------------------------------------------- steps
 

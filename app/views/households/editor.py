@@ -21,6 +21,7 @@ from app.views.households.tabs.supporters import SupportersTab
 from app.views.households.tabs.visits import VisitsTab
 from app.views.page import OpDialog
 from app.views.tablemodels.rows import TONES
+from app.views.widgets.screen import fit_to_screen
 from app.views.workspace import Workspace
 
 
@@ -40,7 +41,7 @@ class HouseholdEditor(OpDialog):
         self.household_id = household_id
         self.file: HouseholdFile | None = None
         self.setWindowTitle(self.tr("Edit household file"))
-        self.resize(900, 620)
+        fit_to_screen(self, 900, 620)
 
         self.heading = QLabel()
         self.read_only_label = QLabel()

@@ -23,6 +23,7 @@ class Column(IntEnum):
     PROGRAM = 4
     STATE = 5
     AMOUNT = 6
+    TOWNSHIP = 7  # shown at the county only, moved to the front there
 
 
 # Columns whose order the registry service can produce in SQL (the others are not sortable).
@@ -37,6 +38,7 @@ class HouseholdTableModel(BatchedRowsModel[RegistryRow]):
     def __init__(self, parent: Any = None, *, batch_size: int = 200, mask_ids: bool = False) -> None:
         super().__init__(parent, batch_size=batch_size)
         self.mask_ids = mask_ids
+        self.townships: dict[str, str] = {}  # 9-digit township code → name (set by the page)
 
     # ---------------------------------------------------------------- QAbstractItemModel
 
@@ -56,9 +58,15 @@ class HouseholdTableModel(BatchedRowsModel[RegistryRow]):
             return row.household_id
         return None
 
+    def text(self, row: RegistryRow, column: int) -> str:
+        """A cell's text as shown (pure: callable off the GUI thread for an export)."""
+        return self._display(row, Column(column))
+
     def _display(self, row: RegistryRow, column: Column) -> str:
         if column is Column.VILLAGE:
             return row.village
+        if column is Column.TOWNSHIP:
+            return self.townships.get(row.village_code[:9], "")
         if column is Column.HEAD:
             if row.matched_member:  # the search text matched this member, not the head
                 return self.tr("{head} (matched: {member})").format(
@@ -74,6 +82,14 @@ class HouseholdTableModel(BatchedRowsModel[RegistryRow]):
         if column is Column.STATE:
             return row.state_label
         return "" if row.monthly_fen is None else yuan(row.monthly_fen)
+
+    def set_townships(self, names: dict[str, str]) -> None:
+        """Township names by 9-digit code, for the 乡镇 column."""
+        self.townships = names
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, Column.TOWNSHIP), self.index(len(self._rows) - 1, Column.TOWNSHIP)
+            )
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -97,5 +113,6 @@ class HouseholdTableModel(BatchedRowsModel[RegistryRow]):
             Column.PROGRAM: self.tr("Programme"),
             Column.STATE: self.tr("Case state"),
             Column.AMOUNT: self.tr("Monthly amount (yuan)"),
+            Column.TOWNSHIP: self.tr("Township"),
         }
         return titles[column]

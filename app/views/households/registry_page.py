@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.codes import Program
+from app.domain.codes import Program, Role
 from app.domain.workflow import CaseState
+from app.services.context import TOWNSHIP_ROLES
 from app.services.households import registry
 from app.services.households.registry import HouseholdDetail, RegistryFilter, RegistryRow
 from app.services.intake import ledger
@@ -29,7 +30,11 @@ from app.views.households.household_dialog import HouseholdDialog
 from app.views.households.households_model import SORT_KEYS, Column, HouseholdTableModel
 from app.views.ops import Job
 from app.views.page import Page
+from app.views.widgets.table_actions import AllRows, TableActions
 from app.views.workspace import Workspace
+
+if TYPE_CHECKING:
+    from app.models.db import UnitOfWork
 
 DEBOUNCE_MS = 200
 FIRST_BATCH = 64  # a screenful or two; the rest comes by fetchMore as the clerk scrolls
@@ -42,6 +47,7 @@ SAMPLE_TEXT = {  # what each column must fit, for its initial width
     Column.PROGRAM: "特困供养",
     Column.STATE: "核对不符已告知",
     Column.AMOUNT: "12,345.00",
+    Column.TOWNSHIP: "梅田湖镇",
 }
 
 
@@ -58,6 +64,9 @@ class RegistryPage(Page):
     count_shown = Signal(int)
     detail_shown = Signal()
     ledger_exported = Signal(object)  # ExportResult
+    open_case = Signal(str)  # a case chosen in a household's window
+    print_case = Signal(str)  # the same, to print its forms
+    new_application = Signal(str)  # the ID number of the head of the household it is for
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, parent)
@@ -109,6 +118,16 @@ class RegistryPage(Page):
         self.table = QTableView()
         self.table.setModel(self.model)
         self._setup_table()
+        self.list_actions = TableActions(
+            self,
+            self.table,
+            title=self.tr("Household files"),
+            table_name="household",
+            on_open=self._open_household,
+            filters=self._filter_text,
+            all_rows=self._all_rows,
+        )
+        filters.addWidget(self.list_actions.export_button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -144,11 +163,15 @@ class RegistryPage(Page):
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(Column.VILLAGE, Qt.SortOrder.AscendingOrder)
-        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)  # the amount takes the spare width: no blank band on the right
         for column, sample in SAMPLE_TEXT.items():
             title = self.model.column_title(column)
             width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title) + 16) + 24
             table.setColumnWidth(column, width)
+        if self.ws.is_county:
+            header.moveSection(header.visualIndex(Column.TOWNSHIP), 0)
+        else:
+            table.setColumnHidden(Column.TOWNSHIP, True)
 
     # ---------------------------------------------------------------- loading and searching
 
@@ -320,6 +343,7 @@ class RegistryPage(Page):
         else:
             combo.setCurrentIndex(max(combo.findData(chosen), 0))
         combo.blockSignals(False)
+        self.model.set_townships({code[:9]: name for code, name, township in villages if township})
         if chosen is not None and combo.findData(chosen) < 0:  # the area chosen is gone: search without it
             self.search()
         wanted, self._wanted_area = self._wanted_area, None
@@ -328,9 +352,12 @@ class RegistryPage(Page):
 
     @Slot(QModelIndex)
     def _open_household(self, index: QModelIndex) -> None:
-        if not index.isValid():
-            return
-        household_id, actor = self.model.row_at(index.row()).household_id, self.actor
+        if index.isValid():
+            self.open_household(self.model.row_at(index.row()).household_id)
+
+    def open_household(self, household_id: str) -> None:
+        """Show a household's window: its members and all its cases, whatever their state."""
+        actor = self.actor
         self.read(lambda uow: registry.detail(uow, actor, household_id), self._on_detail)
 
     def edit_household(self, household_id: str) -> None:
@@ -339,14 +366,44 @@ class RegistryPage(Page):
 
         self.editor = open_household_editor(self.ws, household_id, self)
 
+    def _takes_applications(self) -> bool:
+        """Whether 新申请 is offered (the intake service refuses other roles whatever is offered)."""
+        return self.actor.role in TOWNSHIP_ROLES or self.actor.role is Role.ADMIN
+
     @Slot(object)
     def _on_detail(self, detail: HouseholdDetail) -> None:
         edit = self.edit_household if self.ws.paths is not None else None
         self.detail_dialog = HouseholdDialog(
-            detail, mask_ids=self.masks_id_numbers, parent=self, on_edit=edit
+            detail,
+            mask_ids=self.masks_id_numbers,
+            parent=self,
+            on_edit=edit,
+            on_open_case=self.open_case.emit,
+            on_print_case=self.print_case.emit,
+            on_new_application=self.new_application.emit if self._takes_applications() else None,
         )
         self.detail_dialog.open()
         self.detail_shown.emit()
+
+    # ---------------------------------------------------------------- the list as shown, to a spreadsheet
+
+    def _filter_text(self) -> str:
+        parts = [self.search_edit.text().strip()]
+        combos = (self.village_combo, self.program_combo, self.state_combo)
+        parts += [combo.currentText() for combo in combos if combo.currentData() is not None]
+        return self.tr("Filter: {filter}").format(filter="；".join(p for p in parts if p))
+
+    def _all_rows(self) -> AllRows:
+        """Every household the search finds (the table holds only the batches scrolled to)."""
+        flt, order, actor, model = self._filter, self._order, self.actor, self.model
+        columns = self.list_actions.visible_columns()
+
+        def rows(uow: UnitOfWork) -> list[tuple[str, ...]]:
+            total = registry.count(uow, actor, flt)
+            found = registry.page(uow, actor, flt, 0, max(total, 1), order)
+            return [tuple(model.text(row, c) for c in columns) for row in found]
+
+        return rows
 
     # ---------------------------------------------------------------- the registry as a ledger
 

@@ -37,6 +37,7 @@ class IntakeDraft:
     applied_on: date = field(default_factory=clock.today)
     single_person: bool = False
     near_relative: bool = False
+    reason: str = ""
     village_code: str = ""
     village_name: str = ""
     urban_rural: UrbanRural = UrbanRural.RURAL
@@ -95,4 +96,5 @@ class IntakeDraft:
             single_person=self.single_person,
             near_relative=self.near_relative,
             accept_now=self.accept_now,
+            reason=self.reason,
         )

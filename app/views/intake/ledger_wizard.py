@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget, QWizard
 from app.views.intake.ledger_draft import LedgerDraft, PageId
 from app.views.intake.ledger_pages import FilePage, MappingPage
 from app.views.intake.ledger_run_pages import PreviewPage, ResultPage
+from app.views.widgets.screen import fit_to_screen
 from app.views.workspace import Workspace
 
 __all__ = ["LedgerImportWizard", "PageId", "open_ledger_import"]
@@ -41,7 +42,7 @@ class LedgerImportWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.resize(1000, 680)
+        fit_to_screen(self, 1000, 680)
         self.file_page = FilePage(ws, self.draft)
         self.mapping_page = MappingPage(self.draft)
         self.preview_page = PreviewPage(ws, self.draft)

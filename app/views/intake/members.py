@@ -272,6 +272,7 @@ class MembersPage(QWizardPage):
         self._refresh()
         for edit in (self.name_edit, self.id_edit):
             edit.clear()
+        self.inputs.reset()  # the last member's sex and birth date must not stay for the next
         self.relation_combo.setCurrentIndex(self.relation_combo.findData("12" if len(members) == 1 else "20"))
         self.student_check.setChecked(False)
         self.disability_combo.setCurrentIndex(0)

@@ -12,8 +12,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
+    QWizard,
     QWizardPage,
 )
 
@@ -155,9 +157,16 @@ class ApplicationPage(QWizardPage):
         self.relative_check = QCheckBox(
             self.tr("A near &relative of a caseworker or village cadre (filed separately)")
         )
+        self.reason_edit = QPlainTextEdit()
+        self.reason_edit.setPlaceholderText(
+            self.tr("In the applicant's words: the household's difficulties and why it applies")
+        )
+        self.reason_edit.setTabChangesFocus(True)
+        self.reason_edit.setMaximumHeight(self.fontMetrics().height() * 6)
         form = QFormLayout(self)
         form.addRow(self.tr("&Programme:"), self.program_combo)
         form.addRow(self.tr("Applied &on:"), self.applied_edit)
+        form.addRow(self.tr("Reason for appl&ying:"), self.reason_edit)
         form.addRow("", self.single_check)
         form.addRow("", self.relative_check)
 
@@ -172,6 +181,7 @@ class ApplicationPage(QWizardPage):
         draft.program, draft.applied_on = self.program(), self.applied_edit.value()
         draft.single_person = self.single_check.isChecked()
         draft.near_relative = self.relative_check.isChecked()
+        draft.reason = self.reason_edit.toPlainText().strip()
         return True
 
     def nextId(self) -> int:
@@ -194,6 +204,8 @@ class ConfirmPage(OpWizardPage):
         self.draft = draft
         self.setTitle(self.tr("Consent and save"))
         self.setSubTitle(self.tr("Check the summary. Saving creates the household file and the application."))
+        # This page's Next saves: say so (保存并建档), not 下一步.
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Save and create the file"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)

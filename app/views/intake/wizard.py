@@ -14,6 +14,7 @@ from app.views.intake.members import HouseholdPage, MembersPage
 from app.views.intake.pages import ApplicationPage, ConfirmPage, DonePage, LookupPage
 from app.views.page import OpHostMixin
 from app.views.widgets.forms import ErrorLabel
+from app.views.widgets.screen import fit_to_screen
 from app.views.workspace import Workspace
 
 __all__ = ["IntakeWizard", "PageId"]
@@ -43,7 +44,7 @@ class IntakeWizard(OpHostMixin, QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.resize(980, 680)
+        fit_to_screen(self, 980, 680)
 
         draft = self.draft
         self.lookup_page = LookupPage(ws, draft)

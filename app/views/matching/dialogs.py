@@ -23,6 +23,7 @@ from app.services.matching import actions, queue
 from app.services.matching.queue import ActPreview, FlagLine
 from app.views.page import OpDialog
 from app.views.widgets.forms import DateEdit, ok_cancel, show_date
+from app.views.widgets.screen import fit_to_screen
 from app.views.workspace import Workspace
 
 
@@ -85,7 +86,7 @@ class ClearFlagDialog(QDialog):
         layout.addWidget(note_label)
         layout.addWidget(self.note_edit)
         layout.addWidget(self.buttons)
-        self.resize(520, 300)
+        fit_to_screen(self, 520, 300)
         self._update()
 
     @Slot()
@@ -135,7 +136,7 @@ class ActFlagDialog(OpDialog):
         layout.addWidget(self.refused)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.resize(560, 360)
+        fit_to_screen(self, 560, 360)
 
     def death_date(self) -> date | None:
         if self.line.kind != "death" or self.death_edit.date() == self.death_edit.minimumDate():

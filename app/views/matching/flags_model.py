@@ -84,6 +84,10 @@ class MatchFlagsModel(QAbstractTableModel):
             return line.found_on.isoformat()
         if column is Column.KIND:
             return (line.kind != "death", line.kind)
+        if column in (Column.HEAD, Column.PERSON):  # people in pinyin order, not by code point
+            from app.domain.names import sort_key
+
+            return sort_key(self.text(line, column))
         return self.text(line, column)
 
     # ---------------------------------------------------------------- Qt

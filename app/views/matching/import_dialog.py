@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.services.matching.lists import KIND_LABELS
 from app.views.widgets.forms import ok_cancel
+from app.views.widgets.screen import fit_to_screen
 
 LIST_FILTER = "Excel / CSV (*.xlsx *.xlsm *.csv)"
 
@@ -54,6 +55,7 @@ class ImportListDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self._update()
+        fit_to_screen(self)
 
     @Slot()
     def browse(self) -> None:

@@ -36,6 +36,7 @@ from app.views.matching.import_dialog import ImportListDialog
 from app.views.ops import Job
 from app.views.page import Page
 from app.views.widgets.forms import fit_columns, heading, work_table
+from app.views.widgets.table_actions import TableActions
 from app.views.workspace import Workspace
 
 
@@ -121,6 +122,14 @@ class MatchingPage(Page):
         self.result = QLabel()  # what the last import or action did
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.list_actions = TableActions(
+            self,
+            self.table,
+            title=self.tr("Data matching"),
+            table_name="match_flag",
+            on_open=lambda index: self.open_detail(),
+            filters=self.kind_combo.currentText,
+        )
         self._lay_out()
 
         self.kind_combo.currentIndexChanged.connect(self.refresh)
@@ -144,6 +153,7 @@ class MatchingPage(Page):
         top.addWidget(self.kind_combo)
         top.addWidget(self.refresh_button)
         top.addStretch(1)
+        top.addWidget(self.list_actions.export_button)
         top.addWidget(self.import_button)
         left_layout.addWidget(heading(self.tr("Data matching")))
         left_layout.addWidget(self.notice)

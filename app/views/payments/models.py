@@ -53,6 +53,10 @@ class PaymentLinesModel(BatchedRowsModel[LineRow]):
             return _RIGHT if column in _NUMERIC else _LEFT
         return None
 
+    def text(self, row: LineRow, column: int) -> str:
+        """A cell's text as shown (pure: callable off the GUI thread for an export)."""
+        return self._display(row, LineColumn(column))
+
     def _display(self, row: LineRow, column: LineColumn) -> str:
         if column is LineColumn.SEQ:
             return str(row.seq)

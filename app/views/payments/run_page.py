@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Signal, Slot
 from PySide6.QtWidgets import QWidget
@@ -16,7 +17,11 @@ from app.services.payments.view import RunPage, run_lines, run_page
 from app.services.reports.files import SavedFile, export_roster
 from app.views.ops import Job
 from app.views.payments.run_form import RunForm
+from app.views.widgets.table_actions import AllRows, TableActions
 from app.views.workspace import Workspace
+
+if TYPE_CHECKING:
+    from app.models.db import UnitOfWork
 
 BATCH = 200
 APPROVERS = (Role.COUNTY_HEAD, Role.ADMIN)
@@ -47,6 +52,24 @@ class PaymentRunTab(RunForm):
         self.bank_button.clicked.connect(self._bank_clicked)
         self.clear_button.clicked.connect(self._clear_clicked)
         self.lines_model.more_requested.connect(self._load_more)
+        self.list_actions = TableActions(
+            self,
+            self.lines_table,
+            title=self.tr("Payment lines"),
+            table_name="payment_line",
+            filters=lambda: self.tr("Month: {month}").format(month=self.month()),
+            all_rows=self._all_lines,
+        )
+
+    def _all_lines(self) -> AllRows:
+        """Every line of the month's run (the table holds only the batches scrolled to)."""
+        actor, month, model = self.actor, self.month(), self.lines_model
+        columns = self.list_actions.visible_columns()
+
+        def rows(uow: UnitOfWork) -> list[tuple[str, ...]]:
+            return [tuple(model.text(r, c) for c in columns) for r in run_lines(uow, actor, month, 0, 10**7)]
+
+        return rows
 
     # ---------------------------------------------------------------- loading
 

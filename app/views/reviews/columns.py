@@ -10,8 +10,8 @@ from app.views.tablemodels.rows import ColumnSpec, days_tone
 from app.views.widgets.forms import calendar_days_text, show_date
 
 
-def review_columns(*, case_number: bool) -> list[ColumnSpec[ReviewLine]]:
-    """Time left, due date, head, village, programme, monthly amount (and the case number)."""
+def review_columns(*, case_number: bool, township: bool = False) -> list[ColumnSpec[ReviewLine]]:
+    """Time left, due date, head, (township,) village, programme, monthly amount (and the case number)."""
     columns: list[ColumnSpec[ReviewLine]] = [
         ColumnSpec(
             QCoreApplication.translate("ReviewColumns", "Time left"),
@@ -20,6 +20,11 @@ def review_columns(*, case_number: bool) -> list[ColumnSpec[ReviewLine]]:
         ),
         ColumnSpec(QCoreApplication.translate("ReviewColumns", "Due"), lambda r: show_date(r.due_on)),
         ColumnSpec(QCoreApplication.translate("ReviewColumns", "Head of household"), lambda r: r.head_name),
+        *(
+            [ColumnSpec(QCoreApplication.translate("ReviewColumns", "Township"), lambda r: r.township)]
+            if township
+            else []
+        ),
         ColumnSpec(QCoreApplication.translate("ReviewColumns", "Village"), lambda r: r.village),
         ColumnSpec(QCoreApplication.translate("ReviewColumns", "Programme"), lambda r: r.program_label),
         ColumnSpec(

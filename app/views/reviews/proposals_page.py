@@ -25,6 +25,7 @@ from app.views.cases import CASE_TABLES
 from app.views.page import Page
 from app.views.tablemodels.rows import ROW_ROLE, ColumnSpec, RowsTableModel
 from app.views.widgets.forms import (
+    SPIN_WIDTH,
     DateEdit,
     ErrorLabel,
     MoneyEdit,
@@ -76,6 +77,7 @@ class ProposalsPage(Page):
         self.choices.addButton(self.decline_radio)
         self.amount_edit = MoneyEdit()
         self.months_spin = QSpinBox()
+        self.months_spin.setMaximumWidth(SPIN_WIDTH)  # a number of a few digits, not a stretch
         self.months_spin.setRange(1, 6)
         self.months_spin.setValue(6)
         self.date_edit = DateEdit(clock.today())

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from app.domain.money import yuan
 from app.errors import UserError
 from app.services.reviews.review import ReviewContext, ReviewInput
-from app.views.widgets.forms import DateEdit, ErrorLabel, MoneyEdit, heading
+from app.views.widgets.forms import SPIN_WIDTH, DateEdit, ErrorLabel, MoneyEdit, heading
 
 
 def _box(lines: int) -> QPlainTextEdit:
@@ -66,6 +66,7 @@ class ReviewForm(QWidget):
         self.suggestion.setStyleSheet("color: #555;")
         self.amount_edit = MoneyEdit()
         self.months_spin = QSpinBox()
+        self.months_spin.setMaximumWidth(SPIN_WIDTH)  # a number of a few digits, not a stretch
         self.months_spin.setRange(1, 6)
         self.months_spin.setValue(6)
         self.months_spin.setSuffix(self.tr(" months"))

@@ -20,6 +20,7 @@ from app.views.reviews.review_form import ReviewForm
 from app.views.tablemodels.rows import ROW_ROLE, RowsTableModel
 from app.views.widgets.forms import fit_columns, work_table
 from app.views.widgets.queue_split import queue_beside_form, select_quietly
+from app.views.widgets.table_actions import TableActions
 from app.views.workspace import Workspace
 
 
@@ -43,11 +44,14 @@ class ReviewsPage(Page):
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.count_label = QLabel()
 
-        self.model = RowsTableModel[ReviewLine](review_columns(case_number=False), self)
+        self.model = RowsTableModel[ReviewLine](
+            review_columns(case_number=False, township=ws.is_county), self
+        )
         self.table = work_table()
         self.table.setModel(self.model)
         fit_columns(
-            self.table, {0: "已逾期120天", 1: "2026年12月31日", 2: "欧阳小明", 3: "莲花湖社区", 4: "特困供养"}
+            self.table,
+            {0: "已逾期120天", 1: "2026年12月31日", 2: "欧阳小明", 3: "莲花湖社区", 4: "莲花湖社区"},
         )
         self.form = ReviewForm()
         role = ws.actor.role
@@ -58,8 +62,16 @@ class ReviewsPage(Page):
                 )
             )
 
+        self.list_actions = TableActions(
+            self,
+            self.table,
+            title=self.tr("Reviews due"),
+            table_name="review",
+            on_open=lambda index: self.open_case.emit(self.model.row_at(index.row()).case_id),
+            filters=self.horizon_combo.currentText,
+        )
         footer = (self.count_label, self.refused)
-        bar = (horizon_label, self.horizon_combo, None, self.refresh_button)
+        bar = (horizon_label, self.horizon_combo, None, self.list_actions.export_button, self.refresh_button)
         queue_beside_form(self, bar, self.table, footer, self.form, (640, 560))
 
         self.horizon_combo.currentIndexChanged.connect(self.refresh)

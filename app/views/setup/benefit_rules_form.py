@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.domain.benefit import BenefitRules, Tier, TopupGroup, TopupRule
 from app.domain.money import Rounding, fen_to_yuan, yuan_to_fen
 from app.errors import UserError
-from app.views.widgets.forms import MoneyEdit
+from app.views.widgets.forms import SPIN_WIDTH, MoneyEdit
 
 _NUMBER = QRegularExpression(r"^\d{0,7}([.]\d{0,2})?$")
 
@@ -101,6 +101,8 @@ class BenefitRulesForm(QWidget):
         self.elderly_spin.setRange(50, 100)
         self.minor_spin = QSpinBox()
         self.minor_spin.setRange(1, 18)
+        for spin in (self.elderly_spin, self.minor_spin):
+            spin.setMaximumWidth(SPIN_WIDTH)  # two digits, not a stretch across the form
         self.edge_edit = _number_edit()
         general = QFormLayout()
         general.addRow(self.tr("&Calculation:"), self.mode_combo)

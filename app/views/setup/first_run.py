@@ -19,6 +19,7 @@ from app.services.setup import first_run
 from app.services.setup.first_run import SetupRequest, SetupResult
 from app.views import tasks
 from app.views.setup.first_run_pages import AdminPage, CountyPage, JoinPage, KindPage, SetupPage, StationPage
+from app.views.widgets.screen import fit_to_screen
 
 DEMO_HOUSEHOLDS = 3000  # as `jiuzhu demo`
 
@@ -60,6 +61,7 @@ class FirstRunWizard(QWizard):
         for page_id, page in zip(PageId, pages, strict=True):
             self.setPage(page_id, page)
         self.currentIdChanged.connect(self._on_page_changed)
+        fit_to_screen(self)
 
     def nextId(self) -> int:
         current = self.currentId()

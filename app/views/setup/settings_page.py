@@ -26,6 +26,7 @@ from app.services import settings
 from app.services.settings import SettingsView
 from app.views.page import Page
 from app.views.ui_state import LANGUAGES, preferred_language, set_preferred_language
+from app.views.widgets.forms import SPIN_WIDTH, show_date
 from app.views.workspace import Workspace
 
 OFFICE_EDITORS = {Role.ADMIN, Role.TOWNSHIP_HEAD, Role.COUNTY_HEAD}
@@ -72,11 +73,13 @@ class SettingsPage(Page):
         for mode in RuleMode:
             self.mode_combo.addItem(mode.label, mode.value)
         self.notice_days = QSpinBox()
+        self.notice_days.setMaximumWidth(SPIN_WIDTH)  # a number of a few digits, not a stretch
         self.notice_days.setRange(1, 30)
         self.day_kind_combo = QComboBox()
         for kind in DayKind:
             self.day_kind_combo.addItem(kind.label, kind.value)
         self.spot_share = QSpinBox()
+        self.spot_share.setMaximumWidth(SPIN_WIDTH)  # a number of a few digits, not a stretch
         self.spot_share.setRange(30, 100)
         self.spot_share.setSuffix("%")
         self.spot_share.setToolTip(
@@ -106,6 +109,7 @@ class SettingsPage(Page):
         )
 
         self.lock_minutes = QSpinBox()
+        self.lock_minutes.setMaximumWidth(SPIN_WIDTH)  # a number of a few digits, not a stretch
         self.lock_minutes.setRange(*settings.LOCK_MINUTES_RANGE)
         self.lock_minutes.setSuffix(self.tr(" min"))
         self.save_lock_button = QPushButton(self.tr("Save &lock time"))
@@ -169,7 +173,7 @@ class SettingsPage(Page):
         kinds = {"holiday": self.tr("Holiday"), "workday": self.tr("Make-up working day")}
         self.holiday_table.setRowCount(len(data.holidays))
         for row, (day, kind, name) in enumerate(data.holidays):
-            for col, text in enumerate((f"{day:%Y-%m-%d}", kinds.get(kind, kind), name)):
+            for col, text in enumerate((show_date(day), kinds.get(kind, kind), name)):
                 self.holiday_table.setItem(row, col, QTableWidgetItem(text))
         self.holiday_table.resizeColumnsToContents()
         self.loaded.emit()

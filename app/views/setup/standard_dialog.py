@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from app.domain.codes import UrbanRural
 from app.errors import UserError
 from app.services.setup.standards import PROGRAMS, UNITS, StandardInput, StandardRow
-from app.views.widgets.forms import DateEdit, ErrorLabel, MoneyEdit, ok_cancel
+from app.views.widgets.forms import SPIN_WIDTH, DateEdit, ErrorLabel, MoneyEdit, ok_cancel
+from app.views.widgets.screen import fit_to_screen
 
 
 class StandardDialog(QDialog):
@@ -64,6 +65,7 @@ class StandardDialog(QDialog):
         start = date(today.year + 1, 1, 1) if row is None else row.effective_from
         self.effective_edit = DateEdit(start)
         self.year_spin = QSpinBox()
+        self.year_spin.setMaximumWidth(SPIN_WIDTH)  # a number of a few digits, not a stretch
         self.year_spin.setRange(2000, 2100)
         self.year_spin.setValue(start.year)
         self.effective_edit.dateChanged.connect(self._on_date_changed)
@@ -90,6 +92,7 @@ class StandardDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        fit_to_screen(self)
 
     def _fill(self, row: StandardRow) -> None:
         for combo, value in (

@@ -29,7 +29,7 @@ from app.views.page import Page
 from app.views.setup.benefit_rules_form import BenefitRulesForm
 from app.views.setup.standard_dialog import StandardDialog
 from app.views.setup.standards_model import StandardsModel
-from app.views.widgets.forms import ErrorLabel, stretch_column, work_table
+from app.views.widgets.forms import ErrorLabel, show_date, stretch_column, work_table
 from app.views.workspace import Workspace
 
 
@@ -203,7 +203,7 @@ class StandardsEditor(Page):
                 area=row.area_name,
                 urban_rural=row.urban_rural_label,
                 amount=yuan(row.amount_fen),
-                day=f"{row.effective_from:%Y-%m-%d}",
+                day=show_date(row.effective_from),
             )
         )
 
@@ -222,7 +222,7 @@ class StandardsEditor(Page):
             self,
             self.tr("Delete the standard"),
             self.tr("Delete the standard of {area} from {day}? It is not yet in force.").format(
-                area=row.area_name, day=f"{row.effective_from:%Y-%m-%d}"
+                area=row.area_name, day=show_date(row.effective_from)
             ),
         )
         if answer == QMessageBox.StandardButton.Yes:

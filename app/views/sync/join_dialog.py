@@ -21,6 +21,7 @@ from app.services.sync import stations
 from app.sync.provision import JoinResult
 from app.views.page import OpDialog
 from app.views.widgets.path_field import PathField
+from app.views.widgets.screen import fit_to_screen
 from app.views.workspace import Workspace
 
 
@@ -73,6 +74,7 @@ class JoinDialog(OpDialog):
         layout.addWidget(self.refused)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
+        fit_to_screen(self)
 
     def choose_file(self) -> Path | None:
         chosen, _ = QFileDialog.getOpenFileName(

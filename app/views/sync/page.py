@@ -38,7 +38,9 @@ from app.views.sync.queues import SyncQueues
 from app.views.sync.stations_page import SYNC_TABLES, local_time
 from app.views.tablemodels.rows import ColumnSpec, RowsTableModel
 from app.views.tasks import TaskHandle
+from app.views.widgets.empty_hint import EmptyHint
 from app.views.widgets.forms import fit_columns, heading, stretch_column, work_table
+from app.views.widgets.screen import fit_to_screen
 from app.views.workspace import Workspace
 
 
@@ -62,6 +64,7 @@ class PassphraseDialog(QDialog):
         layout.addWidget(label)
         layout.addWidget(self.edit)
         layout.addWidget(buttons)
+        fit_to_screen(self)
 
 
 class SyncPage(Page):
@@ -117,6 +120,13 @@ class SyncPage(Page):
         fit_columns(
             self.results_table,
             {0: "jiuzhu-down-430623101-000001.jzb", 1: "已导入过，未作改动", 2: "430623101", 3: "00000"},
+        )
+        self.results_hint = EmptyHint(
+            self.results_table,
+            self.tr(
+                "No bundle imported since the program started. Import the files brought on the USB stick: "
+                "each file's result is listed here."
+            ),
         )
         self.station_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 

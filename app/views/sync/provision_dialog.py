@@ -27,6 +27,7 @@ from app.sync.keys import MIN_PASSPHRASE
 from app.sync.provision import StationInfo
 from app.views.page import OpDialog
 from app.views.widgets.path_field import PathField
+from app.views.widgets.screen import fit_to_screen
 from app.views.workspace import Workspace
 
 
@@ -120,6 +121,7 @@ class ProvisionDialog(OpDialog):
         self._show_county_rows(False)
         paths = self._paths
         self.read(lambda uow: stations.provision_form(uow, self.actor, paths), self._on_form)
+        fit_to_screen(self)
 
     def _show_county_rows(self, shown: bool) -> None:
         for widget in self._county_rows:

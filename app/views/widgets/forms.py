@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 from app import clock
 from app.domain.money import fen_to_yuan, yuan_to_fen
 
+SPIN_WIDTH = 120  # a spin box of a few digits: wide enough for its suffix, never stretched across a form
+
 
 def date_format() -> str:
     """The display format of dates (Chinese: 2026年11月20日)."""
@@ -168,7 +170,7 @@ def fit_columns(table: QTableView, samples: dict[int, str]) -> None:
     model = table.model()
     for column, sample in samples.items():
         title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-        width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title) + 16) + 24
+        width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title) + 12) + 12
         table.setColumnWidth(column, width)
 
 

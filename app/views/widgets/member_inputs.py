@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
+from app import clock
 from app.domain import idcard, relations
 from app.domain.codes import Health, Sex
 from app.errors import UserError
@@ -30,6 +31,12 @@ class MemberInputs:
         self.health_combo = QComboBox()
         for health in Health:
             self.health_combo.addItem(health.label, health.value)
+
+    def reset(self) -> None:
+        """Back to a new member's state (sex, birth date and health as a fresh form shows them)."""
+        self.sex_combo.setCurrentIndex(0)
+        self.birth_edit.set_value(clock.today())
+        self.health_combo.setCurrentIndex(0)
 
     def fill_from_id(self, text: str) -> str | None:
         """Set sex and birth date from a valid ID number; else the problem (when it looks complete)."""

@@ -6,10 +6,11 @@ user-visible string lives in the tab class that shows it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -112,11 +113,19 @@ def make_table(headers: list[str]) -> QTableWidget:
     return table
 
 
+_NUMBER = re.compile(r"-?[\d,]+(\.\d+)?")
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
 def fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    """Fill ``table``; amounts and other numbers are right-aligned, as money columns are everywhere."""
     table.setRowCount(len(rows))
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
-            table.setItem(r, c, QTableWidgetItem(value))
+            item = QTableWidgetItem(value)
+            if _NUMBER.fullmatch(value):
+                item.setTextAlignment(_RIGHT)
+            table.setItem(r, c, item)
     table.resizeColumnsToContents()
 
 

@@ -10,7 +10,7 @@ from app.domain.money import yuan
 from app.services.households import items
 from app.services.households.edit import AssetData, HouseholdFile, IncomeData
 from app.views.households.tabs.common import FileTab, fill, label_of, list_layout, make_table, selected_row
-from app.views.widgets.forms import MoneyEdit
+from app.views.widgets.forms import SPIN_WIDTH, MoneyEdit
 from app.views.workspace import Workspace
 
 
@@ -31,6 +31,7 @@ class IncomesTab(FileTab):
         self.income_member_combo = QComboBox()
         self.income_amount_edit = MoneyEdit()
         self.income_months_spin = QSpinBox()
+        self.income_months_spin.setMaximumWidth(SPIN_WIDTH)  # a number of a few digits, not a stretch
         self.income_months_spin.setRange(1, 12)
         self.income_months_spin.setValue(12)
         self.income_note_edit = QLineEdit()
@@ -128,6 +129,7 @@ class AssetsTab(FileTab):
             self.asset_kind_combo.addItem(kind.label, kind.value)
         self.asset_description_edit = QLineEdit()
         self.asset_quantity_spin = QSpinBox()
+        self.asset_quantity_spin.setMaximumWidth(SPIN_WIDTH)  # a number of a few digits, not a stretch
         self.asset_quantity_spin.setRange(1, 9999)
         self.asset_value_edit = MoneyEdit()
         self.add_asset_button = QPushButton(self.tr("Add &asset"))

@@ -1,0 +1,15 @@
+"""People listed in pinyin order (as on a clerk's paper list), not by character code."""
+
+from __future__ import annotations
+
+from app.domain.names import sort_key
+
+
+def test_names_sort_by_pinyin() -> None:
+    names = ["张三", "李四", "刘备", "曾国", "梁山", "李安", "王五", "欧阳明"]
+    assert sorted(names, key=sort_key) == ["李安", "李四", "梁山", "刘备", "欧阳明", "王五", "曾国", "张三"]
+
+
+def test_code_point_order_is_not_pinyin_order() -> None:
+    assert sorted(["张三", "李四"]) == ["张三", "李四"]  # 张 U+5F20 before 李 U+674E
+    assert sorted(["张三", "李四"], key=sort_key) == ["李四", "张三"]
