@@ -18,7 +18,7 @@ from app.errors import UserError
 if TYPE_CHECKING:
     from alembic.config import Config
 
-SCHEMA_HEAD = "0005"
+SCHEMA_HEAD = "0010"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
