@@ -160,11 +160,13 @@ def _numbered_canvas(font: str, size: float, footer: str, result: list[int]) -> 
             self._startPage()
 
         def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
+            sections = [int(state.get("_section", 0)) for state in self._pages]
+            for index, state in enumerate(self._pages):
                 self.__dict__.update(state)
-                self._footer(number, total)
+                first = sections.index(sections[index])
+                self._footer(index - first + 1, sections.count(sections[index]))
                 super().showPage()
+            total = len(self._pages)
             result.append(total)
             super().save()
 
@@ -178,6 +180,16 @@ def _numbered_canvas(font: str, size: float, footer: str, result: list[int]) -> 
             self.drawCentredString(width / 2, 9 * mm, text)
 
     return NumberedCanvas
+
+
+class SectionStart(Flowable):  # type: ignore[misc]  # reportlab is untyped
+    """A mark of no size: the pages from here on are numbered apart (several notices in one file)."""
+
+    def wrap(self, _width: float, _height: float) -> tuple[float, float]:
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        self.canv._section = getattr(self.canv, "_section", 0) + 1
 
 
 def render(

@@ -12,6 +12,7 @@ from app.domain.money import yuan
 from app.printing.catalog import Paper
 from app.printing.fonts import FontSet
 from app.printing.layout import (
+    SectionStart,
     issuer_block,
     list_style,
     page_spec,
@@ -97,7 +98,26 @@ def paginate(heights: Sequence[float], first: float, other: float, tail: float, 
 
 
 def build_notice(data: NoticeData, fonts: FontSet, paper: Paper = Paper.A4) -> Document:
-    """The notice as a PDF: title, text, the table over as many pages as needed, issuer, seal and date.
+    """The notice as a PDF: title, text, the table over as many pages as needed, issuer, seal and date."""
+    story, check = _story(data, fonts, paper)
+    return render(story, paper, fonts, notice_texts(data).title, check_text=check)
+
+
+def build_notices(notices: Sequence[NoticeData], fonts: FontSet, paper: Paper, title: str) -> Document:
+    """Several notices (one per village) in one PDF, each from a new page with its own page numbers."""
+    story: list[Flowable] = []
+    checks: list[str] = []
+    for n, data in enumerate(notices):
+        part, check = _story(data, fonts, paper)
+        if n:
+            story.append(PageBreak())
+        story += [SectionStart(), *part]
+        checks.append(check)
+    return render(story, paper, fonts, title, check_text="\n".join(checks))
+
+
+def _story(data: NoticeData, fonts: FontSet, paper: Paper) -> tuple[list[Flowable], str]:
+    """The flowables of one notice and the text its font must be able to show.
 
     Row heights are computed here (lines × leading + padding, as ReportLab would), so the pages are
     laid out up front: ReportLab never has to measure or split the long table, and the seal block
@@ -130,4 +150,4 @@ def build_notice(data: NoticeData, fonts: FontSet, paper: Paper = Paper.A4) -> D
             )
         )
     story += sign
-    return render(story, paper, fonts, texts.title, check_text=texts.all_text(data.rows))
+    return story, texts.all_text(data.rows)
