@@ -19,6 +19,7 @@ from app.printing.layout import (
     para,
     render,
     styles,
+    title,
     wrap_lines,
 )
 from app.printing.notice_data import NoticeData, notice_texts
@@ -103,7 +104,7 @@ def build_notice(data: NoticeData, fonts: FontSet, paper: Paper = Paper.A4) -> D
     return render(story, paper, fonts, notice_texts(data).title, check_text=check)
 
 
-def build_notices(notices: Sequence[NoticeData], fonts: FontSet, paper: Paper, title: str) -> Document:
+def build_notices(notices: Sequence[NoticeData], fonts: FontSet, paper: Paper, name: str) -> Document:
     """Several notices (one per village) in one PDF, each from a new page with its own page numbers."""
     story: list[Flowable] = []
     checks: list[str] = []
@@ -113,7 +114,7 @@ def build_notices(notices: Sequence[NoticeData], fonts: FontSet, paper: Paper, t
             story.append(PageBreak())
         story += [SectionStart(), *part]
         checks.append(check)
-    return render(story, paper, fonts, title, check_text="\n".join(checks))
+    return render(story, paper, fonts, name, check_text="\n".join(checks))
 
 
 def _story(data: NoticeData, fonts: FontSet, paper: Paper) -> tuple[list[Flowable], str]:
@@ -130,7 +131,7 @@ def _story(data: NoticeData, fonts: FontSet, paper: Paper) -> tuple[list[Flowabl
     widths = [spec.width * share for share in _COLUMNS]
     rows = _rows(data, st.font, size, widths)
     heights = [(max(cell.count("\n") for cell in row) + 1) * size * LEADING + 7 for row in rows]
-    head: list[Flowable] = [para(texts.title, st.title)]
+    head: list[Flowable] = [title(texts.title, st)]
     head += [para(p, st.body) for p in texts.paragraphs]
     head.append(Spacer(1, st.base * 0.6))
     used = sum(f.wrap(spec.width, spec.height)[1] + f.getSpaceAfter() for f in head)
