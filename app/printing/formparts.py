@@ -73,7 +73,8 @@ def wide(
 def value_width(items: Sequence[tuple[str, object]], st: Styles, width: float) -> float:
     """The width of the value column ``wide`` gives these items."""
     size = st.cell.fontSize
-    return width - max(width * 0.13, max(stringWidth(a, st.font, size) for a, _ in items) + 10)
+    label: float = max(width * 0.13, max(stringWidth(a, st.font, size) for a, _ in items) + 10)
+    return width - label
 
 
 def opinion_cell(text: str, signer: str, seal: str, date_text: str, st: Styles, width: float) -> Table:
