@@ -73,3 +73,17 @@ def test_a_cadre_batch_holds_only_his_village(demo_db: Database) -> None:
     with demo_db.uow("cadre") as uow:
         each = notice_batch.each_village(uow, CADRE, NoticeKind.STANDING, DEMO_TODAY)
     assert [n.code for n in each] == [CADRE.area_code]
+
+
+def test_files_are_placed_only_when_their_audit_is_committed(demo_db: Database, tmp_path: Path) -> None:
+    out = tmp_path / "公示"
+    out.mkdir()
+    with demo_db.uow("clerk") as uow:
+        notices = notice_batch.each_village(uow, CLERK, NoticeKind.STANDING, DEMO_TODAY)
+        paths = notice_batch.save_each(uow, CLERK, notices, out)
+        assert paths and not any(p.exists() for p in paths)  # staged beside, not yet in place
+    assert list(out.iterdir()) == []  # rolled back: the staged files are gone too
+    with demo_db.uow("clerk") as uow:
+        paths = notice_batch.save_each(uow, CLERK, notices, out)
+        uow.commit()
+    assert sorted(out.iterdir()) == sorted(paths)

@@ -15,7 +15,7 @@ from app.domain.areas import scope_prefix
 from app.domain.calendar import format_cn
 from app.domain.codes import AreaLevel, Program
 from app.errors import UserError
-from app.fileio import write_together
+from app.fileio import Pending, stage
 from app.models import tracking
 from app.models.area import Area
 from app.models.db import UnitOfWork
@@ -153,8 +153,11 @@ def one_file(
 
 
 def save_each(uow: UnitOfWork, actor: Actor, notices: list[VillageNotice], folder: Path) -> list[Path]:
-    """Write each village's PDF into ``folder`` (all staged beside their targets, then renamed: a
-    failure leaves none) and audit each as an export of personal data."""
+    """Write each village's PDF into ``folder`` and audit each as an export of personal data.
+
+    Every file is staged beside its target now and renamed into place once the audit is committed
+    (a failure to place one removes those placed); a refusal or a rollback leaves none.
+    """
     require_role(actor, NOTICE_ROLES, "保存打印文件")
     folder = Path(folder).expanduser()
     if not folder.is_dir():
@@ -162,7 +165,33 @@ def save_each(uow: UnitOfWork, actor: Actor, notices: list[VillageNotice], folde
     for notice in notices:
         if not actor.covers(notice.code):
             raise UserError(f"{notice.village}不在管辖范围内，未写出任何文件")
-    paths = write_together([(folder / n.printed.filename, n.printed.pdf) for n in notices])
+    staged: list[Pending] = []
+    try:
+        for n in notices:
+            staged.append(stage(folder / n.printed.filename, n.printed.pdf))
+    except BaseException:
+        for pending in staged:
+            pending.discard()
+        raise
+
+    def place() -> None:
+        placed: list[Path] = []
+        try:
+            for pending in staged:
+                placed.append(pending.place())
+        except UserError:
+            for done in placed:
+                done.unlink(missing_ok=True)
+            raise
+        finally:
+            for pending in staged:
+                pending.discard()
+
+    def drop() -> None:
+        for pending in staged:
+            pending.discard()
+
+    paths = [pending.target for pending in staged]
     for notice, path in zip(notices, paths, strict=True):
         printed = notice.printed
         tracking.record_bulk(
@@ -179,4 +208,6 @@ def save_each(uow: UnitOfWork, actor: Actor, notices: list[VillageNotice], folde
                 "pages": printed.pages,
             },
         )
+    uow.after_commit(place)
+    uow.after_rollback(drop)
     return paths
