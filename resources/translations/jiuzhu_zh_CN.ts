@@ -2820,6 +2820,14 @@ Please copy the details below and send them to your system administrator.</sourc
         <source>not yet</source>
         <translation>尚未登记</translation>
     </message>
+    <message>
+        <source>No posting recorded for this notice yet.</source>
+        <translation>这份公示尚未登记张贴。</translation>
+    </message>
+    <message>
+        <source>{day} at {place}, by {who} (recorded by {user}); photo {photo}</source>
+        <translation>{day}在{place}张贴，张贴人{who}（登记人：{user}），照片：{photo}</translation>
+    </message>
 </context>
 <context>
     <name>PostingDialog</name>

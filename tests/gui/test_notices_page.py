@@ -144,7 +144,9 @@ def test_the_notices_up_now_are_listed_and_a_posting_is_recorded_with_its_photo(
     assert box.table.item(0, 3).text() == f"{box.notices[0].ends_on:%Y-%m-%d}"
     page.record_posting()  # nothing selected
     assert page.refused.isVisible()
-    box.table.selectRow(0)
+    with qtbot.waitSignal(page.postings_shown, timeout=20_000) as shown:
+        box.table.selectRow(0)
+    assert shown.args[0] == [] and "尚未登记" in box.postings_label.text()
     page.record_posting()
     dialog = page.posting_dialog
     assert dialog is not None and dialog.isVisible()
@@ -155,8 +157,13 @@ def test_the_notices_up_now_are_listed_and_a_posting_is_recorded_with_its_photo(
     photo.write_bytes(b"\x89PNG\r\n\x1a\n board")
     dialog.set_photo(photo)
     dialog.date_edit.set_value(box.notices[0].starts_on)
-    with qtbot.waitSignal(dialog.posting_saved, timeout=20_000) as saved:
-        dialog.save()
+    with (
+        qtbot.waitSignal(page.postings_shown, timeout=20_000, check_params_cb=lambda r: len(r) == 1) as shown,
+        qtbot.waitSignal(dialog.posting_saved, timeout=20_000) as saved,
+    ):
+        dialog.save()  # saved, the page reloads: the list and the selected notice's postings
     assert saved.args[0].posted_by == "Li Chunsheng" and saved.args[0].recorded_by == "clerk"
-    qtbot.waitUntil(lambda: box.notices and box.notices[0].postings == 1, timeout=20_000)
+    assert box.notices[0].postings == 1
+    assert [r.place for r in shown.args[0]] == ["村务公开栏"]
+    assert "Li Chunsheng" in box.postings_label.text() and "board.png" in box.postings_label.text()
     tasks.wait_all()

@@ -27,7 +27,7 @@ from app.errors import UserError
 from app.printing.catalog import NoticeKind, Paper
 from app.printing.output import Printed
 from app.services.cases import notice_batch, postings, printing
-from app.services.cases.postings import PostedNotice
+from app.services.cases.postings import PostedNotice, PostingRecord
 from app.views.cases.notices_posted import PostedNoticesBox
 from app.views.cases.posting_dialog import PostingDialog
 from app.views.cases.printing import show_printed
@@ -43,6 +43,7 @@ class NoticesPage(Page):
     CONCERNS = frozenset({"area", "public_notice", "notice_posting"})
     printed = Signal(object)  # the Printed document, once built
     batch_saved = Signal(object)  # the paths written by a print for all villages
+    postings_shown = Signal(object)  # the selected notice's posting records, once read
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, parent)
@@ -71,6 +72,7 @@ class NoticesPage(Page):
         self.batch_button.clicked.connect(self._choose_batch_target)
         self.posted = PostedNoticesBox()
         self.posted.record_button.clicked.connect(self.record_posting)
+        self.posted.table.itemSelectionChanged.connect(self._on_notice_selected)
         self.status = QLabel()
         self.status.setWordWrap(True)
 
@@ -117,7 +119,12 @@ class NoticesPage(Page):
 
     @Slot(object)
     def _on_running(self, notices: list[PostedNotice]) -> None:
+        chosen = self.posted.selected()
         self.posted.show_notices(notices)
+        ids = [n.notice_id for n in notices]
+        if chosen is not None and chosen.notice_id in ids:  # keep the choice and its postings up to date
+            self.posted.table.selectRow(ids.index(chosen.notice_id))
+            self._on_notice_selected()
         self._one_loaded()
 
     @Slot(object)
@@ -217,6 +224,22 @@ class NoticesPage(Page):
         self.status.setText(self.tr("%n file(s) written to {folder}.", "", len(paths)).format(folder=folder))
         self.show_status(self.status.text())
         self.batch_saved.emit(paths)
+
+    @Slot()
+    def _on_notice_selected(self) -> None:
+        notice = self.posted.selected()
+        if notice is None:
+            return
+        self.read(
+            lambda uow: postings.postings_of(uow, self.actor, notice.notice_id),
+            self._on_postings,
+            key="postings",
+        )
+
+    @Slot(object)
+    def _on_postings(self, records: list[PostingRecord]) -> None:
+        self.posted.show_postings(records)
+        self.postings_shown.emit(records)
 
     @Slot()
     def record_posting(self) -> None:

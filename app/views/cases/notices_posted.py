@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.cases.postings import PostedNotice
+from app.services.cases.postings import PostedNotice, PostingRecord
 
 
 class PostedNoticesBox(QGroupBox):
@@ -40,8 +41,10 @@ class PostedNoticesBox(QGroupBox):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.record_button = QPushButton(self.tr("&Record posting…"))
+        self.postings_label = QLabel()
+        self.postings_label.setWordWrap(True)
         buttons = QHBoxLayout()
-        buttons.addStretch(1)
+        buttons.addWidget(self.postings_label, 1)
         buttons.addWidget(self.record_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
@@ -57,6 +60,24 @@ class PostedNoticesBox(QGroupBox):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
         self.record_button.setEnabled(bool(notices))
+        self.postings_label.clear()
+
+    def show_postings(self, records: list[PostingRecord]) -> None:
+        """The selected notice's posting records, one a line."""
+        if not records:
+            self.postings_label.setText(self.tr("No posting recorded for this notice yet."))
+            return
+        lines = [
+            self.tr("{day} at {place}, by {who} (recorded by {user}); photo {photo}").format(
+                day=f"{r.posted_on:%Y-%m-%d}",
+                place=r.place,
+                who=r.posted_by,
+                user=r.recorded_by,
+                photo=r.photo_name,
+            )
+            for r in records
+        ]
+        self.postings_label.setText("\n".join(lines))
 
     def selected(self) -> PostedNotice | None:
         rows = self.table.selectionModel().selectedRows()
