@@ -9,6 +9,8 @@ import pytest
 from sqlalchemy import select
 
 from app.errors import PermissionDenied, UserError
+from app.models.attachment import Attachment
+from app.models.case import Case
 from app.models.db import Database
 from app.models.notice import NoticeEntry, NoticePosting, PublicNotice
 from app.paths import DataPaths
@@ -72,6 +74,21 @@ def test_a_posting_is_recorded_with_its_photo(
         )
         uow.commit()
     assert attachments.blob_path(demo_paths, kept.photo_sha256).read_bytes() == PNG
+    with demo_db.uow("clerk") as uow:  # filed as a scan of every case on the notice: it travels with them
+        on_notice = set(
+            uow.session.execute(
+                select(Case.household_id)
+                .join(NoticeEntry, NoticeEntry.case_id == Case.id)
+                .where(NoticeEntry.notice_id == notice.id)
+            ).scalars()
+        )
+        scans = uow.session.execute(
+            select(Attachment.household_id, Attachment.kind, Attachment.sha256, Attachment.note).where(
+                Attachment.sha256 == kept.photo_sha256
+            )
+        ).all()
+    assert on_notice and {h for h, _, _, _ in scans} == on_notice and len(scans) == len(on_notice)
+    assert all(k == postings.PHOTO_KIND and "村务公开栏" in n and "李春生" in n for _, k, _, n in scans)
     with demo_db.uow("cadre") as uow:
         (seen,) = postings.postings_of(uow, CLERK, notice.id)
         listed = {n.notice_id: n.postings for n in postings.running(uow, CLERK, DEMO_TODAY)}
@@ -116,6 +133,10 @@ def test_a_bad_posting_is_refused_and_nothing_is_written(
         )
     with demo_db.uow("clerk") as uow:
         assert uow.session.execute(select(NoticePosting)).first() is None
+        assert (
+            uow.session.execute(select(Attachment).where(Attachment.kind == postings.PHOTO_KIND)).first()
+            is None
+        )
 
 
 def test_only_township_staff_of_the_area_record_a_posting(

@@ -13,6 +13,8 @@ from app.domain.areas import scope_prefix
 from app.domain.codes import Program
 from app.errors import UserError
 from app.models.area import Area
+from app.models.attachment import Attachment
+from app.models.case import Case
 from app.models.db import UnitOfWork
 from app.models.notice import NoticeEntry, NoticePosting, PublicNotice
 from app.paths import DataPaths
@@ -21,6 +23,7 @@ from app.services.context import TOWNSHIP_ROLES, Actor, query, require_area, req
 from app.services.households import attachments
 
 PHOTO_TYPES = frozenset({"image/jpeg", "image/png"})
+PHOTO_KIND = "公示张贴照片"  # the kind of scan each household on the notice gets
 
 
 @dataclass(frozen=True)
@@ -119,8 +122,10 @@ def record(
 ) -> PostingRecord:
     """Record that a notice was put up at ``place`` on ``posted_on`` by ``posted_by``, with its photo.
 
-    The photo (JPG or PNG up to 30 MB) is kept by content beside the scans; the day must lie within
-    the notice's period and not after today.
+    The photo (JPG or PNG up to 30 MB) is kept by content beside the scans and filed as a scan
+    (「公示张贴照片」) of each case on the notice, so every household's file shows that its 公示 was
+    posted, and the photo travels to the county with the scans. The day must lie within the notice's
+    period and not after today.
     """
     require_role(actor, TOWNSHIP_ROLES, "登记公示张贴")
     notice = _notice(uow, notice_id)
@@ -154,6 +159,25 @@ def record(
         note=note,
     )
     uow.session.add(posting)
+    cases = uow.session.execute(
+        select(Case.id, Case.household_id)
+        .join(NoticeEntry, NoticeEntry.case_id == Case.id)
+        .where(NoticeEntry.notice_id == notice.id)
+        .distinct()
+    )
+    for case_id, household_id in cases:
+        uow.session.add(
+            Attachment(
+                household_id=household_id,
+                case_id=case_id,
+                kind=PHOTO_KIND,
+                filename=posting.photo_name,
+                mime=mime,
+                size=size,
+                sha256=sha,
+                note=f"{posted_on:%Y-%m-%d}张贴于{place}，张贴人{posted_by}"[:200],
+            )
+        )
     uow.session.flush()
     return _record(posting)
 
