@@ -31,14 +31,24 @@ def add_verbs(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
         help="print a village's 公示 as PDF",
         description=f"打印村（居）公示。种类：{kinds}。",
     )
-    p.add_argument(
-        "--village", required=True, metavar="CODE", help="12-digit village code (or its exact name)"
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--village", metavar="CODE", help="12-digit village code (or its exact name)")
+    which.add_argument(
+        "--all",
+        action="store_true",
+        help="every village that has something to post: one PDF each into the folder --out",
     )
     p.add_argument("--kind", required=True, choices=[k.value for k in NoticeKind])
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the notice's date (default: today)")
     p.add_argument("--paper", choices=[x.value for x in Paper], default=Paper.A4.value, help="default: a4")
     p.add_argument("--program", choices=["dibao", "tekun"], help="only this program (default: all)")
-    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    p.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        metavar="FILE.pdf|DIR",
+        help="the PDF; with --all, an existing folder",
+    )
 
     listing = "\n".join(f"  {name:<14}{title}" for name, title in FORMS.items())
     p = sub.add_parser(
@@ -85,6 +95,8 @@ def _notice(args: argparse.Namespace, paths: DataPaths) -> int:
     kind, paper = NoticeKind(args.kind), Paper(args.paper)
     program = Program(args.program) if args.program else None
     on = args.date or clock.today()
+    if args.all:
+        return _notice_all(args, paths, kind, on, paper, program)
     return _run(
         args, paths, lambda uow, actor: printing.notice(uow, actor, args.village, kind, on, paper, program)
     )
@@ -94,3 +106,35 @@ def _print_form(args: argparse.Namespace, paths: DataPaths) -> int:
     from app.services.cases import printing
 
     return _run(args, paths, lambda uow, actor: printing.form(uow, actor, args.case, args.form, args.date))
+
+
+def _notice_all(
+    args: argparse.Namespace, paths: DataPaths, kind: NoticeKind, on: date, paper: Paper, program: Any
+) -> int:
+    """One PDF per village with something to post, into the folder ``--out``; all or none written."""
+    from app.cli import EXIT_OK
+    from app.errors import UserError
+    from app.services.cases import notice_batch
+    from app.services.context import system_actor
+    from app.services.setup import installation
+
+    folder = Path(args.out).expanduser()
+    if not folder.is_dir():
+        raise UserError(f"--out 应为已存在的文件夹：{folder}")
+    db = installation.open_database(paths, args.database_url)
+    try:
+        with db.uow("cli") as uow:
+            actor = system_actor(installation.require(uow.session).county_code)
+            notices = notice_batch.each_village(uow, actor, kind, on, paper, program)
+            written = notice_batch.save_each(uow, actor, notices, folder)
+            uow.commit()
+    finally:
+        db.dispose()
+    warnings = sorted({w for n in notices for w in n.printed.warnings})
+    for warning in warnings:
+        print(f"警告：{warning}", file=sys.stderr)
+    households = sum(n.printed.households for n in notices)
+    for path in written:
+        print(path)
+    print(f"已生成{len(written)}个村（居）的{kind.label}，共{households}户：{folder}")
+    return EXIT_OK

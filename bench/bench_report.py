@@ -65,6 +65,10 @@ RAW = (
                    ELSE '其他' END AS grp, count(*), sum(m.topup_fen)
        FROM payment_line l JOIN benefit_member m ON m.benefit_id = l.benefit_id
        JOIN person p ON p.id = m.person_id WHERE l.run_id = :run AND m.topup_fen > 0 GROUP BY grp""",
+    """SELECT substr(h.village_code, 1, 9), c.emergency, count(*), coalesce(sum(d.amount_fen), 0)
+       FROM decision d JOIN case_file c ON c.id = d.case_id JOIN household h ON h.id = c.household_id
+       WHERE c.program = 'linshi' AND d.kind = 'approve' AND d.decided_on BETWEEN :first AND :last
+       GROUP BY 1, 2""",
 )
 
 
@@ -91,7 +95,8 @@ def raw(path: Path) -> int:
     conn = sqlite3.connect(path)
     try:
         runs = dict(conn.execute("SELECT month, id FROM payment_run"))
-        params = {"run": runs[MONTH], "before": runs[PREVIOUS], "month": MONTH}
+        first, last = f"{MONTH}-01", f"{MONTH}-31"  # 临时救助 confirmed in the month (dates as text)
+        params = {"run": runs[MONTH], "before": runs[PREVIOUS], "month": MONTH, "first": first, "last": last}
         rows = 0
         for sql in RAW:
             rows += len(conn.execute(sql, params).fetchall())

@@ -85,6 +85,7 @@ class DemoBuilder:
         villages: list[Village],
         rules: BenefitRules,
         users: dict[str, str],
+        heads: dict[str, str] | None = None,
     ) -> None:
         self.rng = rng
         self.today = today
@@ -92,12 +93,19 @@ class DemoBuilder:
         self.villages = villages
         self.rules = rules
         self.users = users  # role level -> username stamped on records
+        self.heads = heads or {}  # 9-digit township -> the username of its head (who signs its opinions)
+        self.per_township: dict[str, int] = defaultdict(int)  # households made so far in each township
+        self.by_township = False
         self.people = PersonFactory(rng, county6)
         self.rows: dict[str, list[Row]] = defaultdict(list)
         self.counters: dict[str, int] = defaultdict(int)
         self.notices: dict[tuple[str, str, date], str] = {}  # (village, kind, first day) -> id
 
     # -- helpers -------------------------------------------------------------------------------
+    def head_of(self, station: str) -> str:
+        """The township head's username: each township's opinions are signed by its own head."""
+        return self.heads.get(station, self.users["head"])
+
     def uid(self) -> str:
         return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
 
@@ -127,6 +135,8 @@ class DemoBuilder:
     def batches(self, count: int, size: int) -> Iterator[dict[str, list[Row]]]:
         """The rows of ``count`` households, ``size`` households at a time: each batch holds the 公示
         its entries are the first to appear on, so it can be written before the next is made."""
+        townships = len({v.station for v in self.villages})
+        self.by_township = count >= 2 * len(demo_cases.MIX) * townships
         for start in range(0, count, size):
             for index in range(start, min(count, start + size)):
                 self.household(index)
@@ -140,7 +150,11 @@ class DemoBuilder:
             if index < len(self.villages)
             else rng.choice(self.villages)
         )
-        target, program, mode = demo_cases.pick_mix(rng, index)
+        # every kind of case first, then the weighted mix: in each township when the demo is big enough
+        # for every township to hold every kind, else once in the whole demo
+        slot = self.per_township[village.station] if self.by_township else index
+        self.per_township[village.station] += 1
+        target, program, mode = demo_cases.pick_mix(rng, slot)
         if program is Program.TEKUN:
             sex = Sex.MALE if rng.random() < 0.6 else Sex.FEMALE
             members = [self.people.member("02", sex, rng.randint(62, 94), self.today)]

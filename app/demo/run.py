@@ -92,6 +92,29 @@ def demo_accounts(inst: Installation, first_village: str) -> list[tuple[str, str
     return accounts
 
 
+# The heads of the other townships of a county demo (not shown: each signs only its own township's 初审意见).
+HEAD_NAMES = (
+    "赵国平", "钱卫东", "孙晓梅", "周立新", "吴海燕", "郑志强", "冯建军",
+    "陈丽华", "褚明亮", "卫红霞", "蒋文斌", "沈玉兰", "韩德胜", "杨秀英",
+)  # fmt: skip
+
+
+def township_heads(session: Session, inst: Installation) -> dict[str, tuple[str, str]]:
+    """9-digit township → (username, display name) of its head: ``head`` for the demo's own township,
+    ``head_<code>`` for each other township of a county."""
+    heads: dict[str, tuple[str, str]] = {}
+    own = inst.code if inst.kind == InstallationKind.STATION else DEFAULT_TOWNSHIP
+    for n, t12 in enumerate(installation.township_codes(session, inst)):
+        code = t12[:9]
+        if code == own:
+            heads[code] = ("head", "王建华（乡镇负责人）")
+            continue
+        area = session.get(Area, t12)
+        where = area.name if area is not None else code
+        heads[code] = (f"head_{code}", f"{HEAD_NAMES[n % len(HEAD_NAMES)]}（{where}负责人）")
+    return heads
+
+
 def make_villages(session: Session, inst: Installation, rng: random.Random) -> list[Village]:
     """Invented villages under each township (kept when the area table already has villages)."""
     result: list[Village] = []
@@ -208,13 +231,31 @@ def run_demo(
                         role=role,
                         area_code=scope,
                     )
+            heads = township_heads(session, inst)
+            for code, (username, display) in heads.items():
+                if session.execute(select(User.id).where(User.username == username)).first() is None:
+                    auth.create_user(
+                        session,
+                        username=username,
+                        display_name=display,
+                        password=DEMO_PASSWORD,
+                        role=Role.TOWNSHIP_HEAD,
+                        area_code=divisions.full_code(code),
+                    )
             users = {
                 "township": "clerk",
                 "head": "head",
                 "county": "county" if inst.kind == InstallationKind.COUNTY else "clerk",
             }
             builder = DemoBuilder(
-                rng, today, settings.calendar(session), inst.county_code, villages, DEMO_RULES, users
+                rng,
+                today,
+                settings.calendar(session),
+                inst.county_code,
+                villages,
+                DEMO_RULES,
+                users,
+                {code: username for code, (username, _) in heads.items()},
             )
             counts: Tally[str] = Tally()
             for rows in builder.batches(households, batch):  # written as made: memory stays flat

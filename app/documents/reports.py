@@ -95,6 +95,48 @@ class CategoryRow:
             self.labour[key] += other.labour[key]
 
 
+LINSHI_KINDS = ("急难型", "支出型")
+
+
+@dataclass(frozen=True)
+class LinshiRow:
+    """临时救助 confirmed in a period in one township, by category of need: 人次 (one per award), 金额."""
+
+    township_code: str  # 9 digits
+    township: str
+    times: dict[str, int]  # 急难型/支出型 → 人次
+    fen: dict[str, int]  # 急难型/支出型 → amount
+
+    @property
+    def total_times(self) -> int:
+        return sum(self.times.values())
+
+    @property
+    def total_fen(self) -> int:
+        return sum(self.fen.values())
+
+
+def linshi_total(rows: list[LinshiRow]) -> LinshiRow:
+    """The 合计 row of a 临时救助 table."""
+    return LinshiRow(
+        "",
+        "合计",
+        {k: sum(r.times.get(k, 0) for r in rows) for k in LINSHI_KINDS},
+        {k: sum(r.fen.get(k, 0) for r in rows) for k in LINSHI_KINDS},
+    )
+
+
+LINSHI_HEADERS = (
+    "乡镇",
+    "急难型人次",
+    "急难型金额（元）",
+    "支出型人次",
+    "支出型金额（元）",
+    "合计人次",
+    "合计金额（元）",
+)
+
+
 @dataclass
 class MonthlyReport:
     county: str
@@ -104,6 +146,7 @@ class MonthlyReport:
     rows: list[CategoryRow]
     total: CategoryRow
     topups: list[tuple[str, int, int]]  # 分类施保 by main group: (label, persons, fen)
+    linshi: list[LinshiRow] = field(default_factory=list)  # 临时救助 confirmed in the month, by township
 
     @property
     def source_label(self) -> str:
@@ -140,6 +183,7 @@ class YearSummary:
     notice_entries: int = 0
     decided: dict[str, tuple[int, int]] = field(default_factory=dict)  # program label → (decided, in time)
     no_limit: int = 0  # 特困 decisions: S4 sets per-step limits only
+    linshi_rows: list[LinshiRow] = field(default_factory=list)  # 临时救助 by township and category of need
 
     @property
     def bank_share(self) -> float:

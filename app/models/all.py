@@ -17,7 +17,7 @@ from app.models.case import (
 )
 from app.models.household import AssetItem, Household, IncomeItem, Person, Supporter
 from app.models.matching import MatchFlag, MatchList
-from app.models.notice import NoticeEntry, PublicNotice
+from app.models.notice import NoticeEntry, NoticePosting, PublicNotice
 from app.models.outbox import OutboxEntry
 from app.models.payment import BenefitChange, PaymentFlag, PaymentLine, PaymentResult, PaymentRun
 from app.models.settings import Counter, Holiday, Installation, Setting, Standard
@@ -55,6 +55,7 @@ __all__ = [
     "MatchFlag",
     "MatchList",
     "NoticeEntry",
+    "NoticePosting",
     "Objection",
     "OutboxEntry",
     "PaymentFlag",

@@ -34,3 +34,19 @@ class NoticeEntry(SyncMixin, Base):
     category: Mapped[str] = mapped_column(String(20), default="")
     monthly_fen: Mapped[int | None] = mapped_column(Money)
     remark: Mapped[str] = mapped_column(String(100), default="")
+
+
+class NoticePosting(SyncMixin, Base):
+    """Where, when and by whom a notice was put up on a board, with the photo of it (stored by content)."""
+
+    __tablename__ = "notice_posting"
+
+    notice_id: Mapped[str] = mapped_column(ForeignKey("public_notice.id"), index=True)
+    posted_on: Mapped[date] = mapped_column(Date)
+    place: Mapped[str] = mapped_column(String(100))
+    posted_by: Mapped[str] = mapped_column(String(40))
+    photo_name: Mapped[str] = mapped_column(String(200))
+    photo_mime: Mapped[str] = mapped_column(String(60))
+    photo_size: Mapped[int] = mapped_column(Integer)
+    photo_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    note: Mapped[str] = mapped_column(String(200), default="")

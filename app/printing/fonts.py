@@ -32,6 +32,7 @@ class Candidate:
     files: tuple[str, ...]
     subfont: int = 0
     serif: bool = False  # 宋体/仿宋-like: what official documents are set in
+    heading_only: bool = False  # a heavy 宋 (小标宋) for titles, never for the text
 
 
 # In order of preference: the serifs first (宋体/仿宋 read like an official paper), then the sans.
@@ -44,8 +45,12 @@ CANDIDATES: tuple[Candidate, ...] = (
     Candidate("WenQuanYi Micro Hei", ("wqy-microhei.ttc",)),
     Candidate("WenQuanYi Zen Hei", ("wqy-zenhei.ttc",)),
     Candidate("Arial Unicode MS", ("Arial Unicode.ttf", "arialuni.ttf")),
+    Candidate("FZXiaoBiaoSong-B05S", ("FZXBSJW.TTF", "fzxbsjw.ttf", "FZXBSJW.ttf"), heading_only=True),
+    Candidate("STZhongsong", ("STZHONGS.TTF", "stzhongs.ttf", "STZhongsong.ttf"), heading_only=True),
 )
-# Headings prefer a bold-looking face where the machine has one.
+# Titles of official documents are set in 小标宋: a heavy 宋 where the machine has one; else the text's
+# own 宋体/仿宋 drawn bold; a sans text takes a 黑体 for its titles.
+HEAVY_SONG: tuple[str, ...] = ("FZXiaoBiaoSong-B05S", "STZhongsong")
 HEADING_ORDER: tuple[str, ...] = ("SimHei", "Microsoft YaHei", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei")
 
 
@@ -94,6 +99,7 @@ class FontSet:
     heading: str
     embedded: bool
     description: str
+    heading_bold: bool = False  # draw the titles emboldened (the text's serif standing in for 小标宋)
 
 
 def _find_file(files: tuple[str, ...], dirs: list[Path]) -> Path | None:
@@ -205,16 +211,24 @@ def load(
         body = _from_setting(setting, [*dirs, *bundled])
         if body is None:
             log.warning("print.font setting %r is not usable; searching the system fonts", setting)
+    serif = False
     if body is None:
-        body = _first([c for c in CANDIDATES if c.serif], dirs, bundled) or _first(
-            [c for c in CANDIDATES if not c.serif], dirs, bundled
-        )
+        body = _first([c for c in CANDIDATES if c.serif], dirs, bundled)
+        serif = body is not None
+        body = body or _first([c for c in CANDIDATES if not c.serif and not c.heading_only], dirs, bundled)
+    else:
+        serif = any(c.serif and body[1].startswith(f"{c.name}（") for c in CANDIDATES)
     if body is None:
         log.error("no embeddable CJK TrueType font in %s or %s", dirs, bundled)
         raise UserError(NO_FONT)
     by_name = {c.name: c for c in CANDIDATES}
-    heading = _first([by_name[f] for f in HEADING_ORDER], dirs, bundled)
-    fonts = FontSet(body[0], heading[0] if heading else body[0], True, body[1])
+    heading = _first([by_name[f] for f in HEAVY_SONG], dirs, bundled)
+    bold = False
+    if heading is None and serif:
+        heading, bold = body, True
+    elif heading is None:
+        heading = _first([by_name[f] for f in HEADING_ORDER], dirs, bundled)
+    fonts = FontSet(body[0], heading[0] if heading else body[0], True, body[1], bold)
     log.info("document fonts: body %s, heading %s", fonts.description, heading[1] if heading else "同正文")
     _cache[key] = fonts
     return fonts

@@ -13,6 +13,7 @@ from app.domain.calendar import format_cn
 from app.domain.money import fen_to_yuan
 from app.printing.casefile import CaseFile, Member
 from app.printing.layout import Styles, auto_widths, fit_header, grid, para
+from app.printing.layout import title as title_flowable
 
 BLANK_DATE = "＿＿＿＿年＿＿月＿＿日"
 
@@ -30,7 +31,7 @@ def heading(title: str, case: CaseFile, st: Styles, width: float) -> list[Flowab
         colWidths=[width * 0.5, width * 0.5],
     )
     line.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-    return [para(title, st.title), line, Spacer(1, 2 * mm)]
+    return [title_flowable(title, st), line, Spacer(1, 2 * mm)]
 
 
 def pairs(
@@ -58,13 +59,55 @@ def pairs(
     return grid(rows, widths, st, shade=shade)
 
 
-def wide(items: Sequence[tuple[str, str]], st: Styles, width: float, min_height: float = 0) -> Table:
+def wide(
+    items: Sequence[tuple[str, str | Flowable]], st: Styles, width: float, min_height: float = 0
+) -> Table:
     """One label and one wide value a row (for opinions, reasons, findings)."""
     size = st.cell.fontSize
     label_w = max(width * 0.13, max(stringWidth(a, st.font, size) for a, _ in items) + 10)
-    heights = [max(min_height, 0) or None for _ in items]
+    heights = [(max(min_height, 0) or None) if isinstance(b, str) else None for _, b in items]
     shade = [((0, i), (0, i)) for i in range(len(items))]
     return grid([[a, b] for a, b in items], [label_w, width - label_w], st, shade=shade, heights=heights)
+
+
+def value_width(items: Sequence[tuple[str, object]], st: Styles, width: float) -> float:
+    """The width of the value column ``wide`` gives these items."""
+    size = st.cell.fontSize
+    label: float = max(width * 0.13, max(stringWidth(a, st.font, size) for a, _ in items) + 10)
+    return width - label
+
+
+def opinion_cell(text: str, signer: str, seal: str, date_text: str, st: Styles, width: float) -> Table:
+    """An opinion with the signer's line at the left and the seal's place at the right, over the date:
+    the stamp goes on the date, clear of the signature."""
+    seal_w = min(46 * mm, width * 0.4)
+    centred = st.cell.clone("sealcell", alignment=1)
+    faint = st.small.clone("sealmark", alignment=1)
+    stamp = Table([[para(f"（{seal}）", faint)], [para(date_text, centred)]], colWidths=[seal_w - 6])
+    stamp.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("TOPPADDING", (0, 0), (0, 0), 10 * mm),
+                ("BOTTOMPADDING", (0, 0), (0, 0), 3 * mm),
+            ]
+        )
+    )
+    left = para(f"{text}\n\n{signer}" if text.strip() else f"\n\n{signer}", st.cell)
+    cell = Table([[left, stamp]], colWidths=[width - seal_w - 6, seal_w])
+    cell.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (0, 0), "TOP"),
+                ("VALIGN", (1, 0), (1, 0), "BOTTOM"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return cell
 
 
 def member_table(

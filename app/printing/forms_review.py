@@ -7,7 +7,17 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from app.domain.money import fen_to_yuan, month_cn, yuan_unit
 from app.printing.casefile import CaseFile
-from app.printing.formparts import BLANK_DATE, day, heading, listing, member_table, pairs, wide
+from app.printing.formparts import (
+    BLANK_DATE,
+    day,
+    heading,
+    listing,
+    member_table,
+    opinion_cell,
+    pairs,
+    value_width,
+    wide,
+)
 from app.printing.layout import Styles, grid, para
 
 APPRAISAL_STEPS = "宣讲政策 → 介绍申请人家庭情况 → 现场评议 → 无记名投票 → 宣布结果 → 参加人员签字"
@@ -116,35 +126,39 @@ def assessment(case: CaseFile, st: Styles, width: float) -> list[Flowable]:
         ),
     ]
     period = notice_outcome(case)
-    opinion = case.opinion or "\n"
-    township = (
-        f"{opinion}\n负责人：{case.opinion_by or '＿＿＿＿'}    {day(case.opinion_on)}（乡镇人民政府盖章）"
+    labels = ("公示情况", "乡镇初审意见", "县级审核确认意见")
+    inner = value_width([(a, "") for a in labels], st, width) - 6
+    township = opinion_cell(
+        case.opinion,
+        f"负责人（签字）：{case.opinion_by or '＿＿＿＿'}",
+        "乡镇人民政府盖章",
+        day(case.opinion_on),
+        st,
+        inner,
     )
     decision = case.last_decision("approve", "refuse")
     if decision is not None and decision.kind == "approve":
         kind = case.benefit.category if case.benefit else case.program_title
-        county = (
+        text = (
             f"予以确认。保障人数{len(case.covered)}人，类别：{kind}，"
             f"户月保障金额{yuan_unit(decision.amount_fen)}，自{month_cn(decision.start_month)}起发放。"
-            f"\n经办人：{decision.decided_by}    {day(decision.decided_on)}（县级民政部门盖章）"
         )
+        signer, when = f"经办人：{decision.decided_by}", day(decision.decided_on)
     elif decision is not None:
-        county = (
-            f"不予确认。理由：{decision.reason}\n经办人：{decision.decided_by}    {day(decision.decided_on)}"
-        )
+        text, signer = f"不予确认。理由：{decision.reason}", f"经办人：{decision.decided_by}"
+        when = day(decision.decided_on)
     else:
-        county = (
-            "□予以确认：保障人数＿＿人，户月保障金额＿＿＿＿元，自＿＿年＿＿月起发放\n□不予确认，理由：\n\n"
-        )
-        county += f"经办人：＿＿＿＿  负责人：＿＿＿＿    {BLANK_DATE}（盖章）"
+        text = "□予以确认：保障人数＿＿人，户月保障金额＿＿＿＿元，自＿＿年＿＿月起发放\n□不予确认，理由："
+        signer, when = "经办人：＿＿＿＿  负责人：＿＿＿＿", BLANK_DATE
+    county = opinion_cell(text, signer, "县级民政部门盖章", when, st, inner)
     story += [
         Spacer(1, 2 * mm),
         KeepTogether(
             wide(
                 [
-                    ("公示情况", period or "公示期：＿＿＿＿至＿＿＿＿，□无异议 □有异议"),
-                    ("乡镇初审意见", township),
-                    ("县级审核确认意见", county),
+                    (labels[0], period or "公示期：＿＿＿＿至＿＿＿＿，□无异议 □有异议"),
+                    (labels[1], township),
+                    (labels[2], county),
                 ],
                 st,
                 width,

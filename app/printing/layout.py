@@ -122,6 +122,7 @@ class Styles:
     font: str
     heading_font: str
     base: float
+    heading_bold: bool = False  # titles drawn emboldened (a 宋体 standing in for 小标宋)
 
 
 def styles(fonts: FontSet, spec: PageSpec) -> Styles:
@@ -144,6 +145,7 @@ def styles(fonts: FontSet, spec: PageSpec) -> Styles:
         font=fonts.body,
         heading_font=fonts.heading,
         base=b,
+        heading_bold=fonts.heading_bold,
     )
 
 
@@ -160,11 +162,13 @@ def _numbered_canvas(font: str, size: float, footer: str, result: list[int]) -> 
             self._startPage()
 
         def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
+            sections = [int(state.get("_section", 0)) for state in self._pages]
+            for index, state in enumerate(self._pages):
                 self.__dict__.update(state)
-                self._footer(number, total)
+                first = sections.index(sections[index])
+                self._footer(index - first + 1, sections.count(sections[index]))
                 super().showPage()
+            total = len(self._pages)
             result.append(total)
             super().save()
 
@@ -178,6 +182,16 @@ def _numbered_canvas(font: str, size: float, footer: str, result: list[int]) -> 
             self.drawCentredString(width / 2, 9 * mm, text)
 
     return NumberedCanvas
+
+
+class SectionStart(Flowable):  # type: ignore[misc]  # reportlab is untyped
+    """A mark of no size: the pages from here on are numbered apart (several notices in one file)."""
+
+    def wrap(self, _width: float, _height: float) -> tuple[float, float]:
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        self.canv._section = getattr(self.canv, "_section", 0) + 1
 
 
 def render(
@@ -292,16 +306,94 @@ def grid(
     return table
 
 
-def issuer_block(issuer: str, date_text: str, st: Styles) -> Table:
-    """The issuing body and the date at the right, with room above them for the seal (盖章)."""
-    block = Table(
-        [[para("（盖章）", st.small)], [para(issuer, st.right)], [para(date_text, st.right)]],
-        colWidths=[st.base * 22],
-        rowHeights=[st.base * 4.5, None, None],
-        hAlign="RIGHT",
-    )
-    block.setStyle(TableStyle([("ALIGN", (0, 0), (-1, -1), "RIGHT"), ("VALIGN", (0, 0), (0, 0), "BOTTOM")]))
-    return block
+class Title(Flowable):  # type: ignore[misc]  # reportlab is untyped
+    """A document's title, centred line by line; drawn emboldened (fill and stroke) when the font is a
+    plain 宋体 standing in for the 小标宋 of official documents."""
+
+    def __init__(self, text: str, style: ParagraphStyle, bold: bool) -> None:
+        super().__init__()
+        self.text, self.style, self.bold = text, style, bold
+        self.lines: list[str] = [text]
+
+    def wrap(self, width: float, _height: float) -> tuple[float, float]:
+        st = self.style
+        room = width - st.fontSize * 0.2
+        self.lines = wrap_lines(self.text, st.fontName, st.fontSize, room).split("\n")
+        if len(self.lines) > 1:  # balance the lines: 「…救助供养 / 对象长期公示」, not one character over
+            even = stringWidth(self.text, st.fontName, st.fontSize) / len(self.lines) + st.fontSize
+            self.lines = wrap_lines(self.text, st.fontName, st.fontSize, min(room, even)).split("\n")
+        self.width, self.height = width, len(self.lines) * st.leading
+        return width, self.height
+
+    def getSpaceAfter(self) -> float:  # ReportLab's name
+        return float(self.style.spaceAfter)
+
+    def getPlainText(self) -> str:  # as a Paragraph answers
+        return self.text
+
+    def draw(self) -> None:
+        st, canv = self.style, self.canv
+        canv.saveState()
+        canv.setFillColor(colors.black)
+        canv.setStrokeColor(colors.black)
+        canv.setLineWidth(st.fontSize * 0.035)
+        for n, line in enumerate(self.lines):
+            text = canv.beginText()
+            text.setFont(st.fontName, st.fontSize)
+            text.setTextRenderMode(2 if self.bold else 0)
+            x = (self.width - stringWidth(line, st.fontName, st.fontSize)) / 2
+            text.setTextOrigin(x, self.height - (n + 1) * st.leading + (st.leading - st.fontSize) / 2 + 2)
+            text.textOut(line)
+            canv.drawText(text)
+        canv.restoreState()
+
+
+def title(text: str, st: Styles) -> Title:
+    """The document's title in the heading font (小标宋, or the 宋体 drawn bold)."""
+    return Title(text, st.title, st.heading_bold)
+
+
+SEAL = 42 * mm  # a 公章's diameter (the common 4.2 cm round seal)
+
+
+class IssuerBlock(Flowable):  # type: ignore[misc]  # reportlab is untyped
+    """The issuing body and the date under it, right of centre, and the seal's place over both: the
+    stamp 「压」 the body's name and the date. The block is as tall as the seal, so it stays clear of
+    the text and of any signature line above it."""
+
+    def __init__(self, issuer: str, date_text: str, st: Styles) -> None:
+        super().__init__()
+        self.issuer, self.date_text, self.st = issuer, date_text, st
+
+    def wrap(self, width: float, _height: float) -> tuple[float, float]:
+        self.width, self.height = width, SEAL + 2 * mm
+        return width, self.height
+
+    def draw(self) -> None:
+        st, canv = self.st, self.canv
+        font, size = st.font, st.right.fontSize
+        widest = max(stringWidth(self.issuer, font, size), stringWidth(self.date_text, font, size))
+        # the date sits four characters in from the right edge (as GB/T 9704 sets it), the body centred
+        # over it; the seal centred on the two lines and kept inside the margin
+        centre = min(self.width - 4 * size - widest / 2, self.width - SEAL / 2)
+        middle = self.height / 2
+        canv.saveState()
+        canv.setFont(font, size)
+        canv.drawCentredString(centre, middle + size * 0.35, self.issuer)
+        canv.drawCentredString(centre, middle - size * 1.35, self.date_text)
+        canv.setStrokeColor(colors.HexColor("#BBBBBB"))
+        canv.setLineWidth(0.5)
+        canv.setDash(2, 2)
+        canv.circle(centre, middle, SEAL / 2, stroke=1, fill=0)
+        canv.setFillColor(colors.HexColor("#999999"))
+        canv.setFont(font, st.small.fontSize)
+        canv.drawCentredString(centre, middle + SEAL / 2 - st.small.fontSize * 2, "（盖章）")
+        canv.restoreState()
+
+
+def issuer_block(issuer: str, date_text: str, st: Styles) -> Flowable:
+    """The issuing body and the date with the seal's place drawn over them (see ``IssuerBlock``)."""
+    return IssuerBlock(issuer, date_text, st)
 
 
 def para(text: str, style: ParagraphStyle) -> Paragraph:

@@ -145,6 +145,7 @@ class Candidate:
     remark: str
     program: Program
     mode: RuleMode
+    appraised: bool = False  # a 民主评议 was held for it
 
 
 _NOTHING = {
@@ -153,6 +154,16 @@ _NOTHING = {
     NoticeKind.STANDING: "在保对象",
     NoticeKind.STOP: "当月停发的对象",
 }
+
+
+def steps_taken(lines: Sequence[Candidate]) -> str:
+    """The steps the cases went through, as the 初审公示 names them: 民主评议 only where one was held."""
+    held = sum(1 for c in lines if c.appraised)
+    if held == 0:
+        return "入户调查、信息核对"
+    if held == len(lines):
+        return "入户调查、信息核对、民主评议"
+    return f"入户调查、信息核对（其中{held}户经民主评议）"
 
 
 def assemble(
@@ -197,7 +208,7 @@ def assemble(
     programs = sorted({c.program for c in lines}, key=list(Program).index)
     modes = [c.mode for c in lines]
     mode = max(set(modes), key=modes.count)
-    steps = "入户调查、信息核对、民主评议" if mode is RuleMode.RULES_2012 else "入户调查、信息核对"
+    steps = steps_taken(lines)
     return NoticeData(
         kind=kind,
         county=office.county,

@@ -12,12 +12,14 @@ from app.domain.money import yuan
 from app.printing.catalog import Paper
 from app.printing.fonts import FontSet
 from app.printing.layout import (
+    SectionStart,
     issuer_block,
     list_style,
     page_spec,
     para,
     render,
     styles,
+    title,
     wrap_lines,
 )
 from app.printing.notice_data import NoticeData, notice_texts
@@ -97,7 +99,26 @@ def paginate(heights: Sequence[float], first: float, other: float, tail: float, 
 
 
 def build_notice(data: NoticeData, fonts: FontSet, paper: Paper = Paper.A4) -> Document:
-    """The notice as a PDF: title, text, the table over as many pages as needed, issuer, seal and date.
+    """The notice as a PDF: title, text, the table over as many pages as needed, issuer, seal and date."""
+    story, check = _story(data, fonts, paper)
+    return render(story, paper, fonts, notice_texts(data).title, check_text=check)
+
+
+def build_notices(notices: Sequence[NoticeData], fonts: FontSet, paper: Paper, name: str) -> Document:
+    """Several notices (one per village) in one PDF, each from a new page with its own page numbers."""
+    story: list[Flowable] = []
+    checks: list[str] = []
+    for n, data in enumerate(notices):
+        part, check = _story(data, fonts, paper)
+        if n:
+            story.append(PageBreak())
+        story += [SectionStart(), *part]
+        checks.append(check)
+    return render(story, paper, fonts, name, check_text="\n".join(checks))
+
+
+def _story(data: NoticeData, fonts: FontSet, paper: Paper) -> tuple[list[Flowable], str]:
+    """The flowables of one notice and the text its font must be able to show.
 
     Row heights are computed here (lines × leading + padding, as ReportLab would), so the pages are
     laid out up front: ReportLab never has to measure or split the long table, and the seal block
@@ -110,7 +131,7 @@ def build_notice(data: NoticeData, fonts: FontSet, paper: Paper = Paper.A4) -> D
     widths = [spec.width * share for share in _COLUMNS]
     rows = _rows(data, st.font, size, widths)
     heights = [(max(cell.count("\n") for cell in row) + 1) * size * LEADING + 7 for row in rows]
-    head: list[Flowable] = [para(texts.title, st.title)]
+    head: list[Flowable] = [title(texts.title, st)]
     head += [para(p, st.body) for p in texts.paragraphs]
     head.append(Spacer(1, st.base * 0.6))
     used = sum(f.wrap(spec.width, spec.height)[1] + f.getSpaceAfter() for f in head)
@@ -130,4 +151,4 @@ def build_notice(data: NoticeData, fonts: FontSet, paper: Paper = Paper.A4) -> D
             )
         )
     story += sign
-    return render(story, paper, fonts, texts.title, check_text=texts.all_text(data.rows))
+    return story, texts.all_text(data.rows)

@@ -19,8 +19,9 @@ from app.documents.reports import MONTH_COLUMNS
 from app.domain.money import yuan
 from app.printing.catalog import Paper
 from app.printing.fonts import FontSet
-from app.printing.layout import header_lines, list_style, page_spec, para, render, styles, wrap_lines
+from app.printing.layout import Styles, header_lines, list_style, page_spec, para, render, styles, wrap_lines
 from app.printing.output import Document
+from app.printing.report_pdf_linshi import linshi_table, linshi_text
 from app.printing.report_pdf_parts import bar_chart, info_line, percent, pie_chart, signature_block
 from app.printing.report_pdf_year import build_year_summary, year_summary_pdf
 
@@ -153,6 +154,14 @@ def _charts(report: MonthlyReport, font: str, size: float, width: float) -> Tabl
     return table
 
 
+def _linshi(report: MonthlyReport, st: Styles, width: float, size: float) -> list[Flowable]:
+    """The 临时救助 table by township and category of need (only when the month has some)."""
+    if not report.linshi:
+        return []
+    title = "临时救助（本月确认，按乡镇、救助类型）"
+    return [Spacer(1, 3 * mm), linshi_table(title, report.linshi, st, width * 0.75, size)]
+
+
 def build_monthly_report(
     report: MonthlyReport, fonts: FontSet, *, prepared_on: date | None = None
 ) -> Document:
@@ -170,6 +179,8 @@ def build_monthly_report(
         f"（占{percent(total.topup_fen / total.total_fen if total.total_fen else 0.0)}），"
         f"人均补助{yuan(total.per_capita_fen)}元。"
     )
+    if not report.linshi:
+        note += "本月无确认的临时救助。"
     story: list[Flowable] = [
         para(title, st.subtitle),
         info_line(fields, st),
@@ -179,10 +190,11 @@ def build_monthly_report(
         para(note, st.small),
         Spacer(1, 3 * mm),
         _charts(report, st.font, size, spec.width),
+        *_linshi(report, st, spec.width, size),
         KeepTogether(signature_block(st, spec.width, prepared_on or clock.today())),
     ]
     labels = [r.category for r in report.rows] + [label for label, _, _ in report.topups]
-    check = title + "".join(fields) + note + "".join(labels)
+    check = title + "".join(fields) + note + "".join(labels) + linshi_text(report.linshi)
     return render(story, paper, fonts, title, footer=title, check_text=check)
 
 

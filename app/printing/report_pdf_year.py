@@ -17,6 +17,7 @@ from app.printing.catalog import Paper
 from app.printing.fonts import FontSet
 from app.printing.layout import SHADE, Styles, list_style, page_spec, para, render, styles, wrap_lines
 from app.printing.output import Document
+from app.printing.report_pdf_linshi import linshi_table, linshi_text
 from app.printing.report_pdf_parts import (
     bar_chart,
     info_line,
@@ -173,9 +174,13 @@ def build_year_summary(summary: YearSummary, fonts: FontSet) -> Document:
         ),
         Spacer(1, 4 * mm),
         pair,
+        Spacer(1, 4 * mm),
+        linshi_table(
+            f"{s.year}年临时救助（全年确认，按乡镇、救助类型）", s.linshi_rows, st, spec.width, st.base * 0.85
+        ),
         KeepTogether(signature_block(st, spec.width, s.today)),
     ]
-    check = title + "".join(fields) + "".join(a + c for a, _, c in indicators(s))
+    check = title + "".join(fields) + "".join(a + c for a, _, c in indicators(s)) + linshi_text(s.linshi_rows)
     return render(story, paper, fonts, title, footer=title, check_text=check)
 
 

@@ -6,13 +6,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.documents.reports import MONTH_COLUMNS
+from app.documents.reports import LINSHI_HEADERS, LINSHI_KINDS, MONTH_COLUMNS, linshi_total
 from app.domain.money import yuan_value
 from app.fileio import write_atomically
 from app.spreadsheets import safe
 
 if TYPE_CHECKING:  # the report data is built by the services; this module only lays it out
-    from app.documents.reports import CategoryRow, MonthlyReport, YearSummary
+    from app.documents.reports import CategoryRow, LinshiRow, MonthlyReport, YearSummary
 
 STATUS_LABELS = {"": "无已审批批次", "approved": "已审批", "sent": "已送银行", "closed": "已结清"}
 
@@ -42,6 +42,25 @@ def _title(ws: Any, text: str, subtitle: str, width: int) -> None:
     ws.page_setup.orientation = "landscape"  # printed on one page width: the title centred over it
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _linshi_table(ws: Any, title: str, rows: list[LinshiRow]) -> None:
+    """临时救助 by township and category of need, with its 合计 row, from the sheet's next row."""
+    from openpyxl.styles import Font
+
+    ws.append([title])
+    ws[f"A{ws.max_row}"].font = Font(bold=True)
+    ws.append(list(LINSHI_HEADERS))
+    for c in ws[ws.max_row]:
+        c.font = Font(bold=True)
+    for r in [*rows, linshi_total(rows)]:
+        values: list[Any] = [r.township]
+        for kind in LINSHI_KINDS:
+            values += [r.times.get(kind, 0), yuan_value(r.fen.get(kind, 0))]
+        ws.append([*values, r.total_times, yuan_value(r.total_fen)])
+        for col in (3, 5, 7):
+            ws.cell(ws.max_row, col).number_format = "0.00"
+    ws[f"A{ws.max_row}"].font = Font(bold=True)
 
 
 def write_monthly(out: Path, report: MonthlyReport) -> Path:
@@ -117,6 +136,8 @@ def write_monthly(out: Path, report: MonthlyReport) -> Path:
         ws, ["合计", sum(p for _, p, _ in report.topups), yuan_value(sum(f for _, _, f in report.topups))]
     )
     ws.cell(ws.max_row, 3).number_format = "0.00"
+    ws.append([])
+    _linshi_table(ws, "临时救助（本月确认，按乡镇、救助类型）", report.linshi)
     chart_at = ws.max_row + 2
     bar = BarChart()
     bar.title, bar.y_axis.title = "保障户数和人数", "户/人"
@@ -201,6 +222,11 @@ def write_year(out: Path, s: YearSummary) -> Path:
     ws.column_dimensions["A"].width = 28
     ws.column_dimensions["B"].width = 16
     ws.column_dimensions["C"].width = 44
+    linshi = wb.create_sheet("临时救助")
+    _linshi_table(linshi, f"{s.year}年临时救助（全年确认，按乡镇、救助类型）", s.linshi_rows)
+    linshi.column_dimensions["A"].width = 14
+    for letter in "BCDEFG":
+        linshi.column_dimensions[letter].width = 14
     months = wb.create_sheet("月度发放")
     safe.append(months, ["月份", "状态", "户数", "人数", "金额（元）", "银行发放（元）"])
     for c in months[1]:

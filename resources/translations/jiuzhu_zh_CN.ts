@@ -2802,6 +2802,18 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>生成并预览(&amp;B)</translation>
     </message>
     <message>
+        <source>one file per village, into a folder</source>
+        <translation>每个村（居）一个文件，存入文件夹</translation>
+    </message>
+    <message>
+        <source>all villages in one PDF</source>
+        <translation>所有村（居）合成一个PDF</translation>
+    </message>
+    <message>
+        <source>Print for &amp;all villages…</source>
+        <translation>为所有村（居）打印(&amp;A)…</translation>
+    </message>
+    <message>
         <source>&amp;Village:</source>
         <translation>村(居)(&amp;V)：</translation>
     </message>
@@ -2832,6 +2844,28 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Building the notice…</source>
         <translation>正在生成公示…</translation>
+    </message>
+    <message>
+        <source>Folder to write the notices to</source>
+        <translation>选择存放公示文件的文件夹</translation>
+    </message>
+    <message>
+        <source>Save the notices as</source>
+        <translation>公示另存为</translation>
+    </message>
+    <message>
+        <source>Printing the notices of all villages…</source>
+        <translation>正在打印所有村（居）的公示……</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) written to {folder}.</source>
+        <translation>
+            <numerusform>已写出 %n 个文件到 {folder}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a notice in the list first.</source>
+        <translation>请先在列表中选择一份公示。</translation>
     </message>
     <message numerus="yes">
         <source>%n page(s).</source>
@@ -3059,6 +3093,120 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Under construction</source>
         <translation>建设中</translation>
+    </message>
+</context>
+<context>
+    <name>PostedNoticesBox</name>
+    <message>
+        <source>Notices up now</source>
+        <translation>正在张贴的公示</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（居）</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>救助项目</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>公示截止日期</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <source>Posting recorded</source>
+        <translation>张贴记录</translation>
+    </message>
+    <message>
+        <source>&amp;Record posting…</source>
+        <translation>登记张贴(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>{n} time(s)</source>
+        <translation>{n}次</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>尚未登记</translation>
+    </message>
+    <message>
+        <source>No posting recorded for this notice yet.</source>
+        <translation>这份公示尚未登记张贴。</translation>
+    </message>
+    <message>
+        <source>{day} at {place}, by {who} (recorded by {user}); photo {photo}</source>
+        <translation>{day}在{place}张贴，张贴人{who}（登记人：{user}），照片：{photo}</translation>
+    </message>
+</context>
+<context>
+    <name>PostingDialog</name>
+    <message>
+        <source>Posting of the {kind} of {village}</source>
+        <translation>登记{village}{kind}的张贴</translation>
+    </message>
+    <message>
+        <source>village notice board</source>
+        <translation>村务公开栏</translation>
+    </message>
+    <message>
+        <source>who put the notice up</source>
+        <translation>张贴人姓名</translation>
+    </message>
+    <message>
+        <source>(no photo chosen)</source>
+        <translation>（尚未选择照片）</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose photo…</source>
+        <translation>选择照片(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Notice period:</source>
+        <translation>公示期：</translation>
+    </message>
+    <message>
+        <source>&amp;Posted on:</source>
+        <translation>张贴日期(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>P&amp;lace:</source>
+        <translation>张贴地点(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Posted &amp;by:</source>
+        <translation>张贴人(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Photo:</source>
+        <translation>照片：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Photo of the posted notice</source>
+        <translation>张贴公示的照片</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png)</source>
+        <translation>照片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>Choose the photo of the posted notice.</source>
+        <translation>请选择张贴公示的照片。</translation>
+    </message>
+    <message>
+        <source>The data folder is not known: photos cannot be kept.</source>
+        <translation>未知数据目录，无法保存照片。</translation>
     </message>
 </context>
 <context>

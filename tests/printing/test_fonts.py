@@ -46,7 +46,8 @@ def test_the_systems_songti_comes_before_the_bundled_serif(tmp_path: Path) -> No
     bundled = folder(tmp_path, "bundled", "uming.ttc", "wqy-microhei.ttc")
     chosen = fonts.load(None, dirs=[system], bundled=[bundled])
     assert chosen.description.startswith("SimSun（") and "随附" not in chosen.description
-    assert (chosen.body, chosen.heading) == ("JZ-simsun-0", "JZ-simhei-0")
+    # titles in the 小标宋 manner: the 宋体 drawn bold (no heavy 宋 on this machine), not the 黑体
+    assert (chosen.body, chosen.heading, chosen.heading_bold) == ("JZ-simsun-0", "JZ-simsun-0", True)
     assert chosen.embedded
 
 
@@ -55,7 +56,13 @@ def test_fangsong_is_official_too(tmp_path: Path) -> None:
     bundled = folder(tmp_path, "bundled", "uming.ttc")
     chosen = fonts.load(None, dirs=[system], bundled=[bundled])
     assert chosen.description.startswith("FangSong（")
-    assert chosen.heading == "JZ-msyh-0"
+    assert (chosen.heading, chosen.heading_bold) == ("JZ-simfang-0", True)
+
+
+def test_a_heavy_song_sets_the_titles(tmp_path: Path) -> None:
+    system = folder(tmp_path, "windows", "simfang.ttf", "simhei.ttf", "STZHONGS.TTF")
+    chosen = fonts.load(None, dirs=[system], bundled=[])
+    assert (chosen.body, chosen.heading, chosen.heading_bold) == ("JZ-simfang-0", "JZ-STZHONGS-0", False)
 
 
 def test_a_stock_xinchuang_pc_gets_the_bundled_serif_not_its_sans(tmp_path: Path) -> None:
@@ -66,7 +73,7 @@ def test_a_stock_xinchuang_pc_gets_the_bundled_serif_not_its_sans(tmp_path: Path
     chosen = fonts.load(None, dirs=[system], bundled=[bundled])
     assert chosen.description.startswith("AR PL UMing（") and "随附" in chosen.description
     assert str(bundled) in chosen.description
-    assert chosen.heading == "JZ-wqy-zenhei-0"  # a 黑体 of the system's own for headings
+    assert (chosen.heading, chosen.heading_bold) == ("JZ-uming-0", True)  # the serif, bold, for titles
 
 
 def test_with_no_system_cjk_font_both_come_from_the_bundle(tmp_path: Path) -> None:
@@ -75,13 +82,14 @@ def test_with_no_system_cjk_font_both_come_from_the_bundle(tmp_path: Path) -> No
     cff(system)
     bundled = folder(tmp_path, "bundled", "uming.ttc", "wqy-microhei.ttc")
     chosen = fonts.load(None, dirs=[system], bundled=[bundled])
-    assert (chosen.body, chosen.heading) == ("JZ-uming-0", "JZ-wqy-microhei-0")
+    assert (chosen.body, chosen.heading) == ("JZ-uming-0", "JZ-uming-0")
 
 
 def test_without_a_bundled_serif_a_sans_is_used_before_nothing(tmp_path: Path) -> None:
     system = folder(tmp_path, "debian", "wqy-microhei.ttc")
     chosen = fonts.load(None, dirs=[system], bundled=[])
     assert chosen.description.startswith("WenQuanYi Micro Hei（")
+    assert (chosen.heading, chosen.heading_bold) == ("JZ-wqy-microhei-0", False)  # a sans: its 黑体
 
 
 def test_a_broken_songti_is_skipped_for_the_bundled_serif(

@@ -15,8 +15,17 @@ from app.domain.checks_rows import Finding
 from app.models.case import Benefit, Case
 from app.models.db import UnitOfWork
 from app.models.household import Household, Person
+from app.models.notice import PublicNotice
 from app.printing.catalog import NoticeKind
-from app.services.cases import county_decide, county_review, printing, worklist, workspace
+from app.services.cases import (
+    county_decide,
+    county_review,
+    notice_batch,
+    postings,
+    printing,
+    worklist,
+    workspace,
+)
 from app.services.context import Actor
 from app.services.reports import checks
 from tests.conftest import DEMO_TODAY
@@ -108,6 +117,11 @@ def _form(uow: UnitOfWork, actor: Actor) -> Any:
     return printing.form(uow, actor, case_elsewhere(uow, actor).case_number, "summary", DEMO_TODAY)
 
 
+def _postings_elsewhere(uow: UnitOfWork, actor: Actor) -> Any:
+    q = select(PublicNotice.id).where(PublicNotice.village_code != actor.area_code).limit(1)
+    return postings.postings_of(uow, actor, uow.session.execute(q).scalar_one())
+
+
 def codes(lines: Iterable[Any]) -> list[str]:
     return [line.village_code for line in lines]
 
@@ -146,4 +160,16 @@ READS = [
     ReadCase(printing.notice, _notice, lambda printed: [printed.area_code], note="another village"),
     ReadCase(printing.form, _form, lambda printed: [printed.area_code], note="a case elsewhere"),
     ReadCase(checks.run_all, _check, second),
+    ReadCase(
+        notice_batch.each_village,
+        lambda uow, actor: notice_batch.each_village(uow, actor, NoticeKind.STANDING, DEMO_TODAY),
+        lambda found: [n.code for n in found],
+    ),
+    ReadCase(
+        notice_batch.one_file,
+        lambda uow, actor: notice_batch.one_file(uow, actor, NoticeKind.STANDING, DEMO_TODAY),
+        lambda printed: [printed.area_code],
+    ),
+    ReadCase(postings.running, lambda uow, actor: postings.running(uow, actor, DEMO_TODAY), codes),
+    ReadCase(postings.postings_of, _postings_elsewhere, lambda _: ["?"], note="a notice elsewhere"),
 ]

@@ -124,7 +124,7 @@ def notice(
     require_role(actor, NOTICE_ROLES, "打印公示")
     code, office = find_village(session, village)
     require_area(actor, code, f"打印{office.village}的公示")
-    data = _notice_data(session, code, office, kind, on, program)
+    data = notice_data(session, code, office, kind, on, program)
     texts = notice_texts(data)
     privacy.assert_public(texts.all_text(data.rows), allowed=[data.office_phone, data.hotline])
     font = font_set(session)
@@ -136,9 +136,21 @@ def notice(
     )
 
 
-def _notice_data(
+def notice_data(
     session: Session, village: str, office: Office, kind: NoticeKind, on: date, program: Program | None
 ) -> NoticeData:
+    """The notice's content; UserError when the village has nothing to post."""
+    lines = notice_lines(session, village, office, kind, on, program)
+    return assemble(*lines)
+
+
+NoticeLines = tuple[NoticeKind, Office, str, list[Candidate], date, tuple[date, date] | None, int, DayKind]
+
+
+def notice_lines(
+    session: Session, village: str, office: Office, kind: NoticeKind, on: date, program: Program | None
+) -> NoticeLines:
+    """What ``assemble`` takes: the kind, office, issuer, candidate lines (maybe none), day and period."""
     limits = settings.time_limits(session)
     cal = settings.calendar(session)
     day_kind = DayKind(limits.notice_day_kind)
@@ -153,7 +165,12 @@ def _notice_data(
     ) -> None:
         where = privacy.public_place(office.village, hh.address)
         mode = RuleMode(case.rule_mode)
-        lines.append(Candidate(where, name, persons, cat, fen, remark, Program(case.program), mode))
+        held = case.id in appraised
+        lines.append(Candidate(where, name, persons, cat, fen, remark, Program(case.program), mode, held))
+
+    appraised: set[str] = set()
+    if kind in _RUNNING:
+        appraised = _appraised(session, village)
 
     stored: list[PublicNotice] = []
     if kind in _RUNNING:
@@ -190,7 +207,20 @@ def _notice_data(
             add(case, hh, applicant.name, persons, cat, b.monthly_fen, remark)
     if not stored:  # a stored notice keeps the order it was published in
         lines.sort(key=lambda c: _natural(c.place))
-    return assemble(kind, office, issuer, lines, on, period, days, day_kind)
+    return kind, office, issuer, lines, on, period, days, day_kind
+
+
+def _appraised(session: Session, village: str) -> set[str]:
+    """Ids of the village's cases a 民主评议 was held for."""
+    from app.models.case import Appraisal
+
+    q = (
+        select(Appraisal.case_id)
+        .join(Case, Case.id == Appraisal.case_id)
+        .join(Household, Household.id == Case.household_id)
+        .where(Household.village_code == village)
+    )
+    return set(session.execute(q).scalars())
 
 
 def _natural(text: str) -> list[int | str]:

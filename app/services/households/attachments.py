@@ -26,6 +26,38 @@ def blob_path(paths: DataPaths, sha256: str) -> Path:
     return paths.attachments / sha256[:2] / sha256
 
 
+def store(
+    paths: DataPaths, file: Path, *, allowed: frozenset[str] | set[str] = ALLOWED
+) -> tuple[str, int, str]:
+    """Keep a copy of ``file`` in the data folder by content: (SHA-256, size, MIME type).
+
+    Refused (UserError) when it cannot be read, is empty or over 30 MB, or is not of an ``allowed`` type.
+    """
+    try:
+        size = file.stat().st_size
+    except OSError as exc:
+        raise UserError(f"无法读取文件 {file.name}：{exc.strerror}") from exc
+    if size == 0 or size > MAX_BYTES:
+        raise UserError(f"文件 {file.name} 为空或超过30MB", field="文件")
+    mime = mimetypes.guess_type(file.name)[0] or ""
+    if mime not in allowed:
+        kinds = "JPG、PNG、TIFF 图片或 PDF 文件" if "application/pdf" in allowed else "JPG、PNG 图片"
+        raise UserError(f"只接受 {kinds}，{file.name} 不是", field="文件")
+    digest = hashlib.sha256()
+    with file.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    sha = digest.hexdigest()
+    target = blob_path(paths, sha)
+    if not target.exists():
+        private_dir(target.parent)
+        tmp = target.with_suffix(".part")
+        shutil.copyfile(file, tmp)
+        private_file(tmp)
+        tmp.replace(target)
+    return sha, size, mime
+
+
 def add(
     uow: UnitOfWork,
     actor: Actor,
@@ -43,27 +75,7 @@ def add(
     if household is None:
         raise UserError("找不到该家庭档案")
     require_area(actor, household.village_code, "为该户上传扫描件")
-    try:
-        size = file.stat().st_size
-    except OSError as exc:
-        raise UserError(f"无法读取文件 {file.name}：{exc.strerror}") from exc
-    if size == 0 or size > MAX_BYTES:
-        raise UserError(f"文件 {file.name} 为空或超过30MB", field="文件")
-    mime = mimetypes.guess_type(file.name)[0] or ""
-    if mime not in ALLOWED:
-        raise UserError(f"只接受 JPG、PNG、TIFF 图片或 PDF 文件，{file.name} 不是", field="文件")
-    digest = hashlib.sha256()
-    with file.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    sha = digest.hexdigest()
-    target = blob_path(paths, sha)
-    if not target.exists():
-        private_dir(target.parent)
-        tmp = target.with_suffix(".part")
-        shutil.copyfile(file, tmp)
-        private_file(tmp)
-        tmp.replace(target)
+    sha, size, mime = store(paths, file)
     attachment = Attachment(
         household_id=household_id,
         case_id=case_id,

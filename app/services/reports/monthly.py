@@ -24,6 +24,7 @@ from app.services.context import Actor, query
 from app.services.county_office import office_name, require_county_actor
 from app.services.payments.lines import compute_lines, paying_clause
 from app.services.payments.runs import get_run
+from app.services.reports.linshi import linshi_rows
 
 
 def _years_before(d: date, years: int) -> date:
@@ -202,6 +203,14 @@ def monthly(uow: UnitOfWork, actor: Actor, month: str) -> MonthlyReport:
     total = CategoryRow("合计")
     for row in ordered:
         total.add(row)
+    start = date(int(month[:4]), int(month[5:]), 1)
     return MonthlyReport(
-        inst.name, office_name(session, inst), month, source, ordered, total, _topups(session, month)
+        inst.name,
+        office_name(session, inst),
+        month,
+        source,
+        ordered,
+        total,
+        _topups(session, month),
+        linshi_rows(session, start, last_day(month)),
     )

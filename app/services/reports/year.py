@@ -25,6 +25,7 @@ from app.printing.catalog import NoticeKind
 from app.services import settings
 from app.services.context import Actor, query
 from app.services.county_office import office_name, require_county_actor
+from app.services.reports.linshi import linshi_rows
 
 
 def _frozen(year: int) -> list[ColumnElement[bool]]:
@@ -92,6 +93,7 @@ def _linshi(session: Session, s: YearSummary, start: date, end: date) -> None:
         .where(Decision.decided_on.between(start, end))
     ).one()
     s.linshi_cases, s.linshi_fen = int(cases), int(fen or 0)
+    s.linshi_rows = linshi_rows(session, start, end)
 
 
 def _reviews(session: Session, s: YearSummary, start: date, end: date) -> None:
