@@ -175,7 +175,9 @@ class LoginDialog(QDialog):
         from app.views.setup.password_dialogs import ForcedPasswordDialog
         from app.views.setup.screen_lock import exempt
 
-        dialog = ForcedPasswordDialog(self._db, result.actor.username, self.password_edit.text(), self)
+        db = self._db.database  # open: the password was just checked in it
+        assert db is not None
+        dialog = ForcedPasswordDialog(db, result.actor.username, self.password_edit.text(), self)
         exempt(dialog)  # asked over the screen lock too, when the lock's sign-in leads here
         self.password_edit.clear()
         dialog.changed.connect(self._on_signed_in)
