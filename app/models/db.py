@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, QueuePool
 
 from app.models import audit, tracking
 
@@ -60,6 +60,7 @@ def make_read_engine(engine: Engine) -> Engine | None:
         return None
     reads = create_engine(
         engine.url,
+        poolclass=QueuePool,  # the SQLCipher dialect would pick a per-thread pool of its own
         pool_size=READ_CONNECTIONS,
         max_overflow=READ_CONNECTIONS,
         hide_parameters=True,

@@ -6,6 +6,7 @@ Services never bump versions or write audit rows by hand. Bulk writers that bypa
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import date, datetime
 from decimal import Decimal
@@ -41,9 +42,15 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+def redacted(value: Any) -> str:
+    """What the log keeps of a secret (a password hash): a digest, enough for `check` to see it changed
+    outside the program (app/models/replay.py), useless for guessing the password."""
+    return "sha256:" + hashlib.sha256(str(value).encode("utf-8")).hexdigest()
+
+
 def dumps(values: dict[str, Any]) -> str:
     return json.dumps(
-        {k: "***" if k in REDACTED else _jsonable(v) for k, v in values.items()},
+        {k: redacted(v) if k in REDACTED else _jsonable(v) for k, v in values.items()},
         ensure_ascii=False,
         sort_keys=True,
     )

@@ -19,7 +19,10 @@ def jiuzhu(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, st
 
 
 def init(capsys: pytest.CaptureFixture[str], folder: Path, *how: str) -> Path:
-    assert jiuzhu(capsys, "--data-dir", str(folder), "init", *how)[0] == 0
+    secret = folder.parent / f"{folder.name}-password.txt"
+    secret.write_text("admin-password-1\n", encoding="utf-8")
+    code = jiuzhu(capsys, "--data-dir", str(folder), "init", *how, "--admin-password-file", str(secret))[0]
+    assert code == 0
     return folder
 
 

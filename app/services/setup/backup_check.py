@@ -180,8 +180,12 @@ def _schema(conn: sqlite3.Connection) -> Schema:
             "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
         )
     ]
-    return {
-        name: frozenset(r[1] for r in conn.execute(f"PRAGMA table_info({_quoted(name)})")) for name in names
+    from app.models.search_index import is_index_table
+
+    return {  # the search index is rebuilt from the rows: its FTS5 tables are not part of the models
+        name: frozenset(r[1] for r in conn.execute(f"PRAGMA table_info({_quoted(name)})"))
+        for name in names
+        if not is_index_table(name)
     }
 
 

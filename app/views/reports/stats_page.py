@@ -192,7 +192,7 @@ class ReportStatsTab(Page):
         """Write the chosen report to ``path`` off the GUI thread (nothing half-written on failure)."""
         actor, kind, month, year, job = self.actor, self.kind(), self.month(), self.year_spin.value(), Job()
         progress, cancel = job.progress, job.cancelled
-        self.read(  # a report holds counts, no personal data: nothing to audit, the database is only read
+        self.write(  # the file written is audited (who, when, which report, where)
             lambda uow: (
                 files.save_monthly_report(uow, actor, month, path, pdf=pdf, progress=progress, cancel=cancel)
                 if kind == MONTHLY
