@@ -15,6 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app import __version__, clock, log
+from app.cli_unlock import add_options as add_unlock_options
+from app.cli_unlock import open_cli_database
+from app.cli_unlock import settle as settle_unlock
 from app.errors import UserError
 from app.paths import DataPaths, resolve
 
@@ -59,7 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="database URL (e.g. postgresql+psycopg://…)",
     )
+    add_unlock_options(common, verb_level=True)
     parser = argparse.ArgumentParser(prog="jiuzhu", description="救助通: township social-assistance casework")
+    add_unlock_options(parser, verb_level=False)
     parser.add_argument(
         "--data-dir",
         dest="global_data_dir",
@@ -162,6 +167,7 @@ def run(argv: list[str]) -> int:
     verb = args.verb or "gui"
     args.data_dir = getattr(args, "data_dir", None) or args.global_data_dir
     args.database_url = getattr(args, "database_url", None) or args.global_database_url
+    settle_unlock(args)
     handler: Callable[[argparse.Namespace, DataPaths], int] = VERBS[verb]
     paths: DataPaths | None = None
     unraisable = sys.unraisablehook
@@ -232,12 +238,12 @@ def _gui(args: argparse.Namespace, paths: DataPaths) -> int:
     return run_gui(paths, args.database_url)
 
 
-def open_as_administrator(paths: DataPaths, database_url: str | None) -> tuple[Database, Actor]:
+def open_as_administrator(args: argparse.Namespace, paths: DataPaths) -> tuple[Database, Actor]:
     """The installation's database, and the command line acting as its administrator."""
     from app.services.context import system_actor
-    from app.services.setup.installation import open_database, require
+    from app.services.setup.installation import require
 
-    db = open_database(paths, database_url)
+    db = open_cli_database(args, paths)
     try:
         with db.uow("cli") as uow:
             county = require(uow.session).county_code
@@ -250,7 +256,7 @@ def open_as_administrator(paths: DataPaths, database_url: str | None) -> tuple[D
 def _init(args: argparse.Namespace, paths: DataPaths) -> int:
     from app.cli_users import read_password
     from app.domain.codes import InstallationKind
-    from app.services.setup.installation import check_code, initialise, open_database
+    from app.services.setup.installation import check_code, initialise, new_keys, open_database
 
     if args.county:
         kind, code = InstallationKind.COUNTY, args.county
@@ -265,7 +271,8 @@ def _init(args: argparse.Namespace, paths: DataPaths) -> int:
         password = args.admin_password
     else:
         password = read_password(args.admin_password_file, "--admin-password-file")
-    db = open_database(paths, args.database_url, create=True)
+    key, recovery = (None, "") if args.database_url else new_keys(paths)
+    db = open_database(paths, args.database_url, create=True, key=key)
     try:
         result = initialise(db, kind=kind, code=code, name=args.name, admin_password=password)
     finally:
@@ -273,22 +280,41 @@ def _init(args: argparse.Namespace, paths: DataPaths) -> int:
     what = "县级主库" if result.kind is InstallationKind.COUNTY else "乡镇工作站"
     print(f"已创建{what}：{result.name}（{result.code}），数据目录：{paths.root}")
     print("管理员账户：admin（密码为您设定的密码）")
+    if recovery:
+        print_recovery_key(recovery)
     return EXIT_OK
 
 
-def _demo(args: argparse.Namespace, paths: DataPaths) -> int:
-    from app.demo.run import run_demo
+def print_recovery_key(recovery: str) -> None:
+    """The recovery key, shown this once: the database is encrypted, and it resets the admin password."""
+    print("数据库已加密。恢复密钥（只显示这一次，请抄写或打印后锁入保险柜；忘记管理员密码时凭它重设）：")
+    print(f"    {recovery}")
 
-    report = run_demo(paths, args.database_url, households=args.households, seed=args.seed, today=args.today)
+
+def _demo(args: argparse.Namespace, paths: DataPaths) -> int:
+    from app.cli_unlock import unlock_key
+    from app.demo.run import run_demo
+    from app.services.setup.installation import new_keys
+
+    recovery = ""
+    if args.database_url is None and not paths.database.exists():
+        key, recovery = new_keys(paths, demo=True)  # a new demo: encrypted like any installation
+    else:
+        key = unlock_key(args, paths)
+    report = run_demo(
+        paths, args.database_url, households=args.households, seed=args.seed, today=args.today, key=key
+    )
     for line in report:
         print(line)
+    if recovery:
+        print_recovery_key(recovery)
     return EXIT_OK
 
 
 def _areas(args: argparse.Namespace, paths: DataPaths) -> int:
     from app.services.setup import areas
 
-    db, actor = open_as_administrator(paths, args.database_url)
+    db, actor = open_as_administrator(args, paths)
     try:
         with db.uow(actor.username) as uow:
             if args.import_file:
@@ -309,7 +335,7 @@ def _stats(args: argparse.Namespace, paths: DataPaths) -> int:
     from app.services.reports.stats import stats
     from app.services.setup import installation
 
-    db = installation.open_database(paths, args.database_url)
+    db = open_cli_database(args, paths)
     try:
         with db.uow("cli") as uow:
             actor = system_actor(installation.require(uow.session).county_code)
@@ -333,7 +359,7 @@ def _check(args: argparse.Namespace, paths: DataPaths) -> int:
     from app.services.reports.checks import run_all
     from app.services.setup import installation
 
-    db = installation.open_database(paths, args.database_url)
+    db = open_cli_database(args, paths)
     try:
         with db.uow("check") as uow:
             actor = system_actor(installation.require(uow.session).county_code)
@@ -348,7 +374,7 @@ def _check(args: argparse.Namespace, paths: DataPaths) -> int:
 def _backup(args: argparse.Namespace, paths: DataPaths) -> int:
     from app.services.setup.backup import backup
 
-    db, actor = open_as_administrator(paths, args.database_url)
+    db, actor = open_as_administrator(args, paths)
     try:
         with db.uow(actor.username) as uow:
             done = backup(uow, actor, paths, args.out)

@@ -72,11 +72,11 @@ def add_verbs(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
 @contextmanager
 def _county(args: argparse.Namespace, paths: DataPaths) -> Iterator[tuple[UnitOfWork, Actor]]:
     """One unit of work as the administrator, on a county master (a station is refused, exit 1)."""
+    from app.cli_unlock import open_cli_database
     from app.services.context import system_actor
     from app.services.county_office import require_county
-    from app.services.setup.installation import open_database
 
-    db = open_database(paths, args.database_url)
+    db = open_cli_database(args, paths)
     try:
         with db.uow("system") as uow:
             inst = require_county(uow.session, "使用该命令")

@@ -45,11 +45,12 @@ def add_verbs(
     return {"import-ledger": _import, "export-ledger": _export}
 
 
-def _system_actor(paths: DataPaths, url: str | None) -> tuple[Database, Actor]:
+def _system_actor(args: argparse.Namespace, paths: DataPaths) -> tuple[Database, Actor]:
+    from app.cli_unlock import open_cli_database
     from app.services.context import system_actor
-    from app.services.setup.installation import open_database, require
+    from app.services.setup.installation import require
 
-    db = open_database(paths, url)
+    db = open_cli_database(args, paths)
     try:
         with db.uow("cli") as uow:
             county = require(uow.session).county_code
@@ -63,7 +64,7 @@ def _import(args: argparse.Namespace, paths: DataPaths) -> int:
     from app.services.intake.ledger import NEW_VILLAGE_HINT, ImportOptions, import_ledger, save_errors
     from app.spreadsheets.model import Severity
 
-    db, actor = _system_actor(paths, args.database_url)
+    db, actor = _system_actor(args, paths)
     options = ImportOptions(
         sheet=args.sheet,
         dry_run=args.dry_run,
@@ -106,7 +107,7 @@ def _import(args: argparse.Namespace, paths: DataPaths) -> int:
 def _export(args: argparse.Namespace, paths: DataPaths) -> int:
     from app.services.intake.ledger import export_ledger
 
-    db, actor = _system_actor(paths, args.database_url)
+    db, actor = _system_actor(args, paths)
     try:
         with db.uow(actor.username) as uow:
             result = export_ledger(uow, actor, args.out, args.village)

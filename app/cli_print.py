@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from app import clock
+from app.cli_unlock import open_cli_database
 from app.paths import DataPaths
 from app.printing.catalog import FORMS, NoticeKind, Paper
 
@@ -73,7 +74,7 @@ def _run(args: argparse.Namespace, paths: DataPaths, make: Callable[[Any, Any], 
     from app.services.context import system_actor
     from app.services.setup import installation
 
-    db = installation.open_database(paths, args.database_url)
+    db = open_cli_database(args, paths)
     try:
         with db.uow("cli") as uow:
             actor = system_actor(installation.require(uow.session).county_code)
@@ -121,7 +122,7 @@ def _notice_all(
     folder = Path(args.out).expanduser()
     if not folder.is_dir():
         raise UserError(f"--out 应为已存在的文件夹：{folder}")
-    db = installation.open_database(paths, args.database_url)
+    db = open_cli_database(args, paths)
     try:
         with db.uow("cli") as uow:
             actor = system_actor(installation.require(uow.session).county_code)

@@ -111,7 +111,7 @@ def _asker(args: argparse.Namespace, prompt: str) -> Callable[[], str]:
 def _open(args: argparse.Namespace, paths: DataPaths) -> tuple[Database, Actor]:
     from app.cli import open_as_administrator
 
-    return open_as_administrator(paths, args.database_url)
+    return open_as_administrator(args, paths)
 
 
 def _station(args: argparse.Namespace, paths: DataPaths) -> int:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.cli_unlock import open_cli_database
 from app.domain.codes import Role
 from app.errors import UserError
 from app.paths import DataPaths
@@ -45,13 +46,27 @@ def read_password(file: Path | None, option: str = "--password-file") -> str:
     return password
 
 
+def _without_password_file(common: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """``common`` less its ``--password-file`` (the unlocking account's): on ``user add`` and ``user
+    passwd`` that option is the new password; unlock with ``jiuzhu --password-file F user …`` or the
+    environment instead."""
+    parent = argparse.ArgumentParser(add_help=False)
+    for action in common._actions:
+        if "--password-file" not in action.option_strings:
+            parent._add_action(action)
+    return parent
+
+
 def add_verbs(
     sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
 ) -> dict[str, Handler]:
     p = sub.add_parser("user", parents=[common], help="add, list, disable and enable accounts")
     verbs = p.add_subparsers(dest="user_verb", metavar="ACTION", required=True)
     q = verbs.add_parser(
-        "add", parents=[common], allow_abbrev=False, help="add an account with an initial password"
+        "add",
+        parents=[_without_password_file(common)],
+        allow_abbrev=False,
+        help="add an account with an initial password",
     )
     q.add_argument("username", metavar="USERNAME")
     q.add_argument("--role", required=True, choices=ROLES, metavar="ROLE", help=", ".join(ROLES))
@@ -60,7 +75,10 @@ def add_verbs(
     q.add_argument("--password-file", type=Path, metavar="F", help="first line: the initial password")
     verbs.add_parser("list", parents=[common], allow_abbrev=False, help="list the accounts")
     q = verbs.add_parser(
-        "passwd", parents=[common], allow_abbrev=False, help="set a new password (changed at next sign-in)"
+        "passwd",
+        parents=[_without_password_file(common)],
+        allow_abbrev=False,
+        help="set a new password (changed at next sign-in)",
     )
     q.add_argument("username", metavar="USERNAME")
     q.add_argument("--password-file", type=Path, metavar="F", help="first line: the new password")
@@ -88,7 +106,7 @@ def _user(args: argparse.Namespace, paths: DataPaths) -> int:
     password = None
     if args.user_verb in ("add", "passwd"):
         password = read_password(args.password_file)
-    db = installation.open_database(paths, args.database_url)
+    db = open_cli_database(args, paths)
     try:
         with db.uow("cli") as uow:
             actor = system_actor(installation.require(uow.session).county_code)

@@ -37,3 +37,7 @@ class PermissionDenied(UserError):
 
 class IllegalTransition(UserError):
     """A case action that the procedure does not allow in the current state."""
+
+
+class DatabaseLocked(UserError):
+    """The database is encrypted and no account has unlocked it yet (sign in, or give a user and password)."""

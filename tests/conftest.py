@@ -17,6 +17,7 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     )
 
 from app import clock, log
+from app.demo.run import DEMO_PASSWORD
 from app.models.db import Database
 from app.paths import DataPaths
 from app.services.setup.installation import initialise, open_database
@@ -47,6 +48,12 @@ def _isolate_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Ite
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv(clock.ENV_VAR, DEMO_TODAY.isoformat())
+    # The command line unlocks encrypted installations as their administrator; the tests' installations
+    # all use the demo's password for admin (a test of unlocking itself clears or changes these).
+    password_file = tmp_path / "admin-password-for-cli.txt"
+    password_file.write_text(f"{DEMO_PASSWORD}\n", encoding="utf-8")
+    monkeypatch.setenv("JIUZHU_USER", "admin")
+    monkeypatch.setenv("JIUZHU_PASSWORD_FILE", str(password_file))
     clock.pin(DEMO_TODAY)
     yield
     clock.pin(DEMO_TODAY)

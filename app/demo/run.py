@@ -197,11 +197,15 @@ def run_demo(
     today: date | None = None,
     progress: Callable[[str], None] | None = None,
     batch: int = BATCH,
+    key: bytes | None = None,
 ) -> list[str]:
-    """Create the demo; return the lines to print (what was made, and the demo accounts)."""
+    """Create the demo; return the lines to print (what was made, and the demo accounts).
+
+    With ``key`` the database is encrypted (a new one: its keys made by ``installation.new_keys``).
+    """
     today = today or clock.today()
     started = time.perf_counter()
-    db = installation.open_database(paths, url, create=True)
+    db = installation.open_database(paths, url, create=True, key=key)
     try:
         report: list[str] = []
         with db.uow("system") as uow:

@@ -93,9 +93,10 @@ def make_engine(url: str, key: bytes | None = None) -> Engine:
 class Database:
     """An open database: the engine plus a session factory wired to the change tracker."""
 
-    def __init__(self, engine: Engine, station: str = "") -> None:
+    def __init__(self, engine: Engine, station: str = "", key: bytes | None = None) -> None:
         self.engine = engine
         self.station = station
+        self.key = key  # SQLCipher: the raw key it was opened with (copies and backups use it); None: plain
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.read_engine = make_read_engine(engine)
         self._read_sessions = (
@@ -103,6 +104,11 @@ class Database:
             if self.read_engine is None
             else sessionmaker(self.read_engine, expire_on_commit=False)
         )
+
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        """The factory of the write sessions (for session events, e.g. the key slots' bookkeeping)."""
+        return self._sessions
 
     def uow(self, actor: str) -> UnitOfWork:
         """A unit of work whose changes are stamped with ``actor`` and this station."""

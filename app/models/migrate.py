@@ -51,11 +51,16 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def backup_sqlite(db_file: Path, dest: Path) -> None:
-    """A consistent copy through SQLite's online backup API."""
+def backup_sqlite(db_file: Path, dest: Path, key: bytes | None = None) -> None:
+    """A consistent copy through SQLite's online backup API (encrypted with ``key`` when it is given)."""
     private_dir(dest.parent)
     os.close(os.open(dest, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE))  # made private before it holds data
     private_file(dest)
+    if key is not None:
+        from app.models.cipher import encrypted_backup
+
+        encrypted_backup(db_file, key, dest)
+        return
     src = sqlite3.connect(db_file)
     try:
         out = sqlite3.connect(dest)
@@ -67,7 +72,9 @@ def backup_sqlite(db_file: Path, dest: Path) -> None:
         src.close()
 
 
-def upgrade(engine: Engine, target: str = "head", *, backup_dir: Path | None = None) -> str | None:
+def upgrade(
+    engine: Engine, target: str = "head", *, backup_dir: Path | None = None, key: bytes | None = None
+) -> str | None:
     """Bring the schema to ``target``; return the revision it had before (None if empty).
 
     A database whose revision this program does not know is newer than the program:
@@ -86,7 +93,7 @@ def upgrade(engine: Engine, target: str = "head", *, backup_dir: Path | None = N
         db_file = Path(str(engine.url.database))
         stamp = clock.local_now().strftime("%Y%m%d-%H%M%S")
         dest = backup_dir / f"jiuzhu-before-upgrade-{before}-{stamp}.sqlite3"
-        backup_sqlite(db_file, dest)
+        backup_sqlite(db_file, dest, key)
         log.db.info("backed up %s to %s before upgrading from %s", db_file, dest, before)
     with engine.begin() as conn:
         command.upgrade(alembic_config(conn), target)

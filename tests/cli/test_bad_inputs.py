@@ -126,7 +126,9 @@ def _assert_refused(code: int, err: str, what: object) -> None:
 @pytest.fixture
 def county_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     d = tmp_path / "county"
-    assert cli.run(["--data-dir", str(d), "init", "--county", "430623", "--admin-password", "adminpass"]) == 0
+    assert (
+        cli.run(["--data-dir", str(d), "init", "--county", "430623", "--admin-password", "jiuzhu2026"]) == 0
+    )
     capsys.readouterr()
     return d
 

@@ -20,7 +20,7 @@ def jiuzhu(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, st
     return code, out.out, out.err
 
 
-def password_file(folder: Path, password: str = "adminpass") -> tuple[str, str]:
+def password_file(folder: Path, password: str = "jiuzhu2026") -> tuple[str, str]:
     """``--admin-password-file F`` with F holding ``password``."""
     path = folder / "admin-password.txt"
     path.write_text(password + "\n", encoding="utf-8")

@@ -20,7 +20,7 @@ def jiuzhu(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, st
 
 def init(capsys: pytest.CaptureFixture[str], folder: Path, *how: str) -> Path:
     secret = folder.parent / f"{folder.name}-password.txt"
-    secret.write_text("admin-password-1\n", encoding="utf-8")
+    secret.write_text("jiuzhu2026\n", encoding="utf-8")
     code = jiuzhu(capsys, "--data-dir", str(folder), "init", *how, "--admin-password-file", str(secret))[0]
     assert code == 0
     return folder

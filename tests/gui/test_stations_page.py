@@ -52,7 +52,7 @@ def unjoined(tmp_path_factory: pytest.TempPathFactory) -> Path:
     world.usb.mkdir(parents=True)
     world.secret_file("county").write_text(COUNTY_SECRET + "\n", encoding="utf-8")
     world.secret_file(STATION).write_text(FILE_SECRET + "\n", encoding="utf-8")
-    world.ok("county", "init", "--county", COUNTY, "--admin-password", "adminpass")
+    world.ok("county", "init", "--county", COUNTY, "--admin-password", "jiuzhu2026")
     world.ok(STATION, "demo", "--households", "6", "--seed", "2")
     return root
 

@@ -39,7 +39,7 @@ def small_world(tmp_path_factory: pytest.TempPathFactory) -> Path:
     world.usb.mkdir(parents=True)
     for who, secret in SECRETS.items():
         world.secret_file(who).write_text(secret + "\n", encoding="utf-8")
-    world.ok("county", "init", "--county", COUNTY, "--admin-password", "adminpass")
+    world.ok("county", "init", "--county", COUNTY, "--admin-password", "jiuzhu2026")
     world.ok(STATION, "demo", "--households", "6", "--seed", "2")
     provision = root / f"{STATION}.jzp"
     world.ok(

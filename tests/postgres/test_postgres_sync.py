@@ -50,7 +50,7 @@ def county_with_station(root: Path, url: str | None) -> None:
     root.mkdir()
     secret = root / "secret"
     secret.write_text(SECRET + "\n", encoding="utf-8")
-    jz(root, "county", url, "init", "--county", "430623", "--admin-password", "adminpass")
+    jz(root, "county", url, "init", "--county", "430623", "--admin-password", "jiuzhu2026")
     jz(root, "station", None, "demo", "--households", "40", "--seed", "5", "--today", "2026-11-20")
     provision = str(root / "station.jzp")
     jz(root, "county", url, "station", "add", "--code", STATION, "--out", provision,

@@ -89,12 +89,12 @@ def build_world(root: Path) -> World:
     world = World(root)
     world.usb.mkdir(parents=True)
     world.secret_file("county").write_text(COUNTY_SECRET + "\n", encoding="utf-8")
-    world.ok("county", "init", "--county", COUNTY, "--admin-password", "adminpass")
+    world.ok("county", "init", "--county", COUNTY, "--admin-password", "jiuzhu2026")
     for code in STATIONS:
         households, seed = SIZES[code]
         world.secret_file(code).write_text(STATION_SECRET[code] + "\n", encoding="utf-8")
         if code != STATIONS[0]:
-            world.ok(code, "init", "--township", code, "--admin-password", "adminpass")
+            world.ok(code, "init", "--township", code, "--admin-password", "jiuzhu2026")
         world.ok(
             code,
             "demo",

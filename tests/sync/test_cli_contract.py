@@ -54,7 +54,7 @@ def test_a_passphrase_verb_without_a_terminal_exits_1_naming_the_option(world: W
         ("county", ["import-bundle", str(bundle)], "--passphrase-file"),
     ]
     # a county without keys yet: the provisioning file's passphrase comes from a file, its own does not
-    world.ok("bare-county", "init", "--county", "430623", "--admin-password", "adminpass")
+    world.ok("bare-county", "init", "--county", "430623", "--admin-password", "jiuzhu2026")
     secret = ["--passphrase-file", str(world.secret_file(STATION))]
     cases.append(
         (
@@ -154,7 +154,7 @@ def test_a_first_station_add_that_cannot_write_its_file_leaves_the_county_as_it_
 
     from app import fileio
 
-    world.ok("bare-county", "init", "--county", "430623", "--admin-password", "adminpass")
+    world.ok("bare-county", "init", "--county", "430623", "--admin-password", "jiuzhu2026")
     out = world.root / f"{NEW}.jzp"
     real = os.replace
 

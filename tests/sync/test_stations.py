@@ -76,7 +76,7 @@ def test_a_lost_laptop_is_revoked_and_a_new_one_restored_from_the_county(world: 
         "--passphrase-file",
         str(world.secret_file(STATION)),
     )
-    world.ok("laptop", "init", "--township", STATION, "--admin-password", "adminpass")
+    world.ok("laptop", "init", "--township", STATION, "--admin-password", "jiuzhu2026")
     world.secret_file("laptop").write_text(
         world.secret_file(STATION).read_text(encoding="utf-8"), encoding="utf-8"
     )

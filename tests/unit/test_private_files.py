@@ -74,7 +74,7 @@ def test_a_demo_data_folder_is_private_whatever_the_umask(tmp_path: Path) -> Non
     try:
         data = tmp_path / "jiuzhu"
         d = ["--data-dir", str(data)]
-        assert run([*d, "init", "--township", "430623101", "--admin-password", "adminpass"]) == 0
+        assert run([*d, "init", "--township", "430623101", "--admin-password", "jiuzhu2026"]) == 0
         assert run([*d, "demo", "--households", "6", "--seed", "2", "--today", DEMO_TODAY.isoformat()]) == 0
         assert run([*d, "check"]) in (0, 1)
         assert run([*d, "backup", "--out", str(data / "backups")]) == 0

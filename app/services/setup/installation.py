@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import areas as divisions
 from app.domain.codes import AreaLevel, InstallationKind, Role
-from app.errors import UserError
+from app.errors import DatabaseLocked, UserError
 from app.models.area import Area
 from app.models.db import Database, make_engine, sqlite_url
 from app.models.migrate import upgrade
@@ -22,18 +22,36 @@ from app.services.setup import auth
 from app.services.setup.areas import add_area
 
 
-def open_database(paths: DataPaths, url: str | None = None, *, create: bool = False) -> Database:
-    """Open (and upgrade) the installation's database; with ``create`` an empty one is made."""
+def is_encrypted(paths: DataPaths) -> bool:
+    """The data folder's database is (or is being made) a SQLCipher file: it opens only with a key."""
+    from app.models.cipher import is_encrypted as encrypted_file
+    from app.services.setup.keyslots import KeySlots
+
+    return KeySlots.exists(paths.root) or encrypted_file(paths.database)
+
+
+def open_database(
+    paths: DataPaths, url: str | None = None, *, create: bool = False, key: bytes | None = None
+) -> Database:
+    """Open (and upgrade) the installation's database; with ``create`` an empty one is made.
+
+    An encrypted database needs ``key`` (from :func:`unlock`); without it ``DatabaseLocked`` is raised.
+    With a key, the account's key slots follow every committed change of an account (keyring.py).
+    """
     if url is None:
         if not paths.database.exists() and not create:
             raise UserError(
                 f"数据目录 {paths.root} 中还没有救助通数据库，请先运行 jiuzhu init 或 jiuzhu demo"
             )
+        if key is None and is_encrypted(paths):
+            raise DatabaseLocked("数据库已加密，须用本机的账户和密码解锁")
         paths.ensure()
         url = sqlite_url(paths.database)
-    engine = make_engine(url)
+    elif key is not None:
+        raise ValueError("only the data folder's own SQLite database is encrypted")
+    engine = make_engine(url, key)
     try:
-        upgrade(engine, backup_dir=paths.backups)
+        upgrade(engine, backup_dir=paths.backups, key=key)
     except DatabaseError as exc:
         engine.dispose()
         if url.startswith("sqlite"):
@@ -46,11 +64,47 @@ def open_database(paths: DataPaths, url: str | None = None, *, create: bool = Fa
         raise
     if url.startswith("sqlite"):
         paths.secure()  # the database, its WAL/SHM, logs and backups: the owner's only
-    db = Database(engine)
+    db = Database(engine, key=key)
+    if key is not None:
+        from app.services.setup.keyring import Keyring
+
+        Keyring(paths.root, key).attach(db.sessions)
     with db.uow("system") as uow:
         inst = current(uow.session)
         db.station = inst.code if inst else ""
     return db
+
+
+def new_keys(paths: DataPaths, *, demo: bool = False) -> tuple[bytes, str]:
+    """The key of a new encrypted database in ``paths`` and its recovery key (to be shown once).
+
+    Writes ``keyslots.json`` with the recovery slot; each account gets its own slot as it is created
+    (keyring.py). Refused when the folder already holds a database.
+    """
+    from app.services.setup.keyslots import RECOVERY, KeySlots, new_database_key, new_recovery_key
+
+    if paths.database.exists() or KeySlots.exists(paths.root):
+        raise UserError(f"数据目录 {paths.root} 中已有救助通数据库，不能重复初始化")
+    paths.ensure()
+    key, recovery = new_database_key(), new_recovery_key()
+    slots = KeySlots(KeySlots.in_folder(paths.root), demo=demo)
+    slots.set(key, RECOVERY, recovery)
+    slots.save()
+    return key, recovery
+
+
+def unlock(paths: DataPaths, username: str, password: str) -> bytes:
+    """The database key from an account's slot ("用户名或密码错误" when it does not open)."""
+    from app.services.setup.keyslots import KeySlots
+
+    if not KeySlots.exists(paths.root):
+        raise UserError(f"数据目录 {paths.root} 缺少密钥文件 keyslots.json，无法解锁数据库，请从备份恢复")
+    return KeySlots.load(paths.root).unlock(username.strip(), password)
+
+
+def open_unlocked(paths: DataPaths, username: str, password: str) -> Database:
+    """The encrypted database opened with the key an account's password unwraps."""
+    return open_database(paths, key=unlock(paths, username, password))
 
 
 def current(session: Session) -> Installation | None:

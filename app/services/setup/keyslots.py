@@ -6,6 +6,10 @@ argon2id, and one more copy is wrapped under the recovery key printed at set-up.
 wrapping key from the password typed and unwraps the database key, so the clerk never sees a second
 password; changing or resetting a password rewraps that account's copy and leaves the others alone.
 
+An account's slot is derived from its password hash (the argon2id output the database keeps, through
+HKDF), so sign-in, password changes and converting an old plain installation need no second
+derivation and no password but the one typed; the recovery slot derives its own key with argon2id.
+
 The slots live beside the database in ``keyslots.json`` (they must be readable before the database is
 open). The file holds no secret by itself: with it, an attacker still needs a password of the
 installation or the recovery key, and argon2id makes guessing slow. See docs/decisions (encryption at rest).
@@ -22,7 +26,9 @@ from typing import Any
 
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from app.errors import UserError
 from app.fileio import unreadable, write_atomically
@@ -49,6 +55,8 @@ class Slot:
     time_cost: int
     memory_kib: int
     lanes: int
+    # >0: an account's slot, keyed by HKDF of its argon2id password hash (of this length); 0: argon2id itself
+    hash_len: int = 0
 
 
 def new_database_key() -> bytes:
@@ -81,14 +89,14 @@ def _unb64(text: str) -> bytes:
     return base64.b64decode(text.encode("ascii"), validate=True)
 
 
-def _kek(secret: str, salt: bytes, time_cost: int, memory_kib: int, lanes: int) -> bytes:
+def _kek(secret: str, salt: bytes, time_cost: int, memory_kib: int, lanes: int, length: int = 32) -> bytes:
     return hash_secret_raw(
         secret.encode("utf-8"),
         salt,
         time_cost=time_cost,
         memory_cost=memory_kib,
         parallelism=lanes,
-        hash_len=32,
+        hash_len=length,
         type=Type.ID,
     )
 
@@ -96,6 +104,32 @@ def _kek(secret: str, salt: bytes, time_cost: int, memory_kib: int, lanes: int) 
 def _aad(name: str) -> bytes:
     """A slot's copy is bound to its name: moving it to another account in the file does not unwrap."""
     return f"jiuzhu-keyslot:{name}".encode()
+
+
+def _hkdf(raw: bytes, name: str) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_aad(name)).derive(raw)
+
+
+def _unb64_loose(text: str) -> bytes:
+    """The unpadded base64 of an argon2 PHC string."""
+    return base64.b64decode(text + "=" * (-len(text) % 4), validate=True)
+
+
+def slot_from_hash(key: bytes, name: str, phc: str) -> Slot:
+    """An account's slot from its password hash (``$argon2id$v=19$m=…,t=…,p=…$salt$hash``), no password
+    needed: the key that wraps is HKDF of the hash's output, which only the password reproduces."""
+    try:
+        kind, version, params, salt_b64, out_b64 = phc.split("$")[1:]
+        fields = dict(part.split("=") for part in params.split(","))
+        salt, raw = _unb64_loose(salt_b64), _unb64_loose(out_b64)
+        time_cost, memory_kib, lanes = int(fields["t"]), int(fields["m"]), int(fields["p"])
+    except (ValueError, KeyError):
+        raise ValueError("not an argon2 password hash") from None
+    if kind != "argon2id" or version != "v=19":
+        raise ValueError("not an argon2id (v=19) password hash")
+    nonce = secrets.token_bytes(12)
+    wrapped = AESGCM(_hkdf(raw, name)).encrypt(nonce, key, _aad(name))
+    return Slot(_b64(salt), _b64(nonce), _b64(wrapped), time_cost, memory_kib, lanes, hash_len=len(raw))
 
 
 def wrap(key: bytes, name: str, secret: str) -> Slot:
@@ -108,7 +142,11 @@ def wrap(key: bytes, name: str, secret: str) -> Slot:
 def unwrap(slot: Slot, name: str, secret: str) -> bytes | None:
     """The database key, or None when the secret is not this slot's."""
     try:
-        kek = _kek(secret, _unb64(slot.salt), slot.time_cost, slot.memory_kib, slot.lanes)
+        kek = _kek(
+            secret, _unb64(slot.salt), slot.time_cost, slot.memory_kib, slot.lanes, slot.hash_len or 32
+        )
+        if slot.hash_len:
+            kek = _hkdf(kek, name)
         key = AESGCM(kek).decrypt(_unb64(slot.nonce), _unb64(slot.wrapped), _aad(name))
     except (InvalidTag, ValueError):
         return None
@@ -118,10 +156,13 @@ def unwrap(slot: Slot, name: str, secret: str) -> bytes | None:
 class KeySlots:
     """The slots file of one installation: read, changed in memory, written whole (atomically)."""
 
-    def __init__(self, path: Path, slots: dict[str, Slot] | None = None, installation: str = "") -> None:
+    def __init__(
+        self, path: Path, slots: dict[str, Slot] | None = None, installation: str = "", demo: bool = False
+    ) -> None:
         self.path = path
         self.slots: dict[str, Slot] = dict(slots or {})
         self.installation = installation
+        self.demo = demo  # a demo installation: the sign-in may show its accounts before unlocking
 
     @classmethod
     def in_folder(cls, folder: Path) -> Path:
@@ -152,7 +193,7 @@ class KeySlots:
             slots = {str(name): Slot(**fields) for name, fields in data["slots"].items()}
         except TypeError:
             raise UserError(f"密钥文件 {path} 已损坏，无法读取") from None
-        return cls(path, slots, str(data.get("installation", "")))
+        return cls(path, slots, str(data.get("installation", "")), bool(data.get("demo", False)))
 
     @classmethod
     def create(
@@ -169,6 +210,7 @@ class KeySlots:
         data: dict[str, Any] = {
             "version": VERSION,
             "installation": self.installation,
+            "demo": self.demo,
             "slots": {name: asdict(slot) for name, slot in sorted(self.slots.items())},
         }
         text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
@@ -183,6 +225,10 @@ class KeySlots:
     def set(self, key: bytes, name: str, secret: str) -> None:
         """Give ``name`` (an account, or the recovery slot) its own copy of ``key`` under ``secret``."""
         self.slots[name] = wrap(key, name, secret)
+
+    def set_from_hash(self, key: bytes, name: str, phc: str) -> None:
+        """Give the account ``name`` a copy of ``key`` that its password (hashed as ``phc``) unlocks."""
+        self.slots[name] = slot_from_hash(key, name, phc)
 
     def remove(self, name: str) -> None:
         self.slots.pop(name, None)
