@@ -50,7 +50,7 @@ def _isolate_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Ite
     monkeypatch.setenv(clock.ENV_VAR, DEMO_TODAY.isoformat())
     # The command line unlocks encrypted installations as their administrator; the tests' installations
     # all use the demo's password for admin (a test of unlocking itself clears or changes these).
-    password_file = tmp_path / "admin-password-for-cli.txt"
+    password_file = tmp_path.parent / f"{tmp_path.name}-cli-password.txt"  # not in the test's own folder
     password_file.write_text(f"{DEMO_PASSWORD}\n", encoding="utf-8")
     monkeypatch.setenv("JIUZHU_USER", "admin")
     monkeypatch.setenv("JIUZHU_PASSWORD_FILE", str(password_file))

@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 
 from app.cli import run
+from app.demo.run import DEMO_PASSWORD
+from app.models import cipher
 from app.paths import DataPaths
+from app.services.setup import installation
 from tests.conftest import DEMO_HOUSEHOLDS
 
 
@@ -37,9 +40,9 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path)
 def test_init_county_then_refuse_a_second_init(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     d = str(tmp_path / "county")
     code, out, err = jiuzhu(
-        capsys, "--data-dir", d, "init", "--county", "430623", "--admin-password", "secret123"
+        capsys, "--data-dir", d, "init", "--county", "430623", "--admin-password", "jiuzhu2026"
     )
-    assert code == 0 and "华容县" in out and "secret123" not in out + err
+    assert code == 0 and "华容县" in out and "jiuzhu2026" not in out + err
     assert "--admin-password-file" in err  # the old option still works, with a warning
     secret = password_file(tmp_path, "secret456")
     code, _, err = jiuzhu(capsys, "init", "--data-dir", d, "--township", "430623102", *secret)
@@ -205,8 +208,12 @@ def test_demo_today_builds_every_case_around_that_day(
     d = str(tmp_path / "demo")
     code, _, err = jiuzhu(capsys, "--data-dir", d, "demo", "--households", "30", "--today", today)
     assert code == 0, err
-    with sqlite3.connect(tmp_path / "demo" / "jiuzhu.sqlite3") as conn:
+    key = installation.unlock(DataPaths(tmp_path / "demo"), "admin", DEMO_PASSWORD)  # encrypted
+    conn = cipher.connect(tmp_path / "demo" / "jiuzhu.sqlite3", key)
+    try:
         latest, earliest = conn.execute("SELECT max(state_since), min(applied_on) FROM case_file").fetchone()
+    finally:
+        conn.close()
     day = date.fromisoformat(today)
     assert date.fromisoformat(latest) <= day
     assert (day - date.fromisoformat(latest)).days < 30
@@ -233,7 +240,8 @@ def _verbs_and_options() -> dict[str, set[str]]:
                 found.update(action.choices)
         return found
 
-    common = {"-h", "--help", "--data-dir", "--database-url"}
+    # the options every verb takes (the README says so once): where the data is, and who unlocks it
+    common = {"-h", "--help", "--data-dir", "--database-url", "--user", "--password-file"}
     verbs: dict[str, set[str]] = {}
     for name, parser in subparsers(build_parser()).items():
         nested = subparsers(parser)

@@ -11,7 +11,7 @@ import pytest
 
 from app.paths import DataPaths
 from app.services.setup import auth
-from app.services.setup.installation import open_database
+from app.services.setup.installation import open_database, open_unlocked
 from tests.cli.test_cli import jiuzhu, password_file
 
 
@@ -154,9 +154,9 @@ def test_init_takes_the_admin_password_from_a_file_or_refuses(
     code, out, err = jiuzhu(
         capsys, "--data-dir", str(d), "init", "--township", "430623101", *password_file(tmp_path)
     )
-    assert code == 0 and "adminpass" not in out + err
-    db = open_database(DataPaths(d))
+    assert code == 0 and "jiuzhu2026" not in out + err
+    db = open_unlocked(DataPaths(d), "admin", "jiuzhu2026")  # the password unlocks the encrypted database
     try:
-        assert not auth.sign_in(db, "admin", "adminpass").must_change_password
+        assert not auth.sign_in(db, "admin", "jiuzhu2026").must_change_password
     finally:
         db.dispose()

@@ -84,7 +84,7 @@ def new_keys(paths: DataPaths, *, demo: bool = False) -> tuple[bytes, str]:
     from app.services.setup.keyslots import RECOVERY, KeySlots, new_database_key, new_recovery_key
 
     if paths.database.exists() or KeySlots.exists(paths.root):
-        raise UserError(f"数据目录 {paths.root} 中已有救助通数据库，不能重复初始化")
+        raise UserError(f"数据目录 {paths.root} 已初始化（已有救助通数据库），不能重复初始化")
     paths.ensure()
     key, recovery = new_database_key(), new_recovery_key()
     slots = KeySlots(KeySlots.in_folder(paths.root), demo=demo)
