@@ -123,6 +123,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("backup", parents=[common], help="online backup of the database")
     p.add_argument("--out", required=True, type=Path, metavar="FILE")
 
+    sub.add_parser(
+        "encrypt",
+        parents=[common],
+        help="encrypt a plain database left by an older version (after a copy); prints the recovery key",
+    )
+
     p = sub.add_parser("restore", parents=[common], help="replace the database with a backup")
     p.add_argument("file", type=Path, metavar="FILE")
     for module in _extensions():
@@ -395,6 +401,21 @@ def _restore(args: argparse.Namespace, paths: DataPaths) -> int:
     return EXIT_OK
 
 
+def _encrypt(args: argparse.Namespace, paths: DataPaths) -> int:
+    from app.services.setup import installation
+
+    if args.database_url is not None:
+        raise UserError("数据库服务器上的数据由服务器自身的加密和权限保护，本命令只加密数据目录中的数据库")
+    if not paths.database.exists():
+        raise UserError(f"数据目录 {paths.root} 中还没有救助通数据库")
+    if not installation.needs_encryption(paths):
+        raise UserError(f"数据目录 {paths.root} 中的数据库已经加密")
+    recovery = installation.encrypt(paths, recovery=True)
+    print(f"已加密数据库 {paths.database}，各账户仍用原来的密码登录；加密前的副本已存入 {paths.backups}")
+    print_recovery_key(recovery)
+    return EXIT_OK
+
+
 VERBS: dict[str, Callable[[argparse.Namespace, DataPaths], int]] = {
     "gui": _gui,
     "init": _init,
@@ -404,4 +425,5 @@ VERBS: dict[str, Callable[[argparse.Namespace, DataPaths], int]] = {
     "check": _check,
     "backup": _backup,
     "restore": _restore,
+    "encrypt": _encrypt,
 }

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -26,6 +27,9 @@ from app.paths import DataPaths
 from app.views import gc_guard
 from app.views.opening import DatabaseHolder
 from app.views.startup import Startup
+
+if TYPE_CHECKING:
+    from app.models.db import Database
 
 TRANSLATIONS_DIR = Path(app_package.__file__).resolve().parent.parent / "resources" / "translations"
 LOCALE = "zh_CN"
@@ -106,9 +110,10 @@ def first_run_setup(paths: DataPaths) -> bool:
     return accepted
 
 
-def start_auto_backup(paths: DataPaths) -> None:
+def start_auto_backup(paths: DataPaths, db: Database) -> None:
     """Today's automatic backup into the data folder (the first start of a day), on a read thread: SQLite's
-    backup API copies a consistent snapshot while writes go on (WAL), and the sign-in never waits for it."""
+    backup API copies a consistent snapshot while writes go on (WAL), and the sign-in never waits for it.
+    Started once the database is open (an encrypted one: once the first sign-in unlocked it)."""
     from app import clock
     from app.views import tasks
 
@@ -149,8 +154,6 @@ def run_gui(paths: DataPaths, database_url: str | None) -> int:
     startup = Startup(qapp, holder, paths, first_user)
     try:
         startup.show_login()
-        if database_url is None:
-            start_auto_backup(paths)
         return qapp.exec()
     finally:
         tasks.wait_all()

@@ -30,18 +30,23 @@ if TYPE_CHECKING:
 DEMO_USERS = ("clerk", "head", "cadre", "county", "countyhead")
 
 
-def sign_in(db: Database, username: str, password: str) -> SignedIn:
-    """Check the password (the service counts a failure even when sign-in is refused)."""
+def sign_in(db: Database | DatabaseHolder, username: str, password: str) -> SignedIn:
+    """Check the password (the service counts a failure even when sign-in is refused); given the holder
+    of a database not yet open, the password first unlocks it (an encrypted database)."""
     from app.services.setup import auth
 
+    if isinstance(db, DatabaseHolder):
+        db = db.unlock(username, password)
     user = auth.sign_in(db, username, password)
     return SignedIn(user.actor, user.installation_name, user.installation_kind, user.must_change_password)
 
 
-def demo_users(db: Database) -> list[str]:
+def demo_users(db: Database | DatabaseHolder) -> list[str]:
     """The demo accounts present in this installation (none outside a demo)."""
     from app.services.setup import auth
 
+    if isinstance(db, DatabaseHolder):
+        return db.demo_accounts(DEMO_USERS)
     return auth.existing_accounts(db, DEMO_USERS)
 
 
@@ -119,7 +124,7 @@ class LoginDialog(QDialog):
     def _check_demo_hint(self) -> None:
         holder = self._db
         tasks.run(
-            lambda progress, cancel: demo_users(holder.get()),
+            lambda progress, cancel: demo_users(holder),
             on_result=self._on_demo_users,
             on_error=self._on_hint_failed,
         )
@@ -156,7 +161,7 @@ class LoginDialog(QDialog):
         """Off the GUI thread: on the database thread, behind the opening of the database if it runs."""
         holder = self._db
         tasks.run(
-            lambda progress, cancel: sign_in(holder.get(), username, password),
+            lambda progress, cancel: sign_in(holder, username, password),
             on_result=self._on_signed_in,
             on_error=self._on_refused,
         )

@@ -73,6 +73,10 @@ class Startup(QObject):
         self.session.finished.connect(self.qapp.exit)
         login.rejected.disconnect(self._on_quit_early)
         self.session.start(login)
+        if self.holder.local:
+            from app.views.app import start_auto_backup
+
+            start_auto_backup(self.paths, db)
         threading.Thread(target=_preload_main_window, name="preload", daemon=True).start()
 
     @Slot(str)

@@ -50,6 +50,7 @@ class SetupResult:
     name: str
     county_name: str = ""  # the county joined, when joining
     demo_report: list[str] = field(default_factory=list)
+    recovery_key: str = ""  # shown once, to be printed and kept in the office safe
 
 
 @dataclass(frozen=True)
@@ -181,11 +182,12 @@ def _create(
     report: Progress,
     total: int,
 ) -> SetupResult:
-    from app.services.setup.installation import initialise, open_database
+    from app.services.setup.installation import initialise, new_keys, open_database
 
     done = 1 if provision else 0
     report(done, total, STEP_DATABASE)
-    db = open_database(paths, create=True)
+    key, recovery = new_keys(paths, demo=bool(request.demo_households))  # encrypted from the start
+    db = open_database(paths, create=True, key=key)
     try:
         report(done + 1, total, STEP_INSTALLATION)
         result = initialise(db, kind=kind, code=code, name=name, admin_password=request.admin_password)
@@ -212,9 +214,9 @@ def _create(
         from app.demo.run import run_demo
 
         report(total - 1, total, STEP_DEMO)
-        demo_report = run_demo(paths, None, households=request.demo_households, seed=1)
+        demo_report = run_demo(paths, None, households=request.demo_households, seed=1, key=key)
     report(total, total, "")
-    return SetupResult(result.kind, result.code, result.name, county_name, demo_report)
+    return SetupResult(result.kind, result.code, result.name, county_name, demo_report, recovery)
 
 
 def _remove_created(root: Path, before: set[Path] | None) -> None:

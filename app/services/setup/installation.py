@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import secrets
+import sqlite3
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.exc import DatabaseError
@@ -91,6 +93,98 @@ def new_keys(paths: DataPaths, *, demo: bool = False) -> tuple[bytes, str]:
     slots.set(key, RECOVERY, recovery)
     slots.save()
     return key, recovery
+
+
+def needs_encryption(paths: DataPaths) -> bool:
+    """The data folder holds a plain database (from a version before encryption at rest)."""
+    return _plain(paths.database)
+
+
+def encrypt(paths: DataPaths, *, recovery: bool = False) -> str:
+    """Encrypt the plain database in ``paths`` in place; return the new recovery key ("" without one).
+
+    Needs no password: every active account's slot is derived from its password hash (keyslots.py).
+    First the database is brought up to date, then an encrypted copy is made beside it, checked (it opens
+    with the key and holds the same rows), kept as a backup in ``backups/``, and only then moved over the
+    plain file (the WAL of the plain one is folded in first and removed after). An interrupted run leaves
+    the plain database as it was, and the next start does it again.
+    """
+    import shutil
+
+    from sqlalchemy import text
+
+    from app import clock
+    from app.models import cipher
+    from app.services.setup.keyslots import RECOVERY, KeySlots, new_database_key, new_recovery_key
+
+    plain = open_database(paths)  # brings the schema up to date (with its own backup first)
+    try:
+        with plain.engine.connect() as conn:
+            users = conn.execute(text("SELECT username, password_hash, active FROM app_user")).all()
+            tables = [r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))]
+            counts = {t: conn.execute(text(f'SELECT count(*) FROM "{t}"')).scalar() for t in tables}
+    finally:
+        plain.dispose()
+    folded = sqlite3.connect(paths.database)  # the WAL folded into the file before it is copied
+    try:
+        folded.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        folded.close()
+    key = new_database_key()
+    staged = paths.database.with_name(paths.database.name + ".encrypting")
+    staged.unlink(missing_ok=True)
+    cipher.encrypt_copy(paths.database, staged, key)
+    check = cipher.connect(staged, key)
+    try:
+        for table, count in counts.items():
+            if check.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0] != count:
+                raise UserError(f"加密后的数据库与原数据库不一致（{table}），原数据库未改动")
+    finally:
+        check.close()
+    slots = KeySlots(KeySlots.in_folder(paths.root))
+    for username, phc, active in users:
+        if active and phc:
+            slots.set_from_hash(key, username, phc)
+    recovery_key = new_recovery_key() if recovery else ""
+    if recovery_key:
+        slots.set(key, RECOVERY, recovery_key)
+    stamp = clock.local_now().strftime("%Y%m%d-%H%M%S")
+    paths.ensure()
+    shutil.copyfile(staged, paths.backups / f"jiuzhu-before-encryption-{stamp}.sqlite3")
+    slots.save()
+    for suffix in ("-wal", "-shm"):
+        paths.database.with_name(paths.database.name + suffix).unlink(missing_ok=True)
+    staged.replace(paths.database)
+    _encrypt_old_copies(paths, key)
+    paths.secure()
+    return recovery_key
+
+
+def _encrypt_old_copies(paths: DataPaths, key: bytes) -> None:
+    """The plain copies an older version left in the data folder (daily and pre-upgrade backups)
+    are encrypted with the same key: none of them keeps an ID number in clear."""
+    from app.models import cipher
+
+    for old in sorted(paths.backups.glob("*.sqlite3")):
+        if _plain(old):
+            staged = old.with_name(old.name + ".encrypting")
+            staged.unlink(missing_ok=True)
+            try:
+                cipher.encrypt_copy(old, staged, key)
+            except Exception:  # a damaged old copy stays as it is; the database is already safe
+                staged.unlink(missing_ok=True)
+                continue
+            staged.replace(old)
+
+
+def _plain(path: Path) -> bool:
+    from app.models.cipher import PLAIN_HEADER
+
+    try:
+        with path.open("rb") as f:
+            return f.read(len(PLAIN_HEADER)) == PLAIN_HEADER
+    except OSError:
+        return False
 
 
 def unlock(paths: DataPaths, username: str, password: str) -> bytes:
