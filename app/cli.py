@@ -123,6 +123,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("backup", parents=[common], help="online backup of the database")
     p.add_argument("--out", required=True, type=Path, metavar="FILE")
 
+    from app.cli_users import without_password_file
+
+    p = sub.add_parser(
+        "recover",
+        parents=[without_password_file(common)],
+        allow_abbrev=False,
+        help="reset an administrator's password with the recovery key",
+    )
+    p.add_argument("--recovery-key-file", type=Path, required=True, metavar="K", help="first line: the key")
+    p.add_argument("--account", default="admin", metavar="NAME", help="the administrator (default admin)")
+    p.add_argument("--password-file", type=Path, metavar="F", help="first line: the new password")
+
     sub.add_parser(
         "encrypt",
         parents=[common],
@@ -401,6 +413,21 @@ def _restore(args: argparse.Namespace, paths: DataPaths) -> int:
     return EXIT_OK
 
 
+def _recover(args: argparse.Namespace, paths: DataPaths) -> int:
+    from app.cli_users import read_password
+    from app.services.setup.recovery import reset_with_recovery_key
+
+    if args.database_url is not None:
+        raise UserError("数据库服务器上的账户由服务器管理员管理，本命令只用于数据目录中加密的数据库")
+    if not paths.database.exists():
+        raise UserError(f"数据目录 {paths.root} 中还没有救助通数据库")
+    recovery = read_password(args.recovery_key_file, "--recovery-key-file")
+    password = read_password(args.password_file)
+    reset_with_recovery_key(paths, recovery, args.account, password)
+    print(f"已用恢复密钥为管理员 {args.account} 设置新密码")
+    return EXIT_OK
+
+
 def _encrypt(args: argparse.Namespace, paths: DataPaths) -> int:
     from app.services.setup import installation
 
@@ -426,4 +453,5 @@ VERBS: dict[str, Callable[[argparse.Namespace, DataPaths], int]] = {
     "backup": _backup,
     "restore": _restore,
     "encrypt": _encrypt,
+    "recover": _recover,
 }

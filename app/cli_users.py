@@ -46,7 +46,7 @@ def read_password(file: Path | None, option: str = "--password-file") -> str:
     return password
 
 
-def _without_password_file(common: argparse.ArgumentParser) -> argparse.ArgumentParser:
+def without_password_file(common: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """``common`` less its ``--password-file`` (the unlocking account's): on ``user add`` and ``user
     passwd`` that option is the new password; unlock with ``jiuzhu --password-file F user …`` or the
     environment instead."""
@@ -64,7 +64,7 @@ def add_verbs(
     verbs = p.add_subparsers(dest="user_verb", metavar="ACTION", required=True)
     q = verbs.add_parser(
         "add",
-        parents=[_without_password_file(common)],
+        parents=[without_password_file(common)],
         allow_abbrev=False,
         help="add an account with an initial password",
     )
@@ -76,7 +76,7 @@ def add_verbs(
     verbs.add_parser("list", parents=[common], allow_abbrev=False, help="list the accounts")
     q = verbs.add_parser(
         "passwd",
-        parents=[_without_password_file(common)],
+        parents=[without_password_file(common)],
         allow_abbrev=False,
         help="set a new password (changed at next sign-in)",
     )

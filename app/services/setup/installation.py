@@ -25,11 +25,11 @@ from app.services.setup.areas import add_area
 
 
 def is_encrypted(paths: DataPaths) -> bool:
-    """The data folder's database is (or is being made) a SQLCipher file: it opens only with a key."""
-    from app.models.cipher import is_encrypted as encrypted_file
+    """The data folder's database is encrypted: it has key slots (without them an unreadable file is
+    a damaged one, and is reported as such)."""
     from app.services.setup.keyslots import KeySlots
 
-    return KeySlots.exists(paths.root) or encrypted_file(paths.database)
+    return KeySlots.exists(paths.root)
 
 
 def open_database(

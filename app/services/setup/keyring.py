@@ -20,6 +20,13 @@ from app.models.user import User
 from app.services.setup.keyslots import KeySlots
 
 _STAGED = "keyslots.staged"  # Session.info: username → password hash (a slot) or None (no slot)
+_KEYRING = "keyring"  # Session.info: the Keyring of an encrypted database
+
+
+def of(session: Session) -> Keyring | None:
+    """The keyring of the database ``session`` writes to; None for a plain database or a server."""
+    ring = session.info.get(_KEYRING)
+    return ring if isinstance(ring, Keyring) else None
 
 
 class Keyring:
@@ -31,6 +38,7 @@ class Keyring:
 
     def attach(self, sessions: sessionmaker[Session]) -> None:
         """Keep the slots in step with the accounts written through ``sessions``."""
+        sessions.configure(info={_KEYRING: self})
         event.listen(sessions, "after_flush", self._stage)
         event.listen(sessions, "after_commit", self._apply)
         event.listen(sessions, "after_rollback", _forget)
@@ -65,6 +73,24 @@ class Keyring:
                 slots.set_from_hash(self.key, username, phc)
         slots.save()
         log.db.info("key slots updated for %d account(s)", len(changes))
+
+
+    def new_recovery_key(self) -> str:
+        """A new recovery key in place of the old one (which stops working); to be shown once."""
+        from app.services.setup.keyslots import RECOVERY, new_recovery_key
+
+        recovery = new_recovery_key()
+        slots = KeySlots.load(self.folder)
+        slots.set(self.key, RECOVERY, recovery)
+        slots.save()
+        log.db.info("a new recovery key was made")
+        return recovery
+
+    @property
+    def has_recovery_key(self) -> bool:
+        from app.services.setup.keyslots import RECOVERY
+
+        return RECOVERY in KeySlots.load(self.folder).slots
 
 
 def _forget(session: Session) -> None:

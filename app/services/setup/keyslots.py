@@ -76,7 +76,7 @@ def normalise_recovery_key(text: str) -> str:
     chars = "".join(ch for ch in text.upper().translate(table) if ch not in " -\t")
     if len(chars) != _RECOVERY_BITS // 5 or any(ch not in _ALPHABET for ch in chars):
         raise UserError(
-            "恢复密钥格式不对：应为8组、每组4个字母或数字（如 7KQ2-M9XD-…）", field="recovery_key"
+            "恢复密钥格式不对：应为8组、每组4个字母或数字（如 7KQ2-M9XD-…）", field="恢复密钥"
         )
     return "-".join(chars[i : i + 4] for i in range(0, len(chars), 4))
 
@@ -245,5 +245,5 @@ class KeySlots:
         slot = self.slots.get(RECOVERY)
         key = unwrap(slot, RECOVERY, normalise_recovery_key(recovery_key)) if slot is not None else None
         if key is None:
-            raise UserError("恢复密钥不对", field="recovery_key")
+            raise UserError("恢复密钥不对", field="恢复密钥")
         return key
