@@ -22,6 +22,9 @@ from app.sync.payload import read_blobs, read_deletes, read_table, read_tables
 from app.sync.results import Quarantined, UpResult
 from app.sync.tables import APPEND_ONLY, LABELS, UP_TABLES, pk_name
 
+# Audited record by record at the county, so that `check` replays them (app/models/replay.py).
+PER_RECORD = frozenset({"app_user"})
+
 
 @dataclass
 class UpContext:
@@ -195,7 +198,12 @@ class UpApplier:
         self._store_blobs(plan, bad)
         if self.exceptions:
             self.session.execute(insert(SyncReceipt), [self._receipt(e) for e in self.exceptions])
-        self.changes.audit_bulk(accepted, self.ctx.seq, self.ctx.station)
+        for name in PER_RECORD & written.keys():
+            batch = self.batches[name]
+            rows = [batch.rows[i] for i in written[name]]
+            self.changes.each_row(name, rows, self.judge.existing.get(name, {}))
+        bulk = {name: count for name, count in accepted.items() if name not in PER_RECORD}
+        self.changes.audit_bulk(bulk, self.ctx.seq, self.ctx.station)
         self.digest.save()
         kinds = [e[4] for e in self.exceptions if e[3] == "conflict"]
         return UpResult(
