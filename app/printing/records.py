@@ -77,7 +77,8 @@ class Records:
 
 def _who(rec: Any, user: str, origin: str) -> str:
     """A user name as its user's name: the recording office's account first, then this office's."""
-    return rec.users.get(f"{origin}:{user}") or rec.users.get(user, user)
+    name: str = rec.users.get(f"{origin}:{user}") or rec.users.get(user, user)
+    return name
 
 
 def _label(enum: Any, value: str | None) -> str:

@@ -169,8 +169,8 @@ class Grouper:
             area = batch.key(i)
             return None if in_township(area, self.station) else f"区划 {area} 不属于本乡镇"
         if name == "app_user":
-            area = self._column(batch, i, "area_code")
-            return None if in_township(area, self.station) else f"账户所在地区（{area}）不属于本乡镇"
+            place = self._column(batch, i, "area_code")
+            return None if in_township(place, self.station) else f"账户所在地区（{place}）不属于本乡镇"
         if name == "public_notice":
             village = self._column(batch, i, "village_code")
             return None if in_township(village, self.station) else f"公示所在村（{village}）不属于本乡镇"

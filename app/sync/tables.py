@@ -38,8 +38,10 @@ GLOBAL_TABLES = ("standard", "holiday", "setting")
 # Accounts only travel up: a return bundle carrying them would overwrite a station's password hashes.
 UP_ONLY = frozenset({"app_user"})
 DOWN_TABLES = GLOBAL_TABLES + tuple(n for n in UP_TABLES if n not in UP_ONLY)
-# The per-station digest covers every up table except the division list (the county may rename villages).
-DIGEST_TABLES = UP_TABLES[1:]
+# The per-station digest covers every up table except the division list (the county may rename villages)
+# and the accounts: they never come down, so a station restored from the county (a lost laptop) cannot
+# hold the accounts the county keeps of it, and its digest could never match again.
+DIGEST_TABLES = tuple(n for n in UP_TABLES[1:] if n not in UP_ONLY)
 # Columns each office keeps to itself: never selected for the wire, filled with defaults where they land.
 LOCAL_COLUMNS: dict[str, frozenset[str]] = {"app_user": frozenset(USER_LOCAL_COLUMNS)}
 # Settings the county sends down; office.* describes each office itself, local.* never travels.

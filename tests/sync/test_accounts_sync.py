@@ -8,16 +8,19 @@ hash; the county names a station's head by name and cannot sign in as him.
 from __future__ import annotations
 
 import json
+import uuid
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from app.demo.run import DEMO_PASSWORD
+from app.domain.codes import Role
 from app.errors import UserError
 from app.models.case import Case
 from app.models.household import Household
 from app.models.outbox import OutboxEntry
+from app.models.sync import SyncQuarantine
 from app.models.user import User
 from app.services.cases import county_decide
 from app.services.cases.printing import load_case_file
@@ -25,10 +28,14 @@ from app.services.setup import accounts, auth
 from app.services.setup.auth import sign_in
 from app.sync import format as fmt
 from app.sync import keys
+from app.sync.codec import codec
 from app.sync.digest import scope_digest
+from app.sync.payload import read_tables
 from app.sync.queues import view_digest
+from app.sync.tables import DOWN_TABLES
 from tests.conftest import DEMO_TODAY
 from tests.sync.conftest import COUNTY_SECRET, STATION_SECRET, World
+from tests.sync.forge import forge, minimal
 
 STATION, OTHER = "430623101", "430623102"
 OTHER_HEAD = "李秀英（新河乡负责人）"
@@ -125,14 +132,14 @@ def test_accounts_go_up_without_hashes_and_never_come_back_down(world: World) ->
         try:
             assert sign_in(db, "head", DEMO_PASSWORD).actor.area_code == f"{station}000"
             with db.uow("test") as uow:
-                assert scope_digest(uow.session, station).counts["app_user"] == len(after)
+                assert "app_user" not in scope_digest(uow.session, station).counts  # never down: not in it
         finally:
             db.dispose()
 
     db = world.db("county")
     try:
         with db.uow("test") as uow:
-            assert view_digest(uow.session, STATION).counts["app_user"] == len(before[STATION])
+            assert "app_user" not in view_digest(uow.session, STATION).counts
         for username in ("head", "clerk"):  # a station's account, empty hash: nobody signs in with it
             with pytest.raises(UserError, match="用户名或密码错误"):
                 sign_in(db, username, DEMO_PASSWORD)
@@ -205,3 +212,94 @@ def test_a_local_change_to_an_account_makes_no_new_version(world: World) -> None
         assert sign_in(db, "head", "a-new-password").actor.username == "head"
     finally:
         db.dispose()
+
+
+def _account_row(**values: object) -> list[object]:
+    row: dict[str, object] = {
+        "id": str(uuid.uuid4()),
+        "origin_station": FORGER,
+        "version": 1,
+        "updated_at": "2026-03-01 01:30:00.000000",
+        "updated_by": "admin",
+        "username": "newclerk",
+        "display_name": "新来的经办人",
+        "role": "township_clerk",
+        "area_code": f"{FORGER}000",
+        "active": True,
+        "created_at": "2026-03-01 01:30:00.000000",
+    }
+    row.update(values)
+    return [*(row[c] for c in codec("app_user").columns), 0, None]
+
+
+FORGER = "430623103"
+
+
+def test_only_a_township_own_accounts_land_and_never_with_a_hash(world: World) -> None:
+    columns = [*codec("app_user").columns, "_base", "_changed"]
+    bundle = world.usb / "forged-accounts.jzb"
+    hashed = [*columns[:-2], "password_hash", "_base", "_changed"]
+    row = [*_account_row()[:-2], "$argon2id$x", 0, None]
+    bundle.write_bytes(
+        forge(world, FORGER, minimal(tables=[{"name": "app_user", "columns": hashed, "rows": [row]}]))
+    )
+    code, out, err = world.import_("county", bundle)
+    assert code == 1 and "字段与本程序不一致" in err + out  # a hash cannot even be sent
+
+    rows = [
+        _account_row(),
+        _account_row(username="boss", origin_station="430623", area_code=f"{FORGER}000"),
+        _account_row(username="spy", area_code="430623101000"),
+    ]
+    payload = minimal(tables=[{"name": "app_user", "columns": columns, "rows": rows}])
+    bundle.write_bytes(forge(world, FORGER, payload))
+    code, out, err = world.import_("county", bundle)
+    assert code == 0, err
+    county = users_of(world, "county")
+    assert county[(FORGER, "newclerk")].password_hash == ""
+    assert (FORGER, "spy") not in county and ("430623", "boss") not in county
+    db = world.db("county")
+    try:
+        with db.uow("test") as uow:
+            reasons = sorted(uow.session.execute(select(SyncQuarantine.reason)).scalars())
+    finally:
+        db.dispose()
+    assert len(reasons) == 2
+    assert any("账户来源" in r for r in reasons) and any("不属于本乡镇" in r for r in reasons)
+
+
+def test_an_account_made_again_under_its_name_replaces_the_county_copy(world: World) -> None:
+    """A laptop restored from the county starts with new accounts: the same user name, another id."""
+    first = world.export(STATION)
+    assert first is not None
+    assert world.import_("county", first)[0] == 0
+    db = world.db(STATION)
+    try:
+        with db.uow("admin") as uow:
+            clerk = uow.session.execute(select(User).where(User.username == "clerk")).scalar_one()
+            uow.session.delete(clerk)
+            uow.session.flush()
+            auth.create_user(
+                uow.session,
+                username="clerk",
+                display_name="新经办人",
+                password="clerk-password",
+                role=Role.TOWNSHIP_CLERK,
+                area_code=f"{STATION}000",
+            )
+            uow.commit()
+    finally:
+        db.dispose()
+    second = world.export(STATION)
+    assert second is not None
+    code, _out, err = world.import_("county", second)
+    assert code == 0, err
+    county = users_of(world, "county")
+    assert county[(STATION, "clerk")].display_name == "新经办人"
+    world.ok("county", "check")
+
+
+def test_a_return_bundle_with_accounts_is_refused() -> None:
+    doc = {"tables": [{"name": "app_user", "columns": list(codec("app_user").columns), "rows": []}]}
+    with pytest.raises(fmt.BundleError, match="不应出现的表"):
+        read_tables(doc, DOWN_TABLES, with_meta=False)
