@@ -12,11 +12,12 @@ import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from app.demo.run import DEMO_PASSWORD
 from app.domain.codes import Role
 from app.errors import UserError
+from app.models import replay
 from app.models.case import Case
 from app.models.household import Household
 from app.models.outbox import OutboxEntry
@@ -303,3 +304,24 @@ def test_a_return_bundle_with_accounts_is_refused() -> None:
     doc = {"tables": [{"name": "app_user", "columns": list(codec("app_user").columns), "rows": []}]}
     with pytest.raises(fmt.BundleError, match="不应出现的表"):
         read_tables(doc, DOWN_TABLES, with_meta=False)
+
+
+def test_the_county_replays_each_received_account_so_an_edit_around_the_program_shows(world: World) -> None:
+    up = world.export(STATION)
+    assert up is not None
+    assert world.import_("county", up)[0] == 0
+    db = world.db("county")
+    try:
+        with db.engine.connect() as conn:
+            coverage = replay.Coverage()
+            assert replay.differences(conn, ("app_user",), coverage) == []
+            assert coverage.counted == 0  # every account, the county's and the station's, field by field
+            conn.execute(
+                text("UPDATE app_user SET role = 'admin' WHERE origin_station = :s AND username = 'clerk'"),
+                {"s": STATION},
+            )
+            conn.commit()
+    finally:
+        db.dispose()
+    code, out, _err = world.jz("county", "check")
+    assert code == 1 and "app_user" in out and "“role”" in out
