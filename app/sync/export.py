@@ -22,6 +22,7 @@ from app.sync import format as fmt
 from app.sync.digest import scope_digest
 from app.sync.keys import KeyPair
 from app.sync.tables import (
+    LOCAL_COLUMNS,
     META,
     UP_TABLES,
     export_columns,
@@ -100,7 +101,7 @@ def changed_fields(session: Session, since: int) -> dict[tuple[str, str], set[st
         if action != "update" or ((name, key) in found and found[(name, key)] is None):
             found[(name, key)] = None
             continue
-        fields = set(json.loads(new_values or "{}")) - META
+        fields = set(json.loads(new_values or "{}")) - META - LOCAL_COLUMNS.get(name, frozenset())
         current = found.setdefault((name, key), set())
         assert current is not None
         current.update(fields)

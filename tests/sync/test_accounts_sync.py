@@ -325,3 +325,31 @@ def test_the_county_replays_each_received_account_so_an_edit_around_the_program_
         db.dispose()
     code, out, _err = world.jz("county", "check")
     assert code == 1 and "app_user" in out and "“role”" in out
+
+
+def test_an_account_changed_after_a_new_password_travels_field_by_field(world: World) -> None:
+    """Once the county has an account, the station says which fields it changed: never a local one."""
+    up = world.export(STATION)
+    assert up is not None and world.import_("county", up)[0] == 0
+    down = world.export("county", STATION)
+    assert down is not None and world.import_(STATION, down)[0] == 0
+    db = world.db(STATION)
+    try:
+        with pytest.raises(UserError):
+            sign_in(db, "head", "wrong-password")  # failed_attempts moves
+        with db.uow("admin") as uow:
+            head = uow.session.execute(select(User).where(User.username == "head")).scalar_one()
+            auth.change_password(uow.session, head, DEMO_PASSWORD, "a-new-password", "a-new-password")
+            uow.session.flush()
+            head.display_name = "王建华（镇长）"
+            uow.commit()
+    finally:
+        db.dispose()
+    up = world.export(STATION)
+    assert up is not None
+    doc = json.loads(plain_payload(world, "county", COUNTY_SECRET, up))
+    [table] = [t for t in doc["tables"] if t["name"] == "app_user"]
+    assert [row[-1] for row in table["rows"]] == [["display_name"]]
+    code, _out, err = world.import_("county", up)
+    assert code == 0, err
+    assert users_of(world, "county")[(STATION, "head")].display_name == "王建华（镇长）"
