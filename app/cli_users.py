@@ -148,6 +148,8 @@ def _user(args: argparse.Namespace, paths: DataPaths) -> int:
 
 
 def _state(account: Account) -> str:
+    if not account.own:  # received from a station with its data: listed, managed only there
+        return f"{account.office}的账户（只读{'' if account.active else '，停用'}）"
     if not account.active:
         return "停用"
     if account.locked:

@@ -172,6 +172,19 @@ def county(root: Path, out: Path) -> None:
     close(session)
 
 
+def county_accounts(root: Path, out: Path) -> None:
+    """用户管理 at the county: its own accounts, then the stations' (received without passwords)."""
+    session = signed_in(root, "county", "admin", ADMIN_PASSWORD)
+    window = window_of(session)
+    page = window.users
+    assert page is not None
+    window.show_page(page)
+    settle(1500)
+    page.table.selectRow(len(page.rows) - 1)
+    shoot(out, "accounts-county")
+    close(session)
+
+
 def main(root_dir: str, out_dir: str) -> int:
     root, out = Path(root_dir), Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -182,6 +195,7 @@ def main(root_dir: str, out_dir: str) -> int:
     station(root, out)
     joining(root, out)
     county(root, out)
+    county_accounts(root, out)
     for widget in QApplication.topLevelWidgets():
         QWidget.deleteLater(widget)
     QApplication.processEvents()

@@ -225,8 +225,9 @@ def run_demo(
             villages = make_villages(session, inst, rng)
             seed_reference(session, inst)
             accounts = demo_accounts(inst, villages[0].code)
+            own = auth.own_accounts(session)
             for username, display, role, scope in accounts:
-                if session.execute(select(User.id).where(User.username == username)).first() is None:
+                if session.execute(select(User.id).where(User.username == username, own)).first() is None:
                     auth.create_user(
                         session,
                         username=username,
@@ -237,7 +238,7 @@ def run_demo(
                     )
             heads = township_heads(session, inst)
             for code, (username, display) in heads.items():
-                if session.execute(select(User.id).where(User.username == username)).first() is None:
+                if session.execute(select(User.id).where(User.username == username, own)).first() is None:
                     auth.create_user(
                         session,
                         username=username,

@@ -115,10 +115,12 @@ def _before_flush(session: Session, _ctx: UOWTransaction, _instances: Any) -> No
                 new[attr.key] = hist.added[0] if hist.added else None
         if not new:
             continue
-        if _travels(obj):
+        if _travels(obj) and not set(new) <= getattr(obj, "LOCAL", frozenset()):
             obj.version = (obj.version or 0) + 1
             _stamp(obj, now, actor)
-        pending.append(("update", obj, old, new))
+            pending.append(("update", obj, old, new))
+        else:
+            pending.append(("update-local", obj, old, new))
     for obj in session.deleted:
         if isinstance(obj, APPEND_ONLY):
             raise UserError("办理记录和审计日志只能追加，不能删除")
@@ -136,6 +138,8 @@ def _after_flush(session: Session, _ctx: UOWTransaction) -> None:
     audit: list[dict[str, Any]] = []
     outbox: list[dict[str, Any]] = []
     for action, obj, old, new in pending:
+        travels = _travels(obj) and action != "update-local"
+        action = "update" if action == "update-local" else action
         table = obj.__table__.name
         key = _record_key(obj)
         audit.append(
@@ -149,7 +153,7 @@ def _after_flush(session: Session, _ctx: UOWTransaction) -> None:
                 "new_values": dumps(new) if new else "",
             }
         )
-        if _travels(obj):
+        if travels:
             op = "delete" if action == "delete" else "upsert"
             outbox.append(
                 {"table_name": table, "record_id": key, "version": obj.version, "op": op, "at": now}

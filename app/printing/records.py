@@ -75,6 +75,12 @@ class Records:
     users: Mapping[str, str] = field(default_factory=dict)
 
 
+def _who(rec: Any, user: str, origin: str) -> str:
+    """A user name as its user's name: the recording office's account first, then this office's."""
+    name: str = rec.users.get(f"{origin}:{user}") or rec.users.get(user, user)
+    return name
+
+
 def _label(enum: Any, value: str | None) -> str:
     if not value:
         return ""
@@ -187,7 +193,7 @@ def case_file(rec: Records) -> CaseFile:
         bank=hh.bank_name,
         account_masked=_mask(hh.account_no),
         opinion=case.opinion,
-        opinion_by=rec.users.get(case.opinion_by, case.opinion_by),
+        opinion_by=_who(rec, case.opinion_by, case.origin_station),
         opinion_on=case.opinion_on,
         notice_period=notice_period,
         objections=tuple(f"{o.received_on:%Y-%m-%d} {o.channel}：{o.content}" for o in rec.objections),
@@ -252,7 +258,7 @@ def case_file(rec: Records) -> CaseFile:
             DecisionRow(
                 d.kind,
                 d.decided_on,
-                rec.users.get(d.decided_by, d.decided_by),
+                _who(rec, d.decided_by, d.origin_station),
                 d.amount_fen,
                 d.start_month,
                 d.legal_basis,
@@ -265,7 +271,7 @@ def case_file(rec: Records) -> CaseFile:
             EventRow(
                 e.on_date,
                 "申请" if e.action == "apply" else _label(Action, e.action),
-                rec.users.get(e.actor, e.actor),
+                _who(rec, e.actor, e.origin_station),
                 e.legal_basis,
                 e.reason,
             )

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -20,7 +20,10 @@ from app.sync.grouping import Grouper
 from app.sync.judge import Exception_, Judge, Plan
 from app.sync.payload import read_blobs, read_deletes, read_table, read_tables
 from app.sync.results import Quarantined, UpResult
-from app.sync.tables import APPEND_ONLY, LABELS, UP_TABLES, pk_name
+from app.sync.tables import APPEND_ONLY, LABELS, UP_TABLES, pk_name, table
+
+# Audited record by record at the county, so that `check` replays them (app/models/replay.py).
+PER_RECORD = frozenset({"app_user"})
 
 
 @dataclass
@@ -150,6 +153,24 @@ class UpApplier:
             bad.update(failed)
         return dict(written)
 
+    def _renamed_accounts(self, plan: Plan) -> None:
+        """An account made again at the station under a name the county holds with another id (a laptop
+        restored from the county starts with a new admin): the station's current one of that name wins.
+        Records name their signers by user name, so nothing refers to the old one's id."""
+        batch = self.batches.get("app_user")
+        rows = plan.apply.get("app_user", [])
+        if batch is None or not rows:
+            return
+        at = batch.codec.index("username")
+        incoming = {batch.rows[i][at]: batch.key(i) for i in rows}
+        t = table("app_user")
+        query = select(t.c.id, t.c.username).where(
+            t.c.origin_station == self.ctx.station, t.c.username.in_(list(incoming))
+        )
+        for key, username in self.session.execute(query).all():
+            if key != incoming[username]:
+                self.changes.delete("app_user", key)
+
     def _apply_deletes(self) -> int:
         done = 0
         for name in reversed(UP_TABLES):
@@ -183,6 +204,7 @@ class UpApplier:
             if batch:
                 good = [i for i, g in enumerate(batch.groups) if g not in bad] if bad else range(len(batch))
                 self.judge.classify(batch, good, plan)
+        self._renamed_accounts(plan)
         written = self._write(plan, bad)
         accepted = {name: len(idxs) for name, idxs in written.items()}
         for name, mine, theirs, fields, version in plan.merged:
@@ -195,7 +217,12 @@ class UpApplier:
         self._store_blobs(plan, bad)
         if self.exceptions:
             self.session.execute(insert(SyncReceipt), [self._receipt(e) for e in self.exceptions])
-        self.changes.audit_bulk(accepted, self.ctx.seq, self.ctx.station)
+        for name in PER_RECORD & written.keys():
+            batch = self.batches[name]
+            rows = [batch.rows[i] for i in written[name]]
+            self.changes.each_row(name, rows, self.judge.existing.get(name, {}))
+        bulk = {name: count for name, count in accepted.items() if name not in PER_RECORD}
+        self.changes.audit_bulk(bulk, self.ctx.seq, self.ctx.station)
         self.digest.save()
         kinds = [e[4] for e in self.exceptions if e[3] == "conflict"]
         return UpResult(

@@ -87,7 +87,7 @@ def _storage_table(name: str) -> Table:
     """The table with dates and times as plain text: canonical values go to SQLite as they are."""
     t = table(name)
     columns = []
-    for c in t.columns:
+    for c in (t.c[n] for n in codec(name).columns):
         kind = c.type
         if isinstance(kind, Date | UTCDateTime):
             kind = String()
@@ -106,8 +106,9 @@ def upsert_statement_for(name: str, dialect_name: str) -> Any:
     t = _storage_table(name) if sqlite_db else table(name)
     stmt = (sqlite if sqlite_db else postgresql).insert(t)
     key = pk_name(name)
+    wired = codec(name).columns  # what travels: an account's local columns are left as they are
     return stmt.on_conflict_do_update(
-        index_elements=[t.c[key]], set_={c.name: stmt.excluded[c.name] for c in t.columns if c.name != key}
+        index_elements=[t.c[key]], set_={c: stmt.excluded[c] for c in wired if c != key}
     )
 
 

@@ -19,7 +19,7 @@ from sqlalchemy import BigInteger, Boolean, Date, Integer, Numeric, SmallInteger
 
 from app.models.base import UTCDateTime
 from app.sync.format import BundleError
-from app.sync.tables import pk_name, table
+from app.sync.tables import pk_name, wire_columns
 
 NONE = type(None)
 INT32 = (-(2**31), 2**31 - 1)
@@ -253,7 +253,7 @@ def _number(text: str) -> Decimal | None:
 
 @cache
 def codec(name: str) -> Codec:
-    columns = tuple(table(name).columns)
+    columns = tuple(wire_columns(name))
     kinds = tuple(_kind(c) for c in columns)
     python = {"str": str, "int": int, "bool": bool, "date": str, "time": str, "num": str}
     rules = []

@@ -22,12 +22,14 @@ from app.sync import format as fmt
 from app.sync.digest import scope_digest
 from app.sync.keys import KeyPair
 from app.sync.tables import (
+    LOCAL_COLUMNS,
     META,
     UP_TABLES,
     export_columns,
     pk_name,
     scope_where,
     table,
+    wire_names,
 )
 
 
@@ -99,7 +101,7 @@ def changed_fields(session: Session, since: int) -> dict[tuple[str, str], set[st
         if action != "update" or ((name, key) in found and found[(name, key)] is None):
             found[(name, key)] = None
             continue
-        fields = set(json.loads(new_values or "{}")) - META
+        fields = set(json.loads(new_values or "{}")) - META - LOCAL_COLUMNS.get(name, frozenset())
         current = found.setdefault((name, key), set())
         assert current is not None
         current.update(fields)
@@ -180,15 +182,15 @@ def build_up(session: Session, paths: DataPaths, pair: KeyPair) -> Built | None:
     changed = changed_fields(session, peer.acked_audit_seq) if peer.acked_audit_seq else {}
     tables, records = [], 0
     for name in UP_TABLES:
-        where = scope_where(name, inst.code) if name == "area" else None
+        where = scope_where(name, inst.code) if name in ("area", "app_user") else None
         rows = select_rows(session, name, lo, head, where, with_base=True)
         if not rows:
             continue
-        pk_at = [c.name for c in table(name).columns].index(pk_name(name))
+        pk_at = wire_names(name).index(pk_name(name))
         for row in rows:
             fields = changed.get((name, row[pk_at])) if row[-1] else None
             row.append(sorted(fields) if fields is not None else None)
-        columns = [c.name for c in table(name).columns] + ["_base", "_changed"]
+        columns = [*wire_names(name), "_base", "_changed"]
         tables.append({"name": name, "columns": columns, "rows": rows})
         records += len(rows)
     deletes = tombstones(session, UP_TABLES, lo, head)

@@ -17,19 +17,19 @@ from app.sync import state
 from app.sync.export import Built, households_in, log_sent, seal, select_rows, tombstones
 from app.sync.keys import KeyPair
 from app.sync.queues import view_digest
-from app.sync.tables import DOWN_SETTING_PREFIXES, GLOBAL_TABLES, UP_TABLES, scope_where, table
+from app.sync.tables import DOWN_SETTING_PREFIXES, DOWN_TABLES, UP_TABLES, scope_where, table, wire_names
 
 
 def _down_tables(session: Session, code: str, lo: int, hi: int, full: bool) -> list[dict[str, Any]]:
     tables = []
-    for name in GLOBAL_TABLES + UP_TABLES:
+    for name in DOWN_TABLES:  # never the accounts: a station's hashes stay the station's
         where = scope_where(name, code) if name in UP_TABLES else None
         if name == "setting":
             key = table(name).c.key
             where = key.startswith(DOWN_SETTING_PREFIXES[0]) | key.startswith(DOWN_SETTING_PREFIXES[1])
         rows = select_rows(session, name, -1 if full else lo, hi, where, with_base=False)
         if rows:
-            tables.append({"name": name, "columns": [c.name for c in table(name).columns], "rows": rows})
+            tables.append({"name": name, "columns": wire_names(name), "rows": rows})
     return tables
 
 
@@ -87,7 +87,7 @@ def build_down(session: Session, paths: DataPaths, pair: KeyPair, code: str) -> 
     if _nothing_new(session, peer, head, flags):
         return None
     tables = _down_tables(session, code, lo, head, peer.full_down)
-    deletes = [] if peer.full_down else tombstones(session, GLOBAL_TABLES + UP_TABLES, lo, head)
+    deletes = [] if peer.full_down else tombstones(session, DOWN_TABLES, lo, head)
     receipts = _receipts(session, peer, through)
     if not (tables or deletes or receipts or peer.rebaseline or peer.full_down):
         return None

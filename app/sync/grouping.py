@@ -85,6 +85,8 @@ class Grouper:
             return batch.key(i), None
         if name == "area":
             return f"area:{batch.key(i)}", None
+        if name == "app_user":
+            return f"user:{batch.key(i)}", None
         if name == "public_notice":
             return f"notice:{batch.key(i)}", None
         column, parent = HOUSEHOLD_LINK[name]
@@ -102,6 +104,8 @@ class Grouper:
         if name == "area":
             keys = batch.column("code")
             return [f"area:{k}" for k in keys], keys
+        if name == "app_user":
+            return [f"user:{k}" for k in batch.column("id")], batch.column("area_code")
         if name == "public_notice":
             return [f"notice:{k}" for k in batch.column("id")], batch.column("village_code")
         if name == "household":
@@ -127,8 +131,9 @@ class Grouper:
             suspects.update(i for i, v in enumerate(villages) if v not in township)
         if name != "area":
             origins = batch.column("origin_station")
-            if not set(origins) <= self.origins:
-                suspects.update(i for i, o in enumerate(origins) if o not in self.origins)
+            allowed = {self.station} if name == "app_user" else self.origins  # the county's stay home
+            if not set(origins) <= allowed:
+                suspects.update(i for i, o in enumerate(origins) if o not in allowed)
         if name == "person":
             numbers = batch.column("id_number")
             suspects.update(i for i, n in enumerate(numbers) if i not in batch.errors and id_problem(n))
@@ -155,12 +160,17 @@ class Grouper:
         origin = self._column(batch, i, "origin_station") if name != "area" else self.station
         if problem is None and origin not in self.origins:
             problem = f"记录来源“{str(origin)[:12]}”既不是本乡镇也不是县级"
+        if problem is None and name == "app_user" and origin != self.station:
+            problem = f"账户来源“{str(origin)[:12]}”不是本乡镇：只有本乡镇自己的账户可以上报"
         return problem
 
     def _scope_problem(self, name: str, batch: Batch, i: int, group: str) -> str | None:
         if name == "area":
             area = batch.key(i)
             return None if in_township(area, self.station) else f"区划 {area} 不属于本乡镇"
+        if name == "app_user":
+            place = self._column(batch, i, "area_code")
+            return None if in_township(place, self.station) else f"账户所在地区（{place}）不属于本乡镇"
         if name == "public_notice":
             village = self._column(batch, i, "village_code")
             return None if in_township(village, self.station) else f"公示所在村（{village}）不属于本乡镇"

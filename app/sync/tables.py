@@ -9,10 +9,12 @@ from sqlalchemy import ColumnElement, Date, Numeric, Select, String, Table, and_
 
 from app.models.all import metadata
 from app.models.base import SYNC_COLUMNS, UTCDateTime
+from app.models.user import LOCAL_COLUMNS as USER_LOCAL_COLUMNS
 
 # Township records, parents before children: the order rows are applied in (deletes go in reverse).
 UP_TABLES = (
     "area",
+    "app_user",
     "household",
     "person",
     "income_item",
@@ -33,9 +35,15 @@ UP_TABLES = (
 )
 # County reference data that only travels down.
 GLOBAL_TABLES = ("standard", "holiday", "setting")
-DOWN_TABLES = GLOBAL_TABLES + UP_TABLES
-# The per-station digest covers every up table except the division list (the county may rename villages).
-DIGEST_TABLES = UP_TABLES[1:]
+# Accounts only travel up: a return bundle carrying them would overwrite a station's password hashes.
+UP_ONLY = frozenset({"app_user"})
+DOWN_TABLES = GLOBAL_TABLES + tuple(n for n in UP_TABLES if n not in UP_ONLY)
+# The per-station digest covers every up table except the division list (the county may rename villages)
+# and the accounts: they never come down, so a station restored from the county (a lost laptop) cannot
+# hold the accounts the county keeps of it, and its digest could never match again.
+DIGEST_TABLES = tuple(n for n in UP_TABLES[1:] if n not in UP_ONLY)
+# Columns each office keeps to itself: never selected for the wire, filled with defaults where they land.
+LOCAL_COLUMNS: dict[str, frozenset[str]] = {"app_user": frozenset(USER_LOCAL_COLUMNS)}
 # Settings the county sends down; office.* describes each office itself, local.* never travels.
 DOWN_SETTING_PREFIXES = ("procedure.", "benefit.")
 APPEND_ONLY = frozenset({"case_event"})
@@ -66,6 +74,7 @@ HOUSEHOLD_LINK: dict[str, tuple[str, str]] = {
 
 LABELS = {
     "area": "区划",
+    "app_user": "账户",
     "household": "家庭",
     "person": "家庭成员",
     "income_item": "收入",
@@ -93,6 +102,16 @@ def table(name: str) -> Table:
     return metadata.tables[name]
 
 
+def wire_columns(name: str) -> list[Any]:
+    """The columns of ``name`` that travel, in table order (an account's local columns stay home)."""
+    local = LOCAL_COLUMNS.get(name, frozenset())
+    return [c for c in table(name).columns if c.name not in local]
+
+
+def wire_names(name: str) -> list[str]:
+    return [c.name for c in wire_columns(name)]
+
+
 def pk_name(name: str) -> str:
     return {"area": "code", "holiday": "day", "setting": "key"}.get(name, "id")
 
@@ -101,7 +120,7 @@ def pk_name(name: str) -> str:
 def county_fields(name: str) -> frozenset[str]:
     """Fields only the county may change (all data fields of a decision, a benefit and its members)."""
     if name in COUNTY_TABLES:
-        return frozenset(c.name for c in table(name).columns) - META
+        return frozenset(wire_names(name)) - META
     return EXTRA_COUNTY_FIELDS.get(name, frozenset())
 
 
@@ -112,7 +131,7 @@ def shared_fields(name: str) -> frozenset[str]:
 def export_columns(name: str) -> list[Any]:
     """Columns selected for the wire: dates, times and decimals as text, everything else typed."""
     out: list[Any] = []
-    for column in table(name).columns:
+    for column in wire_columns(name):
         if isinstance(column.type, UTCDateTime | Date | Numeric):
             out.append(cast(column, String).label(column.name))
         else:
@@ -129,6 +148,8 @@ def scope_where(name: str, code: str) -> ColumnElement[bool]:
     t = table(name)
     if name == "area":
         return _village_range(t.c.code, code)
+    if name == "app_user":  # the township's own accounts (the county's demo heads are the county's)
+        return and_(t.c.origin_station == code, _village_range(t.c.area_code, code))
     if name in ("household", "public_notice"):
         return _village_range(t.c.village_code, code)
     if name == "notice_entry":

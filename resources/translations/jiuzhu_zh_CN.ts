@@ -5543,6 +5543,10 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>管辖范围</translation>
     </message>
     <message>
+        <source>Office</source>
+        <translation>所属单位</translation>
+    </message>
+    <message>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -5575,12 +5579,24 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>新密码至少(&amp;L)：</translation>
     </message>
     <message>
-        <source>A new user, or one whose password was reset, chooses his own password the first time he signs in. A disabled user cannot sign in; what he signed stays his. Every change is recorded in the audit log.</source>
-        <translation>新用户或密码被重置的用户，下次登录时须先设置自己的密码。停用的用户不能登录，其已签署的内容仍归其名下。每项修改都记入审计日志。</translation>
+        <source>A new user, or one whose password was reset, chooses his own password the first time he signs in. A disabled user cannot sign in; what he signed stays his. Every change is recorded in the audit log. Accounts of another office (received with its data, without passwords) are shown read-only: only that office manages them.</source>
+        <translation>新用户或密码被重置的用户，下次登录时须先设置自己的密码。停用的用户不能登录，其已签署的内容仍归其名下。每项修改都记入审计日志。其他单位的账户（随其数据上报而来，不含密码）只能查看，由其所在单位管理。</translation>
     </message>
     <message>
         <source>New passwords must have at least {n} characters.</source>
         <translation>新密码至少须有 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>{office} (another office)</source>
+        <translation>{office}（其他单位）</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>Disabled (read-only)</source>
+        <translation>已停用（只读）</translation>
     </message>
     <message>
         <source>Disabled</source>

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect, text
+from sqlalchemy import Engine, inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from app.errors import UserError
 from app.models.all import metadata
@@ -122,3 +124,62 @@ def test_a_foreign_sqlite_file_is_refused(tmp_path: Path) -> None:
         conn.execute("CREATE TABLE notes (x TEXT)")
     with pytest.raises(UserError, match="不是救助通数据库"):
         open_database(paths)
+
+
+def check_accounts_upgrade(engine: Engine) -> None:
+    """0010 → 0011 with accounts in the database: they become this office's, queued to travel up, and
+    a user name is unique per office (the county holds every station's admin beside its own)."""
+    upgrade(engine, "0010")
+    pg = engine.dialect.name == "postgresql"
+    stamp: object = datetime(2024, 5, 1, 8, tzinfo=UTC) if pg else "2024-05-01 08:00:00.000000"
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO area (code, level, name, parent_code, version, updated_at, updated_by) VALUES "
+                "('430623000000', 'county', '华容县', NULL, 1, :t, ''),"
+                "('430623101000', 'township', '三封寺镇', '430623000000', 1, :t, '')"
+            ),
+            {"t": stamp},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO installation (id, kind, code, name, county_code, created_at, demo) "
+                "VALUES (1, 'station', '430623101', '三封寺镇', '430623', :t, 0)"
+            ),
+            {"t": stamp},
+        )
+        for uid, name in (("u1", "admin"), ("u2", "clerk")):
+            conn.execute(
+                text(
+                    "INSERT INTO app_user (id, username, display_name, password_hash, role, area_code, active, "
+                    "must_change_password, failed_attempts, locked_until, created_at) VALUES "
+                    "(:id, :name, :name, 'hash', 'admin', '430623101000', true, false, 0, NULL, :t)"
+                ),
+                {"id": uid, "name": name, "t": stamp},
+            )
+    upgrade(engine)
+    with engine.begin() as conn:
+        rows = conn.execute(
+            text("SELECT id, origin_station, version, updated_at, created_at FROM app_user ORDER BY id")
+        ).all()
+        assert [(r[0], r[1], r[2]) for r in rows] == [("u1", "430623101", 1), ("u2", "430623101", 1)]
+        assert all(r[3] == r[4] for r in rows)
+        queued = conn.execute(text("SELECT record_id FROM outbox WHERE table_name = 'app_user'")).scalars()
+        assert sorted(queued) == ["u1", "u2"]
+        insert = text(
+            "INSERT INTO app_user (id, origin_station, version, updated_at, updated_by, username, display_name, "
+            "role, area_code, active, must_change_password, created_at) VALUES "
+            "(:id, :origin, 1, :t, '', 'admin', '镇管理员', 'admin', '430623101000', true, false, :t)"
+        )
+        conn.execute(insert, {"id": "u3", "origin": "430623102", "t": stamp})  # another office's admin
+        failed_attempts, password_hash = conn.execute(
+            text("SELECT failed_attempts, password_hash FROM app_user WHERE id = 'u3'")
+        ).one()
+        assert (failed_attempts, password_hash) == (0, "")  # what a received account gets
+    with pytest.raises(IntegrityError), engine.begin() as conn:
+        conn.execute(insert, {"id": "u4", "origin": "430623101", "t": stamp})  # this office's second admin
+    engine.dispose()
+
+
+def test_accounts_get_their_office_and_travel_after_the_upgrade(tmp_path: Path) -> None:
+    check_accounts_upgrade(make_engine(sqlite_url(tmp_path / "accounts.sqlite3")))

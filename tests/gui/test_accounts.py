@@ -92,10 +92,10 @@ def test_the_admin_sets_up_a_head_and_a_cadre_who_then_work(
     village, village_name = first_village(gui_db)
     add_user(qtbot, page, "刘振国", "liuzg", Role.TOWNSHIP_HEAD, "430623101000")
     add_user(qtbot, page, "陈国庆", "chengq", Role.VILLAGE_CADRE, village)
-    rows = {row[0]: row for row in zip(*(column_texts(page.table, c) for c in range(5)), strict=True)}
+    rows = {row[0]: row for row in zip(*(column_texts(page.table, c) for c in range(6)), strict=True)}
     assert rows["liuzg"][1:4] == ("刘振国", "乡镇负责人", "三封寺镇")
     assert rows["chengq"][2:4] == ("村干部", village_name)
-    assert "新密码" in rows["chengq"][4]
+    assert "新密码" in rows["chengq"][5]
 
     # The head signs in, must choose his own password, and signs the 初审意见 of a case at that step.
     session.sign_out()

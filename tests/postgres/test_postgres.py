@@ -33,6 +33,7 @@ from app.services.households import registry
 from app.services.households.registry import RegistryFilter
 from app.services.setup.installation import initialise, open_database
 from tests.county.conftest import STAFF
+from tests.db.test_migrations import check_accounts_upgrade
 from tests.postgres.server import fresh_database
 
 TODAY = date(2026, 11, 20)
@@ -55,6 +56,10 @@ def test_upgrade_head_on_postgresql_equals_the_models(pg_url: str) -> None:
     engine.dispose()
     assert diff == []
     assert set(PG_INDEXES) <= indexes  # trigram indexes for the registry's searches (pg_trgm)
+
+
+def test_accounts_upgrade_on_postgresql(pg_url: str) -> None:
+    check_accounts_upgrade(make_engine(pg_url))
 
 
 SEARCHES = ("z", "li", "4", "4306", "430623", "1980", "19", "张", "王", "明")

@@ -97,8 +97,11 @@ def county_rows(root: Path, url: str | None) -> dict[str, list[list[Any]]]:
             found = {}
             for name in UP_TABLES:
                 t = table(name)
-                columns = [t.c[c] for c in codec(name).columns if c != "updated_at"]
-                rows = uow.session.execute(select(*columns).order_by(t.c[pk_name(name)]))
+                # Accounts are made with random ids at sign-up time: compared by office and user name.
+                skip = {"updated_at", "id", "created_at"} if name == "app_user" else {"updated_at"}
+                order = (t.c.origin_station, t.c.username) if name == "app_user" else (t.c[pk_name(name)],)
+                columns = [t.c[c] for c in codec(name).columns if c not in skip]
+                rows = uow.session.execute(select(*columns).order_by(*order))
                 found[name] = [[canonical(v) for v in row] for row in rows]
             return found
     finally:

@@ -122,7 +122,7 @@ def test_a_payload_that_inflates_past_its_declared_size_is_refused(world: World)
     [
         (b"\xff\xfe not json", "格式错误"),
         (b"[1, 2, 3]", "结构错误"),
-        (minimal(tables=[{"name": "app_user", "columns": [], "rows": []}]), "不应出现的表"),
+        (minimal(tables=[{"name": "sync_key", "columns": [], "rows": []}]), "不应出现的表"),
         (minimal(tables=[{"name": "household", "columns": ["id"], "rows": []}]), "字段与本程序不一致"),
         (minimal(tables="nonsense"), "缺少数据表"),
         (minimal(deletes=[["household", 1, 2]]), "删除记录"),

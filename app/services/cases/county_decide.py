@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from app import clock
 from app.domain.areas import parent_of
@@ -16,13 +15,13 @@ from app.errors import UserError
 from app.models.case import Case, Investigation
 from app.models.db import UnitOfWork
 from app.models.household import Household, Person
-from app.models.user import User
 from app.services.cases import assessment, decisions
 from app.services.cases.county_review import COUNTY_VISIT, spot_draws, visit_reasons
 from app.services.cases.procedure import act
 from app.services.cases.workspace import StepOption, step_options
 from app.services.context import Actor, query
 from app.services.county_office import area_names, place_names, require_county_actor
+from app.services.names import Names
 
 APPROVE, REFUSE, TERMINATE, COUNTY_NOTICE = "approve", "refuse", "terminate", "county_notice"
 CHOICES = {
@@ -124,18 +123,12 @@ def facts(uow: UnitOfWork, actor: Actor, case_id: str) -> DecisionFacts:
         rules_fen=rules,
         rules_note=note,
         opinion=case.opinion,
-        opinion_by=_person_named(session, case.opinion_by),
+        opinion_by=Names(session, [case.origin_station]).of(case.opinion_by, case.origin_station),
         visit_reasons=visit_reasons(case, drawn),
         visit_done=case.county_visit_done,
         visits=visits,
         options=options,
     )
-
-
-def _person_named(session: Session, who: str) -> str:
-    """A signer recorded by user name (bundles, the demo) shown by the user's display name."""
-    name = session.execute(select(User.display_name).where(User.username == who)).scalar()
-    return name or who
 
 
 def decide(uow: UnitOfWork, actor: Actor, case_id: str, data: DecisionInput) -> str:

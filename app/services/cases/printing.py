@@ -24,7 +24,6 @@ from app.models.case import Benefit, BenefitMember, Case, Decision
 from app.models.db import UnitOfWork
 from app.models.household import Household, Person
 from app.models.notice import NoticeEntry, PublicNotice
-from app.models.user import User
 from app.printing import fonts
 from app.printing.casefile import CaseFile, Means, Office
 from app.printing.catalog import FORMS, NoticeKind, Paper, form_name
@@ -35,6 +34,7 @@ from app.printing.wording import category
 from app.services import settings
 from app.services.cases import assessment, notices
 from app.services.context import COUNTY_ROLES, TOWNSHIP_ROLES, Actor, query, require_area, require_role
+from app.services.names import Names
 
 NOTICE_ROLES = TOWNSHIP_ROLES | COUNTY_ROLES | {Role.VILLAGE_CADRE}
 FORM_ROLES = TOWNSHIP_ROLES | COUNTY_ROLES
@@ -401,7 +401,7 @@ def load_case_file(session: Session, case: Case, household: Household, on: date)
             benefit=benefit,
             covered_ids=covered,
             means=_means(session, case, household, decisions[-1].decided_on if decisions else on, covered),
-            users={u: n for u, n in session.execute(select(User.username, User.display_name))},
+            users=Names(session, [case.origin_station]).mapping(),
         )
     )
 

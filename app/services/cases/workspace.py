@@ -19,11 +19,11 @@ from app.models.area import Area
 from app.models.case import Appraisal, Benefit, Case, Investigation, Review
 from app.models.db import UnitOfWork
 from app.models.household import Household, Person
-from app.models.user import User
 from app.services import settings
 from app.services.cases import guards, procedure
 from app.services.cases.worklist import running_deadlines
 from app.services.context import COUNTY_ROLES, TOWNSHIP_ROLES, Actor, query, require_area, require_role
+from app.services.names import Names
 from app.services.reviews.review import PROPOSALS
 
 INVESTIGATION = "investigation"  # record a visit (starting the investigation first if need be)
@@ -202,17 +202,14 @@ def step_options(session: Session, actor: Actor, case: Case, today: date) -> lis
     return options
 
 
-def _names(session: Session) -> dict[str, str]:
-    return {username: name for username, name in session.execute(select(User.username, User.display_name))}
-
-
 def _sortable(at: datetime) -> datetime:
     return at if at.tzinfo else at.replace(tzinfo=UTC)
 
 
 def timeline(session: Session, case_id: str) -> list[TimelineEntry]:
     """The case's history (every event) with its investigations, appraisals and reviews, in order."""
-    who = _names(session)
+    case = load_case(session, case_id)
+    names = Names(session, [case.origin_station])
     rows: list[tuple[date, datetime, TimelineEntry]] = []
     for e in procedure.history(session, case_id):
         title = EVENT_TITLES.get(e.action) or Action(e.action).label
@@ -221,7 +218,7 @@ def timeline(session: Session, case_id: str) -> list[TimelineEntry]:
             detail = f"{CaseState(e.from_state).label} → {CaseState(e.to_state).label}" + (
                 f"：{e.reason}" if e.reason else ""
             )
-        entry = TimelineEntry(e.on_date, title, detail, who.get(e.actor, e.actor), e.legal_basis)
+        entry = TimelineEntry(e.on_date, title, detail, names.of(e.actor, e.origin_station), e.legal_basis)
         rows.append((e.on_date, _sortable(e.at), entry))
     for inv in session.execute(select(Investigation).where(Investigation.case_id == case_id)).scalars():
         kind = INVESTIGATION_KINDS.get(inv.kind) or OTHER_KINDS.get(inv.kind, inv.kind)
@@ -232,7 +229,7 @@ def timeline(session: Session, case_id: str) -> list[TimelineEntry]:
             (
                 inv.started_on,
                 _sortable(inv.updated_at),
-                TimelineEntry(inv.started_on, kind, detail, who.get(inv.updated_by, inv.updated_by), ""),
+                TimelineEntry(inv.started_on, kind, detail, names.of(inv.updated_by, inv.origin_station), ""),
             )
         )
     for ap in session.execute(select(Appraisal).where(Appraisal.case_id == case_id)).scalars():
@@ -244,7 +241,9 @@ def timeline(session: Session, case_id: str) -> list[TimelineEntry]:
             (
                 ap.held_on,
                 _sortable(ap.updated_at),
-                TimelineEntry(ap.held_on, "民主评议记录", detail, who.get(ap.updated_by, ap.updated_by), ""),
+                TimelineEntry(
+                    ap.held_on, "民主评议记录", detail, names.of(ap.updated_by, ap.origin_station), ""
+                ),
             )
         )
     reviews = select(Review).where(Review.case_id == case_id, Review.done_on.is_not(None))
@@ -257,7 +256,7 @@ def timeline(session: Session, case_id: str) -> list[TimelineEntry]:
             else ""
         )
         detail = "；".join(p for p in (rv.finding, f"建议：{proposal}{amount}", rv.reason) if p)
-        entry = TimelineEntry(rv.done_on, "复核", detail, who.get(rv.reviewer, rv.reviewer), "")
+        entry = TimelineEntry(rv.done_on, "复核", detail, names.of(rv.reviewer, rv.origin_station), "")
         rows.append((rv.done_on, _sortable(rv.updated_at), entry))
     rows.sort(key=lambda r: (r[0], r[1]))
     return [entry for _, _, entry in rows]

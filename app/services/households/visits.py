@@ -21,10 +21,10 @@ from app.errors import PermissionDenied, UserError
 from app.models.case import Case, Investigation, Review
 from app.models.db import UnitOfWork
 from app.models.household import Household
-from app.models.user import User
 from app.services.cases import procedure
 from app.services.cases.workspace import INVESTIGATION_KINDS
 from app.services.context import TOWNSHIP_ROLES, Actor, query, require_area, require_role
+from app.services.names import Names
 from app.services.reviews.review import PROPOSALS
 
 WHAT = "登记入户走访"
@@ -111,11 +111,13 @@ def household_visits(uow: UnitOfWork, actor: Actor, household_id: str) -> Househ
 
 def list_visits(session: Session, household_id: str) -> list[VisitRow]:
     """Every investigation and done review of the household's cases, newest first."""
-    found = session.execute(select(Case.id, Case.case_number).where(Case.household_id == household_id))
-    numbers = {case_id: number for case_id, number in found}
+    found = session.execute(
+        select(Case.id, Case.case_number, Case.origin_station).where(Case.household_id == household_id)
+    ).all()
+    numbers = {case_id: number for case_id, number, _ in found}
     if not numbers:
         return []
-    names = {user: name for user, name in session.execute(select(User.username, User.display_name))}
+    names = Names(session, {origin for _, _, origin in found})
     rows: list[VisitRow] = []
     investigations = select(Investigation).where(Investigation.case_id.in_(numbers))
     for inv in session.execute(investigations).scalars():
@@ -129,7 +131,7 @@ def list_visits(session: Session, household_id: str) -> list[VisitRow]:
         proposal = PROPOSALS.get(rv.proposal or "none", rv.proposal)
         findings = "；".join(p for p in (rv.finding, f"建议：{proposal}") if p)
         kind = REVIEW_KINDS.get(rv.kind, "复核")
-        staff = names.get(rv.reviewer, rv.reviewer)
+        staff = names.of(rv.reviewer, rv.origin_station)
         rows.append(VisitRow(rv.id, rv.done_on, kind, staff, numbers[rv.case_id], findings))
     rows.sort(key=lambda r: (r.on, r.case_number, r.kind, r.visit_id), reverse=True)
     return rows

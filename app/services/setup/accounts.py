@@ -44,6 +44,8 @@ class Account:
     active: bool
     locked: bool
     must_change_password: bool
+    office: str = ""  # the office that made the account (所属单位)
+    own: bool = True  # False: another office's account, seen here read-only (no password)
 
 
 @dataclass(frozen=True)
@@ -55,15 +57,18 @@ class AreaChoice:
 
 @query
 def list_users(uow: UnitOfWork, actor: Actor) -> list[Account]:
-    """The accounts of the administrator's area, by username."""
+    """The accounts of the administrator's area: this office's first, then those synced from a station
+    (read-only: each office manages its own), by username."""
     require_role(actor, ADMINS, "管理用户")
     now = utcnow()
+    here = auth.here(uow.session)
     rows = uow.session.execute(
         select(User, Area.name)
         .join(Area, Area.code == User.area_code)
         .where(User.area_code.like(f"{scope_prefix(actor.area_code)}%"))
-        .order_by(User.username)
-    )
+        .order_by(User.origin_station != here, User.origin_station, User.username)
+    ).all()
+    offices = _office_names(uow.session, {user.origin_station for user, _ in rows})
     return [
         Account(
             user.username,
@@ -74,9 +79,18 @@ def list_users(uow: UnitOfWork, actor: Actor) -> list[Account]:
             user.active,
             user.locked_until is not None and user.locked_until > now,
             user.must_change_password,
+            offices.get(user.origin_station, user.origin_station),
+            user.origin_station == here,
         )
         for user, name in rows
     ]
+
+
+def _office_names(session: Session, origins: set[str]) -> dict[str, str]:
+    """Each origin code's area name (a township's or the county's)."""
+    wanted = {code.ljust(12, "0"): code for code in origins if code.isdigit() and len(code) in (6, 9, 12)}
+    found = session.execute(select(Area.code, Area.name).where(Area.code.in_(wanted)))
+    return {wanted[code]: name for code, name in found}
 
 
 PASSWORD_LENGTH_RANGE = (6, 64)
@@ -155,8 +169,14 @@ def add_user(
 
 def _managed(uow: UnitOfWork, actor: Actor, username: str, what: str) -> User:
     require_role(actor, ADMINS, what)
-    user = uow.session.execute(select(User).where(User.username == username.strip())).scalar_one_or_none()
+    session = uow.session
+    named = select(User).where(User.username == username.strip())
+    user = session.execute(named.where(auth.own_accounts(session))).scalar_one_or_none()
     if user is None:
+        other = session.execute(named.limit(1)).scalar()
+        if other is not None:
+            require_area(actor, other.area_code, what)
+            raise UserError(f"“{other.display_name}”是其他单位同步来的账户，只能在其所在单位管理")
         raise UserError(f"没有用户名为“{username.strip()}”的用户", field=FIELD_USERNAME)
     require_area(actor, user.area_code, what)
     if not user.password_hash:
@@ -195,6 +215,7 @@ def _other_active_admins(session: Session, user: User) -> int:
             select(func.count())
             .select_from(User)
             .where(User.role == Role.ADMIN.value, User.active.is_(True), User.id != user.id)
+            .where(auth.own_accounts(session))
         ).scalar_one()
     )
 
@@ -210,7 +231,9 @@ def unlock(uow: UnitOfWork, actor: Actor, username: str) -> None:
 
 def change_own_password(uow: UnitOfWork, actor: Actor, current: str, new: str, again: str) -> None:
     """Anyone changes his own password, giving the current one first."""
-    user = uow.session.execute(select(User).where(User.username == actor.username)).scalar_one_or_none()
+    user = uow.session.execute(
+        select(User).where(User.username == actor.username, auth.own_accounts(uow.session))
+    ).scalar_one_or_none()
     if user is None or not user.active:
         raise PermissionDenied("当前账户不可用")
     auth.change_password(uow.session, user, current, new, again)

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from app.domain.codes import InstallationKind, Role
@@ -50,6 +50,17 @@ def check_new_password(session: Session, password: str, again: str | None = None
         raise UserError("两次输入的密码不一致", field=FIELD_PASSWORD)
 
 
+def here(session: Session) -> str:
+    """This installation's code: the origin of its own accounts ("" before it is initialised)."""
+    return session.execute(select(Installation.code)).scalar() or ""
+
+
+def own_accounts(session: Session) -> ColumnElement[bool]:
+    """Accounts made at this office: only these sign in or are managed here. The others came from a
+    station in a bundle (at the county), without a password hash (decision 0006)."""
+    return User.origin_station == here(session)
+
+
 def create_user(
     session: Session, *, username: str, display_name: str, password: str, role: Role, area_code: str
 ) -> User:
@@ -58,11 +69,12 @@ def create_user(
     if not username:
         raise UserError("用户名不能为空", field="用户名")
     check_new_password(session, password)
-    if session.execute(select(User.id).where(User.username == username)).first():
+    if session.execute(select(User.id).where(User.username == username, own_accounts(session))).first():
         raise UserError(f"用户名“{username}”已存在", field="用户名")
     if session.get(Area, area_code) is None:
         raise UserError(f"地区代码“{area_code}”不存在", field="管辖范围")
     user = User(
+        origin_station=here(session),
         username=username,
         display_name=display_name,
         password_hash=_hasher().hash(password),
@@ -79,7 +91,9 @@ def authenticate(session: Session, username: str, password: str) -> Actor:
 
     The caller commits: the failure counter must be saved even when sign-in is refused.
     """
-    user = session.execute(select(User).where(User.username == username.strip())).scalar_one_or_none()
+    user = session.execute(
+        select(User).where(User.username == username.strip(), own_accounts(session))
+    ).scalar_one_or_none()
     if user is None or not user.active or not user.password_hash:  # no hash: synced from a station
         raise UserError("用户名或密码错误")
     now = utcnow()
@@ -119,7 +133,9 @@ def change_password(session: Session, user: User, current: str, new: str, again:
 
 
 def _user(session: Session, username: str) -> User:
-    return session.execute(select(User).where(User.username == username.strip())).scalar_one()
+    return session.execute(
+        select(User).where(User.username == username.strip(), own_accounts(session))
+    ).scalar_one()
 
 
 def actor_for(user: User) -> Actor:
@@ -170,7 +186,9 @@ def existing_accounts(db: Database, usernames: Iterable[str]) -> list[str]:
     with db.uow("sign-in") as uow:
         found = set(
             uow.session.execute(
-                select(User.username).where(User.username.in_(wanted), User.active.is_(True))
+                select(User.username).where(
+                    User.username.in_(wanted), User.active.is_(True), own_accounts(uow.session)
+                )
             ).scalars()
         )
     return [name for name in wanted if name in found]

@@ -32,9 +32,16 @@ class UsersPage(Page):
         super().__init__(ws, parent)
         self.rows: list[Account] = []
         self.dialog: QWidget | None = None
-        self.table = QTableWidget(0, 5)
+        self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("User name"), self.tr("Name"), self.tr("Role"), self.tr("Area"), self.tr("State")]
+            [
+                self.tr("User name"),
+                self.tr("Name"),
+                self.tr("Role"),
+                self.tr("Area"),
+                self.tr("Office"),
+                self.tr("State"),
+            ]
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -73,7 +80,8 @@ class UsersPage(Page):
             self.tr(
                 "A new user, or one whose password was reset, chooses his own password the first time he "
                 "signs in. A disabled user cannot sign in; what he signed stays his. Every change is "
-                "recorded in the audit log."
+                "recorded in the audit log. Accounts of another office (received with its data, without "
+                "passwords) are shown read-only: only that office manages them."
             )
         )
         note.setWordWrap(True)
@@ -110,13 +118,16 @@ class UsersPage(Page):
                 account.display_name,
                 account.role.label,
                 account.area_name,
+                account.office
+                if account.own
+                else self.tr("{office} (another office)").format(office=account.office),
                 self.state_text(account),
             )
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, account.username)
                 self.table.setItem(i, column, item)
-            if chosen is not None and account.username == chosen.username:
+            if chosen is not None and (account.username, account.own) == (chosen.username, chosen.own):
                 self.table.selectRow(i)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -124,6 +135,8 @@ class UsersPage(Page):
         self.loaded.emit()
 
     def state_text(self, account: Account) -> str:
+        if not account.own:
+            return self.tr("Read-only") if account.active else self.tr("Disabled (read-only)")
         if not account.active:
             return self.tr("Disabled")
         if account.locked:
@@ -140,17 +153,17 @@ class UsersPage(Page):
 
     def select(self, username: str) -> None:
         for i, account in enumerate(self.rows):
-            if account.username == username:
+            if account.username == username and account.own:
                 self.table.selectRow(i)
 
     @Slot()
     def _update_buttons(self) -> None:
         account = self.selected()
         for button in (self.reset_button, self.toggle_button, self.unlock_button):
-            button.setEnabled(account is not None)
+            button.setEnabled(account is not None and account.own)  # another office's: read-only
         if account is not None:
             self.toggle_button.setText(self.tr("&Enable") if not account.active else self.tr("&Disable"))
-            self.unlock_button.setEnabled(account.locked)
+            self.unlock_button.setEnabled(account.own and account.locked)
 
     @Slot()
     def add_user(self) -> None:
