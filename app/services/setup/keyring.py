@@ -46,10 +46,12 @@ class Keyring:
     def _stage(self, session: Session, _context: Any) -> None:
         staged: dict[str, str | None] = session.info.setdefault(_STAGED, {})
         for user in session.deleted:
-            if isinstance(user, User):
+            if isinstance(user, User) and user.password_hash:
                 staged[user.username] = None
         for user in (*session.new, *session.dirty):
-            if not isinstance(user, User):
+            # Another office's account (received from a station, without its hash) never has a slot
+            # here, and its name may be one of this office's own: it is left alone.
+            if not isinstance(user, User) or not user.password_hash:
                 continue
             state = inspect(user)
             changed = [state.attrs[name].history for name in ("password_hash", "active", "username")]
