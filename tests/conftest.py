@@ -88,6 +88,30 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+ENCRYPTED_DEMO_HOUSEHOLDS = 12
+
+
+@pytest.fixture(scope="session")
+def encrypted_demo_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A small demo station encrypted as `jiuzhu demo` makes it, built once: (its folder, recovery key)."""
+    from app.demo.run import run_demo
+    from app.services.setup.installation import new_keys
+
+    root = tmp_path_factory.mktemp("encrypted-demo-template")
+    key, recovery = new_keys(DataPaths(root), demo=True)
+    run_demo(DataPaths(root), None, households=ENCRYPTED_DEMO_HOUSEHOLDS, seed=3, today=DEMO_TODAY, key=key)
+    log.shutdown()
+    return root, recovery
+
+
+@pytest.fixture
+def encrypted_demo(tmp_path: Path, encrypted_demo_template: tuple[Path, str]) -> tuple[DataPaths, str]:
+    """A copy of the encrypted demo for one test: (its paths, its recovery key)."""
+    target = tmp_path / "encrypted-demo"
+    shutil.copytree(encrypted_demo_template[0], target)
+    return DataPaths(target), encrypted_demo_template[1]
+
+
 @pytest.fixture
 def demo_paths(tmp_path: Path, demo_template: Path) -> DataPaths:
     target = tmp_path / "demo"

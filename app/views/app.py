@@ -107,6 +107,12 @@ def first_run_setup(paths: DataPaths) -> bool:
     tasks.wait_all()
     if accepted:
         log.setup(paths.logs)
+        created = wizard.created
+        assert created is not None
+        if created.recovery_key:  # shown this once, before anyone signs in
+            from app.views.setup.recovery_dialogs import RecoveryKeyDialog
+
+            RecoveryKeyDialog(created.recovery_key, created.name).exec()
     return accepted
 
 

@@ -96,6 +96,11 @@ class LoginDialog(QDialog):
         self.demo_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.demo_hint.hide()
 
+        self.recover_link = QLabel(f"<a href='#'>{self.tr('Forgotten the administrator password?')}</a>")
+        self.recover_link.linkActivated.connect(self._on_recover)
+        self.recover_link.setVisible(self._db.encrypted)
+        self.recover_dialog: QDialog | None = None
+
         buttons = QDialogButtonBox()
         self.sign_in_button = QPushButton(self.tr("&Sign in"))
         self.sign_in_button.setDefault(True)
@@ -111,6 +116,7 @@ class LoginDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(self.demo_hint)
+        layout.addWidget(self.recover_link)
         layout.addWidget(buttons)
         self.username_edit.setFocus()
 
@@ -146,6 +152,25 @@ class LoginDialog(QDialog):
     @Slot(object)
     def _on_hint_failed(self, error: UserError) -> None:
         self.hint_checked.emit()
+
+    @Slot()
+    def _on_recover(self) -> None:
+        """The recovery key gives an administrator a new password (encrypted installations only)."""
+        from app.views.setup.recovery_dialogs import RecoverPasswordDialog
+
+        paths = self._db.paths
+        assert paths is not None
+        dialog = RecoverPasswordDialog(paths, self)
+        dialog.recovered.connect(self._on_recovered)
+        self.recover_dialog = dialog
+        dialog.open()
+
+    @Slot(str)
+    def _on_recovered(self, username: str) -> None:
+        self.username_edit.setText(username)
+        self.password_edit.clear()
+        self.password_edit.setFocus()
+        self._show_error(self.tr("A new password was set for {user}: sign in with it.").format(user=username))
 
     @Slot()
     def _on_sign_in_clicked(self) -> None:

@@ -22,6 +22,10 @@ from PySide6.QtCore import QObject, Signal
 from app import log
 from app.errors import DatabaseLocked, UserError
 
+KEYSLOTS_FILE = (
+    "keyslots.json"  # app/services/setup/keyslots.py FILENAME (not imported: the sign-in stays light)
+)
+
 if TYPE_CHECKING:
     from app.models.db import Database
     from app.paths import DataPaths
@@ -48,6 +52,15 @@ class DatabaseHolder(QObject):
         self._url = database_url
         self._error: UserError | None = None
         self._lock = threading.Lock()
+
+    @property
+    def paths(self) -> DataPaths | None:
+        return self._paths
+
+    @property
+    def encrypted(self) -> bool:
+        """The data folder's database is encrypted (it has key slots); read without importing a model."""
+        return self.local and self._paths is not None and (self._paths.root / KEYSLOTS_FILE).is_file()
 
     @property
     def local(self) -> bool:

@@ -76,7 +76,6 @@ class Keyring:
         slots.save()
         log.db.info("key slots updated for %d account(s)", len(changes))
 
-
     def new_recovery_key(self) -> str:
         """A new recovery key in place of the old one (which stops working); to be shown once."""
         from app.services.setup.keyslots import RECOVERY, new_recovery_key

@@ -75,9 +75,7 @@ def normalise_recovery_key(text: str) -> str:
     table = str.maketrans({"O": "0", "I": "1", "L": "1"})
     chars = "".join(ch for ch in text.upper().translate(table) if ch not in " -\t")
     if len(chars) != _RECOVERY_BITS // 5 or any(ch not in _ALPHABET for ch in chars):
-        raise UserError(
-            "恢复密钥格式不对：应为8组、每组4个字母或数字（如 7KQ2-M9XD-…）", field="恢复密钥"
-        )
+        raise UserError("恢复密钥格式不对：应为8组、每组4个字母或数字（如 7KQ2-M9XD-…）", field="恢复密钥")
     return "-".join(chars[i : i + 4] for i in range(0, len(chars), 4))
 
 

@@ -58,10 +58,18 @@ class UsersPage(Page):
         self.reset_button.clicked.connect(self.reset_password)
         self.toggle_button.clicked.connect(self.toggle_active)
         self.unlock_button.clicked.connect(self.unlock)
+        self.recovery_button = QPushButton(self.tr("New re&covery key…"))
+        self.recovery_button.setToolTip(
+            self.tr(
+                "Make a new recovery key for this computer's encrypted database (the old one stops working)"
+            )
+        )
+        self.recovery_button.clicked.connect(self.new_recovery_key)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.reset_button, self.toggle_button, self.unlock_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.recovery_button)
 
         self.min_length = QSpinBox()
         self.min_length.setRange(*accounts.PASSWORD_LENGTH_RANGE)
@@ -97,6 +105,32 @@ class UsersPage(Page):
         actor = self.actor
         self.read(lambda uow: accounts.password_min_length(uow, actor), self.min_length.setValue)
         self.read(lambda uow: accounts.list_users(uow, actor), self._on_loaded)
+
+    @Slot()
+    def new_recovery_key(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from app.services.setup import recovery
+
+        answer = QMessageBox.question(
+            self,
+            self.tr("New recovery key"),
+            self.tr(
+                "A new recovery key replaces the old one, which stops working at once. Make a new one "
+                "if the old one is lost or may have been seen. Continue?"
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        actor = self.actor
+        self.write(lambda uow: recovery.new_recovery_key(uow, actor), self._show_recovery_key)
+
+    def _show_recovery_key(self, key: str) -> None:
+        from app.views.setup.recovery_dialogs import RecoveryKeyDialog
+
+        dialog = RecoveryKeyDialog(key, self.ws.signed_in.installation_name, self)
+        self.dialog = dialog
+        dialog.open()
 
     @Slot()
     def save_min_length(self) -> None:
