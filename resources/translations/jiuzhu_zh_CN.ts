@@ -2103,6 +2103,10 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>、</translation>
     </message>
     <message>
+        <source>A new password was set for {user}: sign in with it.</source>
+        <translation>已为 {user} 设置新密码，请用新密码登录。</translation>
+    </message>
+    <message>
         <source>Please enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
@@ -3501,6 +3505,72 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Writing the provisioning file…</source>
         <translation>正在制作配置文件…</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverPasswordDialog</name>
+    <message>
+        <source>Forgotten administrator password</source>
+        <translation>忘记管理员密码</translation>
+    </message>
+    <message>
+        <source>Enter the recovery key printed when this computer was set up, and a new password for the administrator. The other accounts keep their passwords; the administrator can then reset theirs in Users.</source>
+        <translation>请输入本机设置时打印的恢复密钥，并为管理员设定新密码。其他账户的密码不变；需要时管理员可在“用户管理”中为他们重设。</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;key:</source>
+        <translation>恢复密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Administrator:</source>
+        <translation>管理员账户(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>再输入一次(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Set new password</source>
+        <translation>设置新密码(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Please fill in every field.</source>
+        <translation>请填写每一项。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Recovery key</source>
+        <translation>恢复密钥</translation>
+    </message>
+    <message>
+        <source>The database on this computer is encrypted. If every administrator forgets his password, this recovery key is the only way to set a new one. It is shown only now: print it or copy it by hand, and lock it in the office safe with the seal.</source>
+        <translation>本机的数据库已加密。如果所有管理员都忘记了密码，只有凭这个恢复密钥才能重设。它只显示这一次：请打印或手抄下来，与公章一起锁入保险柜。</translation>
+    </message>
+    <message>
+        <source>I have printed or copied the recovery key and will keep it safe</source>
+        <translation>我已打印或抄下恢复密钥，并会妥善保管</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>完成(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Jiuzhu recovery key</source>
+        <translation>救助通恢复密钥</translation>
+    </message>
+    <message>
+        <source>Made on {date}</source>
+        <translation>生成日期：{date}</translation>
     </message>
 </context>
 <context>
@@ -5567,6 +5637,14 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>解除锁定(&amp;U)</translation>
     </message>
     <message>
+        <source>New re&amp;covery key…</source>
+        <translation>生成新的恢复密钥(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Make a new recovery key for this computer&apos;s encrypted database (the old one stops working)</source>
+        <translation>为本机加密的数据库生成新的恢复密钥（旧的随即作废）</translation>
+    </message>
+    <message>
         <source> characters</source>
         <translation> 个字符</translation>
     </message>
@@ -5581,6 +5659,14 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>A new user, or one whose password was reset, chooses his own password the first time he signs in. A disabled user cannot sign in; what he signed stays his. Every change is recorded in the audit log. Accounts of another office (received with its data, without passwords) are shown read-only: only that office manages them.</source>
         <translation>新用户或密码被重置的用户，下次登录时须先设置自己的密码。停用的用户不能登录，其已签署的内容仍归其名下。每项修改都记入审计日志。其他单位的账户（随其数据上报而来，不含密码）只能查看，由其所在单位管理。</translation>
+    </message>
+    <message>
+        <source>New recovery key</source>
+        <translation>生成新的恢复密钥</translation>
+    </message>
+    <message>
+        <source>A new recovery key replaces the old one, which stops working at once. Make a new one if the old one is lost or may have been seen. Continue?</source>
+        <translation>新的恢复密钥将替换旧的，旧密钥立即作废。旧密钥遗失或可能被他人看到时，请生成新的。是否继续？</translation>
     </message>
     <message>
         <source>New passwords must have at least {n} characters.</source>
