@@ -41,6 +41,8 @@ from bench.common import fresh_database
 BUDGET = 2.5
 BYTES_PER_ROW = 2048
 
+ENCRYPTED = "JIUZHU_BENCH_ENCRYPTED"
+
 
 def memory_kb(field: str) -> int:
     """A line of /proc/self/status in KiB (VmHWM: the peak resident size of this process, VmRSS: now)."""
@@ -94,7 +96,14 @@ def child(county: Path, bundles: list[Path], url: str | None = None) -> None:
     from app.sync import keys
 
     paths = DataPaths(county)
-    db = open_database(paths, url)
+    if url is None and os.environ.get(ENCRYPTED):  # the county's database encrypted (SQLCipher) first
+        from app.services.setup.installation import encrypt
+        from bench.common import BENCH_KEY, open_bench_database
+
+        (paths.root / BENCH_KEY).write_text(encrypt(paths, recovery=True), encoding="utf-8")
+        db = open_bench_database(paths)
+    else:
+        db = open_database(paths, url)
     keys.load_keystore(paths, sync_world.SECRET)  # scrypt once per session, as the desktop does
     with db.uow("bench") as uow:  # the engine's pool and first connection, as in a running desktop
         uow.session.connection()
@@ -174,8 +183,16 @@ def main() -> None:
     parser.add_argument("--persons", type=int, nargs="+", default=[10_000, 50_000, 150_000])
     parser.add_argument("--townships", type=int, default=4)
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument(
+        "--encrypted",
+        action="store_true",
+        help="into an encrypted county; floor plain",
+    )
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "jiuzhu-bench")
     args = parser.parse_args()
+    if args.encrypted:
+        os.environ[ENCRYPTED] = "1"  # read by each measured child process
+        print("importing into an encrypted county database (SQLCipher); the floor is raw plain sqlite3")
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs at the start", flush=True)
     for persons in args.persons:
         bench_size(args.cache, persons, args.townships, args.repeat)

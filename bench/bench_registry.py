@@ -28,6 +28,7 @@ from app.services.context import system_actor
 from app.services.households import registry
 from app.services.households.registry import RegistryFilter
 from app.services.setup.installation import initialise, open_database
+from bench.common import encrypted_twin, open_bench_database
 
 FIRST_PAGE = 64  # what the registry shows first (app/views/households/registry_page.py FIRST_BATCH)
 TYPED = (
@@ -81,9 +82,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", type=Path, default=Path("/tmp/jiuzhu-bench-registry"))
     parser.add_argument("--households", type=int, default=100_000)
+    parser.add_argument(
+        "--encrypted",
+        action="store_true",
+        help="Jiuzhu on an encrypted copy; raw SQL on the plain one",
+    )
     args = parser.parse_args()
     paths = ensure_database(args.db, args.households)
-    db = open_database(paths)
+    db = open_database(paths)  # upgrades an older bench database (fills the search index)
+    if args.encrypted:
+        db.dispose()
+        db = open_bench_database(encrypted_twin(paths))
+        print("Jiuzhu on the encrypted copy (SQLCipher); the floor is raw sqlite3 on the plain database")
     recorded: list[tuple[str, Any]] = []
 
     @event.listens_for(db.engine, "before_cursor_execute")

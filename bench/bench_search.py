@@ -31,6 +31,7 @@ from app.services.households import registry
 from app.services.households.registry import RegistryFilter
 from app.services.setup.installation import open_database
 from bench.bench_registry import FIRST_PAGE, ensure_database
+from bench.common import encrypted_twin, open_bench_database
 
 
 def mixed_queries(db_file: Path, n: int, seed: int = 17) -> list[str]:
@@ -66,10 +67,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", type=Path, default=Path("/tmp/jiuzhu-bench-registry"))
     parser.add_argument("--households", type=int, default=100_000)
+    parser.add_argument(
+        "--encrypted",
+        action="store_true",
+        help="Jiuzhu on an encrypted copy; raw SQL on the plain one",
+    )
     parser.add_argument("--queries", type=int, default=200)
     args = parser.parse_args()
     paths = ensure_database(args.db, args.households)
     db = open_database(paths)  # upgrades an older bench database (fills the search index)
+    if args.encrypted:
+        db.dispose()
+        db = open_bench_database(encrypted_twin(paths))
+        print("Jiuzhu on the encrypted copy (SQLCipher); the floor is raw sqlite3 on the plain database")
     recorded: list[tuple[str, Any]] = []
 
     def _record(_conn: Any, _cursor: Any, statement: str, parameters: Any, _ctx: Any, _many: bool) -> None:
