@@ -117,13 +117,19 @@ def time_main_window(code: str, env: dict[str, str]) -> float:
 
 
 def ensure_demo(root: Path, households: int) -> DataPaths:
+    """The demo station, encrypted as `jiuzhu demo` makes it (an older plain one is encrypted first)."""
+    from app.services.setup import installation
+
     paths = DataPaths(root)
     if not paths.database.exists():
         from app.demo.run import run_demo
 
         started = time.perf_counter()
-        run_demo(paths, None, households=households, seed=1)
+        key, _ = installation.new_keys(paths, demo=True)
+        run_demo(paths, None, households=households, seed=1, key=key)
         print(f"built a {households}-household demo station in {time.perf_counter() - started:.0f} s")
+    elif installation.needs_encryption(paths):
+        installation.encrypt(paths)
     return paths
 
 
