@@ -10,24 +10,27 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWizard
 from pytestqt.qtbot import QtBot
 
+from app.demo.run import DEMO_PASSWORD
 from app.models.settings import Installation
 from app.paths import DataPaths
 from app.services.context import system_actor
 from app.services.setup import installation
-from app.services.setup.installation import initialise, open_database
+from app.services.setup.installation import initialise, open_database, open_unlocked
+from app.services.setup.keyslots import KeySlots
 from app.services.sync import stations
 from app.sync import keys
 from app.views import app as gui_app
 from app.views import tasks
 from app.views.login_dialog import LoginDialog, demo_users, sign_in
 from app.views.setup.first_run import FirstRunWizard, PageId
+from app.views.setup.recovery_dialogs import RecoveryKeyDialog
 
 PASSWORD = "firstpass1"
 PROVISION_SECRET = "provpass1"
 
 
 def installed(paths: DataPaths) -> Installation | None:
-    db = open_database(paths)
+    db = open_unlocked(paths, "admin", PASSWORD)  # the wizard makes an encrypted database
     try:
         with db.uow("test") as uow:
             return installation.current(uow.session)
@@ -36,7 +39,7 @@ def installed(paths: DataPaths) -> Installation | None:
 
 
 def admin_signs_in(paths: DataPaths) -> None:
-    db = open_database(paths)
+    db = open_unlocked(paths, "admin", PASSWORD)
     try:
         assert sign_in(db, "admin", PASSWORD).actor.username == "admin"
     finally:
@@ -85,7 +88,7 @@ def test_creates_a_county_master_with_demo_data(qtbot: QtBot, paths: DataPaths) 
     assert inst is not None
     assert (inst.kind, inst.code, inst.name, inst.county_code) == ("county", "430623", "华容县", "430623")
     admin_signs_in(paths)
-    db = open_database(paths)
+    db = open_unlocked(paths, "clerk", DEMO_PASSWORD)  # the demo's accounts unlock it too
     try:
         assert demo_users(db) == ["clerk", "head", "cadre", "county", "countyhead"]
     finally:
@@ -232,7 +235,7 @@ def shown_wizard() -> FirstRunWizard:
 
 
 def test_gui_on_an_empty_folder_sets_up_then_asks_the_admin_to_sign_in(
-    tmp_path: Path, login_shown: list[str]
+    tmp_path: Path, login_shown: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     paths = DataPaths(tmp_path / "new-station")
 
@@ -248,11 +251,25 @@ def test_gui_on_an_empty_folder_sets_up_then_asks_the_admin_to_sign_in(
             wizard.reject()
             raise
 
+    keys: list[str] = []
+
+    def keep_key(dialog: RecoveryKeyDialog) -> int:  # the recovery key, shown once before the sign-in
+        keys.append(dialog.key_label.text())
+        assert not dialog.done_button.isEnabled()
+        dialog.kept.setChecked(True)
+        dialog.done_button.click()
+        return int(dialog.result())
+
+    monkeypatch.setattr(RecoveryKeyDialog, "exec", keep_key)
     QTimer.singleShot(0, drive)
     assert gui_app.run_gui(paths, None) == 0
     assert login_shown == ["admin"]
     inst = installed(paths)
     assert inst is not None and inst.code == "430623101"
+    assert len(keys) == 1 and len(keys[0]) == 39
+    assert KeySlots.load(paths.root).unlock_with_recovery(keys[0]) == installation.unlock(
+        paths, "admin", PASSWORD
+    )
 
 
 def test_gui_on_an_empty_folder_cancelled_creates_nothing(tmp_path: Path, login_shown: list[str]) -> None:
