@@ -26,7 +26,7 @@ from app.views import tasks
 from app.views.cases import CASE_TABLES
 from app.views.cases.workspace import CaseWorkspace
 from app.views.page import Page
-from app.views.tablemodels.rows import ROW_ROLE, ColumnSpec, RowsTableModel, days_tone
+from app.views.tablemodels.rows import ROW_ROLE, SORT_ROLE, ColumnSpec, RowsTableModel, days_tone, name_column
 from app.views.widgets.forms import fit_columns, work_table, working_days_text
 from app.views.widgets.table_actions import TableActions
 from app.views.workspace import Workspace
@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # the wizard (and pypinyin under it) loads on first use, not 
 
 
 OPEN = "open"  # the state filter's first choice: the applications not yet decided
+NO_LIMIT = 10**6  # sorts the cases with no time limit running after every count of days left
 
 
 class CasesPage(Page):
@@ -82,8 +83,9 @@ class CasesPage(Page):
                     lambda c: working_days_text(c.days_left, c.due, c.note),
                     tone=_tone,
                     tooltip=_time_left_tip,  # the whole text where a note makes the cell too narrow
+                    sort=lambda c: c.days_left if c.days_left is not None else NO_LIMIT,
                 ),
-                ColumnSpec(self.tr("Head of household"), lambda c: c.head_name),
+                name_column(self.tr("Head of household"), lambda c: c.head_name),
                 *([ColumnSpec(self.tr("Township"), lambda c: c.township)] if ws.is_county else []),
                 ColumnSpec(self.tr("Village"), lambda c: c.village),
                 ColumnSpec(self.tr("State"), lambda c: c.state_label),
@@ -96,8 +98,11 @@ class CasesPage(Page):
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setSortRole(SORT_ROLE)  # names by pinyin, time left by days
         self.table = work_table()
         self.table.setModel(self.proxy)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the service's order
+        self.table.setSortingEnabled(True)
         samples = ["已逾期12个工作日", "欧阳小明", *(["梅田湖镇"] if ws.is_county else []), "莲花湖社区"]
         samples += ["拟批准公示有异议", "特困供养", "430623101-2026-000123"]
         fit_columns(self.table, dict(enumerate(samples)))
