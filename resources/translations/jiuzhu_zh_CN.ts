@@ -1569,6 +1569,14 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>还剩{n}个工作日</translation>
     </message>
     <message>
+        <source>overdue by {n} working days</source>
+        <translation>逾期{n}个工作日</translation>
+    </message>
+    <message>
+        <source>due on {month}/{day}</source>
+        <translation>{month}月{day}日到期</translation>
+    </message>
+    <message>
         <source>{n} days overdue</source>
         <translation>已逾期{n}天</translation>
     </message>

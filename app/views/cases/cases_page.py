@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +28,13 @@ from app.views.cases import CASE_TABLES
 from app.views.cases.workspace import CaseWorkspace
 from app.views.page import Page
 from app.views.tablemodels.rows import ROW_ROLE, SORT_ROLE, ColumnSpec, RowsTableModel, days_tone, name_column
-from app.views.widgets.forms import fit_columns, work_table, working_days_text
+from app.views.widgets.forms import (
+    fit_columns,
+    list_working_days_text,
+    widen_to_contents,
+    work_table,
+    working_days_text,
+)
 from app.views.widgets.table_actions import TableActions
 from app.views.workspace import Workspace
 
@@ -80,9 +87,9 @@ class CasesPage(Page):
             [
                 ColumnSpec(
                     self.tr("Time left"),
-                    lambda c: working_days_text(c.days_left, c.due, c.note),
+                    lambda c: list_working_days_text(c.days_left, c.due),
                     tone=_tone,
-                    tooltip=_time_left_tip,  # the whole text where a note makes the cell too narrow
+                    tooltip=_time_left_tip,  # the limit's name, the whole date and the day off it falls on
                     sort=lambda c: c.days_left if c.days_left is not None else NO_LIMIT,
                 ),
                 name_column(self.tr("Head of household"), lambda c: c.head_name),
@@ -103,9 +110,15 @@ class CasesPage(Page):
         self.table.setModel(self.proxy)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the service's order
         self.table.setSortingEnabled(True)
-        samples = ["已逾期12个工作日", "欧阳小明", *(["梅田湖镇"] if ws.is_county else []), "莲花湖社区"]
+        samples = [
+            "逾期99个工作日",
+            "欧阳小明",
+            *(["梅田湖镇"] if ws.is_county else []),
+            "莲花湖社区",
+        ]
         samples += ["拟批准公示有异议", "特困供养", "430623101-2026-000123"]
         fit_columns(self.table, dict(enumerate(samples)))
+        self._time_left_width = self.table.columnWidth(0)
         self.count_label = QLabel()
         self.list_actions = TableActions(
             self,
@@ -137,7 +150,9 @@ class CasesPage(Page):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.workspace)
         self.splitter.setStretchFactor(1, 1)
-        list_width = sum(self.table.columnWidth(c) for c in range(self.model.columnCount())) + 40
+        # The columns, the margins and frame (40), and the scroll bar that a long list shows.
+        scroll_bar = self.table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        list_width = sum(self.table.columnWidth(c) for c in range(self.model.columnCount())) + 40 + scroll_bar
         self.splitter.setSizes([list_width, 1366 - list_width])
         self.splitter.setCollapsible(0, False)
         layout = QHBoxLayout(self)
@@ -165,6 +180,7 @@ class CasesPage(Page):
     def _on_loaded(self, lines: list[CaseLine]) -> None:
         current = self.workspace.snapshot.case_id if self.workspace.snapshot else None
         self.model.set_rows(lines)
+        widen_to_contents(self.table, 0, self._time_left_width)  # 逾期1215个工作日 (all cases) is not cut
         self._has_rows = True
         overdue = sum(1 for c in lines if c.days_left is not None and c.days_left < 0)
         if self.state_combo.currentData() == OPEN:
