@@ -4094,6 +4094,10 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>核销疑点(&amp;C)…</translation>
     </message>
     <message>
+        <source>No findings. When the roster is made, anyone paid twice and any account shared by several households are listed here.</source>
+        <translation>没有疑点。生成名册时，重复享受和多户共用账号的情况列在这里。</translation>
+    </message>
+    <message>
         <source>&amp;Month:</source>
         <translation>月份(&amp;M)：</translation>
     </message>

@@ -136,6 +136,7 @@ def test_county_head_runs_the_month_from_draft_to_bank_return(
     qtmodeltester.check(tab.lines_model)
     assert [f.kind for f in view.flags] == ["shared_account"] and view.open_flags == 1
     qtmodeltester.check(tab.flags_model)
+    assert not tab.flags_hint.is_shown()  # the grey line is for a month with no findings
 
     monkeypatch.setattr(tab, "confirm", lambda _text: True)
     with qtbot.waitSignals([tab.loaded, tab.status_message], timeout=WAIT):
@@ -234,6 +235,7 @@ def test_county_staff_may_prepare_but_not_approve(qtbot: QtBot, county_db: Datab
     with qtbot.waitSignal(tab.loaded, timeout=WAIT):
         tab.set_month("2026-12")
     assert (tab.view.month, tab.view.status, tab.lines_model.rowCount()) == ("2026-12", "", 0)
+    assert tab.flags_hint.is_shown() and "没有疑点" in tab.flags_hint.text  # not a blank grid
     assert not tab.export_xlsx_button.isEnabled() and tab.prepare_button.text() == prepare_text
     with qtbot.waitSignal(tab.loaded, timeout=WAIT):
         tab.month_edit.setDate(QDate(2026, 11, 1))
