@@ -3619,6 +3619,14 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>数值</translation>
     </message>
     <message>
+        <source>Temporary assistance confirmed in the month</source>
+        <translation>本月确认的临时救助</translation>
+    </message>
+    <message>
+        <source>No temporary assistance was confirmed in this month.</source>
+        <translation>本月没有确认的临时救助。</translation>
+    </message>
+    <message>
         <source>Category</source>
         <translation>类别</translation>
     </message>
@@ -3653,6 +3661,34 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Per person (yuan)</source>
         <translation>人均补助（元）</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>急难型</translation>
+    </message>
+    <message>
+        <source>Spending</source>
+        <translation>支出型</translation>
+    </message>
+    <message>
+        <source>{need}: times</source>
+        <translation>{need}人次</translation>
+    </message>
+    <message>
+        <source>{need} (yuan)</source>
+        <translation>{need}金额（元）</translation>
+    </message>
+    <message>
+        <source>Total times</source>
+        <translation>合计人次</translation>
+    </message>
+    <message>
+        <source>Total amount (yuan)</source>
+        <translation>合计金额（元）</translation>
     </message>
     <message>
         <source>Computing the figures…</source>

@@ -280,6 +280,14 @@ def test_the_monthly_report_is_previewed_and_saved(
     assert (rows[-1].households, rows[-1].total_fen) == (report.total.households, report.total.total_fen)
     assert report.source_label in stats.source_label.text()
     qtmodeltester.check(stats.month_model)
+    # 临时救助 beside the monthly figures: a township a row and the total, or a line saying there is none
+    linshi = stats.linshi_model.rows()
+    assert [r.township for r in linshi] == (
+        [*(r.township for r in report.linshi), "合计"] if report.linshi else []
+    )
+    assert sum(r.total_fen for r in linshi[:-1]) == (linshi[-1].total_fen if linshi else 0)
+    assert stats.linshi_hint.is_shown() == (not report.linshi) and stats.linshi_table.isVisibleTo(stats)
+    qtmodeltester.check(stats.linshi_model)
     out = tmp_path / "月报.xlsx"
     with qtbot.waitSignal(stats.saved, timeout=WAIT) as saved:
         stats.save_to(out)
@@ -292,6 +300,7 @@ def test_the_monthly_report_is_previewed_and_saved(
 
     stats.kind_combo.setCurrentIndex(1)
     assert stats.table.model() is stats.year_model and stats.year_spin.value() == 2026
+    assert not stats.linshi_table.isVisibleTo(stats)  # the year summary lists it among its figures
     with qtbot.waitSignal(stats.previewed, timeout=WAIT) as previewed:
         stats.preview()
     assert previewed.args[0].year == 2026 and stats.year_model.rowCount() == 10
