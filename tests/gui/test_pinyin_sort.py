@@ -75,3 +75,7 @@ def test_the_case_list_sorts_heads_by_pinyin(qtbot: QtBot, gui_db: Database, cle
     days = [page.proxy.index(r, 0).data(ROW_ROLE).days_left for r in range(page.proxy.rowCount())]
     counted = [d for d in days if d is not None]
     assert counted == sorted(counted) and days[: len(counted)] == counted  # no time limit: last
+    village = page.model.column_index("村(居)")
+    page.table.sortByColumn(village, Qt.SortOrder.AscendingOrder)  # villages in the division's order
+    codes = [page.proxy.index(r, 0).data(ROW_ROLE).village_code for r in range(page.proxy.rowCount())]
+    assert codes == sorted(codes)

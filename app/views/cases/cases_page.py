@@ -93,9 +93,14 @@ class CasesPage(Page):
                     sort=lambda c: c.days_left if c.days_left is not None else NO_LIMIT,
                 ),
                 name_column(self.tr("Head of household"), lambda c: c.head_name),
-                *([ColumnSpec(self.tr("Township"), lambda c: c.township)] if ws.is_county else []),
-                ColumnSpec(self.tr("Village"), lambda c: c.village),
-                ColumnSpec(self.tr("State"), lambda c: c.state_label),
+                # places in the division's order (by code), states in the procedure's order
+                *(
+                    [ColumnSpec(self.tr("Township"), lambda c: c.township, sort=lambda c: c.village_code)]
+                    if ws.is_county
+                    else []
+                ),
+                ColumnSpec(self.tr("Village"), lambda c: c.village, sort=lambda c: c.village_code),
+                ColumnSpec(self.tr("State"), lambda c: c.state_label, sort=_state_order),
                 ColumnSpec(self.tr("Programme"), lambda c: c.program_label),
                 ColumnSpec(self.tr("Case number"), lambda c: c.case_number),
             ],
@@ -272,6 +277,12 @@ def _warm_up_intake(progress: tasks.Progress, cancel: tasks.CancelFlag) -> None:
 def _time_left_tip(line: CaseLine) -> str:
     left = working_days_text(line.days_left, line.due, line.note)
     return f"{line.deadline}：{left}" if line.deadline and left else left
+
+
+def _state_order(line: CaseLine) -> int:
+    """A state's place in the procedure (申请 before 受理 before … 在保), unknown states last."""
+    order = list(CaseState)
+    return next((n for n, s in enumerate(order) if s.value == line.state), len(order))
 
 
 def _tone(line: CaseLine) -> str | None:
