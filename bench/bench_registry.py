@@ -78,6 +78,16 @@ def raw_replay(db_file: Path, statements: list[tuple[str, Any]]) -> float:
         conn.close()
 
 
+def explain(db_file: Path, statement: tuple[str, Any]) -> list[str]:
+    """SQLite's EXPLAIN QUERY PLAN of one recorded statement, one line per step."""
+    conn = sqlite3.connect(db_file)
+    try:
+        sql, params = statement
+        return [detail for _id, _parent, _unused, detail in conn.execute(f"EXPLAIN QUERY PLAN {sql}", params)]
+    finally:
+        conn.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", type=Path, default=Path("/tmp/jiuzhu-bench-registry"))
@@ -118,6 +128,18 @@ def main() -> None:
         f"open (first page of {len(rows)}): jiuzhu {ours * 1000:.1f} ms, raw SQL {floor * 1000:.1f} ms "
         f"(budget < 300 ms: {'ok' if ours < 0.3 else 'OVER'})"
     )
+    for order in ("head", "-head"):
+        measure(lambda u, o=order: registry.page(u, county, RegistryFilter(), 0, FIRST_PAGE, order=o))
+        ours, floor, rows = measure(
+            lambda u, o=order: registry.page(u, county, RegistryFilter(), 0, FIRST_PAGE, order=o)
+        )
+        print(
+            f"open ordered by {order!r} (first page of {len(rows)}, {rows[0].head_name}…): "
+            f"jiuzhu {ours * 1000:.1f} ms, raw SQL {floor * 1000:.1f} ms"
+        )
+    print("query plan of the first page by name:")
+    for line in explain(paths.database, recorded[0]):
+        print(f"  {line}")
     ours_c, floor_c, total = measure(lambda u: registry.count(u, county, RegistryFilter()))
     print(
         f"count ({total} households, shown after the first page): jiuzhu {ours_c * 1000:.1f} ms, "

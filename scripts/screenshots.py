@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app.domain import idcard
 from app.domain.codes import IncomeKind
 from app.domain.workflow import CaseState
+from app.models.db import Database
 from app.paths import resolve
 from app.services.cases.workspace import INVESTIGATION
+from app.services.intake.household import find_person
 from app.services.setup import auth
 from app.services.setup.installation import current, open_database
 from app.views.app import create_application, install_translators
@@ -67,12 +69,22 @@ def household(window: MainWindow, out: Path) -> None:
     page.state_combo.setCurrentIndex(0)
 
 
-def intake(window: MainWindow, out: Path) -> None:
-    """新申请: the lookup, the members and the live estimate (nothing is saved)."""
+def free_id(db: Database, born: date, sex_digit: int) -> str:
+    """An ID number of someone born on ``born`` that no one in the demo has (the demo's numbers vary)."""
+    with db.uow("screenshots") as uow:
+        for seq in range(sex_digit, 1000, 10):
+            number = idcard.make_id("430623", born, seq)
+            if find_person(uow.session, number) is None:
+                return number
+    raise RuntimeError(f"no free ID number for {born}")
+
+
+def intake(window: MainWindow, db: Database, out: Path) -> None:
+    """新申请: the lookup of someone not on file, the members and the live estimate (nothing is saved)."""
     wizard = window.cases.new_application()
     assert wizard is not None
     settle(800)
-    head_id = idcard.make_id("430623", date(1958, 3, 14), 15)
+    head_id = free_id(db, date(1958, 3, 14), 5)
     wizard.lookup_page.id_edit.setText(head_id)
     wizard.lookup_page.look_up()
     save(wizard, out, "intake-lookup")
@@ -83,15 +95,15 @@ def intake(window: MainWindow, out: Path) -> None:
     members = wizard.members_page
     for name, number, relation in (
         ("周德明", head_id, "02"),
-        ("罗桂兰", idcard.make_id("430623", date(1961, 7, 2), 26), "12"),
-        ("周小燕", idcard.make_id("430623", date(2009, 9, 18), 42), "30"),
+        ("罗桂兰", free_id(db, date(1961, 7, 2), 6), "12"),
+        ("周小燕", free_id(db, date(2009, 9, 18), 2), "30"),
     ):
         members.name_edit.setText(name)
         members.id_edit.setText(number)
         members.relation_combo.setCurrentIndex(members.relation_combo.findData(relation))
         members.add_member()
     members.name_edit.setText("周建国")
-    members.id_edit.setText(idcard.make_id("430623", date(1986, 1, 9), 51))
+    members.id_edit.setText(free_id(db, date(1986, 1, 9), 1))
     members.relation_combo.setCurrentIndex(members.relation_combo.findData("30"))
     save(wizard, out, "intake-members", 400)
     members.name_edit.clear()
@@ -154,7 +166,7 @@ def main(data_dir: str, out_dir: str) -> int:
         save(window, out, name, 1500)
     household(window, out)
     casework(window, out)
-    intake(window, out)
+    intake(window, db, out)
     reviews(window, out)
     notices(window, out)
     window.close()

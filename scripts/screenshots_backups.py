@@ -53,6 +53,8 @@ def backups(root: Path, out: Path) -> None:
     dialog.start_backup()
     wait_for(dialog.backed_up)
     dialog.folder_edit.setText("E:\\")
+    # the result names the file as on an office PC's USB stick, not this machine's temporary folder
+    dialog.done_label.setText(dialog.done_label.text().replace(str(usb) + "/", "E:\\"))
     shoot(out, "backup")
     dialog.reject()
     close(session)
@@ -64,6 +66,9 @@ def backups(root: Path, out: Path) -> None:
     dialog2.read_preview()
     wait_for(dialog2.preview_shown)
     dialog2.understood.setChecked(True)
+    blocked = dialog2.file_edit.blockSignals(True)  # shown as on the USB stick; the preview stays
+    dialog2.file_edit.setText(f"E:\\{file.name}")
+    dialog2.file_edit.blockSignals(blocked)
     shoot(out, "restore")
     dialog2.reject()
     close(session)

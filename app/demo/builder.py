@@ -18,7 +18,7 @@ from app.domain.benefit import BenefitRules, MemberFacts
 from app.domain.calendar import WorkCalendar
 from app.domain.codes import AssetKind, HousingType, IncomeKind, Program, RuleMode, Sex, UrbanRural
 from app.domain.income import IncomeLine, assess
-from app.domain.names import name_pinyin
+from app.domain.names import name_pinyin, pinyin_key
 from app.domain.workflow import Action, CaseState
 
 Row = dict[str, Any]
@@ -176,6 +176,7 @@ class DemoBuilder:
                 "address": f"{village.name}{rng.randint(1, 12)}组{rng.randint(1, 80)}号",
                 "urban_rural": ur,
                 "head_name": head.name,
+                "head_pinyin": pinyin_key(head.name),
                 "housing_type": rng.choice(
                     [HousingType.SELF_BUILT.value] * 4
                     + [

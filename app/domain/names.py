@@ -71,7 +71,18 @@ def name_pinyin(name: str) -> tuple[str, str]:
     return "".join(parts), "".join(p[0] for p in parts)
 
 
+def pinyin_key(name: str) -> str:
+    """The pinyin a list of people is ordered by, syllables separated by spaces so that 李安 comes
+    before 梁 (“li an” < “liang”): 曾小明 → "zeng xiao ming" (stored as ``household.head_pinyin``)."""
+    return " ".join(syllables(name))
+
+
 def sort_key(name: str) -> tuple[str, str]:
-    """Order people by the pinyin of their names (李 before 刘 before 张), as a clerk's paper list is;
-    syllables separated so 李安 comes before 梁 (“li an” < “liang”); the characters break ties."""
-    return " ".join(syllables(name)), name
+    """Order people by the pinyin of their names (李 before 刘 before 张), as WPS and Excel sort a
+    list and a clerk's paper list is; the characters break ties (code point order)."""
+    return pinyin_key(name), name
+
+
+def sort_text(name: str) -> str:
+    """``sort_key`` as one string, for a table's sort role (Qt compares strings, not tuples)."""
+    return f"{pinyin_key(name)}\x01{name}"

@@ -322,6 +322,8 @@ class Title(Flowable):  # type: ignore[misc]  # reportlab is untyped
         if len(self.lines) > 1:  # balance the lines: 「…救助供养 / 对象长期公示」, not one character over
             even = stringWidth(self.text, st.fontName, st.fontSize) / len(self.lines) + st.fontSize
             self.lines = wrap_lines(self.text, st.fontName, st.fontSize, min(room, even)).split("\n")
+        if len(self.lines) == 2:  # two lines: break between words (「…保障和 / 特困人员…」), not inside one
+            self.lines = title_break(self.text, st.fontName, st.fontSize, room) or self.lines
         self.width, self.height = width, len(self.lines) * st.leading
         return width, self.height
 
@@ -346,6 +348,25 @@ class Title(Flowable):  # type: ignore[misc]  # reportlab is untyped
             text.textOut(line)
             canv.drawText(text)
         canv.restoreState()
+
+
+# Characters a title's line may end with: the end of a place name, a conjunction, a pause.
+TITLE_BREAK_AFTER = frozenset("和及与、，村镇乡区县")
+
+
+def title_break(text: str, font: str, size: float, room: float) -> list[str] | None:
+    """The most even two lines of ``text`` broken after a word (TITLE_BREAK_AFTER) within ``room``,
+    each line at least a third of the whole; None when there is no such break."""
+    best: tuple[float, list[str]] | None = None
+    whole = stringWidth(text, font, size)
+    for at in range(1, len(text)):
+        if text[at - 1] not in TITLE_BREAK_AFTER:
+            continue
+        first, second = text[:at], text[at:]
+        widths = stringWidth(first, font, size), stringWidth(second, font, size)
+        if max(widths) <= room and min(widths) >= whole / 3 and (best is None or max(widths) < best[0]):
+            best = (max(widths), [first, second])
+    return best[1] if best else None
 
 
 def title(text: str, st: Styles) -> Title:

@@ -10,7 +10,7 @@ from typing import Any
 from app.domain import idcard
 from app.domain.codes import Program, UrbanRural
 from app.domain.money import fen_to_yuan
-from app.domain.names import name_pinyin
+from app.domain.names import name_pinyin, pinyin_key
 from app.domain.relations import RELATIONS
 from app.spreadsheets.model import LedgerHousehold, LedgerMember, Problem, Severity
 from app.spreadsheets.records import (
@@ -155,6 +155,7 @@ class Planner:
         ur = h.urban_rural or (UrbanRural.URBAN.value if village.endswith("社区") else UrbanRural.RURAL.value)
         row = {"id": hid, **dict.fromkeys(HOUSEHOLD_FIELDS, "")}
         row.update({k: v for k, v in self.household_values(h).items() if v is not None}, urban_rural=ur)
+        row["head_pinyin"] = pinyin_key(row["head_name"])  # updates go through the ORM, which keeps it
         self.plan.inserts["household"].append(row)
         ids = [self.person(hid, m) for m in h.members]
         self.plan.created += 1

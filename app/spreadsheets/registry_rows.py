@@ -30,7 +30,7 @@ def ledger_rows(
     query = select(Household, Area.name).join(Area, Area.code == Household.village_code)
     if village_code:
         query = query.where(Household.village_code == village_code)
-    order = (Household.village_code, Household.head_name, Household.id)
+    order = (Household.village_code, Household.head_pinyin, Household.head_name, Household.id)  # pinyin
     rows = [(h, name) for h, name in session.execute(query.order_by(*order)) if covers(h.village_code)]
     people: dict[str, list[Person]] = {}
     paid: dict[str, Benefit] = {}

@@ -11,6 +11,7 @@ from decimal import Decimal
 from operator import itemgetter
 from typing import Any
 
+from app.domain.names import pinyin_key
 from app.sync.codec import INT32, NONE, Codec, codec
 from app.sync.format import BundleError, Columns
 from app.sync.tables import META
@@ -146,8 +147,18 @@ def read_table(entry: Any, allowed: tuple[str, ...], with_meta: bool) -> Batch:
     if len(set(keys)) != len(keys):
         raise _refuse(f"记录 {_repeated(keys)} 重复出现")
     batch.errors = table_codec.check_columns(data)
+    _derive(name, table_codec, data)
     batch.rows = list(zip(*data, strict=True)) if count else []
     return batch
+
+
+def _derive(name: str, table_codec: Codec, data: list[Sequence[Any]]) -> None:
+    """Recompute the columns this side derives from others rather than take the sender's: the head's
+    pinyin, which orders lists of households (a row with a bad name gets an empty one)."""
+    if name != "household":
+        return
+    names = data[table_codec.index("head_name")]
+    data[table_codec.index("head_pinyin")] = [pinyin_key(n) if isinstance(n, str) else "" for n in names]
 
 
 def _repeated(keys: Sequence[str]) -> str:

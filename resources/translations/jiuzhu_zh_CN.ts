@@ -1569,6 +1569,14 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>还剩{n}个工作日</translation>
     </message>
     <message>
+        <source>overdue by {n} working days</source>
+        <translation>逾期{n}个工作日</translation>
+    </message>
+    <message>
+        <source>due on {month}/{day}</source>
+        <translation>{month}月{day}日到期</translation>
+    </message>
+    <message>
         <source>{n} days overdue</source>
         <translation>已逾期{n}天</translation>
     </message>
@@ -3681,6 +3689,14 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>数值</translation>
     </message>
     <message>
+        <source>Temporary assistance confirmed in the month</source>
+        <translation>本月确认的临时救助</translation>
+    </message>
+    <message>
+        <source>No temporary assistance was confirmed in this month.</source>
+        <translation>本月没有确认的临时救助。</translation>
+    </message>
+    <message>
         <source>Category</source>
         <translation>类别</translation>
     </message>
@@ -3715,6 +3731,34 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Per person (yuan)</source>
         <translation>人均补助（元）</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>急难型</translation>
+    </message>
+    <message>
+        <source>Spending</source>
+        <translation>支出型</translation>
+    </message>
+    <message>
+        <source>{need}: times</source>
+        <translation>{need}人次</translation>
+    </message>
+    <message>
+        <source>{need} (yuan)</source>
+        <translation>{need}金额（元）</translation>
+    </message>
+    <message>
+        <source>Total times</source>
+        <translation>合计人次</translation>
+    </message>
+    <message>
+        <source>Total amount (yuan)</source>
+        <translation>合计金额（元）</translation>
     </message>
     <message>
         <source>Computing the figures…</source>
@@ -4154,6 +4198,10 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>&amp;Clear finding…</source>
         <translation>核销疑点(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>No findings. When the roster is made, anyone paid twice and any account shared by several households are listed here.</source>
+        <translation>没有疑点。生成名册时，重复享受和多户共用账号的情况列在这里。</translation>
     </message>
     <message>
         <source>&amp;Month:</source>

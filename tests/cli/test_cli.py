@@ -277,15 +277,15 @@ def test_check_runs_the_quick_check_and_the_full_one_on_request(
     with sqlite3.connect(demo_paths.database) as conn:
         conn.execute("PRAGMA writable_schema=ON")
         conn.execute(
-            "UPDATE sqlite_master SET sql='CREATE INDEX ix_household_head_name ON household (address)'"
-            " WHERE name='ix_household_head_name'"
+            "UPDATE sqlite_master SET sql='CREATE INDEX ix_household_head_pinyin ON household (address)'"
+            " WHERE name='ix_household_head_pinyin'"
         )
     code, out, _ = jiuzhu(capsys, "--data-dir", str(demo_paths.root), "check")
     assert code == 0, out
     assert "数据库完整性：正常" in out
     code, out, _ = jiuzhu(capsys, "--data-dir", str(demo_paths.root), "check", "--full")
     assert code == 1
-    assert "数据库完整性：发现问题" in out and "ix_household_head_name" in out
+    assert "数据库完整性：发现问题" in out and "ix_household_head_pinyin" in out
 
 
 def test_check_full_finds_a_search_index_out_of_step(

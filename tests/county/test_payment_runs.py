@@ -60,9 +60,9 @@ def test_a_draft_lists_every_household_paid_in_the_month(county: Database) -> No
     assert (may.households, may.persons, may.total_fen) == (2, 3, 138000)
     with county.uow("t") as uow:
         roster = runs.roster(uow, ADMIN, "2026-05")
-    first, second = roster.lines
+    second, first = roster.lines  # one village, the payees in pinyin order: 王 (wang) before 张 (zhang)
     assert (first.seq, first.head_name, first.id_number, first.persons) == (
-        1,
+        2,
         "张大山",
         ZHANG[0].id_number,
         2,
@@ -75,6 +75,20 @@ def test_a_draft_lists_every_household_paid_in_the_month(county: Database) -> No
         "6217000033334444",
     )
     assert _prepare(county, "2026-02").households == 0  # before anyone started
+
+
+def test_the_roster_lists_payees_in_pinyin_order(county: Database) -> None:
+    """张 (U+5F20) 李 (U+674E) 阿 (U+963F) 赵 (U+8D75): by pinyin 阿 李 张 赵, as WPS and Excel sort them."""
+    with county.uow("test") as uow:
+        for number, name in enumerate(("张一", "李二", "阿三", "赵四"), start=1):
+            member = Member(name, date(1960, 5, number), 10 + 2 * number)
+            add_beneficiary(uow, [member], base_fen=50000, number=number)
+        uow.commit()
+    _prepare(county, "2026-04")
+    with county.uow("t") as uow:
+        lines = runs.roster(uow, ADMIN, "2026-04").lines
+    expected = [(1, "阿三"), (2, "李二"), (3, "张一"), (4, "赵四")]
+    assert [(line.seq, line.head_name) for line in lines] == expected
 
 
 def test_approval_freezes_the_run_against_later_edits(county: Database) -> None:

@@ -229,3 +229,4 @@ def test_renaming_the_head_renames_the_household(demo_db: Database) -> None:
     with demo_db.uow("test") as uow:
         household = uow.session.get(Household, hh)
         assert household is not None and household.head_name == "周德胜"
+        assert household.head_pinyin == "zhou de sheng"  # the registry's pinyin order follows the rename

@@ -92,6 +92,10 @@ def test_upgrade_from_first_revision_keeps_data_and_queues_it(tmp_path: Path) ->
         with db.engine.connect() as conn:
             assert conn.execute(text("SELECT name FROM person WHERE id='p1'")).scalar() == "张三"
             assert conn.execute(text("SELECT version FROM household WHERE id='h1'")).scalar() == 3
+            # 0011 fills the head's pinyin of the households already there, with the program's own function
+            assert (
+                conn.execute(text("SELECT head_pinyin FROM household WHERE id='h1'")).scalar() == "zhang san"
+            )
             queued = set(
                 tuple(r) for r in conn.execute(text("SELECT table_name, record_id, version FROM outbox"))
             )

@@ -95,6 +95,8 @@ def test_intake_fills_sex_and_birth_from_the_id_and_numbers_the_case(db: Databas
         wife = find_person(uow.session, WIFE_ID.lower())
         assert wife is not None and wife.sex == Sex.FEMALE.value and wife.birth_date == date(1962, 8, 9)
         assert wife.name_initials == "lxy"
+        household = uow.session.get(Household, wife.household_id)
+        assert household is not None and household.head_pinyin == "zhang da shan"  # orders the registry
         case = uow.session.get(Case, case_id)
         assert case is not None and case.case_number == "430623101-2026-000001"
         assert [e.action for e in procedure.history(uow.session, case_id)] == ["apply"]

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.codes import Role
+from app.domain.names import pinyin_key, sort_key
 from app.errors import PermissionDenied, UserError
 from app.models.case import Case
 from app.models.db import Database, UnitOfWork
@@ -58,7 +59,7 @@ def test_every_household_once_in_village_order(uow: UnitOfWork) -> None:
     rows = registry.page(uow, CLERK, F(), 0, 1000)
     assert len(rows) == registry.count(uow, CLERK, F()) == 120
     assert len({r.household_id for r in rows}) == 120
-    keys = [(r.village_code, r.head_name, r.household_id) for r in rows]
+    keys = [(r.village_code, *sort_key(r.head_name), r.household_id) for r in rows]
     assert keys == sorted(keys)
     assert all(r.head_id_number and r.members >= 1 and r.village for r in rows)
 
@@ -75,10 +76,68 @@ def test_pages_join_up(uow: UnitOfWork) -> None:
 @pytest.mark.parametrize("order", ["head", "-head", "-village"])
 def test_other_orders(uow: UnitOfWork, order: str) -> None:
     rows = registry.page(uow, CLERK, F(), 0, 1000, order)
-    key = (lambda r: (r.head_name, r.household_id)) if "head" in order else lambda r: r.village_code
+    key = (
+        (lambda r: (*sort_key(r.head_name), r.household_id)) if "head" in order else lambda r: r.village_code
+    )
     assert [key(r) for r in rows] == sorted(map(key, rows), reverse=order.startswith("-"))
     with pytest.raises(ValueError):
         registry.page(uow, CLERK, F(), 0, 10, "amount")
+
+
+def test_heads_are_in_pinyin_order_not_code_point_order(uow: UnitOfWork, session: Session) -> None:
+    """阿 (U+963F), 李 (U+674E), 张 (U+5F20), 赵 (U+8D75): by pinyin 阿 李 张 赵, by code point 张 李 阿 赵;
+    the pinyin follows every way a head's name is written (a new household, a rename)."""
+    village = "430623101001"
+    made = {}
+    for name in ("张", "李", "阿", "赵"):
+        household = Household(village_code=village, urban_rural="rural", head_name=f"{name}测试")
+        session.add(household)
+        made[name] = household
+    session.flush()
+    assert made["阿"].head_pinyin == "a ce shi"
+    village_actor = in_area(village)
+
+    def heads(order: str) -> list[str]:
+        rows = registry.page(uow, village_actor, F(), 0, 10_000, order)
+        return [r.head_name[0] for r in rows if r.head_name.endswith("测试")]
+
+    assert heads("village") == heads("head") == ["阿", "李", "张", "赵"]
+    assert heads("-head") == ["赵", "张", "李", "阿"]
+    made["赵"].head_name = "艾测试"  # a new head: "ai ce shi" sorts after "a ce shi"
+    session.flush()
+    assert made["赵"].head_pinyin == "ai ce shi"
+    assert heads("head") == ["阿", "艾", "李", "张"]
+
+
+def test_the_demo_writes_every_heads_pinyin(session: Session) -> None:
+    heads = session.execute(select(Household.head_name, Household.head_pinyin)).all()
+    assert heads and all(pinyin == pinyin_key(name) != "" for name, pinyin in heads)
+
+
+def test_the_first_page_by_name_walks_the_pinyin_index(uow: UnitOfWork, session: Session) -> None:
+    """Ordered by name, the first page reads the households in index order: no sort of the whole area."""
+    statements: list[tuple[str, object]] = []
+    engine = session.get_bind()
+
+    def record(_conn: object, _cursor: object, statement: str, parameters: object, *_rest: object) -> None:
+        statements.append((statement, parameters))
+
+    from sqlalchemy import event
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        registry.page(uow, CLERK, F(), 0, 64, "head")
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    page_sql, params = next((s, p) for s, p in statements if "ORDER BY" in s)
+    plan = session.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {page_sql}", params).all()  # type: ignore[arg-type]
+    details = [row[-1] for row in plan]
+    walk = next(
+        i
+        for i, d in enumerate(details)
+        if d.startswith("SCAN household USING INDEX ix_household_head_pinyin")
+    )
+    assert "TEMP B-TREE" not in details[walk + 1], details  # the page is not sorted after the walk
 
 
 def test_pinyin_initials_and_full_pinyin_find_members(

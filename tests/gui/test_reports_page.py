@@ -136,6 +136,7 @@ def test_county_head_runs_the_month_from_draft_to_bank_return(
     qtmodeltester.check(tab.lines_model)
     assert [f.kind for f in view.flags] == ["shared_account"] and view.open_flags == 1
     qtmodeltester.check(tab.flags_model)
+    assert not tab.flags_hint.is_shown()  # the grey line is for a month with no findings
 
     monkeypatch.setattr(tab, "confirm", lambda _text: True)
     with qtbot.waitSignals([tab.loaded, tab.status_message], timeout=WAIT):
@@ -234,6 +235,7 @@ def test_county_staff_may_prepare_but_not_approve(qtbot: QtBot, county_db: Datab
     with qtbot.waitSignal(tab.loaded, timeout=WAIT):
         tab.set_month("2026-12")
     assert (tab.view.month, tab.view.status, tab.lines_model.rowCount()) == ("2026-12", "", 0)
+    assert tab.flags_hint.is_shown() and "没有疑点" in tab.flags_hint.text  # not a blank grid
     assert not tab.export_xlsx_button.isEnabled() and tab.prepare_button.text() == prepare_text
     with qtbot.waitSignal(tab.loaded, timeout=WAIT):
         tab.month_edit.setDate(QDate(2026, 11, 1))
@@ -278,6 +280,14 @@ def test_the_monthly_report_is_previewed_and_saved(
     assert (rows[-1].households, rows[-1].total_fen) == (report.total.households, report.total.total_fen)
     assert report.source_label in stats.source_label.text()
     qtmodeltester.check(stats.month_model)
+    # 临时救助 beside the monthly figures: a township a row and the total, or a line saying there is none
+    linshi = stats.linshi_model.rows()
+    assert [r.township for r in linshi] == (
+        [*(r.township for r in report.linshi), "合计"] if report.linshi else []
+    )
+    assert sum(r.total_fen for r in linshi[:-1]) == (linshi[-1].total_fen if linshi else 0)
+    assert stats.linshi_hint.is_shown() == (not report.linshi) and stats.linshi_table.isVisibleTo(stats)
+    qtmodeltester.check(stats.linshi_model)
     out = tmp_path / "月报.xlsx"
     with qtbot.waitSignal(stats.saved, timeout=WAIT) as saved:
         stats.save_to(out)
@@ -290,6 +300,7 @@ def test_the_monthly_report_is_previewed_and_saved(
 
     stats.kind_combo.setCurrentIndex(1)
     assert stats.table.model() is stats.year_model and stats.year_spin.value() == 2026
+    assert not stats.linshi_table.isVisibleTo(stats)  # the year summary lists it among its figures
     with qtbot.waitSignal(stats.previewed, timeout=WAIT) as previewed:
         stats.preview()
     assert previewed.args[0].year == 2026 and stats.year_model.rowCount() == 10

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QCoreApplication, QRect
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractScrollArea, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QStyle, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.demo.run import DEMO_PASSWORD
@@ -64,6 +64,24 @@ def hidden_columns(table: QTableView, titles: set[str]) -> list[str]:
             needed = max([table.fontMetrics().horizontalAdvance(t) + 8 for t in texts] or [0])
             if left < 0 or left + header.sectionSize(column) > width or header.sectionSize(column) < needed:
                 cut.append(title)
+    return cut
+
+
+def elided_cells(table: QTableView, title: str) -> list[str]:
+    """The texts of a column (and its title, with room for the sort arrow) that the column cuts."""
+    model = table.model()
+    header = table.horizontalHeader()
+    column = next(c for c in range(model.columnCount()) if model.headerData(c, header.orientation()) == title)
+    width = header.sectionSize(column)
+    style_margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
+    texts = {str(model.index(r, column).data() or "") for r in range(model.rowCount())}
+    cut = [t for t in sorted(texts) if table.fontMetrics().horizontalAdvance(t) + style_margin > width]
+    header.setSortIndicator(column, header.sortIndicatorOrder())  # as after a click on it
+    try:
+        if header.sectionSizeFromContents(column).width() > width:
+            cut.append(f"title {title}")
+    finally:
+        header.setSortIndicator(-1, header.sortIndicatorOrder())
     return cut
 
 
@@ -126,6 +144,11 @@ def test_every_station_screen_fits_1366_by_768(qtbot: QtBot, station_window: Mai
     window.show_section(Section.CASES)
     qtbot.waitUntil(lambda: window.cases.model.rowCount() > 0, timeout=10000)
     assert hidden_columns(window.cases.table, {"救助项目", "申请编号", "户主", "状态"}) == []
+    assert elided_cells(window.cases.table, "剩余时间") == []  # due dates on a day off, with the day named
+    with qtbot.waitSignal(window.cases.loaded):
+        window.cases.state_combo.setCurrentIndex(window.cases.state_combo.findText("全部申请"))
+    assert elided_cells(window.cases.table, "剩余时间") == []
+    assert hidden_columns(window.cases.table, {"救助项目", "申请编号", "户主", "状态", "剩余时间"}) == []
     window.show_section(Section.REGISTRY)
     qtbot.waitUntil(lambda: window.registry.model.rowCount() > 0, timeout=10000)
     assert hidden_columns(window.registry.table, {"户主", "身份证号", "救助项目", "办理状态"}) == []
@@ -149,7 +172,8 @@ def test_every_county_screen_fits_1366_by_768(qtbot: QtBot, county_window: MainW
     assert check_window(qtbot, window) == []
     window.show_page(window.cases)
     qtbot.waitUntil(lambda: window.cases.model.rowCount() > 0, timeout=10000)
-    assert hidden_columns(window.cases.table, {"救助项目", "申请编号", "乡镇"}) == []
+    assert hidden_columns(window.cases.table, {"救助项目", "申请编号", "乡镇", "剩余时间"}) == []
+    assert elided_cells(window.cases.table, "剩余时间") == []
     window.show_section(Section.REGISTRY)
     qtbot.waitUntil(lambda: window.registry.model.rowCount() > 0, timeout=10000)
     assert hidden_columns(window.registry.table, {"乡镇", "户主", "身份证号"}) == []

@@ -11,6 +11,7 @@ from sqlalchemy import text
 
 from app.domain.calendar import DayKind
 from app.domain.money import yuan
+from app.domain.names import sort_key
 from app.domain.privacy import find_sensitive
 from app.errors import PermissionDenied, UserError
 from app.models.db import Database
@@ -104,6 +105,9 @@ def test_standing_list_matches_the_benefits_paid_this_month(print_db: Database, 
     places = [r[1] for r in rows]
     groups = [int(p.split("村")[-1].removesuffix("组")) for p in places if p.endswith("组")]
     assert groups == sorted(groups)  # 2组 before 10组
+    for group in set(places):  # within a 组, names in pinyin order (阿 李 张 赵), as WPS and Excel sort them
+        names = [r[2] for r in rows if r[1] == group]
+        assert names == sorted(names, key=sort_key), group
     total_fen = sum(f for _, _, f in expected)
     body = compact(assert_private(printed.pdf))
     assert total_row(printed.pdf)[-1] == yuan(total_fen)

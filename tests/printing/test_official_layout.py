@@ -62,3 +62,16 @@ def test_the_seal_goes_over_the_issuing_body_and_the_date() -> None:
     assert abs(mark[0] - issuer[0]) < 1 and mark[1] - when[1] < SEAL  # both inside the seal's circle
     table_bottom = min(y for text, (_, y) in at.items() if text.startswith("合计"))
     assert table_bottom - (issuer[1] + when[1]) / 2 > SEAL / 2  # the seal clear of the list above
+
+
+def test_a_two_line_title_breaks_between_words() -> None:
+    """「…最低生活保障和 / 特困人员…」, not 「…保障和特 / 困人员…」 (a word cut in two)."""
+    from app.printing.layout import title_break
+
+    font = fonts.load().heading
+    text = "三封寺镇长岭村最低生活保障和特困人员救助供养对象长期公示"
+    assert title_break(text, font, 22, 400) == [
+        "三封寺镇长岭村最低生活保障和",
+        "特困人员救助供养对象长期公示",
+    ]
+    assert title_break("最低生活保障对象长期公示名单", font, 22, 400) is None  # no word break: as wrapped

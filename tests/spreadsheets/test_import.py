@@ -74,6 +74,7 @@ def test_a_messy_per_member_ledger_comes_in_faithfully(station: Database, tmp_pa
         )
         zhang = s.get(Household, people[ZHANG].household_id)
         assert zhang is not None and zhang.village_code == "430623101201" and zhang.head_name == "张三"
+        assert zhang.head_pinyin == "zhang san"  # written in bulk with the household, for pinyin order
         assert zhang.urban_rural == "rural" and people[LI].household_id == zhang.id
         benefits = {b.household_id: b for b in s.execute(select(Benefit)).scalars()}
         assert benefits[zhang.id].monthly_fen == 32000 and benefits[zhang.id].tier == "A类"

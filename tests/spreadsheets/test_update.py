@@ -77,6 +77,8 @@ def test_a_later_ledger_updates_what_changed_and_reports_it(station: Database, t
         assert household is not None and household.address == "东山村3组12号" and household.version == 2
         wang = s.execute(select(Person).where(Person.id_number == WANG)).scalar_one()
         assert (wang.name, wang.name_pinyin, wang.version) == ("王伍", "wangwu", 2)
+        wangs = s.get(Household, wang.household_id)  # the head renamed: the household's pinyin follows
+        assert wangs is not None and (wangs.head_name, wangs.head_pinyin) == ("王伍", "wang wu")
         assert (
             s.execute(select(Person).where(Person.id_number == LI)).scalar_one().household_id == household.id
         )

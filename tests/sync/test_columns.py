@@ -180,3 +180,21 @@ def test_the_cycle_collector_pauses_for_an_import_and_comes_back_as_it_was(enabl
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+@pytest.mark.parametrize("as_columns", [False, True], ids=["rows", "columns"])
+def test_a_households_head_pinyin_is_derived_here_not_taken_from_the_bundle(as_columns: bool) -> None:
+    """head_pinyin orders the lists of households: recomputed from head_name as the bundle is read."""
+    c = codec("household")
+    base = dict.fromkeys(c.columns, "")
+    base |= {"version": 1, "three_no": False, "housing_type": None, "housing_area": None}
+    base |= {"decoration": None, "updated_at": TIME, "village_code": "430623101201", "urban_rural": "rural"}
+    rows = [
+        base | {"id": "h-1", "head_name": "阿丽", "head_pinyin": "zzz", "_base": 0, "_changed": None},
+        base | {"id": "h-2", "head_name": 7, "head_pinyin": "aaa", "_base": 0, "_changed": None},
+    ]
+    table = entry(rows, "household")
+    batch = read_table(parsed(table) if as_columns else table, UP_TABLES, with_meta=True)
+    at = c.index("head_pinyin")
+    assert [row[at] for row in batch.rows] == ["a li", ""]
+    assert set(batch.errors) == {1}  # the bad name is the row's problem; its pinyin is simply empty

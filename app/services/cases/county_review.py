@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.domain.codes import Program, RuleMode
 from app.domain.deadlines import days_left, deadlines
+from app.domain.names import sort_key
 from app.domain.workflow import AT_COUNTY_STATES, CaseState
 from app.errors import UserError
 from app.models.case import Case, CaseEvent, Investigation
@@ -155,7 +156,14 @@ def approval_queue(uow: UnitOfWork, actor: Actor) -> list[QueueRow]:
                 drawn=drawn,
             )
         )
-    rows.sort(key=lambda r: (r.days_left if r.days_left is not None else 10_000, r.case_number))
+    # The most urgent first; equally urgent ones by the applicant's name in pinyin order.
+    rows.sort(
+        key=lambda r: (
+            r.days_left if r.days_left is not None else 10_000,
+            *sort_key(r.applicant),
+            r.case_number,
+        )
+    )
     return rows
 
 

@@ -16,6 +16,7 @@ from app.domain.areas import scope_prefix
 from app.domain.calendar import DayKind
 from app.domain.codes import AreaLevel, Program, Role, RuleMode, UrbanRural
 from app.domain.money import month_cn, month_of
+from app.domain.names import sort_key
 from app.domain.workflow import CaseState
 from app.errors import UserError
 from app.models import tracking
@@ -206,7 +207,7 @@ def notice_lines(
             cat = category(Program(case.program), ur[hh.urban_rural], b.tier)
             add(case, hh, applicant.name, persons, cat, b.monthly_fen, remark)
     if not stored:  # a stored notice keeps the order it was published in
-        lines.sort(key=lambda c: _natural(c.place))
+        lines.sort(key=lambda c: (_natural(c.place), *sort_key(c.name)))  # by 组, names in pinyin order
     return kind, office, issuer, lines, on, period, days, day_kind
 
 

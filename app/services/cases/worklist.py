@@ -14,6 +14,7 @@ from app.domain.areas import scope_prefix
 from app.domain.checks_rows import Finding
 from app.domain.codes import AreaLevel, Program, RuleMode
 from app.domain.deadlines import CaseClock, Deadline, days_left, deadlines, due_note
+from app.domain.names import sort_key
 from app.domain.workflow import BENEFIT_STATES, PRE_DECISION_STATES, CaseState
 from app.models.area import Area
 from app.models.case import Benefit, Case, Objection, Review
@@ -28,6 +29,8 @@ NOTICE_STATES = (CaseState.NOTICE, CaseState.COUNTY_NOTICE)
 # Findings the workbench already lists on their own tabs (deadlines and reviews).
 LISTED_ELSEWHERE = frozenset({"review_overdue", "deadline_overdue", "deadline_soon"})
 REVIEW_HORIZON_DAYS = 30
+# Households in the order of their heads' names in pinyin, as WPS and Excel sort names.
+PINYIN_ORDER = (Household.head_pinyin, Household.head_name)
 
 
 @dataclass(frozen=True)
@@ -215,9 +218,14 @@ def _open_cases(session: Session, scope: str, today: date, where: Any = None) ->
         else:
             lines.append(CaseLine(*common, case.state_since, township=township))
     far = 10**6
-    return sorted(
+    return sorted(  # equally urgent cases by the head's name in pinyin order
         lines,
-        key=lambda c: (c.days_left if c.days_left is not None else far, c.state_since, c.case_number),
+        key=lambda c: (
+            c.days_left if c.days_left is not None else far,
+            c.state_since,
+            *sort_key(c.head_name),
+            c.case_number,
+        ),
     )
 
 
@@ -246,7 +254,7 @@ def _reviews_due(session: Session, scope: str, today: date, within_days: int | N
             Case.state.in_([s.value for s in BENEFIT_STATES]),
             scope_condition(scope),
         )
-        .order_by(Review.due_on, Case.case_number)
+        .order_by(Review.due_on, *PINYIN_ORDER, Case.case_number)
     )
     if within_days is not None:
         stmt = stmt.where(Review.due_on <= today + timedelta(days=within_days))
@@ -289,7 +297,7 @@ def _running_notices(session: Session, scope: str, today: date) -> list[NoticeLi
         groups.setdefault((village, code, case.state, case.state_since, end), []).append((case, head))
     lines = []
     for (village, code, kind, start, end), members in groups.items():
-        members.sort(key=lambda m: m[0].case_number)
+        members.sort(key=lambda m: (*sort_key(m[1]), m[0].case_number))  # as the notice lists them
         lines.append(
             NoticeLine(
                 village,
@@ -320,7 +328,7 @@ def _open_objections(session: Session, scope: str) -> list[ObjectionLine]:
         .join(Household, Household.id == Case.household_id)
         .join(Area, Area.code == Household.village_code)
         .where(Objection.resolved_on.is_(None), scope_condition(scope))
-        .order_by(Objection.received_on, Case.case_number)
+        .order_by(Objection.received_on, *PINYIN_ORDER, Case.case_number)
     )
     return [
         ObjectionLine(

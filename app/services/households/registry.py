@@ -230,7 +230,8 @@ def _where(
     """
     conditions: list[ColumnElement[bool]] = []
     if scope:
-        conditions.append(scope_condition(scope, indexed=counting or not walk or order.lstrip("-") != "head"))
+        by_head = order.lstrip("-") == "head" and (walk or match is None)
+        conditions.append(scope_condition(scope, indexed=counting or not by_head))
     if flt.village_code:  # a village, or a whole township (the county's filter)
         conditions.append(scope_condition(flt.village_code))
     if match is not None:
@@ -263,7 +264,7 @@ def _order_by(order: str) -> list[Any]:
     key = order.lstrip("-")
     if key not in ORDERS:
         raise ValueError(f"unknown registry order {order!r}")
-    columns: list[Any] = [Household.head_name, Household.id]
+    columns: list[Any] = [Household.head_pinyin, Household.head_name, Household.id]  # pinyin order
     if key == "village":
         columns.insert(0, Household.village_code)
     return [c.desc() for c in columns] if descending else columns

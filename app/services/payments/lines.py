@@ -10,6 +10,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.domain.codes import Program
+from app.domain.names import sort_key
 from app.domain.payments import (
     AMOUNT_KINDS,
     HEAD_CODES,
@@ -195,6 +196,7 @@ def compute_lines(session: Session, month: str) -> list[ComputedLine]:
             "account_holder": r.account_holder or "",
             "remark": paid.remark if r.account_no else "；".join(filter(None, [paid.remark, "无银行账号"])),
         }
-        lines.append(ComputedLine(values, (township, r.village_code, head[2] or head[0], r.case_number)))
+        order = (township, r.village_code, *sort_key(head[0]), r.case_number)  # payees in pinyin order
+        lines.append(ComputedLine(values, order))
     lines.sort(key=lambda line: line.sort_key)
     return lines

@@ -87,7 +87,7 @@ def proposal_queue(uow: UnitOfWork, actor: Actor) -> list[ProposalRow]:
             Case.state.in_((CaseState.ACTIVE.value, CaseState.GRADUAL_EXIT.value)),
             _open_condition(),
         )
-        .order_by(Review.done_on, Case.case_number)
+        .order_by(Review.done_on, Household.head_pinyin, Household.head_name, Case.case_number)
     ).all()
     rows = []
     for review, case, village, head, benefit in found:

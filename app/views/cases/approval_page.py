@@ -20,7 +20,7 @@ from app.views.cases import CASE_TABLES
 from app.views.cases.county_visit_dialog import CountyVisitDialog
 from app.views.cases.decision_panel import DecisionPanel
 from app.views.page import Page
-from app.views.tablemodels.rows import ROW_ROLE, ColumnSpec, RowsTableModel, days_tone
+from app.views.tablemodels.rows import ROW_ROLE, ColumnSpec, RowsTableModel, days_tone, name_column
 from app.views.widgets.forms import fit_columns, heading, show_date, work_table
 from app.views.widgets.queue_split import queue_beside_form, select_quietly
 from app.views.widgets.table_actions import TableActions
@@ -46,7 +46,7 @@ class ApprovalPage(Page):
                     tone=lambda r: days_tone(r.days_left, 3),
                     tooltip=lambda r: self.tr("Due {date}").format(date=show_date(r.due)),
                 ),
-                ColumnSpec(self.tr("Applicant"), lambda r: r.applicant),
+                name_column(self.tr("Applicant"), lambda r: r.applicant),
                 ColumnSpec(self.tr("Township"), lambda r: r.township),
                 ColumnSpec(self.tr("Village"), lambda r: r.village),
                 ColumnSpec(self.tr("Programme"), lambda r: r.program_label),

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -26,8 +27,14 @@ from app.views import tasks
 from app.views.cases import CASE_TABLES
 from app.views.cases.workspace import CaseWorkspace
 from app.views.page import Page
-from app.views.tablemodels.rows import ROW_ROLE, ColumnSpec, RowsTableModel, days_tone
-from app.views.widgets.forms import fit_columns, work_table, working_days_text
+from app.views.tablemodels.rows import ROW_ROLE, SORT_ROLE, ColumnSpec, RowsTableModel, days_tone, name_column
+from app.views.widgets.forms import (
+    fit_columns,
+    list_working_days_text,
+    widen_to_contents,
+    work_table,
+    working_days_text,
+)
 from app.views.widgets.table_actions import TableActions
 from app.views.workspace import Workspace
 
@@ -37,6 +44,7 @@ if TYPE_CHECKING:  # the wizard (and pypinyin under it) loads on first use, not 
 
 
 OPEN = "open"  # the state filter's first choice: the applications not yet decided
+NO_LIMIT = 10**6  # sorts the cases with no time limit running after every count of days left
 
 
 class CasesPage(Page):
@@ -79,14 +87,20 @@ class CasesPage(Page):
             [
                 ColumnSpec(
                     self.tr("Time left"),
-                    lambda c: working_days_text(c.days_left, c.due, c.note),
+                    lambda c: list_working_days_text(c.days_left, c.due),
                     tone=_tone,
-                    tooltip=_time_left_tip,  # the whole text where a note makes the cell too narrow
+                    tooltip=_time_left_tip,  # the limit's name, the whole date and the day off it falls on
+                    sort=lambda c: c.days_left if c.days_left is not None else NO_LIMIT,
                 ),
-                ColumnSpec(self.tr("Head of household"), lambda c: c.head_name),
-                *([ColumnSpec(self.tr("Township"), lambda c: c.township)] if ws.is_county else []),
-                ColumnSpec(self.tr("Village"), lambda c: c.village),
-                ColumnSpec(self.tr("State"), lambda c: c.state_label),
+                name_column(self.tr("Head of household"), lambda c: c.head_name),
+                # places in the division's order (by code), states in the procedure's order
+                *(
+                    [ColumnSpec(self.tr("Township"), lambda c: c.township, sort=lambda c: c.village_code)]
+                    if ws.is_county
+                    else []
+                ),
+                ColumnSpec(self.tr("Village"), lambda c: c.village, sort=lambda c: c.village_code),
+                ColumnSpec(self.tr("State"), lambda c: c.state_label, sort=_state_order),
                 ColumnSpec(self.tr("Programme"), lambda c: c.program_label),
                 ColumnSpec(self.tr("Case number"), lambda c: c.case_number),
             ],
@@ -96,11 +110,20 @@ class CasesPage(Page):
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setSortRole(SORT_ROLE)  # names by pinyin, time left by days
         self.table = work_table()
         self.table.setModel(self.proxy)
-        samples = ["已逾期12个工作日", "欧阳小明", *(["梅田湖镇"] if ws.is_county else []), "莲花湖社区"]
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the service's order
+        self.table.setSortingEnabled(True)
+        samples = [
+            "逾期99个工作日",
+            "欧阳小明",
+            *(["梅田湖镇"] if ws.is_county else []),
+            "莲花湖社区",
+        ]
         samples += ["拟批准公示有异议", "特困供养", "430623101-2026-000123"]
         fit_columns(self.table, dict(enumerate(samples)))
+        self._time_left_width = self.table.columnWidth(0)
         self.count_label = QLabel()
         self.list_actions = TableActions(
             self,
@@ -132,7 +155,9 @@ class CasesPage(Page):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.workspace)
         self.splitter.setStretchFactor(1, 1)
-        list_width = sum(self.table.columnWidth(c) for c in range(self.model.columnCount())) + 40
+        # The columns, the margins and frame (40), and the scroll bar that a long list shows.
+        scroll_bar = self.table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        list_width = sum(self.table.columnWidth(c) for c in range(self.model.columnCount())) + 40 + scroll_bar
         self.splitter.setSizes([list_width, 1366 - list_width])
         self.splitter.setCollapsible(0, False)
         layout = QHBoxLayout(self)
@@ -160,6 +185,7 @@ class CasesPage(Page):
     def _on_loaded(self, lines: list[CaseLine]) -> None:
         current = self.workspace.snapshot.case_id if self.workspace.snapshot else None
         self.model.set_rows(lines)
+        widen_to_contents(self.table, 0, self._time_left_width)  # 逾期1215个工作日 (all cases) is not cut
         self._has_rows = True
         overdue = sum(1 for c in lines if c.days_left is not None and c.days_left < 0)
         if self.state_combo.currentData() == OPEN:
@@ -251,6 +277,12 @@ def _warm_up_intake(progress: tasks.Progress, cancel: tasks.CancelFlag) -> None:
 def _time_left_tip(line: CaseLine) -> str:
     left = working_days_text(line.days_left, line.due, line.note)
     return f"{line.deadline}：{left}" if line.deadline and left else left
+
+
+def _state_order(line: CaseLine) -> int:
+    """A state's place in the procedure (申请 before 受理 before … 在保), unknown states last."""
+    order = list(CaseState)
+    return next((n for n, s in enumerate(order) if s.value == line.state), len(order))
 
 
 def _tone(line: CaseLine) -> str | None:

@@ -14,7 +14,7 @@ from app.views.cases.dashboard import DashboardPanel
 from app.views.page import Page
 from app.views.reviews.columns import review_columns
 from app.views.setup.backup_reminder import BackupReminderBar
-from app.views.tablemodels.rows import ROW_ROLE, ColumnSpec, RowsTableModel, days_tone
+from app.views.tablemodels.rows import ROW_ROLE, ColumnSpec, RowsTableModel, days_tone, name_column
 from app.views.widgets.forms import calendar_days_text, fit_columns, show_date, work_table, working_days_text
 from app.views.workspace import Workspace
 
@@ -81,7 +81,7 @@ class WorkbenchPage(Page):
             ),
             ColumnSpec(self.tr("Due"), lambda c: show_date(c.due)),
             ColumnSpec(self.tr("Time limit"), lambda c: c.deadline, tooltip=lambda c: c.basis),
-            ColumnSpec(self.tr("Head of household"), lambda c: c.head_name),
+            name_column(self.tr("Head of household"), lambda c: c.head_name),
             *([ColumnSpec(self.tr("Township"), lambda c: c.township)] if self.ws.is_county else []),
             ColumnSpec(self.tr("Village"), lambda c: c.village),
             ColumnSpec(self.tr("Programme"), lambda c: c.program_label),
@@ -120,7 +120,7 @@ class WorkbenchPage(Page):
     def _objection_columns(self) -> list[ColumnSpec[ObjectionLine]]:
         return [
             ColumnSpec(self.tr("Received"), lambda o: show_date(o.received_on)),
-            ColumnSpec(self.tr("Head of household"), lambda o: o.head_name),
+            name_column(self.tr("Head of household"), lambda o: o.head_name),
             ColumnSpec(self.tr("Village"), lambda o: o.village),
             ColumnSpec(self.tr("Channel"), lambda o: o.channel),
             ColumnSpec(self.tr("Objection"), lambda o: o.content),

@@ -41,6 +41,7 @@ class CaseWorkspace(Page):
 
         self.title = heading(self.tr("No case chosen"), 1.35)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title.setWordWrap(True)  # a long title (临时救助) wraps rather than squeeze the case list
         self.facts = QLabel(self.tr("Choose a case in the list, or take a new application (Ctrl+N)."))
         self.facts.setWordWrap(True)
         self.print_button = PrintButton(self, self)

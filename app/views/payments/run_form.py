@@ -24,6 +24,7 @@ from app.services.payments.view import FlagRow, LineRow, RunView
 from app.views.page import Page
 from app.views.payments.models import LineColumn, PaymentLinesModel, flags_model
 from app.views.payments.texts import RunTexts
+from app.views.widgets.empty_hint import EmptyHint
 from app.views.widgets.forms import fit_columns, heading, stretch_column, work_table
 from app.views.workspace import Workspace
 
@@ -82,6 +83,13 @@ class RunForm(Page):
         self.flags_table = work_table()
         self.flags_table.setModel(self.flags_model)
         stretch_column(self.flags_table, 1)
+        self.flags_hint = EmptyHint(
+            self.flags_table,
+            self.tr(
+                "No findings. When the roster is made, anyone paid twice and any account shared by "
+                "several households are listed here."
+            ),
+        )
         self._layout()
         self.flags_table.selectionModel().selectionChanged.connect(self.update_buttons)
         self.update_buttons()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Signal, Slot
@@ -18,7 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from app import clock
-from app.documents.reports import CategoryRow, MonthlyReport, YearSummary
+from app.documents.reports import (
+    LINSHI_KINDS,
+    CategoryRow,
+    LinshiRow,
+    MonthlyReport,
+    YearSummary,
+    linshi_total,
+)
 from app.domain.money import yuan
 from app.services.reports import files
 from app.services.reports.files import SavedFile
@@ -27,10 +35,12 @@ from app.services.reports.year import year_summary
 from app.views.ops import Job
 from app.views.page import Page
 from app.views.tablemodels.rows import ColumnSpec, RowsTableModel
+from app.views.widgets.empty_hint import EmptyHint
 from app.views.widgets.forms import work_table
 from app.views.workspace import Workspace
 
 MONTHLY, YEAR = "month", "year"
+LINSHI_URGENT, LINSHI_SPENDING = LINSHI_KINDS  # 急难型, 支出型: the report's keys
 
 
 class ReportStatsTab(Page):
@@ -86,6 +96,14 @@ class ReportStatsTab(Page):
         )
         self.table = work_table()
         self.table.setModel(self.month_model)
+        # 临时救助 is paid once, not monthly: its own table, by township (the report's second table).
+        self.linshi_label = QLabel(self.tr("Temporary assistance confirmed in the month"))
+        self.linshi_model: RowsTableModel[LinshiRow] = RowsTableModel(self._linshi_columns(), self)
+        self.linshi_table = work_table()
+        self.linshi_table.setModel(self.linshi_model)
+        self.linshi_hint = EmptyHint(
+            self.linshi_table, self.tr("No temporary assistance was confirmed in this month.")
+        )
 
         top = QHBoxLayout()
         for widget in (self.kind_combo, self.month_edit, self.year_spin, self.show_button):
@@ -98,6 +116,8 @@ class ReportStatsTab(Page):
         layout.addWidget(self.source_label)
         layout.addWidget(self.refused)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.linshi_label)
+        layout.addWidget(self.linshi_table, 1)
         self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
         self.show_button.clicked.connect(self.refresh)
         self.xlsx_button.clicked.connect(lambda: self._save_clicked(pdf=False))
@@ -117,6 +137,21 @@ class ReportStatsTab(Page):
             ColumnSpec(self.tr("Per person (yuan)"), lambda r: yuan(r.per_capita_fen), right=True),
         ]
 
+    def _linshi_columns(self) -> list[ColumnSpec[LinshiRow]]:
+        def times(key: str) -> Callable[[LinshiRow], str]:
+            return lambda r: f"{r.times.get(key, 0):,}"
+
+        def amount(key: str) -> Callable[[LinshiRow], str]:
+            return lambda r: yuan(r.fen.get(key, 0))
+
+        columns: list[ColumnSpec[LinshiRow]] = [ColumnSpec(self.tr("Township"), lambda r: r.township)]
+        for key, need in ((LINSHI_URGENT, self.tr("Urgent")), (LINSHI_SPENDING, self.tr("Spending"))):
+            columns.append(ColumnSpec(self.tr("{need}: times").format(need=need), times(key), right=True))
+            columns.append(ColumnSpec(self.tr("{need} (yuan)").format(need=need), amount(key), right=True))
+        columns.append(ColumnSpec(self.tr("Total times"), lambda r: f"{r.total_times:,}", right=True))
+        columns.append(ColumnSpec(self.tr("Total amount (yuan)"), lambda r: yuan(r.total_fen), right=True))
+        return columns
+
     def kind(self) -> str:
         return str(self.kind_combo.currentData())
 
@@ -130,6 +165,8 @@ class ReportStatsTab(Page):
         self.month_edit.setVisible(monthly_kind)
         self.year_spin.setVisible(not monthly_kind)
         self.table.setModel(self.month_model if monthly_kind else self.year_model)
+        self.linshi_label.setVisible(monthly_kind)
+        self.linshi_table.setVisible(monthly_kind)
         self.source_label.clear()
 
     def busy_changed(self, busy: bool) -> None:
@@ -155,6 +192,8 @@ class ReportStatsTab(Page):
     def _on_previewed(self, result: MonthlyReport | YearSummary) -> None:
         if isinstance(result, MonthlyReport):
             self.month_model.set_rows([*result.rows, result.total])
+            self.linshi_model.set_rows([*result.linshi, linshi_total(result.linshi)] if result.linshi else [])
+            self.linshi_table.resizeColumnsToContents()
             self.source_label.setText(self.tr("Source: {source}").format(source=result.source_label))
         else:
             self.year_model.set_rows(self.year_figures(result))

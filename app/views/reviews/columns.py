@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.domain.money import yuan
 from app.services.cases.worklist import ReviewLine
-from app.views.tablemodels.rows import ColumnSpec, days_tone
+from app.views.tablemodels.rows import ColumnSpec, days_tone, name_column
 from app.views.widgets.forms import calendar_days_text, show_date
 
 
@@ -19,7 +19,7 @@ def review_columns(*, case_number: bool, township: bool = False) -> list[ColumnS
             tone=lambda r: days_tone(r.days, 7),
         ),
         ColumnSpec(QCoreApplication.translate("ReviewColumns", "Due"), lambda r: show_date(r.due_on)),
-        ColumnSpec(QCoreApplication.translate("ReviewColumns", "Head of household"), lambda r: r.head_name),
+        name_column(QCoreApplication.translate("ReviewColumns", "Head of household"), lambda r: r.head_name),
         *(
             [ColumnSpec(QCoreApplication.translate("ReviewColumns", "Township"), lambda r: r.township)]
             if township

@@ -23,7 +23,7 @@ from app.services.reviews import proposals
 from app.services.reviews.proposals import ProposalDecision, ProposalRow
 from app.views.cases import CASE_TABLES
 from app.views.page import Page
-from app.views.tablemodels.rows import ROW_ROLE, ColumnSpec, RowsTableModel
+from app.views.tablemodels.rows import ROW_ROLE, ColumnSpec, RowsTableModel, name_column
 from app.views.widgets.forms import (
     SPIN_WIDTH,
     DateEdit,
@@ -54,7 +54,7 @@ class ProposalsPage(Page):
                 ColumnSpec(self.tr("Proposal"), lambda r: r.proposal_label),
                 ColumnSpec(self.tr("Township"), lambda r: r.township),
                 ColumnSpec(self.tr("Village"), lambda r: r.village),
-                ColumnSpec(self.tr("Head of household"), lambda r: r.head_name),
+                name_column(self.tr("Head of household"), lambda r: r.head_name),
                 ColumnSpec(self.tr("Programme"), lambda r: r.program_label),
                 ColumnSpec(self.tr("Paid now (yuan)"), lambda r: yuan(r.paid_fen), right=True),
                 ColumnSpec(self.tr("Proposed (yuan)"), lambda r: yuan(r.proposed_fen), right=True),

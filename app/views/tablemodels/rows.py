@@ -9,9 +9,12 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from app.domain.names import sort_text
+
 T = TypeVar("T")
 AnyIndex = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # what a header click sorts by (a proxy's sortRole)
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
@@ -21,27 +24,63 @@ TONES = {"overdue": "#b3261e", "soon": "#9a5b00", "ok": "#1b6e3a", "muted": "#6b
 
 @dataclass(frozen=True)
 class ColumnSpec(Generic[T]):
-    """One column: its title, its text for a row, and optionally alignment, a tone and a tooltip."""
+    """One column: its title, its text for a row, and optionally alignment, a tone, a tooltip and the
+    key a header click sorts it by (default: its text)."""
 
     title: str
     text: Callable[[T], str]
     right: bool = False
     tone: Callable[[T], str | None] | None = None
     tooltip: Callable[[T], str] | None = None
+    sort: Callable[[T], str | int | float] | None = None
+
+
+def name_column(title: str, name: Callable[[T], str]) -> ColumnSpec[T]:
+    """A column of people's names, sorted by pinyin (阿 李 张 赵) as WPS and Excel sort them."""
+    return ColumnSpec(title, name, sort=lambda row: sort_text(name(row)))
+
+
+def sort_value(column: ColumnSpec[T], row: T) -> str | int | float:
+    return column.sort(row) if column.sort is not None else column.text(row)
 
 
 class RowsTableModel(QAbstractTableModel, Generic[T]):
-    """Holds the rows a task loaded (a few hundred at most); ``ROW_ROLE`` gives the row object itself."""
+    """Holds the rows a task loaded (a few hundred at most); ``ROW_ROLE`` gives the row object itself,
+    ``SORT_ROLE`` the key its column sorts by. Sorted itself (a table with sorting enabled) or through a
+    proxy whose sortRole is SORT_ROLE; a new load keeps the order the user chose."""
 
     def __init__(self, columns: Sequence[ColumnSpec[T]], parent: Any = None) -> None:
         super().__init__(parent)
         self._columns = list(columns)
         self._rows: list[T] = []
+        self._order: tuple[int, Qt.SortOrder] | None = None
 
     def set_rows(self, rows: Sequence[T]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        if self._order is not None:
+            self._sort_rows(*self._order)
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column's key (stable, so equal keys keep the service's order); -1 keeps that order."""
+        if not 0 <= column < len(self._columns):
+            self._order = None
+            return
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        rows = [self._rows[i.row()] for i in before]
+        self._order = (column, order)
+        self._sort_rows(column, order)
+        where = {id(row): n for n, row in enumerate(self._rows)}
+        self.changePersistentIndexList(
+            before, [self.index(where[id(r)], i.column()) for r, i in zip(rows, before, strict=True)]
+        )
+        self.layoutChanged.emit()
+
+    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
+        spec = self._columns[column]
+        self._rows.sort(key=lambda row: sort_value(spec, row), reverse=order == Qt.SortOrder.DescendingOrder)
 
     def rows(self) -> list[T]:
         return list(self._rows)
@@ -75,6 +114,8 @@ class RowsTableModel(QAbstractTableModel, Generic[T]):
             return QBrush(QColor(TONES[tone])) if tone else None
         if role == ROW_ROLE:
             return row
+        if role == SORT_ROLE:
+            return sort_value(column, row)
         return None
 
     def headerData(

@@ -61,6 +61,18 @@ def working_days_text(days: int | None, due: date | None = None, note: str = "")
     return _with_note(text, note)
 
 
+def list_working_days_text(days: int | None, due: date | None = None) -> str:
+    """``working_days_text`` for a narrow list cell: “逾期12个工作日”, a due date without its year
+    (“11月22日到期”) and no note on the day off; the cell's tooltip gives the whole sentence."""
+    if days is not None and days < 0:
+        return QCoreApplication.translate("Forms", "overdue by {n} working days").format(n=-days)
+    if days == 0 and due is not None and due != clock.today():
+        return QCoreApplication.translate("Forms", "due on {month}/{day}").format(
+            month=due.month, day=due.day
+        )
+    return working_days_text(days, due)
+
+
 def calendar_days_text(days: int, note: str = "") -> str:
     """Calendar days to a due date: 0 is the due date itself (“今天到期”)."""
     if days < 0:
@@ -168,10 +180,22 @@ def fit_columns(table: QTableView, samples: dict[int, str]) -> None:
     """Give each column the width of a typical value (or its title), so nothing is cut off."""
     metrics = table.fontMetrics()
     model = table.model()
+    header = table.horizontalHeader()
     for column, sample in samples.items():
         title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
         width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title) + 12) + 12
+        if table.isSortingEnabled():  # room for the sort arrow beside the title once the column is clicked
+            width = max(width, header.sectionSizeFromContents(column).width())
         table.setColumnWidth(column, width)
+
+
+def widen_to_contents(table: QTableView, column: int, least: int, rows: int = 500) -> None:
+    """Size ``column`` to its widest text among the first ``rows`` (never under ``least``), once
+    loaded: a text wider than the sample the column was fitted to is not cut."""
+    model, metrics = table.model(), table.fontMetrics()
+    texts = (str(model.index(r, column).data() or "") for r in range(min(model.rowCount(), rows)))
+    widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+    table.setColumnWidth(column, max(least, widest + 12))
 
 
 def label_grid(fields: Sequence[tuple[str, QWidget]], columns: int = 2) -> QGridLayout:
