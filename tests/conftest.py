@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -32,6 +33,14 @@ DEMO_HOUSEHOLDS = 120
 # autouse fixture below puts the day back. tests/unit/test_clock.py checks that nothing else reads the
 # real date.
 os.environ[clock.ENV_VAR] = DEMO_TODAY.isoformat()
+# The command line unlocks encrypted installations as their administrator: the tests' installations all
+# give admin the demo's password. Set here (not only per test) for session fixtures and CLI subprocesses;
+# a test of unlocking itself clears or changes these.
+_CLI_PASSWORD_FILE = os.path.join(tempfile.mkdtemp(prefix="jiuzhu-tests-"), "admin-password.txt")
+with open(_CLI_PASSWORD_FILE, "w", encoding="utf-8") as _secret:
+    _secret.write(f"{DEMO_PASSWORD}\n")
+os.environ["JIUZHU_USER"] = "admin"
+os.environ["JIUZHU_PASSWORD_FILE"] = _CLI_PASSWORD_FILE
 clock.pin(DEMO_TODAY)
 
 
@@ -48,12 +57,8 @@ def _isolate_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Ite
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv(clock.ENV_VAR, DEMO_TODAY.isoformat())
-    # The command line unlocks encrypted installations as their administrator; the tests' installations
-    # all use the demo's password for admin (a test of unlocking itself clears or changes these).
-    password_file = tmp_path.parent / f"{tmp_path.name}-cli-password.txt"  # not in the test's own folder
-    password_file.write_text(f"{DEMO_PASSWORD}\n", encoding="utf-8")
     monkeypatch.setenv("JIUZHU_USER", "admin")
-    monkeypatch.setenv("JIUZHU_PASSWORD_FILE", str(password_file))
+    monkeypatch.setenv("JIUZHU_PASSWORD_FILE", _CLI_PASSWORD_FILE)
     clock.pin(DEMO_TODAY)
     yield
     clock.pin(DEMO_TODAY)
@@ -61,6 +66,16 @@ def _isolate_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Ite
     # Once the Qt application exists, cyclic garbage is collected on this (the GUI) thread only; tests
     # that run no event loop get their turn here.
     gc_guard.collect_if_due()
+
+
+def open_installation(paths: DataPaths) -> Database:
+    """A test installation's database: one made by the command line is encrypted, and its admin has the
+    demo's password (see above); one made by the services directly is plain."""
+    from app.services.setup import installation
+
+    if installation.is_encrypted(paths):
+        return installation.open_unlocked(paths, "admin", DEMO_PASSWORD)
+    return open_database(paths)
 
 
 @pytest.fixture

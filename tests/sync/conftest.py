@@ -16,8 +16,7 @@ from app import log
 from app.cli import run
 from app.models.db import Database
 from app.paths import DataPaths
-from app.services.setup.installation import open_database
-from tests.conftest import DEMO_TODAY
+from tests.conftest import DEMO_TODAY, open_installation
 
 COUNTY = "430623"
 STATIONS = ("430623101", "430623102", "430623103")
@@ -75,7 +74,7 @@ class World:
         )
 
     def db(self, who: str) -> Database:
-        return open_database(self.paths(who))
+        return open_installation(self.paths(who))
 
     def fingerprint(self, who: str) -> str:
         """The database file's bytes (all connections are closed between CLI calls)."""
