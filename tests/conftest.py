@@ -42,7 +42,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _isolate_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+def _isolate_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[None]:
     """No test may touch the developer's own data folder or settings."""
     monkeypatch.setenv("JIUZHU_DATA_DIR", str(tmp_path / "default-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
@@ -50,7 +52,8 @@ def _isolate_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Ite
     monkeypatch.setenv(clock.ENV_VAR, DEMO_TODAY.isoformat())
     # The command line unlocks encrypted installations as their administrator; the tests' installations
     # all use the demo's password for admin (a test of unlocking itself clears or changes these).
-    password_file = tmp_path / "admin-password-for-cli.txt"
+    # (outside tmp_path: tests count what lies there)
+    password_file = tmp_path_factory.mktemp("cli-password") / "admin-password-for-cli.txt"
     password_file.write_text(f"{DEMO_PASSWORD}\n", encoding="utf-8")
     monkeypatch.setenv("JIUZHU_USER", "admin")
     monkeypatch.setenv("JIUZHU_PASSWORD_FILE", str(password_file))

@@ -106,9 +106,10 @@ def first_run_setup(paths: DataPaths) -> bool:
     return accepted
 
 
-def start_auto_backup(paths: DataPaths) -> None:
+def start_auto_backup(paths: DataPaths, key: bytes | None = None) -> None:
     """Today's automatic backup into the data folder (the first start of a day), on a read thread: SQLite's
-    backup API copies a consistent snapshot while writes go on (WAL), and the sign-in never waits for it."""
+    backup API copies a consistent snapshot while writes go on (WAL), and the sign-in never waits for it.
+    An encrypted database is copied with its ``key`` only (encrypted); without it nothing is done."""
     from app import clock
     from app.views import tasks
 
@@ -117,7 +118,7 @@ def start_auto_backup(paths: DataPaths) -> None:
     def work(_progress: tasks.Progress, _cancel: tasks.CancelFlag) -> object:
         from app.services.setup.auto_backup import auto_backup  # here: the sign-in imports no model
 
-        return auto_backup(paths, today)
+        return auto_backup(paths, today, key=key)
 
     def failed(error: UserError) -> None:
         log.gui.warning("the automatic backup failed: %s", error)

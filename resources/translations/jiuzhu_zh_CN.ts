@@ -3827,8 +3827,8 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>选择备份文件</translation>
     </message>
     <message>
-        <source>Jiuzhu backups (*.sqlite3 *.db);;All files (*)</source>
-        <translation>救助通备份 (*.sqlite3 *.db);;所有文件 (*)</translation>
+        <source>Jiuzhu backups (*.zip *.sqlite3 *.db);;All files (*)</source>
+        <translation>救助通备份 (*.zip *.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
         <source>{households} households, {persons} persons, {cases} cases, {users} accounts</source>

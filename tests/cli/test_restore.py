@@ -4,12 +4,12 @@ tables do not match its recorded revision, is refused with exit 1 and nothing wr
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from app.cli import run
+from tests.backup_files import key_of, rewrite
 
 
 def jiuzhu(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -50,12 +50,11 @@ def test_restore_refuses_a_backup_of_another_installation(
 def test_restore_refuses_a_file_whose_tables_do_not_match(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
+    """Planted with the installation's own key: the backup opens, and its schema is what refuses it."""
     mine = init(capsys, tmp_path / "mine", "--township", "430623101")
-    file = tmp_path / "b.sqlite3"
-    assert jiuzhu(capsys, "--data-dir", str(mine), "backup", "--out", str(file))[0] == 0
-    with sqlite3.connect(file) as conn:
-        conn.execute("ALTER TABLE household DROP COLUMN notes")
-    conn.close()
+    made = tmp_path / "b.zip"
+    assert jiuzhu(capsys, "--data-dir", str(mine), "backup", "--out", str(made))[0] == 0
+    file = rewrite(made, key_of(mine), "ALTER TABLE household DROP COLUMN notes;", tmp_path / "fake.zip")
     before = state(mine)
     code, _, err = jiuzhu(capsys, "--data-dir", str(mine), "restore", str(file))
     assert code == 1 and "household 缺少列 notes" in err and "没有任何改动" in err

@@ -126,11 +126,11 @@ class BackupDialog(OpDialog):
         text = self.folder_edit.text().strip()
         if not text:
             return
-        folder, paths = Path(text), self._paths
+        folder, paths, key = Path(text), self._paths, self.ws.db.key
         self.clear_refused()
         self.done_label.hide()
         self.write(
-            lambda uow: backup.backup(uow, self.actor, paths, folder),
+            lambda uow: backup.backup(uow, self.actor, paths, folder, key),
             self._on_done,
             label=self.tr("Backing up the database…"),
         )
