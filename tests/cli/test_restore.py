@@ -59,3 +59,30 @@ def test_restore_refuses_a_file_whose_tables_do_not_match(
     code, _, err = jiuzhu(capsys, "--data-dir", str(mine), "restore", str(file))
     assert code == 1 and "household 缺少列 notes" in err and "没有任何改动" in err
     assert state(mine) == before
+
+
+def test_restore_on_a_new_pc_takes_the_backups_own_keys(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A disaster: the PC is gone, the backup on the USB stick and the administrator's password remain."""
+    mine = init(capsys, tmp_path / "mine", "--township", "430623101")
+    file = tmp_path / "usb.zip"
+    assert jiuzhu(capsys, "--data-dir", str(mine), "backup", "--out", str(file))[0] == 0
+    new_pc = tmp_path / "new-pc"
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("not-the-password\n", encoding="utf-8")
+    code, out, err = jiuzhu(
+        capsys, "--data-dir", str(new_pc), "restore", str(file), "--password-file", str(wrong)
+    )
+    assert code == 1 and "用户名或密码错误" in err and not out and not new_pc.exists()
+    code, out, _ = jiuzhu(capsys, "--data-dir", str(new_pc), "restore", str(file))  # admin, as in the env
+    assert code == 0 and "已从" in out
+    assert (new_pc / "keyslots.json").is_file() and not (new_pc / "jiuzhu.sqlite3").read_bytes().startswith(
+        b"SQLite format 3"
+    )
+    code, out, _ = jiuzhu(capsys, "--data-dir", str(new_pc), "stats", "--json")
+    assert code == 0 and '"households": 0' in out
+    monkeypatch.delenv("JIUZHU_USER")
+    monkeypatch.delenv("JIUZHU_PASSWORD_FILE")
+    code, _, err = jiuzhu(capsys, "--data-dir", str(tmp_path / "another-pc"), "restore", str(file))
+    assert code == 1 and "--user" in err and not (tmp_path / "another-pc").exists()
