@@ -40,3 +40,15 @@ def rewrite(file: Path, key: bytes, sql: str, dest: Path) -> Path:
         for name, data in parts.items():
             archive.writestr(name, data)
     return dest
+
+
+def other_encrypted_station(root: Path, code: str = "430623101") -> DataPaths:
+    """Another encrypted installation (its own key), by default of the same township."""
+    other = DataPaths(root)
+    key, _recovery = installation.new_keys(other)
+    db = installation.open_database(other, create=True, key=key)
+    try:
+        installation.initialise(db, kind="station", code=code, admin_password=PASSWORD)
+    finally:
+        db.dispose()
+    return other

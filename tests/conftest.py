@@ -20,7 +20,7 @@ from app import clock, log
 from app.demo.run import DEMO_PASSWORD
 from app.models.db import Database
 from app.paths import DataPaths
-from app.services.setup.installation import initialise, open_database
+from app.services.setup.installation import initialise, new_keys, open_database, open_unlocked
 from app.views import gc_guard
 
 ADMIN_PASSWORD = "adminpass"
@@ -101,5 +101,33 @@ def demo_paths(tmp_path: Path, demo_template: Path) -> DataPaths:
 @pytest.fixture
 def demo_db(demo_paths: DataPaths) -> Iterator[Database]:
     db = open_database(demo_paths)
+    yield db
+    db.dispose()
+
+
+ENCRYPTED_HOUSEHOLDS = 40
+
+
+@pytest.fixture(scope="session")
+def encrypted_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A small encrypted demo station (as `jiuzhu demo` makes it), built once; and its recovery key."""
+    from app.demo.run import run_demo
+
+    root = tmp_path_factory.mktemp("encrypted-demo")
+    key, recovery = new_keys(DataPaths(root), demo=True)
+    run_demo(DataPaths(root), None, households=ENCRYPTED_HOUSEHOLDS, seed=5, today=DEMO_TODAY, key=key)
+    log.shutdown()
+    return root, recovery
+
+
+@pytest.fixture
+def enc_paths(tmp_path: Path, encrypted_template: tuple[Path, str]) -> DataPaths:
+    shutil.copytree(encrypted_template[0], tmp_path / "enc")
+    return DataPaths(tmp_path / "enc")
+
+
+@pytest.fixture
+def enc_db(enc_paths: DataPaths) -> Iterator[Database]:
+    db = open_unlocked(enc_paths, "admin", DEMO_PASSWORD)
     yield db
     db.dispose()

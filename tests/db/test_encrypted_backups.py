@@ -5,14 +5,12 @@ only if it is this installation's, and comes back on a new PC with its administr
 from __future__ import annotations
 
 import hashlib
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from app.demo.run import DEMO_PASSWORD, run_demo
+from app.demo.run import DEMO_PASSWORD
 from app.domain.codes import Role
 from app.errors import UserError
 from app.models import cipher
@@ -22,7 +20,7 @@ from app.paths import DataPaths
 from app.services.context import Actor
 from app.services.setup import auth, auto_backup, backup, backup_file, installation
 from app.services.setup.keyslots import KeySlots
-from tests.backup_files import members
+from tests.backup_files import members, other_encrypted_station
 from tests.conftest import DEMO_TODAY
 
 ADMIN = Actor("admin", "系统管理员", Role.ADMIN, "430623101000")
@@ -32,28 +30,6 @@ PLAIN_HEADER = b"SQLite format 3"
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@pytest.fixture(scope="session")
-def encrypted_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """A small encrypted demo station (as `jiuzhu demo` makes it), built once; and its recovery key."""
-    root = tmp_path_factory.mktemp("encrypted-demo")
-    key, recovery = installation.new_keys(DataPaths(root), demo=True)
-    run_demo(DataPaths(root), None, households=40, seed=5, today=DEMO_TODAY, key=key)
-    return root, recovery
-
-
-@pytest.fixture
-def enc_paths(tmp_path: Path, encrypted_template: tuple[Path, str]) -> DataPaths:
-    shutil.copytree(encrypted_template[0], tmp_path / "enc")
-    return DataPaths(tmp_path / "enc")
-
-
-@pytest.fixture
-def enc_db(enc_paths: DataPaths) -> Iterator[Database]:
-    db = installation.open_unlocked(enc_paths, "admin", DEMO_PASSWORD)
-    yield db
-    db.dispose()
 
 
 @pytest.fixture
@@ -109,10 +85,9 @@ def test_a_backup_opens_only_with_the_key(
     enc_db: Database, enc_paths: DataPaths, enc_backup: Path, tmp_path: Path
 ) -> None:
     """Another installation of the same township (its own key): refused, nothing changed."""
-    other = DataPaths(tmp_path / "other")
-    key, _recovery = installation.new_keys(other)
-    db = installation.open_database(other, create=True, key=key)
-    installation.initialise(db, kind="station", code="430623101", admin_password=DEMO_PASSWORD)
+    other = other_encrypted_station(tmp_path / "other")
+    key = installation.unlock(other, "admin", DEMO_PASSWORD)
+    db = installation.open_database(other, key=key)
     with db.uow(ADMIN.username) as uow, pytest.raises(UserError, match="不能用本机的密钥打开"):
         backup.preview_restore(uow, ADMIN, other, enc_backup, db.key)
     db.dispose()
@@ -128,11 +103,8 @@ def test_a_backup_opens_only_with_the_key(
 def test_another_townships_backup_is_named_in_the_refusal(
     enc_paths: DataPaths, enc_backup: Path, tmp_path: Path
 ) -> None:
-    other = DataPaths(tmp_path / "other")
-    key, _recovery = installation.new_keys(other)
-    db = installation.open_database(other, create=True, key=key)
-    installation.initialise(db, kind="station", code="430623102", admin_password=DEMO_PASSWORD)
-    db.dispose()
+    other = other_encrypted_station(tmp_path / "other", "430623102")
+    key = installation.unlock(other, "admin", DEMO_PASSWORD)
     with pytest.raises(UserError, match=r"三封寺镇.*430623101.*不能恢复到本机"):
         backup.restore(other, enc_backup, key=key)
 
