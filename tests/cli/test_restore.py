@@ -86,3 +86,32 @@ def test_restore_on_a_new_pc_takes_the_backups_own_keys(
     monkeypatch.delenv("JIUZHU_PASSWORD_FILE")
     code, _, err = jiuzhu(capsys, "--data-dir", str(tmp_path / "another-pc"), "restore", str(file))
     assert code == 1 and "--user" in err and not (tmp_path / "another-pc").exists()
+
+
+def test_restore_needs_an_administrator_of_the_backup(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A clerk's password opens the clerk's key slot, but restoring is the administrator's."""
+    mine = init(capsys, tmp_path / "mine", "--township", "430623101")
+    secret = tmp_path / "clerk-password.txt"
+    secret.write_text("Clerk-2026-pw\n", encoding="utf-8")
+    add = [
+        "user",
+        "add",
+        "zhang",
+        "--role",
+        "township_clerk",
+        "--name",
+        "张丽",
+        "--password-file",
+        str(secret),
+    ]
+    assert jiuzhu(capsys, "--data-dir", str(mine), *add)[0] == 0
+    file = tmp_path / "b.zip"
+    assert jiuzhu(capsys, "--data-dir", str(mine), "backup", "--out", str(file))[0] == 0
+    before = state(mine)
+    as_clerk = ["--user", "zhang", "--password-file", str(secret)]
+    code, _, err = jiuzhu(capsys, "--data-dir", str(mine), "restore", str(file), *as_clerk)
+    assert code == 1 and "不是有效的管理员" in err and state(mine) == before
+    code, _, err = jiuzhu(capsys, "--data-dir", str(tmp_path / "new-pc"), "restore", str(file), *as_clerk)
+    assert code == 1 and "不是有效的管理员" in err and not (tmp_path / "new-pc").exists()

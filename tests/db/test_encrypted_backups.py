@@ -215,3 +215,22 @@ def test_a_backup_needs_the_key_of_an_encrypted_database(
     with enc_db.uow(HEAD.username) as uow, pytest.raises(UserError, match="数据库已加密"):
         backup.backup(uow, HEAD, enc_paths, tmp_path, None)
     assert [p.name for p in tmp_path.iterdir()] == ["enc"]
+
+
+def test_the_bare_encrypted_copy_kept_before_an_upgrade_restores_here_only(
+    enc_db: Database, enc_paths: DataPaths, tmp_path: Path
+) -> None:
+    """app/models/migrate.py keeps the encrypted file itself (no slots): this installation's key opens it."""
+    key = enc_db.key
+    assert key is not None
+    copy = enc_paths.backups / "jiuzhu-before-upgrade-0009-20261120-080000.sqlite3"
+    cipher.encrypted_backup(enc_paths.database, key, copy)
+    enc_db.dispose()
+    with pytest.raises(UserError, match="不带密钥"):
+        backup.restore(DataPaths(tmp_path / "new-pc"), copy, credentials=lambda: ("admin", DEMO_PASSWORD))
+    assert not (tmp_path / "new-pc").exists()
+    other = other_encrypted_station(tmp_path / "other")
+    with pytest.raises(UserError, match="不能用本机的密钥打开"):
+        backup.restore(other, copy, key=installation.unlock(other, "admin", DEMO_PASSWORD))
+    assert backup.restore(enc_paths, copy, actor=ADMIN, key=key) is not None
+    assert cipher.is_encrypted(enc_paths.database)
