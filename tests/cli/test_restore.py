@@ -115,3 +115,21 @@ def test_restore_needs_an_administrator_of_the_backup(
     assert code == 1 and "不是有效的管理员" in err and state(mine) == before
     code, _, err = jiuzhu(capsys, "--data-dir", str(tmp_path / "new-pc"), "restore", str(file), *as_clerk)
     assert code == 1 and "不是有效的管理员" in err and not (tmp_path / "new-pc").exists()
+
+
+def test_restore_over_a_damaged_encrypted_database(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The reason to restore: the database no longer opens. The key comes from the slots, and the damaged
+    file is kept byte for byte beside the backups."""
+    mine = init(capsys, tmp_path / "mine", "--township", "430623101")
+    file = tmp_path / "b.zip"
+    assert jiuzhu(capsys, "--data-dir", str(mine), "backup", "--out", str(file))[0] == 0
+    damaged = b"\x17" * 8192
+    (mine / "jiuzhu.sqlite3").write_bytes(damaged)
+    assert jiuzhu(capsys, "--data-dir", str(mine), "stats")[0] == 1
+    code, out, _ = jiuzhu(capsys, "--data-dir", str(mine), "restore", str(file))
+    assert code == 0 and "原数据库已另存为" in out
+    [kept] = (mine / "backups").glob("jiuzhu-before-restore-*-damaged.sqlite3")
+    assert kept.read_bytes() == damaged
+    assert jiuzhu(capsys, "--data-dir", str(mine), "stats")[0] == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -259,15 +260,20 @@ def restore(
         require_same_installation(preview, current)
         source = _source(file, kind, key, work)
         paths.ensure()
-        safety = _safety_copy(paths, key) if paths.database.exists() else None
+        safety = _safety_copy(paths, key, readable=current is not None) if paths.database.exists() else None
         slots_file = KeySlots.in_folder(paths.root)
         if new_slots is not None:
             write_atomically(slots_file, new_slots)
+        if safety is not None and current is None:  # damaged (kept as it was): the backup takes its place
+            for part in ("", "-wal", "-shm", "-journal"):
+                paths.database.with_name(paths.database.name + part).unlink(missing_ok=True)
         try:
             _copy_backup(source, paths.database, key)  # one transaction: a failure leaves it as it was
-        except _failures() as exc:
-            if new_slots is not None:
-                slots_file.unlink(missing_ok=True)
+        except _failures(UserError) as exc:
+            if current is None:  # a new PC or a damaged database (kept): nothing half made is left behind
+                for made in (paths.database, slots_file if new_slots is not None else None):
+                    if made is not None:
+                        made.unlink(missing_ok=True)
             kept = f"，恢复前的数据库另存在 {safety}" if safety else ""
             raise UserError(f"无法从 {file.name} 恢复：{exc}{kept}") from exc
     if key is not None:
@@ -326,12 +332,23 @@ def _source(file: Path, kind: str, key: bytes | None, work: Path) -> Path:
     return file
 
 
-def _safety_copy(paths: DataPaths, key: bytes | None) -> Path:
-    """The current database kept in ``backups/`` before it is replaced (encrypted like any backup)."""
-    suffix = backup_file.SUFFIX if key is not None else ".sqlite3"
-    safety = paths.backups / f"jiuzhu-before-restore-{clock.local_now():%Y%m%d-%H%M%S}{suffix}"
+def _safety_copy(paths: DataPaths, key: bytes | None, *, readable: bool) -> Path:
+    """The current database kept in ``backups/`` before it is replaced (encrypted like any backup).
+
+    One that cannot be read (damaged: the reason to restore) is kept byte for byte as it is.
+    """
+    stamp = f"jiuzhu-before-restore-{clock.local_now():%Y%m%d-%H%M%S}"
+    suffix = (backup_file.SUFFIX if key is not None else ".sqlite3") if readable else "-damaged.sqlite3"
+    safety = paths.backups / f"{stamp}{suffix}"
+
+    def content(tmp: Path) -> None:
+        if readable:
+            copy_database(paths, tmp, key)
+        else:
+            shutil.copyfile(paths.database, tmp)
+
     try:
-        with stage(safety, lambda tmp: copy_database(paths, tmp, key)) as pending:
+        with stage(safety, content) as pending:
             return pending.place()
     except _failures(UserError) as exc:  # the disk is full, say: nothing replaced without it
         raise UserError(f"无法先另存当前数据库（{exc}），没有恢复，数据库没有任何改动") from exc
