@@ -75,8 +75,8 @@ def write(db_file: Path, key: bytes, slots_file: Path, dest: Path) -> None:
             archive.write(work, DATABASE)
         private_file(dest)
     finally:
-        for leftover in (work, work.with_name(work.name + "-journal")):
-            leftover.unlink(missing_ok=True)
+        for part in ("", "-journal", "-wal", "-shm"):
+            work.with_name(work.name + part).unlink(missing_ok=True)
 
 
 def _manifest(db_copy: Path, key: bytes) -> dict[str, Any]:
