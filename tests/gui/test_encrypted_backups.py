@@ -16,7 +16,7 @@ from app.views.setup.restore_flow import replace_database
 from tests.backup_files import members, other_encrypted_station
 from tests.conftest import ENCRYPTED_HOUSEHOLDS
 from tests.gui.conftest import signed_in
-from tests.gui.test_backups import WAIT, back_up, backup_dialog, digest, restore_dialog
+from tests.gui.test_backups import WAIT, back_up, backup_dialog, digest, fits, restore_dialog
 
 
 def test_backup_preview_and_restore_of_an_encrypted_installation(
@@ -24,7 +24,10 @@ def test_backup_preview_and_restore_of_an_encrypted_installation(
 ) -> None:
     usb = tmp_path / "usb"
     usb.mkdir()
-    done = back_up(qtbot, backup_dialog(qtbot, enc_db, signed_in(enc_db, "head"), enc_paths), usb)
+    dialog = backup_dialog(qtbot, enc_db, signed_in(enc_db, "head"), enc_paths)
+    assert dialog.encrypted_label.isVisible() and "恢复密钥" in dialog.encrypted_label.text()
+    fits(dialog)
+    done = back_up(qtbot, dialog, usb)
     assert done.path.suffix == backup_file.SUFFIX and done.offsite
     assert not members(done.path)[backup_file.DATABASE].startswith(b"SQLite format 3")
     admin = signed_in(enc_db, "admin")

@@ -53,7 +53,7 @@ class RestoreDialog(OpDialog):
         )
         intro.setWordWrap(True)
         self.file_edit = QLineEdit()
-        self.file_edit.setPlaceholderText(self.tr("a backup file (.sqlite3)"))
+        self.file_edit.setPlaceholderText(self.tr("a backup file (.zip, or .sqlite3 made before encryption)"))
         self.file_edit.editingFinished.connect(self.read_preview)
         self.file_edit.textChanged.connect(self._forget_preview)
         browse = QPushButton(self.tr("&Choose…"))
