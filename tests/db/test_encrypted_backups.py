@@ -14,8 +14,9 @@ from app.demo.run import DEMO_PASSWORD
 from app.domain.codes import Role
 from app.errors import UserError
 from app.models import cipher
-from app.models.db import Database
+from app.models.db import Database, make_engine, sqlite_url
 from app.models.household import Household, Person
+from app.models.migrate import upgrade
 from app.paths import DataPaths
 from app.services.context import Actor
 from app.services.setup import auth, auto_backup, backup, backup_file, installation
@@ -234,3 +235,20 @@ def test_the_bare_encrypted_copy_kept_before_an_upgrade_restores_here_only(
         backup.restore(other, copy, key=installation.unlock(other, "admin", DEMO_PASSWORD))
     assert backup.restore(enc_paths, copy, actor=ADMIN, key=key) is not None
     assert cipher.is_encrypted(enc_paths.database)
+
+
+def test_the_copy_kept_before_an_upgrade_is_encrypted(tmp_path: Path) -> None:
+    """An encrypted database at an older revision, opened by this program: the copy it keeps first."""
+    paths = DataPaths(tmp_path / "old")
+    key, _recovery = installation.new_keys(paths)
+    engine = make_engine(sqlite_url(paths.database), key)
+    upgrade(engine, "0009")
+    engine.dispose()
+    installation.open_database(paths, key=key).dispose()
+    [kept] = paths.backups.glob("jiuzhu-before-upgrade-0009-*")
+    assert cipher.is_encrypted(kept) and not kept.read_bytes().startswith(PLAIN_HEADER)
+    conn = cipher.connect(kept, key)
+    try:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0009"
+    finally:
+        conn.close()
