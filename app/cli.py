@@ -272,7 +272,7 @@ def open_as_administrator(args: argparse.Namespace, paths: DataPaths) -> tuple[D
 
 
 def _init(args: argparse.Namespace, paths: DataPaths) -> int:
-    from app.cli_users import read_password
+    from app.cli_secrets import read_password
     from app.domain.codes import InstallationKind
     from app.services.setup.installation import check_code, initialise, new_keys, open_database
 
@@ -314,7 +314,7 @@ def _demo(args: argparse.Namespace, paths: DataPaths) -> int:
     from app.demo.run import run_demo
     from app.services.setup.installation import new_keys
 
-    recovery = ""
+    recovery, key = "", None
     if args.database_url is None and not paths.database.exists():
         key, recovery = new_keys(paths, demo=True)  # a new demo: encrypted like any installation
     else:
@@ -395,7 +395,7 @@ def _backup(args: argparse.Namespace, paths: DataPaths) -> int:
     db, actor = open_as_administrator(args, paths)
     try:
         with db.uow(actor.username) as uow:
-            done = backup(uow, actor, paths, args.out)
+            done = backup(uow, actor, paths, args.out, db.key)
             uow.commit()
     finally:
         db.dispose()
@@ -404,9 +404,18 @@ def _backup(args: argparse.Namespace, paths: DataPaths) -> int:
 
 
 def _restore(args: argparse.Namespace, paths: DataPaths) -> int:
+    """An encrypted installation: unlocked by its administrator, and the backup must open with its key.
+    A data folder without a database (a new PC): an encrypted backup opens with its own key slots and
+    the administrator's account and password of the backup."""
+    from app.cli_unlock import credentials
+    from app.services.setup import installation
     from app.services.setup.backup import restore
 
-    safety = restore(paths, args.file)
+    key, user = None, None
+    if paths.database.exists() and installation.is_encrypted(paths):  # from the slots: the database may be
+        user, password = credentials(args)  # damaged, and the role is checked in the backup restored
+        key = installation.unlock(paths, user, password)
+    safety = restore(paths, args.file, key=key, account=user, credentials=lambda: credentials(args))
     print(f"已从 {args.file} 恢复数据库")
     if safety:
         print(f"原数据库已另存为 {safety}")
@@ -414,7 +423,7 @@ def _restore(args: argparse.Namespace, paths: DataPaths) -> int:
 
 
 def _recover(args: argparse.Namespace, paths: DataPaths) -> int:
-    from app.cli_users import read_password
+    from app.cli_secrets import read_password
     from app.services.setup.recovery import reset_with_recovery_key
 
     if args.database_url is not None:

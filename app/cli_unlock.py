@@ -68,7 +68,7 @@ def credentials(args: argparse.Namespace) -> tuple[str, str]:
             raise UserError(f"未输入账户或密码：{HOW}") from None
         if not file:
             return user, password
-    from app.cli_users import read_password
+    from app.cli_secrets import read_password
 
     return user, read_password(Path(file), "--password-file")
 

@@ -7,12 +7,11 @@ from ``--password-file`` or asked twice on the terminal; without a terminal the 
 from __future__ import annotations
 
 import argparse
-import getpass
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.cli_secrets import read_password
 from app.cli_unlock import open_cli_database
 from app.domain.codes import Role
 from app.errors import UserError
@@ -24,26 +23,6 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 Handler = Callable[[argparse.Namespace, DataPaths], int]
 ROLES = [role.value for role in Role]
-
-
-def read_password(file: Path | None, option: str = "--password-file") -> str:
-    """The new password: the first line of ``file``, else typed twice on the terminal."""
-    if file is not None:
-        try:
-            text = file.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UserError(f"无法读取密码文件 {file}：{getattr(exc, 'strerror', None) or exc}") from None
-        lines = text.splitlines()
-        password = lines[0] if lines else ""
-        if not password:
-            raise UserError(f"密码文件 {file} 的第一行是空的")
-        return password
-    if not sys.stdin.isatty():
-        raise UserError(f"没有终端可以输入密码：请用 {option} 指定一个文件，其第一行为密码")
-    password = getpass.getpass("新密码：")
-    if getpass.getpass("再输入一次：") != password:
-        raise UserError("两次输入的密码不一致，什么也没有改")
-    return password
 
 
 def without_password_file(common: argparse.ArgumentParser) -> argparse.ArgumentParser:

@@ -21,7 +21,7 @@ from app import clock, log
 from app.demo.run import DEMO_PASSWORD
 from app.models.db import Database
 from app.paths import DataPaths
-from app.services.setup.installation import initialise, open_database
+from app.services.setup.installation import initialise, new_keys, open_database, open_unlocked
 from app.views import gc_guard
 
 ADMIN_PASSWORD = "adminpass"
@@ -103,18 +103,17 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-ENCRYPTED_DEMO_HOUSEHOLDS = 12
+ENCRYPTED_HOUSEHOLDS = 40  # households of the encrypted demo
 
 
 @pytest.fixture(scope="session")
 def encrypted_demo_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """A small demo station encrypted as `jiuzhu demo` makes it, built once: (its folder, recovery key)."""
     from app.demo.run import run_demo
-    from app.services.setup.installation import new_keys
 
     root = tmp_path_factory.mktemp("encrypted-demo-template")
     key, recovery = new_keys(DataPaths(root), demo=True)
-    run_demo(DataPaths(root), None, households=ENCRYPTED_DEMO_HOUSEHOLDS, seed=3, today=DEMO_TODAY, key=key)
+    run_demo(DataPaths(root), None, households=ENCRYPTED_HOUSEHOLDS, seed=3, today=DEMO_TODAY, key=key)
     log.shutdown()
     return root, recovery
 
@@ -137,5 +136,22 @@ def demo_paths(tmp_path: Path, demo_template: Path) -> DataPaths:
 @pytest.fixture
 def demo_db(demo_paths: DataPaths) -> Iterator[Database]:
     db = open_database(demo_paths)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def encrypted_template(encrypted_demo_template: tuple[Path, str]) -> tuple[Path, str]:
+    return encrypted_demo_template
+
+
+@pytest.fixture
+def enc_paths(encrypted_demo: tuple[DataPaths, str]) -> DataPaths:
+    return encrypted_demo[0]
+
+
+@pytest.fixture
+def enc_db(enc_paths: DataPaths) -> Iterator[Database]:
+    db = open_unlocked(enc_paths, "admin", DEMO_PASSWORD)
     yield db
     db.dispose()

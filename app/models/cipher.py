@@ -43,10 +43,29 @@ def is_encrypted(path: Path) -> bool:
     return len(head) == len(PLAIN_HEADER) and head != PLAIN_HEADER
 
 
+_quiet = False
+
+
+def quiet() -> None:
+    """Stop SQLCipher's own log on stderr ("hmac check failed …"): a file that does not open with a key is
+    an expected refusal here (another installation's backup), said to the user in words."""
+    global _quiet
+    if not _quiet:
+        import sqlcipher3
+
+        conn = sqlcipher3.connect(":memory:")
+        try:
+            conn.execute("PRAGMA cipher_log_level = NONE")
+        finally:
+            conn.close()
+        _quiet = True
+
+
 def connect(path: Path, key: bytes | None) -> Any:
     """A raw SQLCipher connection (for copying and converting files), checked to open with ``key``."""
     import sqlcipher3
 
+    quiet()
     conn = sqlcipher3.connect(str(path))
     if key is not None:
         conn.execute(f'PRAGMA key = "{raw_key(key)}"')

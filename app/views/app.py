@@ -128,7 +128,7 @@ def start_auto_backup(paths: DataPaths, db: Database) -> None:
     def work(_progress: tasks.Progress, _cancel: tasks.CancelFlag) -> object:
         from app.services.setup.auto_backup import auto_backup  # here: the sign-in imports no model
 
-        return auto_backup(paths, today)
+        return auto_backup(paths, today, key=db.key)
 
     def failed(error: UserError) -> None:
         log.gui.warning("the automatic backup failed: %s", error)

@@ -334,6 +334,10 @@
         <translation>备份是整个数据库的副本，所有家庭、申请和账户都在其中。请备份到U盘或另一块硬盘，并存放在远离这台电脑的地方（如上锁的抽屉）：留在同一台电脑上的副本会随电脑一起丢失。备份含有个人信息，切勿转交他人。</translation>
     </message>
     <message>
+        <source>The backup is encrypted like the database: it opens only with a password of this installation or its recovery key. Keep the administrator&apos;s password and the recovery key safe: without them the backup cannot be restored on a new computer either.</source>
+        <translation>备份和数据库一样是加密的：只有用本单位账户的密码或恢复密钥才能打开。请保管好管理员密码和恢复密钥：没有它们，备份在新电脑上也无法恢复。</translation>
+    </message>
+    <message>
         <source>the USB stick, e.g. E:\</source>
         <translation>U盘，例如 E:\</translation>
     </message>
@@ -3889,8 +3893,8 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>恢复会用备份替换这台电脑上的整个数据库。只能恢复本机的备份；选择文件后，下面会显示备份的内容。</translation>
     </message>
     <message>
-        <source>a backup file (.sqlite3)</source>
-        <translation>备份文件（.sqlite3）</translation>
+        <source>a backup file (.zip, or .sqlite3 made before encryption)</source>
+        <translation>备份文件（.zip，或加密以前的 .sqlite3）</translation>
     </message>
     <message>
         <source>&amp;Choose…</source>
@@ -3941,8 +3945,8 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>选择备份文件</translation>
     </message>
     <message>
-        <source>Jiuzhu backups (*.sqlite3 *.db);;All files (*)</source>
-        <translation>救助通备份 (*.sqlite3 *.db);;所有文件 (*)</translation>
+        <source>Jiuzhu backups (*.zip *.sqlite3 *.db);;All files (*)</source>
+        <translation>救助通备份 (*.zip *.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
         <source>{households} households, {persons} persons, {cases} cases, {users} accounts</source>

@@ -8,7 +8,6 @@ from __future__ import annotations
 import errno
 import json
 import os
-import sqlite3
 import stat
 from pathlib import Path
 
@@ -19,11 +18,13 @@ from app import fileio
 from app.cli import run
 from app.domain.codes import Role
 from app.errors import PermissionDenied, UserError
+from app.models import cipher
 from app.models.audit import AuditEvent
 from app.models.db import Database
 from app.paths import DataPaths
 from app.services.context import Actor
 from app.services.setup import backup
+from tests.backup_files import key_of, members
 from tests.cli.test_cli import password_file
 from tests.unwritable import KINDS, make_sink
 
@@ -66,10 +67,18 @@ def test_backup_is_written_whole_and_private(
     code, said, _ = jiuzhu(capsys, "--data-dir", str(station_dir), "backup", "--out", str(out))
     assert code == 0
     [written] = list(out.iterdir())  # nothing beside it: no temporary file, no journal
-    assert str(written) in said and written.suffix == ".sqlite3"
-    with sqlite3.connect(written) as conn:
+    assert str(written) in said and written.suffix == ".zip"
+    parts = members(written)  # the encrypted database, its key slots and what the file is
+    assert sorted(parts) == ["jiuzhu.sqlite3", "keyslots.json", "manifest.json"]
+    assert not parts["jiuzhu.sqlite3"].startswith(b"SQLite format 3")
+    inside = tmp_path / "inside.sqlite3"
+    inside.write_bytes(parts["jiuzhu.sqlite3"])
+    conn = cipher.connect(inside, key_of(station_dir))
+    try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("SELECT code FROM installation").fetchone()[0] == "430623101"
+    finally:
+        conn.close()
     if os.name == "posix":
         assert stat.S_IMODE(written.stat().st_mode) == 0o600  # personal data: the owner's only
 

@@ -235,7 +235,7 @@ def test_odd_files_are_refused_with_a_message(
 def test_a_copy_that_fails_is_said_in_words_and_keeps_the_safety_copy(
     demo_db: Database, demo_paths: DataPaths, own_backup: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def full(_file: Path, _dest: Path) -> None:
+    def full(*_args: object) -> None:
         raise sqlite3.OperationalError("database or disk is full")
 
     monkeypatch.setattr(backup, "_copy_backup", full)

@@ -1,8 +1,9 @@
 """Daily automatic backups into the data folder, kept for a while, and the reminder to copy one off the PC.
 
 The desktop calls :func:`auto_backup` when it starts: the first start of a day copies the database to
-``backups/jiuzhu-auto-YYYYMMDD.sqlite3`` (written beside, then renamed) and removes the oldest of these
-files beyond :data:`KEEP`, by the date in their names. Other files in the folder (the copies made
+``backups/jiuzhu-auto-YYYYMMDD.zip`` (an encrypted installation's backup file, app/services/setup/
+backup_file.py; ``.sqlite3`` for a plain database), written beside, then renamed, and removes the oldest
+of these files beyond :data:`KEEP`, by the date in their names. Other files in the folder (the copies made
 before a restore or an upgrade, a clerk's own) are never touched.
 """
 
@@ -19,34 +20,39 @@ from app.domain.codes import Role
 from app.errors import UserError
 from app.fileio import stage
 from app.models.db import UnitOfWork
-from app.models.migrate import backup_sqlite
 from app.paths import DataPaths
 from app.services.context import Actor, query
-from app.services.setup.backup import BACKUP_ROLES, last_offsite_backup
+from app.services.setup.backup import BACKUP_ROLES, copy_database, last_offsite_backup
+from app.services.setup.backup_file import SUFFIX
+from app.services.setup.installation import is_encrypted
 
 KEEP = 14  # [LOCAL] automatic backups kept in the data folder
 REMIND_AFTER_DAYS = 7  # [LOCAL] days after the last backup copied off the PC before the workbench reminds
 PREFIX = "jiuzhu-auto-"
-_NAME = re.compile(rf"^{PREFIX}(\d{{8}})\.sqlite3$")
+_NAME = re.compile(rf"^{PREFIX}(\d{{8}})\.(sqlite3|zip)$")
 
 
-def auto_backup_name(day: date) -> str:
-    return f"{PREFIX}{day:%Y%m%d}.sqlite3"
+def auto_backup_name(day: date, encrypted: bool = False) -> str:
+    return f"{PREFIX}{day:%Y%m%d}{SUFFIX if encrypted else '.sqlite3'}"
 
 
-def auto_backup(paths: DataPaths, today: date, *, keep: int = KEEP) -> Path | None:
+def auto_backup(paths: DataPaths, today: date, *, keep: int = KEEP, key: bytes | None = None) -> Path | None:
     """Today's automatic backup, unless there is one already or no database; then rotate.
 
-    Returns the file written (None when nothing was to do).
+    An encrypted database is copied only with its ``key`` (the signed-in session's): without it nothing
+    is done. Returns the file written (None when nothing was to do).
     """
     if not paths.database.exists():
         return None
+    if key is None and is_encrypted(paths):
+        log.db.info("automatic backup skipped: the database is encrypted and not unlocked")
+        return None
     paths.backups.mkdir(parents=True, exist_ok=True)
-    target = paths.backups / auto_backup_name(today)
+    target = paths.backups / auto_backup_name(today, key is not None)
     written = None
-    if not target.exists():
+    if not any(day == today for day, _path in automatic_backups(paths.backups)):
         try:
-            with stage(target, lambda tmp: backup_sqlite(paths.database, tmp)) as pending:
+            with stage(target, lambda tmp: copy_database(paths, tmp, key)) as pending:
                 written = pending.place()
         except sqlite3.Error as exc:
             raise UserError(f"自动备份数据库到 {target} 失败：{exc}") from exc

@@ -8,19 +8,22 @@ kind (station or county) and the same township or county code. Nothing is writte
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sqlite3
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from app.domain.codes import InstallationKind
 from app.errors import UserError
 from app.fileio import unreadable
 from app.models.migrate import SCHEMA_HEAD, known_revisions
+from app.services.setup import backup_file
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 Schema = dict[str, frozenset[str]]  # table name -> column names
 
 
@@ -61,19 +64,80 @@ class BackupPreview:
     last_change: datetime | None  # UTC: the newest audit event, i.e. the data is as of then
     file_time: datetime  # UTC: when the file was last written (the backup's own time, if not copied since)
     size: int
+    account_role: str | None = None  # the role there of the account asked about (a restore on a new PC)
 
 
-def read_backup(file: Path) -> BackupPreview:
-    """Check ``file`` as a Jiuzhu database of a schema this program knows; return what it holds."""
+def read_backup(
+    file: Path,
+    key: bytes | None = None,
+    *,
+    current: Identity | None = None,
+    scratch: Path | None = None,
+    account: str | None = None,
+) -> BackupPreview:
+    """Check ``file`` as a Jiuzhu backup of a schema this program knows; return what it holds.
+
+    An encrypted backup (backup_file.py) must open with ``key``, this installation's: otherwise it is
+    another installation's (said with its name when its manifest gives one and ``current`` differs) or
+    damaged, and refused. A plain SQLite backup (made before encryption) opens without a key. ``scratch``:
+    where the encrypted database is copied out of the file to be read (a private temporary folder).
+    """
+    with backup_file.scratch(scratch) as work, open_backup(file, key, work, current=current) as conn:
+        return inspect_open(file, conn, account)
+
+
+@contextlib.contextmanager
+def open_backup(
+    file: Path, key: bytes | None, work: Path, *, current: Identity | None = None
+) -> Iterator[Any]:
+    """A read-only connection to the database a backup holds (copied out into ``work`` if need be)."""
+    kind = backup_file.kind_of(file)
+    if kind == backup_file.PLAIN:
+        conn = open_backup_file(file)
+    elif key is None:
+        raise _unopened(file, kind, current)
+    else:
+        try:
+            if kind == backup_file.CONTAINER:
+                conn = backup_file.open_encrypted(backup_file.extract_database(file, work), key)
+            else:
+                conn = backup_file.open_encrypted(file, key)
+        except backup_file.WrongKey:
+            raise _unopened(file, kind, current) from None
     try:
-        with file.open("rb") as fh:
-            magic = fh.read(len(SQLITE_MAGIC))
+        yield conn
+    finally:
+        conn.close()
+
+
+def _unopened(file: Path, kind: str, current: Identity | None) -> UserError:
+    """Why an encrypted backup does not open here: another installation's (by its manifest), or damaged."""
+    claimed = backup_file.manifest(file).get("installation") if kind == backup_file.CONTAINER else None
+    if isinstance(claimed, dict) and current is not None:
+        try:
+            theirs = Identity(str(claimed["kind"]), str(claimed["code"]), str(claimed["name"]), "")
+        except KeyError:
+            theirs = None
+        if theirs is not None and not theirs.same_as(current):
+            return UserError(
+                f"{file.name} 是{theirs.describe()}的备份，不是本机{current.describe()}的，"
+                "不能恢复到本机。数据库没有任何改动。"
+            )
+    return backup_file.WrongKey(file)
+
+
+def db_errors() -> tuple[type[Exception], ...]:
+    import sqlcipher3
+
+    return (sqlite3.DatabaseError, sqlcipher3.DatabaseError)
+
+
+def inspect_open(file: Path, conn: Any, account: str | None = None) -> BackupPreview:
+    """What the open database of backup ``file`` holds, checked; with ``account`` also its role there."""
+    try:
         stat = file.stat()
     except OSError as exc:
         raise unreadable(file, exc) from exc
-    if magic != SQLITE_MAGIC:
-        raise UserError(f"{file.name} 不是救助通数据库（不是 SQLite 文件）")
-    conn = open_backup_file(file)
     try:
         tables = _schema(conn)
         if not {"alembic_version", "installation", "household"} <= set(tables):
@@ -91,10 +155,14 @@ def read_backup(file: Path) -> BackupPreview:
             raise UserError(f"{file.name} 完整性检查未通过：{check}")
         counts = [_count(conn, t) for t in ("household", "person", "case_file", "app_user")]
         last = conn.execute("SELECT max(at) FROM audit_event").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
+        role = None
+        if account is not None:
+            found = conn.execute(
+                "SELECT role FROM app_user WHERE username = ? AND active", (account,)
+            ).fetchone()
+            role = str(found[0]) if found else None
+    except db_errors() as exc:
         raise UserError(f"{file.name} 已损坏或不是救助通数据库：{exc}") from exc
-    finally:
-        conn.close()
     return BackupPreview(
         file=file,
         revision=revision,
@@ -106,6 +174,7 @@ def read_backup(file: Path) -> BackupPreview:
         last_change=_utc(last),
         file_time=datetime.fromtimestamp(stat.st_mtime, UTC),
         size=stat.st_size,
+        account_role=role,
     )
 
 
@@ -116,17 +185,20 @@ def open_backup_file(file: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
 
 
-def database_identity(db_file: Path) -> Identity | None:
+def database_identity(db_file: Path, key: bytes | None = None) -> Identity | None:
     """The identity recorded in an installation's database file (None if it has none or cannot be read)."""
     if not db_file.exists():
         return None
     try:
-        conn = sqlite3.connect(f"{db_file.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
+        if key is not None:
+            conn = backup_file.open_encrypted(db_file, key, immutable=False)
+        else:
+            conn = sqlite3.connect(f"{db_file.resolve().as_uri()}?mode=ro", uri=True)
+    except (sqlite3.Error, UserError):
         return None
     try:
         row = conn.execute("SELECT kind, code, name, county_code FROM installation").fetchone()
-    except sqlite3.DatabaseError:
+    except db_errors():
         return None
     finally:
         conn.close()
@@ -165,7 +237,7 @@ def _migrated_schema(revision: str) -> tuple[tuple[str, frozenset[str]], ...]:
             upgrade(engine, revision)
             conn = engine.raw_connection()
             try:
-                schema = _schema(conn.driver_connection)  # type: ignore[arg-type]
+                schema = _schema(conn.driver_connection)
             finally:
                 conn.close()
         finally:
@@ -173,7 +245,7 @@ def _migrated_schema(revision: str) -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple(sorted(schema.items()))
 
 
-def _schema(conn: sqlite3.Connection) -> Schema:
+def _schema(conn: Any) -> Schema:
     names = [
         r[0]
         for r in conn.execute(
@@ -218,14 +290,14 @@ def _require_schema(file: Path, revision: str, found: Schema) -> None:
         )
 
 
-def _identity(file: Path, conn: sqlite3.Connection) -> Identity:
+def _identity(file: Path, conn: Any) -> Identity:
     rows = conn.execute("SELECT kind, code, name, county_code FROM installation").fetchall()
     if len(rows) != 1:
         raise UserError(f"{file.name} 不是完整的救助通数据库（缺少安装信息）")
     return Identity(*map(str, rows[0]))
 
 
-def _count(conn: sqlite3.Connection, table: str) -> int:
+def _count(conn: Any, table: str) -> int:
     return int(conn.execute(f"SELECT count(*) FROM {_quoted(table)}").fetchone()[0])
 
 

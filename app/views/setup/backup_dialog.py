@@ -48,6 +48,15 @@ class BackupDialog(OpDialog):
             )
         )
         intro.setWordWrap(True)
+        self.encrypted_label = QLabel(
+            self.tr(
+                "The backup is encrypted like the database: it opens only with a password of this "
+                "installation or its recovery key. Keep the administrator's password and the recovery key "
+                "safe: without them the backup cannot be restored on a new computer either."
+            )
+        )
+        self.encrypted_label.setWordWrap(True)
+        self.encrypted_label.setVisible(ws.db.key is not None)
         self.installation_label = QLabel()
         self.contents_label = QLabel()
         self.last_label = QLabel()
@@ -79,6 +88,7 @@ class BackupDialog(OpDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.encrypted_label)
         layout.addLayout(form)
         layout.addWidget(self.done_label)
         layout.addWidget(self.refused)
@@ -126,11 +136,11 @@ class BackupDialog(OpDialog):
         text = self.folder_edit.text().strip()
         if not text:
             return
-        folder, paths = Path(text), self._paths
+        folder, paths, key = Path(text), self._paths, self.ws.db.key
         self.clear_refused()
         self.done_label.hide()
         self.write(
-            lambda uow: backup.backup(uow, self.actor, paths, folder),
+            lambda uow: backup.backup(uow, self.actor, paths, folder, key),
             self._on_done,
             label=self.tr("Backing up the database…"),
         )

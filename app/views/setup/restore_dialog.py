@@ -53,7 +53,7 @@ class RestoreDialog(OpDialog):
         )
         intro.setWordWrap(True)
         self.file_edit = QLineEdit()
-        self.file_edit.setPlaceholderText(self.tr("a backup file (.sqlite3)"))
+        self.file_edit.setPlaceholderText(self.tr("a backup file (.zip, or .sqlite3 made before encryption)"))
         self.file_edit.editingFinished.connect(self.read_preview)
         self.file_edit.textChanged.connect(self._forget_preview)
         browse = QPushButton(self.tr("&Choose…"))
@@ -117,7 +117,7 @@ class RestoreDialog(OpDialog):
             self,
             self.tr("Choose a backup"),
             self.file_edit.text(),
-            self.tr("Jiuzhu backups (*.sqlite3 *.db);;All files (*)"),
+            self.tr("Jiuzhu backups (*.zip *.sqlite3 *.db);;All files (*)"),
         )
         if path:
             self.file_edit.setText(path)
@@ -129,10 +129,10 @@ class RestoreDialog(OpDialog):
         text = self.file_edit.text().strip()
         if not text or self.preview is not None:
             return
-        file, paths = Path(text), self._paths
+        file, paths, key = Path(text), self._paths, self.ws.db.key
         self.clear_refused()
         self.read(
-            lambda uow: backup.preview_restore(uow, self.actor, paths, file),
+            lambda uow: backup.preview_restore(uow, self.actor, paths, file, key),
             self._on_preview,
             key="preview",
         )

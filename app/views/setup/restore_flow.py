@@ -32,11 +32,12 @@ def replace_database(db: Database, paths: DataPaths, file: Path, actor: Actor) -
     a UserError (the caller shows it and quits).
     """
     tasks.wait_all()
+    key = db.key  # an encrypted database: the backup must open with its key, and it opens again with it
     db.dispose()
     safety, error = None, ""
     try:
-        safety = restore(paths, file, actor=actor)
+        safety = restore(paths, file, actor=actor, key=key)
     except UserError as exc:
         log.gui.warning("restore refused: %s", exc)
         error = str(exc)
-    return RestoreOutcome(open_database(paths), safety, error)
+    return RestoreOutcome(open_database(paths, key=key), safety, error)
