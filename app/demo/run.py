@@ -284,6 +284,18 @@ def run_demo(
             report.append(f"  admin\t系统管理员\t{Role.ADMIN.label}")
         for username, display, role, _scope in accounts:
             report.append(f"  {username}\t{display}\t{role.label}")
+        if key is not None:
+            _mark_demo(paths)
         return report
     finally:
         db.dispose()
+
+
+def _mark_demo(paths: DataPaths) -> None:
+    """An encrypted demo says so in its key slots: the sign-in names the demo's accounts before unlocking."""
+    from app.services.setup.keyslots import KeySlots
+
+    slots = KeySlots.load(paths.root)
+    if not slots.demo:
+        slots.demo = True
+        slots.save()
