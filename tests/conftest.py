@@ -146,8 +146,9 @@ def encrypted_template(encrypted_demo_template: tuple[Path, str]) -> tuple[Path,
 
 
 @pytest.fixture
-def enc_paths(encrypted_demo: tuple[DataPaths, str]) -> DataPaths:
-    return encrypted_demo[0]
+def enc_paths(tmp_path: Path, encrypted_demo_template: tuple[Path, str]) -> DataPaths:
+    shutil.copytree(encrypted_demo_template[0], tmp_path / "enc")
+    return DataPaths(tmp_path / "enc")
 
 
 @pytest.fixture

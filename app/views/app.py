@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -22,14 +21,10 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 import app as app_package
 from app import log
-from app.errors import UserError
 from app.paths import DataPaths
 from app.views import gc_guard
 from app.views.opening import DatabaseHolder
 from app.views.startup import Startup
-
-if TYPE_CHECKING:
-    from app.models.db import Database
 
 TRANSLATIONS_DIR = Path(app_package.__file__).resolve().parent.parent / "resources" / "translations"
 LOCALE = "zh_CN"
@@ -114,26 +109,6 @@ def first_run_setup(paths: DataPaths) -> bool:
 
             RecoveryKeyDialog(created.recovery_key, created.name).exec()
     return accepted
-
-
-def start_auto_backup(paths: DataPaths, db: Database) -> None:
-    """Today's automatic backup into the data folder (the first start of a day), on a read thread: SQLite's
-    backup API copies a consistent snapshot while writes go on (WAL), and the sign-in never waits for it.
-    Started once the database is open (an encrypted one: once the first sign-in unlocked it)."""
-    from app import clock
-    from app.views import tasks
-
-    today = clock.today()
-
-    def work(_progress: tasks.Progress, _cancel: tasks.CancelFlag) -> object:
-        from app.services.setup.auto_backup import auto_backup  # here: the sign-in imports no model
-
-        return auto_backup(paths, today, key=db.key)
-
-    def failed(error: UserError) -> None:
-        log.gui.warning("the automatic backup failed: %s", error)
-
-    tasks.run(work, on_error=failed, pool=tasks.read_pool())
 
 
 def run_gui(paths: DataPaths, database_url: str | None) -> int:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import log
+from app.errors import UserError
 from app.views.login_dialog import LoginDialog
 from app.views.opening import DatabaseHolder
 
@@ -74,8 +75,6 @@ class Startup(QObject):
         login.rejected.disconnect(self._on_quit_early)
         self.session.start(login)
         if self.holder.local:
-            from app.views.app import start_auto_backup
-
             start_auto_backup(self.paths, db)
         threading.Thread(target=_preload_main_window, name="preload", daemon=True).start()
 
@@ -87,3 +86,23 @@ class Startup(QObject):
         text = QCoreApplication.translate("App", "The database cannot be opened:\n{error}")
         QMessageBox.critical(None, QCoreApplication.translate("App", "Jiuzhu"), text.format(error=message))
         self.qapp.exit(1)
+
+
+def start_auto_backup(paths: DataPaths, db: Database) -> None:
+    """Today's automatic backup into the data folder (the first start of a day), on a read thread: SQLite's
+    backup API copies a consistent snapshot while writes go on (WAL), and the sign-in never waits for it.
+    Started once the database is open (an encrypted one: once the first sign-in unlocked it)."""
+    from app import clock
+    from app.views import tasks
+
+    today = clock.today()
+
+    def work(_progress: tasks.Progress, _cancel: tasks.CancelFlag) -> object:
+        from app.services.setup.auto_backup import auto_backup  # here: the sign-in imports no model
+
+        return auto_backup(paths, today, key=db.key)
+
+    def failed(error: UserError) -> None:
+        log.gui.warning("the automatic backup failed: %s", error)
+
+    tasks.run(work, on_error=failed, pool=tasks.read_pool())

@@ -255,9 +255,9 @@ def test_a_clerk_is_reminded_to_ask_for_a_backup(qtbot: QtBot, gui_db: Database,
 
 
 def test_the_desktop_backs_up_automatically_at_start(gui_db: Database, demo_paths: DataPaths) -> None:
-    from app.views.app import start_auto_backup
+    from app.views.startup import start_auto_backup
 
-    start_auto_backup(demo_paths)
+    start_auto_backup(demo_paths, gui_db)
     assert tasks.wait_all()
     made = demo_paths.backups / f"jiuzhu-auto-{DEMO_TODAY:%Y%m%d}.sqlite3"
     assert made.exists() and not list(demo_paths.backups.glob("*.part"))

@@ -144,7 +144,7 @@ def test_accounts_go_up_without_hashes_and_never_come_back_down(world: World) ->
         for username in ("head", "clerk"):  # a station's account, empty hash: nobody signs in with it
             with pytest.raises(UserError, match="用户名或密码错误"):
                 sign_in(db, username, DEMO_PASSWORD)
-        signed = sign_in(db, "admin", "adminpass")  # the county's own admin, not a station's
+        signed = sign_in(db, "admin", DEMO_PASSWORD)  # the county's own admin, not a station's
         assert signed.actor.area_code == "430623000000"
     finally:
         db.dispose()
@@ -159,7 +159,7 @@ def test_the_county_names_each_station_head_who_signed_the_opinion(world: World)
     assert code == 0, err
     db = world.db("county")
     try:
-        admin = sign_in(db, "admin", "adminpass").actor
+        admin = sign_in(db, "admin", DEMO_PASSWORD).actor
         with db.uow("test") as uow:
             s = uow.session
             for station, name in ((STATION, "王建华（乡镇负责人）"), (OTHER, OTHER_HEAD)):

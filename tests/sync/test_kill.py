@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
+from app.demo.run import DEMO_PASSWORD
+from app.models import cipher
+from app.paths import DataPaths
+from app.services.setup import installation
 from tests.sync.conftest import World
 
 STATION = "430623102"
@@ -32,10 +35,19 @@ sys.exit(run(sys.argv[1:]))
 
 
 def dump(db_file: Path) -> list[str]:
-    conn = sqlite3.connect(db_file)
+    """Every table's definition and rows of the (encrypted) database."""
+    key = installation.unlock(DataPaths(db_file.parent), "admin", DEMO_PASSWORD)
+    conn = cipher.connect(db_file, key)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        return list(conn.iterdump())
+        out: list[str] = []
+        tables = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        for name, sql in tables.fetchall():
+            out.append(sql or name)
+            if "VIRTUAL TABLE" in (sql or "") or name.startswith("sqlite_"):
+                continue  # the search index's rows follow the tables it indexes
+            out += [repr(row) for row in conn.execute(f'SELECT * FROM "{name}" ORDER BY 1')]
+        return out
     finally:
         conn.close()
 
