@@ -6,7 +6,7 @@ import importlib
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import log
@@ -20,9 +20,13 @@ if TYPE_CHECKING:
     from app.views.setup.session import DesktopSession
 
 
+AUTO_BACKUP_DELAY_MS = 20_000  # the day's backup starts once the clerk is at work, not during the opening
+
+
 def _preload_main_window() -> None:
     """Import the main window's modules (about 0.4 s) off the GUI thread; widgets are made later."""
     try:
+        importlib.import_module("app.views.setup.session")
         importlib.import_module("app.views.main_window")
     except Exception:  # the GUI thread's own import reports any real problem
         log.gui.debug("preloading the main window failed", exc_info=True)
@@ -57,6 +61,8 @@ class Startup(QObject):
         login.rejected.connect(self._on_quit_early)
         self.login = login
         login.show()
+        if self.holder.encrypted:  # nothing opens before the password: the typing time is free
+            self._preload()
 
     @Slot()
     def _on_quit_early(self) -> None:
@@ -74,8 +80,12 @@ class Startup(QObject):
         self.session.finished.connect(self.qapp.exit)
         login.rejected.disconnect(self._on_quit_early)
         self.session.start(login)
-        if self.holder.local:
-            start_auto_backup(self.paths, db)
+        if self.holder.local:  # not while the main window is being made: it waits its turn
+            QTimer.singleShot(AUTO_BACKUP_DELAY_MS, lambda: start_auto_backup(self.paths, db))
+        if not self.holder.encrypted:
+            self._preload()
+
+    def _preload(self) -> None:
         threading.Thread(target=_preload_main_window, name="preload", daemon=True).start()
 
     @Slot(str)
