@@ -115,7 +115,9 @@ class RecoverPasswordDialog(QDialog):
         self.key_edit = QLineEdit()
         self.key_edit.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
         # in a fixed-width font (0 and O, 1 and I apart), wide enough to show a whole key as typed
-        self.key_edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        fixed.setPointSizeF(self.key_edit.font().pointSizeF())  # as large as the other fields' text
+        self.key_edit.setFont(fixed)
         whole_key = self.key_edit.fontMetrics().horizontalAdvance("W" * (8 * 4 + 7 + 2))
         self.key_edit.setMinimumWidth(whole_key + 16)
         self.account_edit = QLineEdit("admin")
