@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.demo.run import DEMO_PASSWORD
 from app.domain import idcard
 from app.domain.codes import IncomeKind
 from app.domain.workflow import CaseState
@@ -17,10 +18,11 @@ from app.paths import resolve
 from app.services.cases.workspace import INVESTIGATION
 from app.services.intake.household import find_person
 from app.services.setup import auth
-from app.services.setup.installation import current, open_database
+from app.services.setup.installation import current, open_unlocked
 from app.views.app import create_application, install_translators
 from app.views.login_dialog import LoginDialog
 from app.views.main_window import MainWindow, Section
+from app.views.opening import DatabaseHolder
 from app.views.signed_in import SignedIn
 
 
@@ -148,17 +150,20 @@ def main(data_dir: str, out_dir: str) -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = create_application(sys.argv[:1])
     install_translators(app)
-    db = open_database(resolve(data_dir))
-    login = LoginDialog(db)
+    paths = resolve(data_dir)
+    # As at a start: the sign-in drawn before the (encrypted) database is unlocked, the demo's accounts
+    # named from its key slots, and the 忘记管理员密码 link
+    login = LoginDialog(DatabaseHolder(paths=paths))
     login.show()
     save(login, out, "login", 1200)
     login.close()
+    db = open_unlocked(paths, "clerk", DEMO_PASSWORD)
     with db.uow("screenshots") as uow:
-        actor = auth.authenticate(uow.session, "clerk", "jiuzhu2026")
+        actor = auth.authenticate(uow.session, "clerk", DEMO_PASSWORD)
         inst = current(uow.session)
         uow.commit()
     assert inst is not None
-    window = MainWindow(db, SignedIn(actor, inst.name, inst.kind), paths=resolve(data_dir))
+    window = MainWindow(db, SignedIn(actor, inst.name, inst.kind), paths=paths)
     # The window sizes itself to the screen (1366×768, as on an office laptop): fit_to_screen.
     window.show()
     for section, name in ((Section.WORKBENCH, "workbench"), (Section.REGISTRY, "registry")):

@@ -10,8 +10,15 @@ if [ ! -f "$DATA/jiuzhu.sqlite3" ]; then
   .venv/bin/jiuzhu --data-dir "$DATA" demo --households "${JIUZHU_SHOTS_HOUSEHOLDS:-3000}" >/dev/null
 fi
 if [ ! -f "$COUNTY/jiuzhu.sqlite3" ]; then
-  .venv/bin/jiuzhu --data-dir "$COUNTY" init --county 430623 --admin-password jiuzhu-admin >/dev/null
-  .venv/bin/jiuzhu --data-dir "$COUNTY" demo --households "${JIUZHU_SHOTS_HOUSEHOLDS:-3000}" >/dev/null
+  # The database is encrypted: the county's admin password in a file (never on a command line), and the
+  # demo filled into it unlocks as that administrator.
+  SECRET="$(mktemp)"
+  trap 'rm -f "$SECRET"' EXIT
+  printf 'jiuzhu-admin\n' >"$SECRET"
+  .venv/bin/jiuzhu --data-dir "$COUNTY" init --county 430623 --admin-password-file "$SECRET" >/dev/null
+  .venv/bin/jiuzhu --data-dir "$COUNTY" --user admin --password-file "$SECRET" \
+    demo --households "${JIUZHU_SHOTS_HOUSEHOLDS:-3000}" >/dev/null
+  rm -f "$SECRET"
 fi
 SCREEN="-screen 0 1366x768x24"  # the smallest screen an office has: every screen must fit it
 xvfb-run -a -s "$SCREEN" .venv/bin/python scripts/screenshots.py "$DATA" "$OUT"
@@ -25,4 +32,7 @@ xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshots_acco
 # 文件 → 备份 / 恢复 and the workbench's reminder, at 1366×768 (a small demo station of its own)
 BACKUPS="${JIUZHU_SHOTS_BACKUPS_DIR:-/tmp/jiuzhu-shots-backups}"
 xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshots_backups.py "$BACKUPS" "$OUT"
+# The recovery key after the first-run setup, the sign-in's 忘记管理员密码 and its dialog (a small demo station)
+RECOVERY="${JIUZHU_SHOTS_RECOVERY_DIR:-/tmp/jiuzhu-shots-recovery}"
+xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshots_recovery.py "$RECOVERY" "$OUT"
 echo "screenshots in $OUT"

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from screenshots import settle  # scripts/ is on the path when run as a script
 from screenshots_office import HEIGHT, WIDTH, close, jz, shoot, signed_in, wait_for, window_of
 
+from app.demo.run import DEMO_PASSWORD
 from app.paths import DataPaths
-from app.services.setup.installation import open_database
+from app.services.setup.installation import open_unlocked
 from app.views.app import create_application, install_translators
 from app.views.setup.session import DesktopSession
 from app.views.setup.users_page import UsersPage
@@ -24,7 +25,7 @@ INITIAL = "chushi-2026"
 
 def build(root: Path) -> None:
     station = root / "station"
-    jz(root, "station", "demo", "--households", "200")
+    jz(root, "station", "demo", "--households", "200")  # encrypted: admin's password is the demo's
     secret = root / "initial"
     secret.write_text(INITIAL + "\n", encoding="utf-8")
     for username, role, name, area in (
@@ -32,8 +33,8 @@ def build(root: Path) -> None:
         ("chengq", "village_cadre", "陈国庆", ["--area", "430623101001"]),
     ):
         jz(root, "station", "user", "add", username, "--role", role, "--name", name, *area,
-           "--password-file", str(secret))  # fmt: skip
-    jz(root, "station", "user", "disable", "cadre")
+           "--password-file", str(secret), admin=DEMO_PASSWORD)  # fmt: skip
+    jz(root, "station", "user", "disable", "cadre", admin=DEMO_PASSWORD)
     (station / "built").touch()
 
 
@@ -58,7 +59,7 @@ def users(root: Path, out: Path) -> None:
 
 def forced_change(root: Path, out: Path) -> None:
     paths = DataPaths(root / "station")
-    session = DesktopSession(open_database(paths), paths, first_user="liuzg")
+    session = DesktopSession(open_unlocked(paths, "liuzg", INITIAL), paths, first_user="liuzg")
     session.start()
     login = session.login
     assert login is not None

@@ -11,13 +11,13 @@ from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
-from screenshots_office import close, jz, shoot, signed_in, wait_for, window_of
+from screenshots_office import ADMIN_PASSWORD, close, jz, password_file, shoot, signed_in, wait_for, window_of
 
 from app import clock
 from app.paths import DataPaths
 from app.services import settings
 from app.services.setup.backup import OFFSITE_KEY
-from app.services.setup.installation import open_database
+from app.services.setup.installation import open_unlocked
 from app.views.app import create_application, install_translators
 from app.views.main_window import Section
 
@@ -25,14 +25,15 @@ STATION = "430623101"
 
 
 def build(root: Path) -> None:
-    jz(root, STATION, "init", "--township", STATION, "--admin-password", "jiuzhu-admin")
+    admin_file = str(password_file(root, ADMIN_PASSWORD))
+    jz(root, STATION, "init", "--township", STATION, "--admin-password-file", admin_file)
     jz(root, STATION, "demo", "--households", "300", "--seed", "5")
     (root / "built").touch()
 
 
 def last_copied_off(root: Path, days_ago: int) -> None:
     """As if the last backup had been copied to a USB stick ``days_ago`` days ago (the reminder shows)."""
-    db = open_database(DataPaths(root / STATION))
+    db = open_unlocked(DataPaths(root / STATION), "admin", ADMIN_PASSWORD)
     with db.uow("head") as uow:
         settings.put(uow.session, OFFSITE_KEY, (clock.today() - timedelta(days=days_ago)).isoformat())
         uow.commit()
@@ -58,10 +59,10 @@ def backups(root: Path, out: Path) -> None:
     shoot(out, "backup")
     dialog.reject()
     close(session)
-    session = signed_in(root, STATION, "admin", "jiuzhu-admin")
+    session = signed_in(root, STATION, "admin", ADMIN_PASSWORD)
     window = window_of(session)
     dialog2 = window.backups.open_restore()
-    file = sorted(usb.glob("*.sqlite3"))[-1]
+    file = sorted(usb.glob("*.zip"))[-1]  # one file: the encrypted database and its key slots
     dialog2.file_edit.setText(str(file))
     dialog2.read_preview()
     wait_for(dialog2.preview_shown)

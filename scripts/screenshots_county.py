@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from screenshots import save, settle  # scripts/ is on the path when run as a script
 from sqlalchemy import select
 
+from app.demo.run import DEMO_PASSWORD
 from app.models.case import BenefitMember
 from app.models.db import Database
 from app.models.household import Person
@@ -19,7 +20,7 @@ from app.paths import DataPaths, resolve
 from app.services.context import Actor
 from app.services.matching.lists import import_list
 from app.services.setup import auth
-from app.services.setup.installation import current, open_database
+from app.services.setup.installation import current, open_unlocked
 from app.views.app import create_application, install_translators
 from app.views.main_window import MainWindow, Section
 from app.views.setup.first_run import FirstRunWizard
@@ -28,7 +29,7 @@ from app.views.signed_in import SignedIn
 
 def window_for(db: Database, data_dir: str, username: str) -> MainWindow:
     with db.uow("screenshots") as uow:
-        actor = auth.authenticate(uow.session, username, "jiuzhu2026")
+        actor = auth.authenticate(uow.session, username, DEMO_PASSWORD)
         inst = current(uow.session)
         uow.commit()
     assert inst is not None
@@ -109,7 +110,7 @@ def main(data_dir: str, out_dir: str) -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = create_application(sys.argv[:1])
     install_translators(app)
-    db = open_database(resolve(data_dir))
+    db = open_unlocked(resolve(data_dir), "county", DEMO_PASSWORD)  # encrypted: a demo account unlocks it
     window = window_for(db, data_dir, "county")
     sample_lists(db, window.signed_in.actor, Path(data_dir) / "lists")
     staff_screens(window, out)

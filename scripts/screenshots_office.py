@@ -6,6 +6,7 @@ the command-line tool, then grabs the whole screen, so that a dialog is seen ove
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from screenshots import settle  # scripts/ is on the path when run as a script
 from app.cli import run
 from app.demo.run import DEMO_PASSWORD
 from app.paths import DataPaths
-from app.services.setup.installation import open_database
+from app.services.setup.installation import open_unlocked
 from app.views.app import create_application, install_translators
 from app.views.main_window import MainWindow, Section
 from app.views.setup.session import DesktopSession
@@ -28,8 +29,20 @@ WIDTH, HEIGHT = 1366, 768
 ADMIN_PASSWORD = "jiuzhu-admin"
 
 
-def jz(root: Path, who: str, *args: str) -> None:
-    code = run(["--data-dir", str(root / who), *args])
+def password_file(root: Path, password: str) -> Path:
+    """A file holding ``password`` (the command line reads passwords from files, never from its arguments)."""
+    file = root / "secrets" / hashlib.sha256(password.encode()).hexdigest()[:12]
+    if not file.exists():
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(password + "\n", encoding="utf-8")
+        file.chmod(0o600)
+    return file
+
+
+def jz(root: Path, who: str, *args: str, admin: str = ADMIN_PASSWORD) -> None:
+    """A verb on ``root/who``, unlocking an encrypted installation as admin (password ``admin``)."""
+    unlock = ("--user", "admin", "--password-file", str(password_file(root, admin)))
+    code = run(["--data-dir", str(root / who), *unlock, *args])
     if code != 0:
         raise SystemExit(f"jiuzhu {' '.join(args)} failed ({code})")
 
@@ -44,9 +57,10 @@ def build(root: Path) -> None:
     secret = root / "pass"
     secret.write_text("jiuzhu-sync-2026\n", encoding="utf-8")
     keyed = ("--passphrase-file", str(secret))
-    jz(root, "county", "init", "--county", COUNTY, "--admin-password", ADMIN_PASSWORD)
+    admin_file = str(password_file(root, ADMIN_PASSWORD))
+    jz(root, "county", "init", "--county", COUNTY, "--admin-password-file", admin_file)
     for seed, (code, households) in enumerate(((JOINED, 300), (NEW, 60), (LOST, 60), (UNREGISTERED, 200))):
-        jz(root, code, "init", "--township", code, "--admin-password", ADMIN_PASSWORD)
+        jz(root, code, "init", "--township", code, "--admin-password-file", admin_file)
         jz(root, code, "demo", "--households", str(households), "--seed", str(seed + 1))
     for code in (JOINED, NEW, LOST):
         out = usb / f"{code}.jzp"
@@ -92,7 +106,7 @@ def shoot(out: Path, name: str, ms: int = 1500) -> None:
 
 def signed_in(root: Path, who: str, username: str, password: str = DEMO_PASSWORD) -> DesktopSession:
     paths = DataPaths(root / who)
-    session = DesktopSession(open_database(paths), paths, first_user=username)
+    session = DesktopSession(open_unlocked(paths, username, password), paths, first_user=username)
     session.start()
     login = session.login
     assert login is not None

@@ -96,7 +96,8 @@ class LoginDialog(QDialog):
         self.demo_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.demo_hint.hide()
 
-        self.recover_link = QLabel(f"<a href='#'>{self.tr('Forgotten the administrator password?')}</a>")
+        forgotten = self.tr("Forgotten the administrator password?")  # outside the f-string: lupdate sees it
+        self.recover_link = QLabel(f"<a href='#'>{forgotten}</a>")
         self.recover_link.linkActivated.connect(self._on_recover)
         self.recover_link.setVisible(self._db.encrypted)
         self.recover_dialog: QDialog | None = None

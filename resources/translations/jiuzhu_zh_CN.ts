@@ -2099,6 +2099,10 @@ Please copy the details below and send them to your system administrator.</sourc
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
+        <source>Forgotten the administrator password?</source>
+        <translation>忘记管理员密码？</translation>
+    </message>
+    <message>
         <source>&amp;Sign in</source>
         <translation>登录(&amp;S)</translation>
     </message>
@@ -3583,6 +3587,10 @@ Please copy the details below and send them to your system administrator.</sourc
     <message>
         <source>Made on {date}</source>
         <translation>生成日期：{date}</translation>
+    </message>
+    <message>
+        <source>Keep this page locked in the office safe.</source>
+        <translation>请将本页锁入办公室保险柜。</translation>
     </message>
 </context>
 <context>

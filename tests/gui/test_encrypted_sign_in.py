@@ -60,6 +60,9 @@ def test_the_recovery_key_sets_a_new_admin_password(
     dialog.recover_link.linkActivated.emit("#")
     recover = dialog.recover_dialog
     assert isinstance(recover, RecoverPasswordDialog) and recover.isVisible()
+    shown = recover.key_edit.contentsRect().width() - 8  # QLineEdit's own text margins
+    widest = "-".join(["WMWM"] * 8)  # the widest letters of the key's alphabet: the whole key in sight
+    assert recover.key_edit.fontMetrics().horizontalAdvance(widest) < shown
     recover.key_edit.setText("0000-0000-0000-0000-0000-0000-0000-0000")
     recover.new_edit.setText("new-admin-pw-1")
     recover.again_edit.setText("new-admin-pw-1")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -86,3 +87,29 @@ def test_the_qm_file_is_built_from_the_ts_file(tmp_path: Path) -> None:
         [str(BIN / "pyside6-lrelease"), "-silent", "-removeidentical", str(TS), "-qm", str(built)], check=True
     )
     assert built.read_bytes() == QM.read_bytes(), "run scripts/translations.sh"
+
+
+def tr_calls_inside_f_strings(source: str) -> list[int]:
+    """Lines where ``tr(...)`` is called inside an f-string: lupdate does not look there."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.JoinedStr):
+            for inner in ast.walk(node):
+                if (
+                    isinstance(inner, ast.Call)
+                    and isinstance(inner.func, ast.Attribute)
+                    and inner.func.attr == "tr"
+                ):
+                    lines.append(inner.lineno)
+    return lines
+
+
+def test_no_tr_call_inside_an_f_string() -> None:
+    """A string translated inside an f-string never reaches the .ts: the window shows it in English."""
+    assert tr_calls_inside_f_strings("x = f\"<a>{self.tr('Hello')}</a>\"") == [1]
+    found = [
+        f"{path.relative_to(ROOT)}:{line}"
+        for path in sorted((ROOT / "app" / "views").rglob("*.py"))
+        for line in tr_calls_inside_f_strings(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []

@@ -77,10 +77,11 @@ class RecoveryKeyDialog(QDialog):
         doc = QTextDocument()
         title = self.tr("Jiuzhu recovery key")
         made = self.tr("Made on {date}").format(date=clock.today().isoformat())
+        keep = self.tr("Keep this page locked in the office safe.")  # outside the f-string: lupdate sees it
         doc.setHtml(
             f"<h2>{title}</h2><p>{self.installation}</p><p>{made}</p>"
             f"<p style='font-family: monospace; font-size: 20pt'><b>{self.recovery_key}</b></p>"
-            f"<p>{self.tr('Keep this page locked in the office safe.')}</p>"
+            f"<p>{keep}</p>"
         )
         return doc
 
@@ -113,6 +114,12 @@ class RecoverPasswordDialog(QDialog):
         note.setWordWrap(True)
         self.key_edit = QLineEdit()
         self.key_edit.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+        # in a fixed-width font (0 and O, 1 and I apart), wide enough to show a whole key as typed
+        fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        fixed.setPointSizeF(self.key_edit.font().pointSizeF())  # as large as the other fields' text
+        self.key_edit.setFont(fixed)
+        whole_key = self.key_edit.fontMetrics().horizontalAdvance("W" * (8 * 4 + 7 + 2))
+        self.key_edit.setMinimumWidth(whole_key + 16)
         self.account_edit = QLineEdit("admin")
         self.new_edit, self.again_edit = password_edit(), password_edit()
         form = QFormLayout()
