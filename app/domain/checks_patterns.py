@@ -55,6 +55,8 @@ class AccountRow:
 
 
 def _account_key(number: str) -> str:
+    if number.isalnum():  # the usual case: nothing to drop
+        return number.upper()
     return "".join(ch for ch in number if ch.isalnum()).upper()
 
 
