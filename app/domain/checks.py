@@ -63,6 +63,8 @@ def check_duplicate_ids(persons: Sequence[PersonRow], cases: Sequence[CaseRow]) 
             live.setdefault(case.household_id, []).append(case)
     found: list[Finding] = []
     for people in by_key.values():
+        if len(people) == 1 and len(live.get(people[0].household_id, ())) < 2:
+            continue  # one person, at most one live case: nothing below can find anything
         households: dict[str, list[PersonRow]] = {}
         for person in people:
             households.setdefault(person.household_id, []).append(person)

@@ -55,6 +55,9 @@ class AccountRow:
 
 
 def _account_key(number: str) -> str:
+    plain = number.replace(" ", "").replace("-", "")
+    if plain.isalnum():  # the usual case: only spaces or dashes to drop
+        return plain.upper()
     return "".join(ch for ch in number if ch.isalnum()).upper()
 
 

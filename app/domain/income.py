@@ -47,6 +47,16 @@ class IncomeLine:
     person_id: str | None = None
 
     def __post_init__(self) -> None:
+        if not isinstance(self.kind, IncomeKind):
+            IncomeKind(self.kind)  # an unknown kind raises here
+        if (
+            type(self.amount_fen) is int
+            and self.amount_fen >= 0
+            and type(self.period_months) is int
+            and self.period_months >= 1
+            and (self.counted is not False or (self.reason and self.reason.strip()))
+        ):
+            return  # the usual case, checked without building the messages below
         label = IncomeKind(self.kind).label
         if isinstance(self.amount_fen, bool) or not isinstance(self.amount_fen, int):
             raise UserError(f"“{label}”的金额必须是整数（分）")

@@ -45,9 +45,16 @@ def _on_sqlite_begin(conn: Connection) -> None:
 def _on_sqlite_read_connect(dbapi_conn: sqlite3.Connection, record: Any) -> None:
     _on_sqlite_connect(dbapi_conn, record)
     dbapi_conn.execute("PRAGMA query_only=ON")
+    dbapi_conn.execute(f"PRAGMA cache_size=-{READ_CACHE_KIB}")
 
 
 READ_CONNECTIONS = 3  # the registry's page, its count and one more read can run at once
+# Page cache of each read connection, in KiB (SQLite's default is 2 MB). A search reads persons and
+# households by rowid or id all over the file; with 2 MB most of those pages come from the OS again
+# on every search (and under SQLCipher are decrypted again): a surname's count on 100,000 households
+# takes 4.8 ms to read its 4,276 persons with the default, 1.8 ms with 64 MB. Filled only as pages
+# are read, so a small station never reaches it.
+READ_CACHE_KIB = 65536
 
 
 def make_read_engine(engine: Engine) -> Engine | None:

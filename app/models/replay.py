@@ -138,7 +138,7 @@ def differences(
         table = _table(name)
         [pk] = list(table.primary_key.columns)
         compared = [c for c in table.columns if c.name not in _UNTRACKED and not isinstance(c.type, DateTime)]
-        current = {str(r[0]): r for r in conn.execute(select(pk, *compared)).yield_per(5000)}
+        current, total = _current_rows(conn, table, pk, compared, known)
         found: list[str] = []
         label = f"{LABELS.get(name, name)}表（{name}）"
         for rid, state in known.items():
@@ -160,9 +160,9 @@ def differences(
                     found.append(
                         f"{label}记录 {rid} 的字段“{column.name}”与审计记录不符（审计之外被改动，值不显示）"
                     )
-        unknown = sum(1 for rid in current if rid not in known)
+        unknown = total - sum(1 for rid in current if rid in known)
         cover.counted += unknown
-        cover.replayed += len(current) - unknown
+        cover.replayed += total - unknown
         if unknown > exp.bulk[name]:
             found.append(
                 f"{label}有{unknown}条记录没有逐条审计记录，而批量写入的审计记录只有{exp.bulk[name]}条"
@@ -172,6 +172,30 @@ def differences(
             found = [*found[:MAX_PER_TABLE], f"{label}另有{len(found) - MAX_PER_TABLE}处不符未列出"]
         problems += found
     return problems
+
+
+_FEW = 4  # audited rows fewer than a quarter of the table's are read by id, the rest only counted
+
+
+def _current_rows(
+    conn: Connection, table: Any, pk: Any, compared: list[Any], known: dict[str, Any]
+) -> tuple[dict[str, Any], int]:
+    """The rows ``differences`` compares: every row, or, where most rows were bulk-written (the demo,
+    a ledger import, a sync) and so have no event of their own, only the audited ones by id (the
+    others are only counted: reading 190,000 rows of a 30,000-household station for nothing took a
+    second of `jiuzhu check`). Returns the rows by id and how many rows the table has."""
+    stmt = select(pk, *compared)
+    if pk.type.python_type is str:
+        total = int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+        if len(known) * _FEW < total:
+            ids = list(known)
+            rows: dict[str, Any] = {}
+            for start in range(0, len(ids), 500):
+                chunk = stmt.where(pk.in_(ids[start : start + 500]))
+                rows.update((str(r[0]), r) for r in conn.execute(chunk))
+            return rows, total
+    rows = {str(r[0]): r for r in conn.execute(stmt).yield_per(5000)}
+    return rows, len(rows)
 
 
 def missing_log(conn: Connection) -> list[str]:

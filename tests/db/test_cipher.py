@@ -14,6 +14,8 @@ from app.models import cipher
 from app.models.db import Database, make_engine, sqlite_url
 from app.models.household import Household, Person
 from app.paths import DataPaths
+from app.services.context import system_actor
+from app.services.reports.checks import run_all
 
 
 def secrets_of(path: Path) -> list[bytes]:
@@ -109,3 +111,24 @@ def test_an_encrypted_backup_is_encrypted_and_complete(
     finally:
         one.dispose()
         two.dispose()
+
+
+def test_check_runs_its_integrity_thread_on_an_encrypted_database(
+    demo_paths: DataPaths, encrypted: tuple[Path, bytes, list[bytes]]
+) -> None:
+    """`jiuzhu check` checks the pages on a connection of its own (a thread): it must be keyed too."""
+    dest, key, _ = encrypted
+    plain, secret = (
+        Database(make_engine(sqlite_url(demo_paths.database))),
+        Database(make_engine(sqlite_url(dest), key)),
+    )
+    try:
+        with plain.uow("check") as uow:
+            expected = run_all(uow, system_actor("430623"))
+        with secret.uow("check") as uow:
+            report = run_all(uow, system_actor("430623"))
+        assert report.integrity == [] and report.audit == expected.audit
+        assert len(report.findings) == len(expected.findings) > 0
+    finally:
+        plain.dispose()
+        secret.dispose()

@@ -341,3 +341,36 @@ def test_a_cancelled_query_stops(uow: UnitOfWork, monkeypatch: pytest.MonkeyPatc
     with pytest.raises(registry.QueryCancelled):
         registry.page(uow, CLERK, F(), 0, 50, cancel=lambda: True)
     assert registry.count(uow, CLERK, F(), cancel=lambda: False) == 120  # the session is still usable
+
+
+@pytest.mark.parametrize("dense", [1, 10**6])
+def test_walked_and_listed_pages_agree(
+    uow: UnitOfWork, session: Session, dense: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page is the same whether the text counts as dense (households walked, names tested by the
+    index's rowids) or sparse (the matching households listed and sorted)."""
+    monkeypatch.setattr(registry, "DENSE", dense)
+    name = session.execute(select(Person.name).order_by(Person.id).limit(1)).scalar_one()
+    fragment = session.execute(select(Person.id_number).order_by(Person.id).limit(1)).scalar_one()[8:13]
+    in_order = everything(uow, F())
+    for text in (name[0], name[-2:], fragment, "z"):
+        expected = households_of(session, Person.name.contains(text) | Person.id_number.contains(text))
+        if text == "z":
+            expected = households_of(session, Person.name_initials.startswith("z"))
+        assert set(everything(uow, F(text=text))) == expected, text
+        assert everything(uow, F(text=text)) == [h for h in in_order if h in expected], text
+
+
+def test_a_count_outside_the_whole_database_tests_each_household(uow: UnitOfWork, session: Session) -> None:
+    """Counted by a village cadre (other villages' households are in the database), a text counts only
+    the village's households; counted by the township clerk (every household inside), all of them."""
+    village = registry.villages(uow, CLERK)[0][0]
+    in_village = set(session.execute(select(Household.id).where(Household.village_code == village)).scalars())
+    surname = session.execute(
+        select(Person.name).where(Person.household_id.in_(in_village)).limit(1)
+    ).scalar_one()[0]
+    matching = households_of(session, Person.name.contains(surname))
+    assert matching - in_village  # the text matches outside the village too
+    assert registry.count(uow, in_area(village), F(text=surname)) == len(matching & in_village)
+    assert registry.count(uow, CLERK, F(text=surname)) == len(matching)
+    assert registry.count(uow, CLERK, F(text=surname), cap=1) == min(len(matching), 2)

@@ -9,8 +9,10 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import select
 
 from app.cli import run
+from app.models import replay
 from app.models.audit import HEAD_KEY
 from app.models.db import Database
 from app.models.household import Household, Person
@@ -142,3 +144,20 @@ def test_rows_written_in_bulk_are_counted(capsys: pytest.CaptureFixture[str], de
         conn.executescript(PLANT)
     code, out = check(capsys, demo_paths)
     assert code == 1 and "role" in out and "家庭表（household）有" in out, out
+
+
+def test_an_audited_row_among_bulk_rows_is_compared(demo_db: Database) -> None:
+    """On a station written in bulk, the few rows audited one by one are read by id and compared; the
+    others are only counted (replay reads by id when audited rows are few)."""
+    with demo_db.uow("clerk") as uow:
+        household = uow.session.execute(select(Household).limit(1)).scalar_one()
+        household.address = "东山村9组"
+        uow.commit()
+        hid = household.id
+    with demo_db.engine.begin() as conn:
+        coverage = replay.Coverage()
+        assert replay.differences(conn, coverage=coverage) == []
+        assert coverage.replayed >= 1 and coverage.counted > 100
+        conn.exec_driver_sql("UPDATE household SET address = '西山村' WHERE id = ?", (hid,))
+        found = replay.differences(conn)
+        assert len(found) == 1 and hid in found[0] and "address" in found[0], found

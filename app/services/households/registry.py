@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -42,7 +43,7 @@ HEAD_RELATIONS = ("01", "02")
 _ID_FRAGMENT = re.compile(r"[0-9]+[0-9X]?")
 _PINYIN = re.compile(r"[a-z]+")
 MIN_ID_FRAGMENT = 4
-DENSE = 4000  # a text matching this many persons is dense: a page walks the households
+DENSE = 1500  # a text matching this many persons is dense: a page walks the households
 COUNT_CAP = 5000  # a count stops here; the registry shows "5000+ 户"
 # States few households are in: their households are listed first rather than tested one by one.
 RARE_STATES = frozenset(s.value for s in PRE_DECISION_STATES)
@@ -120,6 +121,13 @@ class TextMatch:
     per_row: ColumnElement[bool]
     broad: bool = False
     either: ColumnElement[bool] | None = None  # a second index that may match instead (pinyin)
+    index_rows: Select[Any] | None = None  # the matching persons' rowids, from the search index alone
+    walk_row: ColumnElement[bool] | None = None  # the test a walk applies to each person, if not per_row
+
+    @property
+    def walk_test(self) -> ColumnElement[bool]:
+        """The person test of a walk over households: ``per_row`` unless the index answers it cheaper."""
+        return self.per_row if self.walk_row is None else self.walk_row
 
     @property
     def households(self) -> Any:
@@ -130,13 +138,18 @@ class TextMatch:
         return union_all(found, select(Person.household_id).where(self.either))
 
 
-def _person_rowid_in(index: str, match: str) -> ColumnElement[bool]:
+def _indexed_match(index: str, match: str, per_row: ColumnElement[bool], *, walk_by_rowid: bool) -> TextMatch:
+    """A text answered by a search index. ``walk_by_rowid``: a walk tests each person's rowid against
+    the index's list (built once; the person index by household carries the rowid) instead of
+    reading the person's row for ``per_row`` (names: 9 ms against 5 ms for a page of a surname on
+    100,000 households). ID fragments keep ``per_row``, which that index answers alone."""
     found: Select[Any] = (
         select(literal_column("rowid"))
         .select_from(table(index))
         .where(literal_column(index).op("MATCH")(match))
     )
-    return literal_column("person.rowid").in_(found)
+    condition = literal_column("person.rowid").in_(found)
+    return TextMatch(condition, per_row, index_rows=found, walk_row=condition if walk_by_rowid else None)
 
 
 def text_match(text: str, *, indexed: bool = True, area_code: str | None = None) -> TextMatch | None:
@@ -161,7 +174,8 @@ def text_match(text: str, *, indexed: bool = True, area_code: str | None = None)
             return TextMatch(like, like, broad=True)
         if not indexed:
             return TextMatch(like, like)
-        return TextMatch(_person_rowid_in(search_index.ID_INDEX, search_index.id_match(upper)), like)
+        ids = search_index.id_match(upper)
+        return _indexed_match(search_index.ID_INDEX, ids, like, walk_by_rowid=False)
     lower = compact.lower()
     if _PINYIN.fullmatch(lower):
         initials = _prefix_range(Person.name_initials, lower)
@@ -171,7 +185,8 @@ def text_match(text: str, *, indexed: bool = True, area_code: str | None = None)
         return TextMatch(initials, or_(initials, pinyin), either=pinyin)
     like = Person.name.like(f"%{_escape_like(compact)}%", escape="\\")
     if indexed and compact.isalnum():
-        return TextMatch(_person_rowid_in(search_index.NAME_INDEX, search_index.name_match(compact)), like)
+        names = search_index.name_match(compact)
+        return _indexed_match(search_index.NAME_INDEX, names, like, walk_by_rowid=True)
     return TextMatch(like, like)
 
 
@@ -236,7 +251,7 @@ def _where(
         conditions.append(scope_condition(flt.village_code))
     if match is not None:
         if walk:
-            conditions.append(exists().where(Person.household_id == Household.id, match.per_row))
+            conditions.append(exists().where(Person.household_id == Household.id, match.walk_test))
         else:
             conditions.append(Household.id.in_(match.households))
     if match is None and (flt.program or flt.state) and (counting or flt.state in RARE_STATES):
@@ -253,9 +268,11 @@ def _where(
 def _dense(match: TextMatch) -> ColumnElement[bool]:
     """SQL, true when the text matches at least DENSE persons (counted from the index, stops there).
 
-    Not correlated to anything, so SQLite evaluates it once.
+    Not correlated to anything, so SQLite evaluates it once. A text answered by the search index is
+    counted in the index alone (one entry per person, as the households' ids with repeats would be).
     """
-    some = match.households.limit(DENSE).subquery()
+    found = match.households if match.index_rows is None else match.index_rows
+    some = found.limit(DENSE).subquery()
     return select(func.count()).select_from(some).scalar_subquery() >= DENSE
 
 
@@ -295,15 +312,46 @@ def count(
     found = found.where(*_where(match, flt, actor.area_code, walk=walk, counting=True))
     if cap is not None:
         found = found.limit(cap + 1)
-    stmt = select(func.count()).select_from(found.subquery())
+    counted: Any = select(func.count()).select_from(found.subquery())
+    if match is not None and not walk and not (flt.village_code or flt.program or flt.state):
+        by_person = _count_by_person(match, cap)
+        if actor.area_code:
+            counted = select(case((_all_inside(actor.area_code), by_person), else_=counted.scalar_subquery()))
+        else:
+            counted = select(by_person)
     with interruptible(session, cancel):
-        return int(session.execute(stmt).scalar_one())
+        return int(session.execute(counted).scalar_one())
 
 
-def _rows_select(ids: Any, match: TextMatch | None) -> Select[Any]:
-    """Display columns for the households in ``ids`` (a small subquery); ``match`` names the member
-    who matched when it is not the head."""
-    head, member, latest = _HEAD, _MEMBER, _SHOWN_CASE
+def _count_by_person(match: TextMatch, cap: int | None) -> Any:
+    """SQL: the distinct households of the matching persons, from the indexes alone (up to cap + 1).
+
+    Right only when every household is inside the searcher's area: it skips looking each household up
+    (by its text id, two B-tree descents) to test its village, half the time of a count.
+    """
+    found = match.households.subquery()
+    ids = select(found.c[0]).distinct()
+    if cap is not None:
+        ids = ids.limit(cap + 1)
+    return select(func.count()).select_from(ids.subquery()).scalar_subquery()
+
+
+def _all_inside(scope: str) -> ColumnElement[bool]:
+    """SQL, true when no household of the database lies outside the 12-digit ``scope`` (a station's
+    or a county's own database: the usual case). Two probes of the village index, evaluated once."""
+    prefix = scope_prefix(scope)
+    if len(prefix) == len(scope):
+        above: ColumnElement[bool] = Household.village_code > scope
+    else:
+        above = Household.village_code >= prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    return and_(~exists().where(Household.village_code < prefix), ~exists().where(above))
+
+
+@functools.cache
+def _display_columns() -> tuple[Any, Any, Any, Any]:
+    """The display columns that do not depend on the search, built once (a statement is immutable;
+    building these on every page cost about a third of the Python time of a page)."""
+    head, member = _HEAD, _MEMBER
     head_id = (
         select(head.id_number)
         .where(head.household_id == Household.id, head.relation_code.in_(HEAD_RELATIONS))
@@ -321,6 +369,15 @@ def _rows_select(ids: Any, match: TextMatch | None) -> Select[Any]:
         .where(Benefit.household_id == Household.id, Benefit.status.in_([s.value for s in BENEFIT_STATES]))
         .scalar_subquery()
     )
+    shown = _latest_case(Household.id, Case.id)
+    return head_id, members, monthly, shown
+
+
+def _rows_select(ids: Any, match: TextMatch | None) -> Select[Any]:
+    """Display columns for the households in ``ids`` (a small subquery); ``match`` names the member
+    who matched when it is not the head."""
+    latest = _SHOWN_CASE
+    head_id, members, monthly, shown = _display_columns()
     matched: Any = literal_column("''")
     if match is not None:
         matched = (
@@ -345,7 +402,7 @@ def _rows_select(ids: Any, match: TextMatch | None) -> Select[Any]:
         )
         .select_from(Household)
         .outerjoin(Area, Area.code == Household.village_code)
-        .outerjoin(latest, latest.id == _latest_case(Household.id, Case.id))
+        .outerjoin(latest, latest.id == shown)
         .where(Household.id.in_(ids))
     )
 

@@ -6,13 +6,14 @@ checks cannot run (fully) on this database and why.
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -111,24 +112,47 @@ def integrity_problems(session: Session, *, full: bool = False) -> list[str]:
     return problems
 
 
-def _persons(session: Session) -> list[PersonRow]:
-    rows = session.execute(
-        select(
-            Person.id,
-            Person.household_id,
-            Person.name,
-            Person.id_number,
-            Person.sex,
-            Person.birth_date,
-            Person.relation_code,
-            Person.death_date,
+_PERSON_COLUMNS = (
+    Person.name,
+    Person.id_number,
+    Person.sex,
+    Person.relation_code,
+    *assessment.FACT_COLUMNS,
+)
+
+
+def _all(session: Session, stmt: Any) -> Sequence[Any]:
+    """Every row of a bulk read as plain column rows: no ORM entities, one fetchall (iterating a
+    result fetches row by row, a third of the time of reading a table here)."""
+    return session.connection().execute(stmt).all()
+
+
+def _person_rows(session: Session) -> Sequence[Any]:
+    """Every person, read once for all the checks: the identity columns and the calculation's facts
+    (each row is a ``PersonFacts``)."""
+    return _all(session, select(*_PERSON_COLUMNS))
+
+
+def _persons(rows: Iterable[Any]) -> list[PersonRow]:
+    sexes = {s.value: s for s in Sex}
+    return [
+        PersonRow(
+            r.id,
+            r.household_id,
+            r.name,
+            r.id_number,
+            sexes.get(r.sex) or Sex(r.sex),
+            r.birth_date,
+            r.relation_code,
+            r.death_date,
         )
-    )
-    return [PersonRow(r[0], r[1], r[2], r[3], Sex(r[4]), r[5], r[6], r[7]) for r in rows]
+        for r in rows
+    ]
 
 
 def _cases(session: Session) -> list[CaseRow]:
-    rows = session.execute(
+    rows = _all(
+        session,
         select(
             Case.id,
             Case.case_number,
@@ -137,7 +161,7 @@ def _cases(session: Session) -> list[CaseRow]:
             Case.state,
             Case.single_person,
             Case.applicant_id,
-        )
+        ),
     )
     return [CaseRow(r[0], r[1], r[2], Program(r[3]), CaseState(r[4]), r[5], r[6]) for r in rows]
 
@@ -145,25 +169,36 @@ def _cases(session: Session) -> list[CaseRow]:
 class _Expected:
     """Recomputes what the rules give for each benefit, from the whole file loaded once."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, people: Iterable[PersonFacts]) -> None:
         self.rules = settings.benefit_rules(session)
         self.standards = assessment.load_standards(session)
-        self.incomes: dict[str, list[IncomeLine]] = defaultdict(list)
-        # Column rows, not entities: the whole county is loaded at once.
-        for item in session.execute(select(*assessment.INCOME_COLUMNS)):
-            self.incomes[item.household_id].append(income_line(item))
-        self.people: dict[str, PersonFacts] = {
-            p.id: p for p in session.execute(select(*assessment.FACT_COLUMNS))
-        }
+        # Column rows, not entities: the whole county is loaded at once. Income rows become
+        # IncomeLines only for the households whose benefits are recomputed, once per household.
+        self._income_rows: dict[str, list[Any]] = defaultdict(list)
+        for item in _all(session, select(*assessment.INCOME_COLUMNS)):
+            self._income_rows[item.household_id].append(item)
+        self.incomes: dict[str, list[IncomeLine]] = {}
+        self._standards: dict[tuple[str, str, date, str], int | None] = {}
+        self.people: dict[str, PersonFacts] = {p.id: p for p in people}
         self.members: dict[str, list[PersonFacts]] = defaultdict(list)
         for p in living_members(self.people.values()):
             self.members[p.household_id].append(p)
         self.households = {
             h.id: h
-            for h in session.execute(
-                select(Household.id, Household.urban_rural, Household.three_no, Household.village_code)
+            for h in _all(
+                session,
+                select(Household.id, Household.urban_rural, Household.three_no, Household.village_code),
             )
         }
+
+    def lines(self, household_id: str) -> list[IncomeLine]:
+        """The household's income lines (converted on first use)."""
+        found = self.incomes.get(household_id)
+        if found is None:
+            found = self.incomes[household_id] = [
+                income_line(i) for i in self._income_rows.get(household_id, ())
+            ]
+        return found
 
     def amount(
         self, b: Any, covered: Iterable[str], decided_on: date | None, alone: str | None = None
@@ -173,11 +208,12 @@ class _Expected:
         household = self.households.get(b.household_id)
         if household is None or decided_on is None:
             return None
-        standard = self.standards.monthly(
-            b.program, household.urban_rural, decided_on, household.village_code
-        )
+        key = (b.program, household.urban_rural, decided_on, household.village_code)
+        standard = self._standards.get(key, -1)
+        if standard == -1:  # looked up once per programme, 城/乡, day and village
+            standard = self._standards[key] = self.standards.monthly(*key)
         members = self.members.get(b.household_id, [])
-        lines = self.incomes.get(b.household_id, [])
+        lines = self.lines(b.household_id)
         if alone is not None and len(members) > 1:  # a household of one keeps its household-level lines
             members = [p for p in members if p.id == alone]
             lines = [line for line in lines if line.person_id == alone]
@@ -203,25 +239,28 @@ class _CaseFacts:
     single_person: bool
 
 
-def _benefits(session: Session, cases: dict[str, CaseRow]) -> list[BenefitRow]:
+def _benefits(session: Session, cases: dict[str, CaseRow], people: Iterable[PersonFacts]) -> list[BenefitRow]:
     covered: dict[str, set[str]] = defaultdict(set)
-    for benefit_id, person_id in session.execute(select(BenefitMember.benefit_id, BenefitMember.person_id)):
+    for benefit_id, person_id in _all(session, select(BenefitMember.benefit_id, BenefitMember.person_id)):
         covered[benefit_id].add(person_id)
     decided: dict[str, date] = {}
     approved: dict[str, date] = {}
-    for case_id, kind, on in session.execute(
-        select(Decision.case_id, Decision.kind, Decision.decided_on).order_by(Decision.decided_on)
+    for case_id, kind, on in _all(
+        session, select(Decision.case_id, Decision.kind, Decision.decided_on).order_by(Decision.decided_on)
     ):
         if kind in ("approve", "adjust"):
             decided[case_id] = on
         if kind == "approve":
             approved[case_id] = on
-    expected = _Expected(session)
+    expected = _Expected(session, people)
+    alone_in = {c.id: c.applicant_id for c in cases.values() if _alone(c)}
+    states: dict[str, CaseState] = {s.value: s for s in CaseState}
+    programs: dict[str, Program] = {p.value: p for p in Program}
     rows = []
-    for b in session.execute(select(*Benefit.__table__.c)):
+    for b in _all(session, select(*Benefit.__table__.c)):
         case = cases.get(b.case_id)
-        status = CaseState(b.status) if b.status in CaseState._value2member_map_ else CaseState.ACTIVE
-        alone = case.applicant_id if case is not None and _alone(case) else None
+        status = states.get(b.status, CaseState.ACTIVE)
+        alone = alone_in.get(b.case_id) if case is not None else None
         want = (
             expected.amount(b, covered[b.id], decided.get(b.case_id), alone)
             if status in BENEFIT_STATES
@@ -233,7 +272,7 @@ def _benefits(session: Session, cases: dict[str, CaseRow]) -> list[BenefitRow]:
                 b.case_id,
                 case.case_number if case else "",
                 b.household_id,
-                Program(b.program),
+                programs.get(b.program) or Program(b.program),
                 status,
                 b.monthly_fen,
                 want,
@@ -250,26 +289,26 @@ def _benefits(session: Session, cases: dict[str, CaseRow]) -> list[BenefitRow]:
 def findings(session: Session, today: date | None = None) -> list[Finding]:
     """Every audit-finding check over the whole database."""
     today = today or clock.today()
-    persons = _persons(session)
+    person_rows = _person_rows(session)
+    persons = _persons(person_rows)
     case_rows = _cases(session)
     cases = {c.id: c for c in case_rows}
-    benefits = _benefits(session, cases)
+    benefits = _benefits(session, cases, person_rows)
     members: dict[str, set[str]] = defaultdict(set)
-    for pid, hid, alive_member in session.execute(
-        select(Person.id, Person.household_id, Person.is_member & Person.death_date.is_(None))
-    ):
-        if alive_member:
-            members[hid].add(pid)
+    for p in living_members(person_rows):
+        members[p.household_id].add(p.id)
     open_reviews = [
         ReviewDue(r.case_id, cases[r.case_id].case_number, r.due_on)
-        for r in session.execute(select(Review).where(Review.done_on.is_(None))).scalars()
+        for r in _all(session, select(Review.case_id, Review.due_on).where(Review.done_on.is_(None)))
         if r.case_id in cases and cases[r.case_id].state in BENEFIT_STATES
     ]
     limits = settings.time_limits(session)
     cal = settings.calendar(session)
     running = []
     open_states = [s.value for s in PRE_DECISION_STATES if s not in TERMINAL_STATES]
-    for c in session.execute(select(Case).where(Case.state.in_(open_states))).scalars():
+    clock_columns: tuple[Any, ...] = (Case.id, Case.case_number, Case.program, Case.rule_mode, Case.state)
+    clock_columns += (Case.accepted_on, Case.state_since, Case.extended)
+    for c in _all(session, select(*clock_columns).where(Case.state.in_(open_states))):
         case_clock = CaseClock(
             Program(c.program),
             RuleMode(c.rule_mode),
@@ -287,7 +326,12 @@ def findings(session: Session, today: date | None = None) -> list[Finding]:
     found += checks.check_identity(persons, today)
     found += checks.check_near_relatives(
         NearRelativeCase(c.id, c.case_number, CaseState(c.state), c.relative_filed, c.county_visit_done)
-        for c in session.execute(select(Case).where(Case.near_relative.is_(True))).scalars()
+        for c in _all(
+            session,
+            select(Case.id, Case.case_number, Case.state, Case.relative_filed, Case.county_visit_done).where(
+                Case.near_relative.is_(True)
+            ),
+        )
     )
     found += checks_more.more_findings(session, persons, benefits, today)
     return found
@@ -325,10 +369,47 @@ def run_all(uow: UnitOfWork, actor: Actor, today: date | None = None, *, full: b
     require_role(actor, TOWNSHIP_ROLES | COUNTY_ROLES, "运行数据核查")
     session = uow.session
     report = CheckReport()
-    report.integrity = integrity_problems(session, full=full)
+    integrity = _integrity_aside(session, full=full)
     conn = session.connection()
     report.audit = verify_chain(conn) + replay.missing_log(conn)
     report.audit += replay.differences(conn, coverage=report.coverage)
     report.audit_events = int(session.execute(text("SELECT count(*) FROM audit_event")).scalar_one())
     report.findings = findings_in(session, actor.area_code, today)
+    report.integrity = integrity()
     return report
+
+
+def _integrity_aside(session: Session, *, full: bool) -> Callable[[], list[str]]:
+    """Start :func:`integrity_problems`; returns the function that waits for its answer.
+
+    On a SQLite file it runs in a thread on a connection of its own: SQLite checks the pages without
+    holding the GIL, so the check overlaps the findings (pure Python) instead of preceding them, 1.3 s
+    of a 30,000-household station's `jiuzhu check` on a second core. Nothing is written, and in WAL the
+    other connection reads the same last commit. Elsewhere (PostgreSQL, an in-memory database, which
+    a second connection would not see) it runs at once.
+    """
+    engine = session.get_bind()
+    database = engine.url.database if isinstance(engine, Engine) else None
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:" or "mode=memory" in database:
+        done = integrity_problems(session, full=full)
+        return lambda: done
+    answer: list[list[str]] = []
+    failed: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            with Session(engine) as own:
+                answer.append(integrity_problems(own, full=full))
+        except BaseException as exc:  # handed to the caller, raised there
+            failed.append(exc)
+
+    worker = threading.Thread(target=work, name="jiuzhu-integrity", daemon=True)
+    worker.start()
+
+    def wait() -> list[str]:
+        worker.join()
+        if failed:
+            raise failed[0]
+        return answer[0]
+
+    return wait
