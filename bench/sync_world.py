@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from app.cli import run
+from app.demo.run import run_demo
 from app.paths import DataPaths
 from app.services.context import system_actor
-from app.services.setup.installation import open_database
+from app.services.setup.installation import initialise, open_database
 from app.services.sync import transfer
 from app.sync import format as fmt
 from app.sync import keys
@@ -34,11 +35,21 @@ def jz(root: Path, who: str, *args: str) -> str:
     return out.getvalue()
 
 
+def plain_installation(root: Path, kind: str, code: str) -> None:
+    """A plain (unencrypted) installation made through the services, as before encryption at rest: the
+    import bench's floor is plain sqlite3, and `bench_import.py --encrypted` encrypts its county copy."""
+    db = open_database(DataPaths(root), create=True)
+    try:
+        initialise(db, kind=kind, code=code, admin_password="adminpass")
+    finally:
+        db.dispose()
+
+
 def make_station(root: Path, code: str, households: int, seed: int) -> None:
     secret = root / "secret"
     if code != "430623101":
-        jz(root, code, "init", "--township", code, "--admin-password", "adminpass")
-    jz(root, code, "demo", "--households", str(households), "--seed", str(seed))
+        plain_installation(root / code, "station", code)
+    run_demo(DataPaths(root / code), None, households=households, seed=seed)
     out = root / f"{code}.jzp"
     jz(root, "county", "station", "add", "--code", code, "--out", str(out), "--passphrase-file", str(secret),
        "--key-passphrase-file", str(secret))  # fmt: skip
@@ -65,7 +76,7 @@ def build(root: Path, persons: int, townships: int) -> list[Path]:
     (root / "secret").write_text(SECRET + "\n", encoding="utf-8")
     codes = [f"430623{n}" for n in TOWNSHIPS[:townships]]
     households = max(1, int(persons / PERSONS_PER_HOUSEHOLD / townships))
-    jz(root, "county", "init", "--county", "430623", "--admin-password", "adminpass")
+    plain_installation(root / "county", "county", "430623")
     for seed, code in enumerate(codes, 1):
         make_station(root, code, households, seed)
     bundles = [export(root, code) for code in codes]
