@@ -26,6 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import event
 
+from app.models import cipher
+from app.models.db import Database
 from app.services.context import system_actor
 from app.services.households import registry
 from app.services.households.registry import RegistryFilter
@@ -56,6 +58,10 @@ def mixed_queries(db_file: Path, n: int, seed: int = 17) -> list[str]:
         lambda p: p[1][: rng.randint(1, 2)],  # one or two pinyin letters
     ]
     return [kinds[i % len(kinds)](rng.choice(people)) for i in range(n)]
+
+
+def db_file_of(db: Database) -> Path:
+    return Path(str(db.engine.url.database))
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -93,8 +99,12 @@ def main() -> None:
     county = system_actor("430623")  # the whole county, as the county's staff search it
     texts = mixed_queries(paths.database, args.queries)
     raw = sqlite3.connect(paths.database)
+    # with --encrypted, the same statements also through raw SQLCipher on the encrypted copy: the cost
+    # of the encryption itself, apart from Jiuzhu's
+    raw_cipher = cipher.connect(db_file_of(db), db.key) if db.key is not None else None
     ours: list[float] = []
     floor: list[float] = []
+    cipher_floor: list[float] = []
     worst: list[tuple[float, str, int]] = []
     for text in [*texts[:8], *texts]:  # the first eight warm the page cache and are not counted
         flt = RegistryFilter(text=text)
@@ -108,17 +118,27 @@ def main() -> None:
         for sql, params in statements:
             raw.execute(sql, params).fetchall()
         floor.append(time.perf_counter() - start)
+        if raw_cipher is not None:
+            start = time.perf_counter()
+            for sql, params in statements:
+                raw_cipher.execute(sql, params).fetchall()
+            cipher_floor.append(time.perf_counter() - start)
         ours.append(took)
         worst.append((took, text, total))
         assert len(rows) <= FIRST_PAGE
     raw.close()
-    ours, floor, worst = ours[8:], floor[8:], worst[8:]
+    ours, floor, worst, cipher_floor = ours[8:], floor[8:], worst[8:], cipher_floor[8:]
     ms = 1000
     p50, p95, p99 = (percentile(ours, q) * ms for q in (0.5, 0.95, 0.99))
     f50, f99 = (percentile(floor, q) * ms for q in (0.5, 0.99))
     print(f"{len(ours)} mixed queries on {args.households} households (page of {FIRST_PAGE} + count):")
     print(f"  jiuzhu p50 {p50:.1f} ms, p95 {p95:.1f} ms, p99 {p99:.1f} ms, max {max(ours) * ms:.1f} ms")
     print(f"  raw SQL p50 {f50:.1f} ms, p99 {f99:.1f} ms; ratio of medians {p50 / f50:.2f}×")
+    if cipher_floor:
+        c50, c99 = (percentile(cipher_floor, q) * ms for q in (0.5, 0.99))
+        print(
+            f"  raw SQLCipher (the same statements on the encrypted copy) p50 {c50:.1f} ms, p99 {c99:.1f} ms"
+        )
     print(f"  budget p50 < 10 ms, p99 < 30 ms: {'ok' if p50 < 10 and p99 < 30 else 'OVER'}")
     print(f"  mean {statistics.mean(ours) * ms:.1f} ms; slowest:")
     for took, text, total in sorted(worst, reverse=True)[:5]:

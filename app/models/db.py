@@ -32,10 +32,14 @@ def _on_sqlite_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=10000")
-    # Sorts and temporary tables stay in memory: no temp file next to an encrypted database ever holds
-    # rows in clear (SQLCipher's own advice), and none is left behind by a crash.
-    cur.execute("PRAGMA temp_store=MEMORY")
     cur.close()
+
+
+def _on_sqlcipher_connect(dbapi_conn: Any, _record: Any) -> None:
+    # Sorts, temporary tables and statement journals stay in memory: SQLCipher does not encrypt
+    # temporary files (its own builds default to memory; said here for any build). Not for plain
+    # databases, which gain nothing from it and lose much (a bulk insert with triggers, 4×).
+    dbapi_conn.execute("PRAGMA temp_store=MEMORY")
 
 
 def _on_sqlite_begin(conn: Connection) -> None:
@@ -77,6 +81,8 @@ def make_read_engine(engine: Engine) -> Engine | None:
         connect_args={"check_same_thread": False, "cached_statements": 256},
     )
     event.listen(reads, "connect", _on_sqlite_read_connect)
+    if engine.url.drivername.endswith("pysqlcipher"):
+        event.listen(reads, "connect", _on_sqlcipher_connect)
     event.listen(reads, "begin", _on_sqlite_begin)
     return reads
 
@@ -95,6 +101,8 @@ def make_engine(url: str, key: bytes | None = None) -> Engine:
             target = encrypted_url(url, key)
         engine = create_engine(target, poolclass=NullPool, hide_parameters=True)
         event.listen(engine, "connect", _on_sqlite_connect)
+        if key is not None:
+            event.listen(engine, "connect", _on_sqlcipher_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True, hide_parameters=True)

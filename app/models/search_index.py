@@ -17,6 +17,9 @@ use plain ``LIKE``, helped by ``pg_trgm`` indexes where the server allows the ex
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 
@@ -50,10 +53,21 @@ def _spaced(column: str) -> str:
     return "||' '||".join(f"substr({column}, {i}, 1)" for i in range(1, NAME_CHARS + 1))
 
 
-def _statements() -> list[str]:
-    def name_row(row: str) -> str:
-        return f"{row}.rowid, {_spaced(f'{row}.name')}"
+def _name_row(row: str) -> str:
+    return f"{row}.rowid, {_spaced(f'{row}.name')}"
 
+
+def _insert_trigger(exists_ok: bool = False) -> str:
+    add_name = f"INSERT INTO {NAME_INDEX}(rowid, chars) VALUES ({_name_row('new')});"
+    add_id = f"INSERT INTO {ID_INDEX}(rowid, id_number) VALUES (new.rowid, new.id_number);"
+    maybe = "IF NOT EXISTS " if exists_ok else ""
+    return (
+        f"CREATE TRIGGER {maybe}trg_{NAME_INDEX}_insert AFTER INSERT ON person BEGIN {add_name} {add_id} END"
+    )
+
+
+def _statements() -> list[str]:
+    name_row = _name_row
     add_name = f"INSERT INTO {NAME_INDEX}(rowid, chars) VALUES ({name_row('new')});"
     drop_name = f"INSERT INTO {NAME_INDEX}({NAME_INDEX}, rowid, chars) VALUES ('delete', {name_row('old')});"
     add_id = f"INSERT INTO {ID_INDEX}(rowid, id_number) VALUES (new.rowid, new.id_number);"
@@ -64,7 +78,7 @@ def _statements() -> list[str]:
         f"CREATE VIRTUAL TABLE {NAME_INDEX} USING fts5(chars, content='', tokenize='unicode61')",
         f"CREATE VIRTUAL TABLE {ID_INDEX} USING fts5("
         "id_number, content='person', content_rowid='rowid', tokenize='trigram')",
-        f"CREATE TRIGGER trg_{NAME_INDEX}_insert AFTER INSERT ON person BEGIN {add_name} {add_id} END",
+        _insert_trigger(),
         f"CREATE TRIGGER trg_{NAME_INDEX}_delete AFTER DELETE ON person BEGIN {drop_name} {drop_id} END",
         f"CREATE TRIGGER trg_{NAME_INDEX}_name AFTER UPDATE OF name ON person "
         f"BEGIN {drop_name} {add_name} END",
@@ -72,6 +86,39 @@ def _statements() -> list[str]:
         f"INSERT INTO {NAME_INDEX}(rowid, chars) SELECT rowid, {_spaced('name')} FROM person",
         f"INSERT INTO {ID_INDEX}({ID_INDEX}) VALUES ('rebuild')",
     ]
+
+
+BULK_ROWS = 500  # from this many new persons at once, index them together (see bulk_insert)
+
+
+@contextmanager
+def bulk_insert(conn: Connection, rows: int) -> Iterator[None]:
+    """Insert many new persons in the block (SQLite): the per-row insert trigger is set aside, and the
+    new rows (``rowid`` above the largest before) are indexed by two statements at the end.
+
+    Row by row, each insert runs the trigger's two FTS statements under a statement journal, which
+    with temporary storage in memory (SQLCipher's, so that no temporary file holds rows in clear)
+    costs about 1 ms a row; together they cost what the rows do. DDL is transactional in SQLite: if
+    the block fails, the rollback of the caller's transaction or savepoint brings the trigger back,
+    and it is recreated here in any case.
+    """
+    if conn.dialect.name != "sqlite" or rows < BULK_ROWS:
+        yield
+        return
+    before = conn.exec_driver_sql("SELECT coalesce(max(rowid), 0) FROM person").scalar_one()
+    conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS trg_{NAME_INDEX}_insert")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(_insert_trigger(exists_ok=True))
+    conn.exec_driver_sql(
+        f"INSERT INTO {NAME_INDEX}(rowid, chars) SELECT rowid, {_spaced('name')} FROM person WHERE rowid > ?",
+        (before,),
+    )
+    conn.exec_driver_sql(
+        f"INSERT INTO {ID_INDEX}(rowid, id_number) SELECT rowid, id_number FROM person WHERE rowid > ?",
+        (before,),
+    )
 
 
 def _install_pg_trgm(conn: Connection) -> None:

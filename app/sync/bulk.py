@@ -17,6 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.models import search_index
 from app.models.base import UTCDateTime
 from app.models.outbox import OutboxEntry
 from app.sync.codec import canonical, codec
@@ -161,6 +162,10 @@ def insert_rows(session: Session, name: str, rows: Sequence[Sequence[Any]]) -> N
         from app.sync.pg_copy import copy_rows
 
         copy_rows(session, name, rows)
+        return
+    if name == "person":  # the search index: filled for all the new persons at once
+        with search_index.bulk_insert(session.connection(), len(rows)):
+            _executemany(session, _insert_sql(name), _for_sqlite(name, rows))
         return
     _executemany(session, _insert_sql(name), _for_sqlite(name, rows))
 
