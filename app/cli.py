@@ -18,7 +18,7 @@ from app import __version__, clock, log
 from app.cli_unlock import add_options as add_unlock_options
 from app.cli_unlock import open_cli_database
 from app.cli_unlock import settle as settle_unlock
-from app.errors import UserError
+from app.errors import NotSetUp, UserError
 from app.paths import DataPaths, resolve
 
 if TYPE_CHECKING:
@@ -197,6 +197,9 @@ def run(argv: list[str]) -> int:
             if paths.root.exists() and not paths.root.is_dir():
                 raise UserError(f"数据目录 {paths.root} 不是文件夹")
         return handler(args, paths)
+    except NotSetUp as exc:
+        print(f"错误：{exc}（请先运行 jiuzhu init 或 jiuzhu demo）", file=sys.stderr)
+        return EXIT_REFUSED
     except UserError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_REFUSED

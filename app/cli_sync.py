@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.cli_secrets import on_terminal
 from app.domain.codes import BundleStatus, KeyStatus
 from app.errors import UserError
 from app.fileio import cause
@@ -62,14 +63,6 @@ def add_verbs(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     return {"station": _station, "join": _join, "export-bundle": _export, "import-bundle": _import}
 
 
-def _on_terminal() -> bool:
-    """Whether a person can be asked: standard input is a terminal (not closed, a pipe or a file)."""
-    try:
-        return sys.stdin is not None and sys.stdin.isatty()
-    except (ValueError, OSError):  # closed or detached
-        return False
-
-
 def read_secret(
     file: Path | None, prompt: str, *, confirm: bool = False, option: str = "--passphrase-file"
 ) -> str:
@@ -88,7 +81,7 @@ def read_secret(
         if not lines or not lines[0]:
             raise UserError(f"口令文件 {file} 为空")
         return lines[0]
-    if not _on_terminal():
+    if not on_terminal():
         raise UserError(f"需要口令，但没有可输入口令的终端：请用 {option} F 指定口令文件（第一行为口令）")
     try:
         first = getpass.getpass(prompt)

@@ -11,10 +11,10 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.cli_secrets import on_terminal
 from app.errors import UserError
 from app.paths import DataPaths
 
@@ -47,19 +47,12 @@ def settle(args: argparse.Namespace) -> None:
     )
 
 
-def _on_terminal() -> bool:
-    try:
-        return sys.stdin is not None and sys.stdin.isatty()
-    except (ValueError, OSError):
-        return False
-
-
 def credentials(args: argparse.Namespace) -> tuple[str, str]:
     """The account and password that unlock the database, from the options, the environment or a person."""
     user = (getattr(args, "unlock_user", None) or os.environ.get(ENV_USER) or "").strip()
     file = getattr(args, "unlock_password_file", None) or os.environ.get(ENV_PASSWORD_FILE)
     if not user or not file:
-        if not _on_terminal():
+        if not on_terminal():
             raise UserError(f"数据库已加密，需要账户和密码才能打开：{HOW}")
         try:
             user = user or input("用户名：").strip()

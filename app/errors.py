@@ -41,3 +41,8 @@ class IllegalTransition(UserError):
 
 class DatabaseLocked(UserError):
     """The database is encrypted and no account has unlocked it yet (sign in, or give a user and password)."""
+
+
+class NotSetUp(UserError):
+    """The data folder holds no installation yet (the desktop's first-run setup or `jiuzhu init` makes one;
+    each front end says its own way)."""

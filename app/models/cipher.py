@@ -77,9 +77,25 @@ def connect(path: Path, key: bytes | None) -> Any:
     return conn
 
 
-def encrypt_copy(plain: Path, dest: Path, key: bytes) -> None:
-    """Write an encrypted copy of the plain database ``plain`` to ``dest`` (which must not exist)."""
-    conn = connect(plain, None)
+def is_plain(path: Path) -> bool:
+    """True for a plain SQLite database file (readable header); False for anything else or no file."""
+    try:
+        with path.open("rb") as f:
+            return f.read(len(PLAIN_HEADER)) == PLAIN_HEADER
+    except OSError:
+        return False
+
+
+def encrypt_copy(plain: Path, dest: Path, key: bytes, *, immutable: bool = False) -> None:
+    """Write an encrypted copy of the plain database ``plain`` to ``dest`` (which must not exist).
+
+    The source is opened read-only; ``immutable`` also keeps SQLite from writing anything beside it (a
+    backup on a stick: no -shm), for a file that no one else has open.
+    """
+    import sqlcipher3
+
+    mode = "mode=ro&immutable=1" if immutable else "mode=ro"
+    conn = sqlcipher3.connect(f"{plain.resolve().as_uri()}?{mode}", uri=True)
     try:
         conn.execute(f'ATTACH DATABASE ? AS encrypted KEY "{raw_key(key)}"', (str(dest),))
         conn.execute("SELECT sqlcipher_export('encrypted')")

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.domain.codes import InstallationKind, KeyStatus
-from app.errors import UserError
+from app.errors import NotSetUp, UserError
 from app.models.audit import AuditEvent
 from app.models.base import UTCDateTime
 from app.models.outbox import OutboxEntry
@@ -22,7 +22,7 @@ from app.sync.tables import UP_TABLES, pk_name, table
 def installation(session: Session) -> Installation:
     inst = session.execute(select(Installation)).scalar_one_or_none()
     if inst is None:
-        raise UserError("该数据库尚未初始化，请先运行 jiuzhu init")
+        raise NotSetUp("该数据库尚未初始化，须先建立乡镇工作站或县级主库")
     return inst
 
 

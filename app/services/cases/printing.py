@@ -57,7 +57,7 @@ def find_village(session: Session, text: str) -> tuple[str, Office]:
             raise UserError(f"有{len(matches)}个村（居）名为“{text}”，请改用12位村（居）代码")
         area = matches[0] if matches else None
     if area is None:
-        raise UserError(f"找不到村（居）“{text}”，请用 jiuzhu areas 查看村（居）的12位代码")
+        raise UserError(f"找不到村（居）“{text}”，请使用村（居）的12位区划代码")
     if area.level != AreaLevel.VILLAGE.value:
         raise UserError(f"“{area.name}”（{area.code}）不是村（居），公示按村（居）打印")
     return area.code, office_of(session, area)

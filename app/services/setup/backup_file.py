@@ -28,7 +28,7 @@ from typing import Any
 from app import clock
 from app.errors import UserError
 from app.fileio import unreadable
-from app.models.cipher import PLAIN_HEADER, connect, quiet, raw_key
+from app.models.cipher import PLAIN_HEADER, connect, encrypt_copy, quiet, raw_key
 from app.models.migrate import backup_sqlite
 from app.paths import private_file
 
@@ -182,15 +182,5 @@ class WrongKey(UserError):
 
 def encrypt_plain(plain: Path, key: bytes, dest: Path) -> None:
     """An encrypted copy of a plain SQLite backup (read without writing beside it) at ``dest``."""
-    import sqlcipher3
-
-    conn = sqlcipher3.connect(f"{plain.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
-    try:
-        conn.execute(f'ATTACH DATABASE ? AS encrypted KEY "{raw_key(key)}"', (str(dest),))
-        conn.execute("SELECT sqlcipher_export('encrypted')")
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        conn.execute(f"PRAGMA encrypted.user_version = {int(version)}")
-        conn.execute("DETACH DATABASE encrypted")
-    finally:
-        conn.close()
+    encrypt_copy(plain, dest, key, immutable=True)
     private_file(dest)

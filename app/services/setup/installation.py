@@ -5,7 +5,6 @@ from __future__ import annotations
 import secrets
 import sqlite3
 from dataclasses import dataclass
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.exc import DatabaseError
@@ -13,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import areas as divisions
 from app.domain.codes import AreaLevel, InstallationKind, Role
-from app.errors import DatabaseLocked, UserError
+from app.errors import DatabaseLocked, NotSetUp, UserError
 from app.models.area import Area
 from app.models.db import Database, make_engine, sqlite_url
 from app.models.migrate import upgrade
@@ -42,8 +41,8 @@ def open_database(
     """
     if url is None:
         if not paths.database.exists() and not create:
-            raise UserError(
-                f"数据目录 {paths.root} 中还没有救助通数据库，请先运行 jiuzhu init 或 jiuzhu demo"
+            raise NotSetUp(
+                f"数据目录 {paths.root} 中还没有救助通数据库，须先初始化（建立乡镇工作站或县级主库）"
             )
         if key is None and is_encrypted(paths):
             raise DatabaseLocked("数据库已加密，须用本机的账户和密码解锁")
@@ -97,7 +96,9 @@ def new_keys(paths: DataPaths, *, demo: bool = False) -> tuple[bytes, str]:
 
 def needs_encryption(paths: DataPaths) -> bool:
     """The data folder holds a plain database (from a version before encryption at rest)."""
-    return _plain(paths.database)
+    from app.models.cipher import is_plain
+
+    return is_plain(paths.database)
 
 
 def encrypt(paths: DataPaths, *, recovery: bool = False) -> str:
@@ -166,7 +167,7 @@ def _encrypt_old_copies(paths: DataPaths, key: bytes) -> None:
     from app.models import cipher
 
     for old in sorted(paths.backups.glob("*.sqlite3")):
-        if _plain(old):
+        if cipher.is_plain(old):
             staged = old.with_name(old.name + ".encrypting")
             staged.unlink(missing_ok=True)
             try:
@@ -175,16 +176,6 @@ def _encrypt_old_copies(paths: DataPaths, key: bytes) -> None:
                 staged.unlink(missing_ok=True)
                 continue
             staged.replace(old)
-
-
-def _plain(path: Path) -> bool:
-    from app.models.cipher import PLAIN_HEADER
-
-    try:
-        with path.open("rb") as f:
-            return f.read(len(PLAIN_HEADER)) == PLAIN_HEADER
-    except OSError:
-        return False
 
 
 def unlock(paths: DataPaths, username: str, password: str) -> bytes:
@@ -208,7 +199,7 @@ def current(session: Session) -> Installation | None:
 def require(session: Session) -> Installation:
     inst = current(session)
     if inst is None:
-        raise UserError("该数据库尚未初始化，请先运行 jiuzhu init")
+        raise NotSetUp("该数据库尚未初始化，须先建立乡镇工作站或县级主库")
     return inst
 
 
