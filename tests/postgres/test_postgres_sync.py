@@ -20,6 +20,7 @@ from app.paths import DataPaths
 from app.services.setup.installation import open_database
 from app.sync.codec import canonical, codec
 from app.sync.tables import UP_TABLES, pk_name, table
+from tests.conftest import open_installation
 from tests.postgres.server import fresh_database
 
 SECRET = "county-secret-1"
@@ -66,7 +67,7 @@ def send_up(root: Path, url: str | None) -> str:
 
 
 def edit_station(root: Path) -> None:
-    db = open_database(DataPaths(root / "station"))
+    db = open_installation(DataPaths(root / "station"))  # made by `jiuzhu demo`: encrypted
     try:
         with db.uow("clerk") as uow:
             hh = uow.session.execute(select(Household).order_by(Household.id)).scalars().first()
