@@ -92,7 +92,8 @@ def edit_station(root: Path) -> None:
 def county_rows(root: Path, url: str | None) -> dict[str, list[list[Any]]]:
     """Every township table at the county, canonical values in codec order, by key (without the
     times stamped when each side's records were written, which differ from run to run)."""
-    db = open_database(DataPaths(root / "county"), url)
+    paths = DataPaths(root / "county")  # the SQLite county is made by `jiuzhu init`: encrypted
+    db = open_installation(paths) if url is None else open_database(paths, url)
     try:
         with db.uow("test") as uow:
             found = {}
