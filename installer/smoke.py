@@ -26,6 +26,8 @@ from pathlib import Path
 
 DAY = "2026-11-20"  # the demo's day, so that every run builds the same demo
 MONTH = DAY[:7]
+ADMIN_PASSWORD = "smoke-admin-1"  # the county's, given to init in a file
+DEMO_PASSWORD = "jiuzhu2026"  # the demo's accounts, printed by jiuzhu demo
 COUNTY, TOWNSHIP, VILLAGE = "430623", "430623101", "430623101201"
 SIGN_IN_TITLES = ("救助通：登录", "Jiuzhu: sign in")
 VERBS_BY_MODULE = {
@@ -59,8 +61,10 @@ class Smoke:
     # ------------------------------------------------------------ running
     def jz(self, who: str, *args: str, expect: int = 0, timeout: int = 300) -> str:
         argv = [str(self.exe), "--data-dir", str(self.work / who), *args]
+        # Both databases are encrypted: every verb unlocks as the installation's administrator.
+        env = dict(self.env, JIUZHU_USER="admin", JIUZHU_PASSWORD_FILE=self.admin_password(who))
         proc = subprocess.run(
-            argv, env=self.env, capture_output=True, text=True, timeout=timeout, encoding="utf-8"
+            argv, env=env, capture_output=True, text=True, timeout=timeout, encoding="utf-8"
         )
         if proc.returncode != expect:
             raise Failed(
@@ -81,6 +85,13 @@ class Smoke:
         print(
             f"ok    {name} ({time.monotonic() - started:.1f} s){': ' + detail if detail else ''}", flush=True
         )
+
+    def admin_password(self, who: str) -> str:
+        """The administrator's password file: the county's own, the demo's shown one."""
+        path = self.work / f"{who}-admin.pass"
+        if not path.exists():
+            path.write_text(f"{ADMIN_PASSWORD if who == 'county' else DEMO_PASSWORD}\n", encoding="utf-8")
+        return str(path)
 
     def secret(self, who: str) -> str:
         path = self.work / f"{who}.pass"
@@ -103,7 +114,7 @@ class Smoke:
         return version
 
     def init_and_demo(self) -> str:
-        self.jz("county", "init", "--county", COUNTY, "--admin-password", "smoke-admin-1")
+        self.jz("county", "init", "--county", COUNTY, "--admin-password-file", self.admin_password("county"))
         out = self.jz("station", "demo", "--households", "30", "--today", DAY)
         if "clerk" not in out:
             raise Failed("demo printed no accounts")
