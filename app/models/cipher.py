@@ -30,6 +30,7 @@ def encrypted_url(url: str, key: bytes) -> URL:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or not parsed.database:
         raise ValueError("only a SQLite file can be encrypted")
+    configure()
     return parsed.set(drivername="sqlite+pysqlcipher", password=raw_key(key))
 
 
@@ -43,29 +44,39 @@ def is_encrypted(path: Path) -> bool:
     return len(head) == len(PLAIN_HEADER) and head != PLAIN_HEADER
 
 
-_quiet = False
+# The page HMAC. SQLCipher 4 defaults to HMAC-SHA512; HMAC-SHA256 is as sound for a page MAC and, where the
+# processor has SHA instructions (every x86 from 2019 on, ARMv8), reading a page costs about half (a
+# cold scan of 15,000 pages: 168 ms against 95 ms; plain SQLite 14 ms). AES-256 and 4 KB pages stay as
+# SQLCipher sets them: bigger pages cost more for a search's scattered reads (decision 0012).
+HMAC_ALGORITHM = "HMAC_SHA256"
+_configured = False
 
 
-def quiet() -> None:
-    """Stop SQLCipher's own log on stderr ("hmac check failed …"): a file that does not open with a key is
-    an expected refusal here (another installation's backup), said to the user in words."""
-    global _quiet
-    if not _quiet:
+def configure() -> None:
+    """Set SQLCipher's process-wide defaults, once, before any encrypted database is opened or made.
+
+    The page HMAC (above), for every connection opened after it, SQLAlchemy's included; and no log of
+    SQLCipher's own on stderr ("hmac check failed …"): a file that does not open with a key is an
+    expected refusal here (another installation's backup), said to the user in words.
+    """
+    global _configured
+    if not _configured:
         import sqlcipher3
 
         conn = sqlcipher3.connect(":memory:")
         try:
             conn.execute("PRAGMA cipher_log_level = NONE")
+            conn.execute(f"PRAGMA cipher_default_hmac_algorithm = {HMAC_ALGORITHM}")
         finally:
             conn.close()
-        _quiet = True
+        _configured = True
 
 
 def connect(path: Path, key: bytes | None) -> Any:
     """A raw SQLCipher connection (for copying and converting files), checked to open with ``key``."""
     import sqlcipher3
 
-    quiet()
+    configure()
     conn = sqlcipher3.connect(str(path))
     if key is not None:
         conn.execute(f'PRAGMA key = "{raw_key(key)}"')
@@ -94,6 +105,7 @@ def encrypt_copy(plain: Path, dest: Path, key: bytes, *, immutable: bool = False
     """
     import sqlcipher3
 
+    configure()
     mode = "mode=ro&immutable=1" if immutable else "mode=ro"
     conn = sqlcipher3.connect(f"{plain.resolve().as_uri()}?{mode}", uri=True)
     try:

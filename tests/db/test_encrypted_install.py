@@ -199,3 +199,26 @@ def test_init_refuses_a_folder_that_holds_a_database(tmp_path: Path) -> None:
     installation.new_keys(paths)
     with pytest.raises(UserError, match="已初始化"):
         installation.new_keys(paths)
+
+
+def test_pages_carry_an_hmac_sha256_and_reads_keep_a_warm_cache(enc_db: Database) -> None:
+    """The format decision 0012 records: SQLCipher 4 pages with HMAC-SHA256 (a copy made with SQLCipher's
+    own default, SHA512, does not open), and read connections that keep what they decrypted."""
+    from app.models.db import ENCRYPTED_READ_CACHE_KIB
+
+    assert enc_db.read_engine is not None
+    with enc_db.read_engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA cipher_hmac_algorithm").scalar() == cipher.HMAC_ALGORITHM
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -ENCRYPTED_READ_CACHE_KIB
+    import sqlcipher3
+
+    file = Path(str(enc_db.engine.url.database))
+    assert enc_db.key is not None
+    conn = sqlcipher3.connect(str(file))
+    try:
+        conn.execute(f'PRAGMA key = "{cipher.raw_key(enc_db.key)}"')
+        conn.execute("PRAGMA cipher_hmac_algorithm = HMAC_SHA512")
+        with pytest.raises(sqlcipher3.DatabaseError):
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    finally:
+        conn.close()

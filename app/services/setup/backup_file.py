@@ -28,7 +28,7 @@ from typing import Any
 from app import clock
 from app.errors import UserError
 from app.fileio import unreadable
-from app.models.cipher import PLAIN_HEADER, connect, encrypt_copy, quiet, raw_key
+from app.models.cipher import PLAIN_HEADER, configure, connect, encrypt_copy, raw_key
 from app.models.migrate import backup_sqlite
 from app.paths import private_file
 
@@ -157,7 +157,7 @@ def open_encrypted(file: Path, key: bytes, *, immutable: bool = True) -> Any:
     beside it; a live database: read-only); ``WrongKey`` when ``key`` does not open it."""
     import sqlcipher3
 
-    quiet()
+    configure()
     mode = "?mode=ro&immutable=1" if immutable else "?mode=ro"
     conn = sqlcipher3.connect(f"{file.resolve().as_uri()}{mode}", uri=True)
     conn.execute(f'PRAGMA key = "{raw_key(key)}"')
