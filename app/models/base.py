@@ -65,7 +65,10 @@ class Money(TypeDecorator[int]):
 
 
 Month = String(7)  # "YYYY-MM"
-UUID = String(36)
+# A record's id. PostgreSQL compares it bytewise (collation "C"), as SQLite does: a county's server set
+# up in zh_CN or another locale would otherwise collate every key lookup and foreign-key check by
+# language rules (decision 0013). Foreign keys take the type, collation included, from the key.
+UUID = String(36).with_variant(String(36, collation="C"), "postgresql")
 
 
 class Base(DeclarativeBase):

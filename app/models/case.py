@@ -44,7 +44,7 @@ class CaseEvent(SyncMixin, Base):
     __tablename__ = "case_event"
     __table_args__ = (UniqueConstraint("case_id", "seq"),)
 
-    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), index=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"))  # led by the unique (case_id, seq)
     seq: Mapped[int] = mapped_column(Integer)
     action: Mapped[str] = mapped_column(String(24))
     from_state: Mapped[str] = mapped_column(String(24), default="")
@@ -142,7 +142,7 @@ class BenefitMember(SyncMixin, Base):
     __tablename__ = "benefit_member"
     __table_args__ = (UniqueConstraint("benefit_id", "person_id"),)
 
-    benefit_id: Mapped[str] = mapped_column(ForeignKey("benefit.id"), index=True)
+    benefit_id: Mapped[str] = mapped_column(ForeignKey("benefit.id"))  # led by the unique pair
     person_id: Mapped[str] = mapped_column(ForeignKey("person.id"), index=True)
     topup_fen: Mapped[int] = mapped_column(Money, default=0)
 

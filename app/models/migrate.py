@@ -20,7 +20,7 @@ from app.paths import PRIVATE_FILE, private_dir, private_file
 if TYPE_CHECKING:
     from alembic.config import Config
 
-SCHEMA_HEAD = "0012"
+SCHEMA_HEAD = "0013"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 

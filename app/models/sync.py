@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import Boolean, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, UTCDateTime, utcnow
+from app.models.base import UUID, Base, UTCDateTime, utcnow
 
 # None of these tables has a ``version`` column: the change tracker must not queue them in the outbox.
 
@@ -62,7 +62,7 @@ class SyncBundle(Base):
     __table_args__ = (UniqueConstraint("direction", "peer_code", "seq"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    bundle_id: Mapped[str] = mapped_column(String(36), index=True)
+    bundle_id: Mapped[str] = mapped_column(UUID, index=True)
     direction: Mapped[str] = mapped_column(String(4))  # "in" | "out"
     peer_code: Mapped[str] = mapped_column(String(12))
     kind: Mapped[str] = mapped_column(String(4))  # "up" | "down"

@@ -13,10 +13,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from openpyxl import load_workbook
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, select, text
 
 from app.cli import run
 from app.demo.run import run_demo
@@ -24,7 +25,7 @@ from app.domain.workflow import Action
 from app.models.all import metadata
 from app.models.case import Case
 from app.models.db import UnitOfWork, make_engine
-from app.models.migrate import upgrade
+from app.models.migrate import alembic_config, upgrade
 from app.models.search_index import PG_INDEXES, in_models
 from app.paths import DataPaths
 from app.services.cases.county_review import approval_queue, draw_spot_checks, record_county_visit
@@ -56,6 +57,32 @@ def test_upgrade_head_on_postgresql_equals_the_models(pg_url: str) -> None:
     engine.dispose()
     assert diff == []
     assert set(PG_INDEXES) <= indexes  # trigram indexes for the registry's searches (pg_trgm)
+
+
+def test_record_ids_compare_bytewise_on_postgresql(pg_url: str) -> None:
+    """Every id and foreign key to it (VARCHAR(36)) is collated "C" after the upgrade, as SQLite compares
+    them, whatever the server's locale (decision 0013); the downgrade puts the database's default back."""
+    engine = make_engine(pg_url)
+    upgrade(engine)
+    query = text(
+        "SELECT table_name || '.' || column_name, coalesce(collation_name, '') "
+        "FROM information_schema.columns "
+        "WHERE table_schema = current_schema() AND character_maximum_length = 36"
+    )
+    with engine.connect() as conn:
+        collations = {str(k): str(v) for k, v in conn.execute(query)}
+    assert {"household.id", "person.household_id", "case_event.case_id", "sync_bundle.bundle_id"} <= set(
+        collations
+    )
+    assert set(collations.values()) == {"C"}
+    with engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "0012")
+    with engine.connect() as conn:
+        assert "C" not in {str(k): str(v) for k, v in conn.execute(query)}.values()
+        indexes = {ix["name"] for ix in inspect(conn).get_indexes("case_event")}
+    assert "ix_case_event_case_id" in indexes
+    upgrade(engine)
+    engine.dispose()
 
 
 def test_accounts_upgrade_on_postgresql(pg_url: str) -> None:
