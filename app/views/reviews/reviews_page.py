@@ -146,7 +146,7 @@ class ReviewsPage(Page):
         self._next_row = rows[0].row() if rows else None  # the queue reloads: go on from this row
         self.write(
             lambda uow: review.record_review(uow, self.actor, case_id, data),
-            self._on_saved,
+            lambda _review: self._on_saved(case_id),
             on_error=self._on_save_refused,
         )
 
@@ -154,7 +154,10 @@ class ReviewsPage(Page):
         self._next_row = None
         self.form.on_failed(error)
 
-    @Slot(object)
-    def _on_saved(self, _review: object) -> None:
-        self.form.saved()
+    def _on_saved(self, case_id: str) -> None:
+        # The change is announced before the result arrives, so the queue's reload may already have put
+        # the next household in the form: only the saved household's form is cleared.
+        shown = self.form.context
+        if shown is None or shown.case_id == case_id:
+            self.form.saved()
         self.show_status(self.tr("Review saved; the next one is scheduled."))
