@@ -14,8 +14,9 @@ head is the one the county holds; it must be found again, unchanged, in the next
   recomputed (or the event is gone, ``prev_hash`` empty).
 
 Such a bundle is not applied: it is held (kept under the data folder) for a county administrator,
-who looks into it and may accept the break once (``jiuzhu station accept-audit CODE``); the bundle
-is then applied at the next import and the station's new head becomes the county's reference.
+who looks into it and may accept the break once (the 工作站 tab; county IT's scripts have
+``jiuzhu station accept-audit CODE``); the bundle is then applied at the next import and the
+station's new head becomes the county's reference.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from openpyxl import load_workbook
-from sqlalchemy import inspect, select, text
+from sqlalchemy import Connection, inspect, select, text
 
 from app.cli import run
 from app.demo.run import run_demo
@@ -69,16 +69,20 @@ def test_record_ids_compare_bytewise_on_postgresql(pg_url: str) -> None:
         "FROM information_schema.columns "
         "WHERE table_schema = current_schema() AND character_maximum_length = 36"
     )
+
+    def collations(conn: Connection) -> dict[str, str]:
+        return {str(column): str(collation) for column, collation in conn.execute(query)}
+
     with engine.connect() as conn:
-        collations = {str(k): str(v) for k, v in conn.execute(query)}
+        collations_after = collations(conn)
     assert {"household.id", "person.household_id", "case_event.case_id", "sync_bundle.bundle_id"} <= set(
-        collations
+        collations_after
     )
-    assert set(collations.values()) == {"C"}
+    assert set(collations_after.values()) == {"C"}
     with engine.begin() as conn:
         command.downgrade(alembic_config(conn), "0012")
     with engine.connect() as conn:
-        assert "C" not in {str(k): str(v) for k, v in conn.execute(query)}.values()
+        assert "C" not in collations(conn).values()
         indexes = {ix["name"] for ix in inspect(conn).get_indexes("case_event")}
     assert "ix_case_event_case_id" in indexes
     upgrade(engine)

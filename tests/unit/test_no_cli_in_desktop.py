@@ -5,13 +5,24 @@ services, domain and printing code hold outside docstrings, and every translatio
 from __future__ import annotations
 
 import ast
+import functools
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 VERB = re.compile(r"\bjiuzhu\s+[a-z]|运行\s*jiuzhu|命令行")
-SHOWN = ("app/views", "app/services", "app/domain", "app/printing", "app/documents", "app/spreadsheets")
+# Every package whose messages reach a screen (a refused bundle's reason comes from app/sync).
+SHOWN = (
+    "app/views",
+    "app/services",
+    "app/domain",
+    "app/sync",
+    "app/models",
+    "app/printing",
+    "app/documents",
+    "app/spreadsheets",
+)
 
 
 def _docstrings(tree: ast.AST) -> set[int]:
@@ -24,8 +35,9 @@ def _docstrings(tree: ast.AST) -> set[int]:
     return found
 
 
-def shown_strings() -> list[tuple[str, int, str]]:
-    out = []
+@functools.cache
+def shown_strings() -> tuple[tuple[str, int, str], ...]:
+    out: list[tuple[str, int, str]] = []
     for folder in SHOWN:
         for file in sorted((ROOT / folder).rglob("*.py")):
             tree = ast.parse(file.read_text(encoding="utf-8"))
@@ -33,7 +45,7 @@ def shown_strings() -> list[tuple[str, int, str]]:
             for node in ast.walk(tree):
                 if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip:
                     out.append((str(file.relative_to(ROOT)), node.lineno, node.value))
-    return out
+    return tuple(out)
 
 
 def test_the_desktop_code_holds_strings_to_check() -> None:
