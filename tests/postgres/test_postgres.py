@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from openpyxl import load_workbook
-from sqlalchemy import Connection, inspect, select, text
+from sqlalchemy import Connection, insert, inspect, select, text
 
 from app.cli import run
 from app.demo.run import run_demo
@@ -27,12 +27,14 @@ from app.models.case import Case
 from app.models.db import UnitOfWork, make_engine
 from app.models.migrate import alembic_config, upgrade
 from app.models.search_index import PG_INDEXES, in_models
+from app.models.settings import Setting
 from app.paths import DataPaths
 from app.services.cases.county_review import approval_queue, draw_spot_checks, record_county_visit
 from app.services.cases.procedure import act
 from app.services.households import registry
 from app.services.households.registry import RegistryFilter
 from app.services.setup.installation import initialise, open_database
+from app.sync.bulk import _pg_array, select_in
 from tests.county.conftest import STAFF
 from tests.db.test_migrations import check_accounts_upgrade
 from tests.postgres.server import fresh_database
@@ -160,3 +162,22 @@ def test_the_county_gives_the_same_figures_on_postgresql_and_sqlite(
     assert sum(bool(found) for found, _ in results["sqlite"][5].values()) >= 6
     roster_pg, roster_sqlite = results["postgresql"][3], results["sqlite"][3]
     assert len(roster_pg) > 10 and roster_pg[5:] == roster_sqlite[5:]
+
+
+def test_keys_are_looked_up_alike_however_they_are_spelt(pg_url: str) -> None:
+    """The importer's lookups send plain keys as one array literal, and any key that would need
+    quoting in one (a comma, a quote, a space, the word NULL, an empty key) as a bound list."""
+    engine = make_engine(pg_url)
+    upgrade(engine)
+    plain = [f"local.k{i}" for i in range(3)]
+    odd = ["a,b", 'say "hi"', "two words", "NULL", "", "{x}", "back\\slash"]
+    now = datetime(2026, 11, 20, tzinfo=UTC)
+    with engine.begin() as conn:
+        conn.execute(insert(Setting), [{"key": k, "value": "", "updated_at": now} for k in plain + odd])
+        head = "SELECT key FROM setting WHERE"
+        for wanted in (plain, odd, plain + odd, [*plain, "absent"]):
+            found = {row[0] for row in select_in(conn, head, "key", wanted)}
+            assert found == set(wanted) - {"absent"}
+    engine.dispose()
+    assert _pg_array(plain) == (0, "{local.k0,local.k1,local.k2}")
+    assert all(_pg_array([*plain, key])[0] == 1 for key in odd)
