@@ -164,6 +164,21 @@ def _after_flush(session: Session, _ctx: UOWTransaction) -> None:
         conn.execute(insert(OutboxEntry), outbox)
 
 
+def bulk_event(
+    *, actor: str, action: str, table: str, summary: dict[str, Any], at: datetime
+) -> dict[str, Any]:
+    """The audit event that sums up one bulk write (``record_id`` "*"), for :func:`append_events`."""
+    return {
+        "at": at,
+        "actor": actor,
+        "action": action,
+        "table_name": table,
+        "record_id": "*",
+        "old_values": "",
+        "new_values": dumps(summary),
+    }
+
+
 def record_bulk(
     session: Session,
     *,
@@ -180,20 +195,7 @@ def record_bulk(
     """
     now = utcnow()
     conn = session.connection()
-    append_events(
-        conn,
-        [
-            {
-                "at": now,
-                "actor": actor,
-                "action": action,
-                "table_name": table,
-                "record_id": "*",
-                "old_values": "",
-                "new_values": dumps(summary),
-            }
-        ],
-    )
+    append_events(conn, [bulk_event(actor=actor, action=action, table=table, summary=summary, at=now)])
     if outbox_rows:
         conn.execute(
             insert(OutboxEntry),

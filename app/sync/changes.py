@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from app.fileio import write_atomically
 from app.models import tracking
 from app.models.audit import append_events
+from app.models.base import utcnow
 from app.models.outbox import OutboxEntry
 from app.paths import DataPaths, private_dir
 from app.sync import state
@@ -100,18 +101,23 @@ class Changes:
         write_atomically(target, data)
 
     def audit_bulk(self, written: dict[str, int], seq: int, peer: str) -> None:
-        """One audit event per table written in bulk, then the per-record events and outbox entries."""
-        for name, count in written.items():
-            if count:
-                tracking.record_bulk(
-                    self.session,
-                    actor=self.actor,
-                    action="sync-import",
-                    table=name,
-                    summary={"rows": count, "peer": peer, "bundle_seq": seq},
-                )
-        if self.events:
-            append_events(self.session.connection(), self.events)
+        """One audit event per table written in bulk, then the per-record events, appended together
+        (one read of the chain's head, one insert); then the outbox entries."""
+        at = utcnow()
+        summary = [
+            tracking.bulk_event(
+                actor=self.actor,
+                action="sync-import",
+                table=name,
+                summary={"rows": count, "peer": peer, "bundle_seq": seq},
+                at=at,
+            )
+            for name, count in written.items()
+            if count
+        ]
+        events = summary + self.events
+        if events:
+            append_events(self.session.connection(), events)
         if self.outbox:
             self.session.execute(insert(OutboxEntry), self.outbox)
         self.events, self.outbox = [], []
