@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +19,7 @@ from app.sync.changes import Changes
 from app.sync.codec import codec
 from app.sync.grouping import Grouper
 from app.sync.judge import Exception_, Judge, Plan
-from app.sync.payload import read_blobs, read_deletes, read_table, read_tables
+from app.sync.payload import Batch, read_blobs, read_deletes, read_table, read_tables
 from app.sync.results import Quarantined, UpResult
 from app.sync.tables import APPEND_ONLY, LABELS, UP_TABLES, pk_name, table
 
@@ -34,13 +35,15 @@ class UpContext:
     county: str
     seq: int
     actor: str
+    writing: Callable[[], object] = lambda: None  # told when the rows are about to be written
 
 
 class UpApplier:
-    def __init__(self, ctx: UpContext, doc: dict[str, Any]) -> None:
+    def __init__(self, ctx: UpContext, doc: dict[str, Any], tables: dict[str, Batch] | None = None) -> None:
+        """``tables``: the bundle's tables if they were read already (app/sync/ahead.py)."""
         self.ctx = ctx
         self.session = ctx.session
-        self.batches = read_tables(doc, UP_TABLES, with_meta=True)
+        self.batches = tables if tables is not None else read_tables(doc, UP_TABLES, with_meta=True)
         self.deletes = read_deletes(doc, UP_TABLES)
         self.blobs = read_blobs(doc)
         self.exceptions: list[Exception_] = []
@@ -101,6 +104,7 @@ class UpApplier:
     def _write(self, plan: Plan, bad: dict[str, str]) -> dict[str, list[int]]:
         """Rows the plan applies, by table: new ones inserted, known ones upserted, in one savepoint."""
         written: dict[str, list[int]] = {}
+        self.ctx.writing()
         try:
             with self.session.begin_nested():
                 for name in UP_TABLES:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -23,7 +23,7 @@ from app.sync import format as fmt
 from app.sync.apply_down import DownApplier
 from app.sync.apply_up import UpApplier, UpContext
 from app.sync.keys import KeyPair
-from app.sync.payload import int_field
+from app.sync.payload import Batch, int_field
 from app.sync.results import BundleResult, Outcome, result_from_dict
 
 
@@ -83,9 +83,29 @@ def verify(session: Session, data: bytes) -> Checked:
     return Checked(header, frame, peer)
 
 
-def _decrypt(pair: KeyPair, checked: Checked) -> dict[str, Any]:
-    compressed = pair.decrypt(checked.frame.payload)  # no larger than the file
-    doc = stream.read_payload(compressed, checked.header.plain_size)  # inflated as it is parsed
+class Source(Protocol):
+    """Where an import gets a bundle's document once the file has passed its checks
+    (:class:`app.sync.ahead.ReadAhead` may have read it already)."""
+
+    def document(self, signed: bytes, read: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        """The document of the file whose signed header is ``signed``; ``read()`` reads it now."""
+        ...
+
+    def tables(self) -> dict[str, Batch] | None:
+        """An up bundle's tables, if they were read (checked) ahead with its document."""
+        ...
+
+    def writing(self) -> None:
+        """The bundle's rows are about to be written."""
+        ...
+
+
+def _decrypt(pair: KeyPair, checked: Checked, source: Source | None = None) -> dict[str, Any]:
+    def read() -> dict[str, Any]:
+        compressed = pair.decrypt(checked.frame.payload)  # no larger than the file
+        return stream.read_payload(compressed, checked.header.plain_size)  # inflated as it is parsed
+
+    doc = source.document(checked.frame.signed, read) if source is not None else read()
     if doc.get("bundle_id") != checked.header.bundle_id or doc.get("kind") != checked.header.kind:
         raise fmt.BundleError("数据包内容与头部不符，已拒绝")
     if doc.get("format") != fmt.FORMAT_VERSION:
@@ -93,19 +113,23 @@ def _decrypt(pair: KeyPair, checked: Checked) -> dict[str, Any]:
     return doc
 
 
-def _apply(session: Session, paths: DataPaths, pair: KeyPair, checked: Checked, actor: str) -> BundleResult:
+def _apply(
+    session: Session, paths: DataPaths, pair: KeyPair, checked: Checked, actor: str, source: Source | None
+) -> BundleResult:
     inst = state.installation(session)
     header, peer = checked.header, checked.peer
-    doc = _decrypt(pair, checked)
+    doc = _decrypt(pair, checked, source)
     state.open_transaction(session)  # the whole bundle is one transaction, savepoints inside it
     ack = int_field(doc, "ack")
     result: BundleResult
     if inst.kind == InstallationKind.COUNTY:
         ctx = UpContext(session, paths, peer.code, inst.code, header.seq, actor)
+        if source is not None:
+            ctx.writing = source.writing
         from app.sync.drift import after_up
 
         anchor.check(session, peer.code, doc)  # before anything is written
-        applied = UpApplier(ctx, doc).run()
+        applied = UpApplier(ctx, doc, source.tables() if source is not None else None).run()
         result = applied.with_digest(after_up(session, peer, doc, ack))
         anchor.remember(session, peer.code, doc, header.seq)
     else:
@@ -163,19 +187,32 @@ def cycles_left_alone() -> Iterator[None]:
 
 
 def import_one(
-    session: Session, paths: DataPaths, pair: KeyPair, data: bytes, name: str, actor: str
+    session: Session,
+    paths: DataPaths,
+    pair: KeyPair,
+    data: bytes,
+    name: str,
+    actor: str,
+    source: Source | None = None,
 ) -> Outcome:
     """Import one bundle in ``session``; a refusal raises BundleError (the caller rolls its savepoint back).
 
     A bundle past a gap is kept under the data folder and recorded as held; it is applied by
-    :func:`release_held` once the bundles before it have come.
+    :func:`release_held` once the bundles before it have come. ``source`` gives the decrypted document
+    once the file has passed its checks (one read ahead, :mod:`app.sync.ahead`); else it is read here.
     """
     with cycles_left_alone():
-        return _import_one(session, paths, pair, data, name, actor)
+        return _import_one(session, paths, pair, data, name, actor, source)
 
 
 def _import_one(
-    session: Session, paths: DataPaths, pair: KeyPair, data: bytes, name: str, actor: str
+    session: Session,
+    paths: DataPaths,
+    pair: KeyPair,
+    data: bytes,
+    name: str,
+    actor: str,
+    source: Source | None,
 ) -> Outcome:
     checked = verify(session, data)
     header, peer = checked.header, checked.peer
@@ -206,7 +243,7 @@ def _import_one(
     if header.seq <= peer.in_seq:
         raise fmt.BundleError(f"{peer.code} 的第{header.seq}号数据包早已处理过（当前已到第{peer.in_seq}号）")
     if header.seq > peer.in_seq + 1:
-        _decrypt(pair, checked)  # refuse now what could never be applied later
+        _decrypt(pair, checked, source)  # refuse now what could never be applied later
         _hold(session, paths, checked, data)
         out.status = BundleStatus.HELD
         out.message = f"缺少第{peer.in_seq + 1}号数据包，本包已暂存，补齐后自动导入"
@@ -214,7 +251,7 @@ def _import_one(
     if header.prev_hash != (peer.in_hash or fmt.GENESIS):
         raise fmt.BundleError(f"{peer.code} 的第{header.seq}号数据包与上一号不衔接（前序哈希不符），已拒绝")
     try:
-        out.result = _apply(session, paths, pair, checked, actor)
+        out.result = _apply(session, paths, pair, checked, actor, source)
     except anchor.AuditHold as hold:
         _hold(session, paths, checked, data, json.dumps({"audit_hold": str(hold)}, ensure_ascii=False))
         out.status, out.message = BundleStatus.HELD, _audit_message(str(hold))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import threading
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -18,6 +19,7 @@ from app.cli import run
 from app.models.household import Household, Person
 from app.paths import DataPaths
 from app.services.setup.installation import open_database
+from app.sync import stream
 from app.sync.codec import canonical, codec
 from app.sync.tables import UP_TABLES, pk_name, table
 from tests.conftest import open_installation
@@ -126,3 +128,36 @@ def test_bundles_land_on_postgresql_exactly_as_on_sqlite(pg_url: str, tmp_path: 
     at = [c for c in codec("case_event").columns if c != "updated_at"].index("at")
     times = {row[at][10:] for row in landed["postgresql"]["case_event"]}
     assert times == {" 02:00:00.000000"}  # as the demo wrote them in UTC, on a server in another zone
+
+
+def test_two_bundles_in_one_import_read_the_second_ahead_and_land_as_on_sqlite(
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On PostgreSQL the second file is decrypted and parsed while the first one's rows are written
+    (app/sync/ahead.py); the county ends up with exactly the rows SQLite's, reading in turn, has."""
+    seen: list[str] = []
+    parse = stream.read_payload
+    monkeypatch.setattr(
+        stream, "read_payload", lambda c, n: seen.append(threading.current_thread().name) or parse(c, n)
+    )
+    landed, threads = {}, {}
+    for name, url in (("sqlite", None), ("postgresql", pg_url)):
+        root = tmp_path / name
+        county_with_station(root, url)
+        secret = str(root / "secret")
+        first = jz(
+            root, "station", None, "export-bundle", "--out", str(root / "usb"), "--passphrase-file", secret
+        )
+        edit_station(root)
+        second = jz(
+            root, "station", None, "export-bundle", "--out", str(root / "usb"), "--passphrase-file", secret
+        )
+        files = [out.rsplit("：", 1)[1].strip() for out in (first, second)]
+        seen.clear()
+        out = jz(root, "county", url, "import-bundle", *files, "--passphrase-file", secret)
+        assert out.count("已导入") == 2 and "摘要一致" in out, out
+        threads[name] = [t.split("_")[0] for t in seen]
+        landed[name] = county_rows(root, url)
+    assert threads == {"sqlite": ["MainThread"] * 2, "postgresql": ["MainThread", "jiuzhu-read-ahead"]}
+    assert landed["postgresql"] == landed["sqlite"]
+    assert any(row[codec("person").pk_index] == "added-by-the-test" for row in landed["postgresql"]["person"])

@@ -23,6 +23,7 @@ from app.paths import DataPaths, private_dir
 from app.services.context import COUNTY_ROLES, WRITERS, Actor, require_area, require_role
 from app.services.sync.stations import Secret, station_area
 from app.sync import export, export_down, importer, keys, state
+from app.sync.ahead import ReadAhead
 from app.sync.results import Outcome
 
 Progress = Callable[[int, int, str], None]
@@ -168,32 +169,41 @@ def import_bundles(
     pair = keys.load_keystore(paths, secret())
     outcomes: list[Outcome] = []
     stopped = False
-    for number, path in enumerate(files, 1):
-        if cancel is not None and cancel():
-            stopped = True
-            break
-        if progress:
-            progress(number - 1, len(files), f"正在导入第{number}/{len(files)}个：{path.name}")
-        outcome = _import_file(uow, paths, pair, path, actor)
-        outcomes.append(outcome)
-        if outcome.status == BundleStatus.APPLIED:
-            outcomes += importer.release_held(
-                uow.session,
-                lambda held: _import_file(uow, paths, pair, held, actor),
-                lambda held: uow.after_commit(lambda: held.unlink(missing_ok=True)),
-            )
+    with ReadAhead(uow.session, pair) as ahead:  # the next file read while this one is written
+        for number, path in enumerate(files, 1):
+            if cancel is not None and cancel():
+                stopped = True
+                break
+            if progress:
+                progress(number - 1, len(files), f"正在导入第{number}/{len(files)}个：{path.name}")
+            then = files[number] if number < len(files) else None
+            outcome = _import_file(uow, paths, pair, path, actor, ahead.source(path, then))
+            outcomes.append(outcome)
+            if outcome.status == BundleStatus.APPLIED:
+                outcomes += importer.release_held(
+                    uow.session,
+                    lambda held: _import_file(uow, paths, pair, held, actor),
+                    lambda held: uow.after_commit(lambda: held.unlink(missing_ok=True)),
+                )
     if progress and not stopped:
         progress(len(files), len(files), "")
     return Imported(outcomes, len(files), stopped)
 
 
-def _import_file(uow: UnitOfWork, paths: DataPaths, pair: keys.KeyPair, path: Path, actor: Actor) -> Outcome:
+def _import_file(
+    uow: UnitOfWork,
+    paths: DataPaths,
+    pair: keys.KeyPair,
+    path: Path,
+    actor: Actor,
+    source: importer.Source | None = None,
+) -> Outcome:
     """One file's outcome; whatever goes wrong with it (even a bug) is its own refusal, never the
     others': each file is its own savepoint, so the ones after it are still tried."""
     try:
         with uow.savepoint():
             return importer.import_one(
-                uow.session, paths, pair, importer.read_file(path), path.name, actor.username
+                uow.session, paths, pair, importer.read_file(path), path.name, actor.username, source
             )
     except UserError as exc:  # a BundleError, an undecryptable payload, a full disk …
         return Outcome(path.name, BundleStatus.REFUSED, message=str(exc))
