@@ -14,9 +14,11 @@ the per-row cost against each county scale's on PostgreSQL (budget ≤ 1.3×).
 
 Without ``--pg`` a throwaway server is started on loopback ``--port`` (fsync off, as scripts/test.sh
 does; 1 GB of shared buffers and 4 GB of WAL between checkpoints, as a county's server would be set up
-rather than PostgreSQL's defaults for a small machine) and stopped after. CPU time is the importing
-process's plus the server's (the postmaster, its backends and their reaped children); wall time is
-noisy on a shared machine.
+rather than PostgreSQL's defaults for a small machine) and stopped after. Each measured import gets a
+fresh copy of the county, and the server is checkpointed before it (as a running server's regular
+checkpoints leave it). CPU time is the importing process's plus the server's (the postmaster, its
+backends and their reaped children); wall time is noisy on a shared machine. The importing process's
+peak memory is printed per row of the largest bundle (budget ≤ 2 KB, as bench_import.py).
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from app.models.all import metadata
 from app.models.db import make_engine, sqlite_url
 from app.models.migrate import upgrade
 from bench import pg_server, sync_world
-from bench.bench_import import run_child
+from bench.bench_import import BYTES_PER_ROW, run_child
 
 BUDGET = 1.2
 PROVINCE_BUDGET = 1.3
@@ -66,22 +68,22 @@ def copy_county(sqlite_file: Path, url: str) -> None:
     target.dispose()
 
 
-def rows_in(root: Path, bundles: list[Path]) -> tuple[int, int]:
-    """(rows, persons) the bundles carry."""
-    rows = persons = 0
+def rows_in(root: Path, bundles: list[Path]) -> tuple[int, int, int]:
+    """(rows, persons, rows of the largest bundle) the bundles carry."""
+    rows = persons = largest = 0
     for bundle in bundles:
         doc = sync_world.payload(root / "county", bundle)
-        for entry in doc["tables"]:
-            rows += len(entry["rows"])
-            persons += len(entry["rows"]) if entry["name"] == "person" else 0
-    return rows, persons
+        size = sum(len(entry["rows"]) for entry in doc["tables"])
+        rows, largest = rows + size, max(largest, size)
+        persons += sum(len(entry["rows"]) for entry in doc["tables"] if entry["name"] == "person")
+    return rows, persons, largest
 
 
 def on_postgres(
     base: str, pid: int, root: Path, bundles: list[Path], repeat: int, tag: str
 ) -> dict[str, float]:
     """Median wall and CPU (client + server) of importing the world's bundles into PostgreSQL."""
-    walls, cpus = [], []
+    walls, cpus, peaks = [], [], []
     with pg_server.database(base, f"jz_{tag}_template") as template_url:
         copy_county(root / "county" / "jiuzhu.sqlite3", template_url)
         create_engine(template_url).dispose()
@@ -90,21 +92,24 @@ def on_postgres(
                 tempfile.TemporaryDirectory() as tmp,
                 pg_server.database(base, f"jz_{tag}_{n}", template=f"jz_{tag}_template") as url,
             ):
+                pg_server.checkpoint(base)
                 before = pg_server.server_cpu(pid)
                 got = run_child(root, Path(tmp), bundles, url)
                 walls.append(got["wall"])
                 cpus.append(got["cpu"] + pg_server.server_cpu(pid) - before)
-    return {"wall": statistics.median(walls), "cpu": statistics.median(cpus)}
+                peaks.append(got["peak_kb"] * 1024)
+    return {"wall": statistics.median(walls), "cpu": statistics.median(cpus), "peak": max(peaks)}
 
 
 def on_sqlite(root: Path, bundles: list[Path], repeat: int) -> dict[str, float]:
-    walls, cpus = [], []
+    walls, cpus, peaks = [], [], []
     for _ in range(repeat):
         with tempfile.TemporaryDirectory() as tmp:
             got = run_child(root, Path(tmp), bundles)
             walls.append(got["wall"])
             cpus.append(got["cpu"])
-    return {"wall": statistics.median(walls), "cpu": statistics.median(cpus)}
+            peaks.append(got["peak_kb"] * 1024)
+    return {"wall": statistics.median(walls), "cpu": statistics.median(cpus), "peak": max(peaks)}
 
 
 def main() -> None:
@@ -126,15 +131,21 @@ def main() -> None:
         county: dict[int, dict[str, float]] = {}  # per-row cost on PostgreSQL at each county scale
         for persons in args.persons:
             root, bundles = sync_world.world(args.cache, persons, args.townships)
-            rows, carried = rows_in(root, bundles)
+            rows, carried, largest = rows_in(root, bundles)
             lite = on_sqlite(root, bundles, args.repeat)
             pg = on_postgres(base, pid, root, bundles, args.repeat, f"county{persons}")
             print(f"county: {carried:,} persons, {rows:,} rows in {len(bundles)} bundles")
             report("  PostgreSQL / SQLite", pg, lite, BUDGET, pid)
+            print(
+                f"  peak memory of the importing process: PostgreSQL {pg['peak'] / largest:,.0f} B, SQLite "
+                f"{lite['peak'] / largest:,.0f} B per row of the largest bundle ({largest:,} rows; "
+                f"budget ≤ {BYTES_PER_ROW:,} B)",
+                flush=True,
+            )
             county[persons] = {k: v / rows for k, v in pg.items()}
         if args.province_persons:
             big_root, big = sync_world.world(args.cache, args.province_persons, args.province_townships)
-            big_rows, big_persons = rows_in(big_root, big)
+            big_rows, big_persons, _ = rows_in(big_root, big)
             province = on_postgres(base, pid, big_root, big, args.repeat, "province")
             per_row = {k: v / big_rows for k, v in province.items()}
             print(

@@ -92,3 +92,13 @@ def database(base_url: str, name: str, template: str | None = None) -> Iterator[
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+def checkpoint(base_url: str) -> None:
+    """Checkpoint the server before a measured run: a copy of a template database goes through the
+    WAL (PostgreSQL 15's default), and the run would otherwise make new WAL files for its own writes
+    where a server that has been running reuses the ones its regular checkpoints recycle."""
+    admin = create_engine(base_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text("CHECKPOINT"))
+    admin.dispose()
