@@ -14,8 +14,8 @@ head is the one the county holds; it must be found again, unchanged, in the next
   recomputed (or the event is gone, ``prev_hash`` empty).
 
 Such a bundle is not applied: it is held (kept under the data folder) for a county administrator,
-who looks into it and may accept the break once (the 工作站 tab; county IT's scripts have
-``jiuzhu station accept-audit CODE``); the bundle is then applied at the next import and the
+who looks into it and may accept the break once (the 工作站 tab, or the accept-audit command of
+app/cli_sync.py for county IT's scripts); the bundle is then applied at the next import and the
 station's new head becomes the county's reference.
 """
 

@@ -186,6 +186,7 @@ def cycles_left_alone() -> Iterator[None]:
             gc.enable()
 
 
+@cycles_left_alone()
 def import_one(
     session: Session,
     paths: DataPaths,
@@ -201,19 +202,6 @@ def import_one(
     :func:`release_held` once the bundles before it have come. ``source`` gives the decrypted document
     once the file has passed its checks (one read ahead, :mod:`app.sync.ahead`); else it is read here.
     """
-    with cycles_left_alone():
-        return _import_one(session, paths, pair, data, name, actor, source)
-
-
-def _import_one(
-    session: Session,
-    paths: DataPaths,
-    pair: KeyPair,
-    data: bytes,
-    name: str,
-    actor: str,
-    source: Source | None,
-) -> Outcome:
     checked = verify(session, data)
     header, peer = checked.header, checked.peer
     out = Outcome(name, BundleStatus.APPLIED, header.sender, header.seq)
