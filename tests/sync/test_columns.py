@@ -143,6 +143,23 @@ def test_parsing_as_columns_shares_repeated_text_and_frees_the_payload() -> None
     assert len(set(ids)) == 200
 
 
+def test_text_repeated_only_further_down_a_column_is_held_once_too() -> None:
+    """A case's reviews come after all the cases' first ones: the column's first values never repeat,
+    and its text is still kept once per value (the next bundle, read ahead, fits beside this one)."""
+    rows = [
+        review(n, case_id=f"case-{n % 100}", updated_at=f"2026-11-{1 + n % 100 // 4:02d}") for n in range(300)
+    ]
+    columns = parsed(entry(rows))["rows"]
+    cases = columns[codec("review").index("case_id")]
+    assert len({id(c) for c in cases}) == len(set(cases)) == 100
+    times = columns[codec("review").index("updated_at")]
+    assert len({id(t) for t in times}) == len(set(times)) == 25
+    batch = read_table(parsed(entry(rows)), UP_TABLES, with_meta=True)
+    assert [batch.rows[i][codec("review").index("case_id")] for i in (0, 100, 299)] == ["case-0"] * 2 + [
+        "case-99"
+    ]
+
+
 def test_rows_that_are_not_all_values_stay_rows_for_the_reader_to_refuse() -> None:
     table = entry([review(0), review(1)])
     table["rows"][1].append("extra")

@@ -161,3 +161,19 @@ def test_a_stopped_import_leaves_no_thread_reading(world: World, reads: list[str
     assert [o.status for o in outcomes] == [BundleStatus.APPLIED]
     assert reads[0] == "MainThread" and len(reads) <= 2
     assert not [t for t in threading.enumerate() if t.name.startswith(THREAD)]
+
+
+def test_a_payload_past_the_limit_is_read_in_turn(
+    world: World, monkeypatch: pytest.MonkeyPatch, reads: list[str]
+) -> None:
+    """Two bundles that large would be held at once: the one past MAX_PLAIN waits for its turn."""
+    files = bundles(world)
+    sizes = [fmt.Header.from_bytes(fmt.unpack(f.read_bytes()).header_bytes).plain_size for f in files]
+    assert sizes[1] != sizes[2]
+    limit = min(sizes[1:])
+    monkeypatch.setattr(ahead, "MAX_PLAIN", limit)  # the smaller of the two at the limit, the other past it
+
+    outcomes = import_all(world, files)
+
+    assert [o.status for o in outcomes] == [BundleStatus.APPLIED] * 3
+    assert [name.startswith(THREAD) for name in reads] == [False, sizes[1] == limit, sizes[2] == limit]
